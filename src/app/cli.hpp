@@ -1,0 +1,34 @@
+#pragma once
+// Registration of the `the5hc` subcommands. Each cmd_*.cpp adds its subcommand(s) to the CLI11 app; the callback it
+// registers runs after parsing and returns the process exit code (OPERATIONS.md §2).
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace the5hc {
+struct Config;
+
+namespace cli {
+
+struct Context {
+  std::string env_file;  // --env-file
+  // Loads the configuration (OPERATIONS.md §1) on first use; commands that need no configuration never call it.
+  const Config& config();
+
+ private:
+  std::shared_ptr<Config> config_;
+};
+
+using Action = std::function<int()>;
+using Registrar = void (*)(CLI::App& app, Context& ctx, Action& action);
+
+// Every command module exposes one registrar; main.cpp lists them.
+void register_version(CLI::App&, Context&, Action&);
+
+}  // namespace cli
+}  // namespace the5hc

@@ -1,0 +1,50 @@
+// the5hc — one binary: server, migrations, administration and scripting commands (OPERATIONS.md §2).
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <memory>
+
+#include "app/cli.hpp"
+#include "common/error.hpp"
+#include "config/config.hpp"
+
+namespace the5hc::cli {
+const Config& Context::config() {
+  if (!config_) config_ = std::make_shared<Config>(load_config(process_environment(), env_file));
+  return *config_;
+}
+}  // namespace the5hc::cli
+
+int main(int argc, char** argv) {
+  using namespace the5hc;
+  CLI::App app{"The5HC — fitness assessment and studio management"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", std::string(THE5HC_VERSION));
+  cli::Context ctx;
+  app.add_option("--env-file", ctx.env_file, "read configuration from this file instead of .env");
+  cli::Action action;
+  for (auto reg : {cli::register_version})
+    reg(app, ctx, action);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;  // CLI11's own codes are 100+; a usage error is 2 everywhere
+  }
+  try {
+    return action ? action() : 0;
+  } catch (const Error& e) {
+    std::cerr << "the5hc: " << e.message() << "\n";
+    for (const auto& [field, msgs] : e.fields())
+      for (const auto& m : msgs) std::cerr << "  " << field << ": " << m << "\n";
+    return exit_code(e.code());
+  } catch (const std::exception& e) {
+    std::cerr << "the5hc: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,92 @@
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "common/error.hpp"
+#include "config/config.hpp"
+
+using namespace the5hc;
+
+namespace {
+// Runs each test in its own empty directory so that no .env or dev secret leaks between tests.
+class ConfigTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    old_ = std::filesystem::current_path();
+    dir_ = std::filesystem::temp_directory_path() / ("the5hc-config-" + std::to_string(::getpid()) + "-" +
+                                                     ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+    std::filesystem::current_path(dir_);
+  }
+  void TearDown() override {
+    std::filesystem::current_path(old_);
+    std::filesystem::remove_all(dir_);
+  }
+  std::string config_error(std::map<std::string, std::string> env) {
+    try {
+      load_config(env);
+    } catch (const Error& e) {
+      EXPECT_EQ(e.code(), ErrorCode::config);
+      return e.message();
+    }
+    return "";
+  }
+  std::filesystem::path old_, dir_;
+};
+}  // namespace
+
+TEST_F(ConfigTest, NothingSetMeansDevelopmentOnSqliteWithPersistedSecret) {
+  Config c = load_config({});
+  EXPECT_TRUE(c.debug);
+  EXPECT_EQ(c.database.engine, DatabaseUrl::Engine::sqlite);
+  EXPECT_EQ(c.database.sqlite_path, "the5hc.db");
+  EXPECT_EQ(c.port, 8000);
+  EXPECT_TRUE(c.secret_key_generated);
+  EXPECT_GE(c.secret_key.size(), 50u);
+  EXPECT_TRUE(std::filesystem::exists(".the5hc-dev-secret"));
+  auto perms = std::filesystem::status(".the5hc-dev-secret").permissions();
+  EXPECT_EQ(perms & std::filesystem::perms::group_read, std::filesystem::perms::none);
+  EXPECT_EQ(load_config({}).secret_key, c.secret_key) << "the development key must survive restarts";
+}
+
+TEST_F(ConfigTest, InvalidValuesNameTheVariable) {
+  EXPECT_EQ(config_error({{"PORT", "abc"}}).rfind("PORT:", 0), 0u);
+  EXPECT_EQ(config_error({{"DATABASE_URL", "mysql://x"}}).rfind("DATABASE_URL:", 0), 0u);
+  EXPECT_EQ(config_error({{"DATABASE_URL", "postgres://u:p@h:99999/db"}}).rfind("DATABASE_URL", 0), 0u);
+  EXPECT_EQ(config_error({{"DEBUG", "maybe"}}).rfind("DEBUG:", 0), 0u);
+  EXPECT_EQ(config_error({{"THROTTLE_ANON", "10/fortnight"}}).rfind("THROTTLE_ANON:", 0), 0u);
+  EXPECT_EQ(config_error({{"DEBUG", "false"}}).rfind("SECRET_KEY:", 0), 0u);
+  EXPECT_EQ(config_error({{"BACKUP_SCHEDULE", "25:00"}}).rfind("BACKUP_SCHEDULE:", 0), 0u);
+}
+
+TEST_F(ConfigTest, PostgresUrlIsParsedAndRedacted) {
+  Config c = load_config({{"DATABASE_URL", "postgresql://app:s%40cret@db.local:6543/studio?sslmode=require"},
+                          {"SECRET_KEY", std::string(60, 'k')}});
+  EXPECT_FALSE(c.debug);
+  EXPECT_EQ(c.database.engine, DatabaseUrl::Engine::postgres);
+  EXPECT_EQ(c.database.user, "app");
+  EXPECT_EQ(c.database.password, "s@cret");
+  EXPECT_EQ(c.database.host, "db.local");
+  EXPECT_EQ(c.database.port, 6543);
+  EXPECT_EQ(c.database.dbname, "studio");
+  EXPECT_EQ(c.database.options.at("sslmode"), "require");
+  EXPECT_EQ(c.database.redacted(), "postgresql://app:***@db.local:6543/studio?sslmode=require");
+  EXPECT_TRUE(c.secure_ssl_redirect);
+  EXPECT_EQ(c.secure_hsts_seconds, 31536000);
+  EXPECT_TRUE(c.allowed_hosts.empty());
+}
+
+TEST_F(ConfigTest, EnvFileIsReadAndEnvironmentWins) {
+  {
+    std::ofstream f(".env");
+    f << "# comment\nPORT=9001\nLOG_LEVEL='debug'\nTHROTTLE_USER=\"50/10m\"\n";
+  }
+  Config c = load_config({{"PORT", "9002"}});
+  EXPECT_EQ(c.port, 9002);
+  EXPECT_EQ(c.log_level, "debug");
+  EXPECT_EQ(c.throttle_user.count, 50);
+  EXPECT_EQ(c.throttle_user.period_seconds, 600);
+}
