@@ -12,6 +12,9 @@ class App;
 
 namespace the5hc {
 struct Config;
+namespace store {
+class Database;
+}
 
 namespace cli {
 
@@ -19,9 +22,12 @@ struct Context {
   std::string env_file;  // --env-file
   // Loads the configuration (OPERATIONS.md §1) on first use; commands that need no configuration never call it.
   const Config& config();
+  // The configured database (opened lazily, pool sized by DB_POOL_SIZE).
+  store::Database& database();
 
  private:
   std::shared_ptr<Config> config_;
+  std::shared_ptr<store::Database> database_;
 };
 
 using Action = std::function<int()>;
@@ -29,6 +35,7 @@ using Registrar = void (*)(CLI::App& app, Context& ctx, Action& action);
 
 // Every command module exposes one registrar; main.cpp lists them.
 void register_version(CLI::App&, Context&, Action&);
+void register_migrate(CLI::App&, Context&, Action&);
 
 }  // namespace cli
 }  // namespace the5hc

@@ -6,11 +6,21 @@
 #include "app/cli.hpp"
 #include "common/error.hpp"
 #include "config/config.hpp"
+#include "store/database.hpp"
 
 namespace the5hc::cli {
 const Config& Context::config() {
   if (!config_) config_ = std::make_shared<Config>(load_config(process_environment(), env_file));
   return *config_;
+}
+store::Database& Context::database() {
+  if (!database_) {
+    const auto& c = config();
+    // SQLite has one writer anyway; a few connections let readers run beside it.
+    int size = c.database.engine == DatabaseUrl::Engine::sqlite ? std::max(4, c.db_pool_size) : c.db_pool_size;
+    database_ = std::make_shared<store::Database>(c.database, size);
+  }
+  return *database_;
 }
 }  // namespace the5hc::cli
 
@@ -22,7 +32,7 @@ int main(int argc, char** argv) {
   cli::Context ctx;
   app.add_option("--env-file", ctx.env_file, "read configuration from this file instead of .env");
   cli::Action action;
-  for (auto reg : {cli::register_version})
+  for (auto reg : {cli::register_version, cli::register_migrate})
     reg(app, ctx, action);
   try {
     app.parse(argc, argv);

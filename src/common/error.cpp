@@ -33,6 +33,7 @@ int exit_code(ErrorCode code) {
     case ErrorCode::usage:
     case ErrorCode::validation:
     case ErrorCode::bad_request: return 2;
+    case ErrorCode::unavailable:
     case ErrorCode::database_state: return 4;
     default: return 1;
   }

@@ -1,0 +1,2 @@
+-- compatible: yes
+CREATE TABLE probe (id INTEGER PRIMARY KEY, note TEXT);

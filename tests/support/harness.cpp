@@ -1,0 +1,248 @@
+#include "support/harness.hpp"
+
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+
+namespace the5hc::testing {
+namespace {
+
+std::string random_suffix() {
+  static std::mt19937_64 rng(std::random_device{}());
+  std::ostringstream s;
+  s << std::hex << rng();
+  return s.str();
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream b;
+  b << in.rdbuf();
+  return b.str();
+}
+
+std::string admin_url_to_soci(const std::string& url, const std::string& dbname) {
+  // postgres://user@host:port/db  ->  "host=... port=... user=... dbname=..."
+  std::string rest = url.substr(url.find("://") + 3);
+  std::string user = "postgres";
+  auto at = rest.find('@');
+  if (at != std::string::npos) {
+    user = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+  }
+  auto slash = rest.find('/');
+  std::string hostport = rest.substr(0, slash);
+  auto colon = hostport.rfind(':');
+  return "host=" + hostport.substr(0, colon) + " port=" + hostport.substr(colon + 1) + " user=" + user +
+         " dbname=" + dbname;
+}
+
+pid_t spawn(const std::vector<std::string>& args, const Env& env, const std::string& dir, const std::string& in_path,
+            const std::string& out_path, const std::string& err_path) {
+  pid_t pid = fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    setpgid(0, 0);
+    if (chdir(dir.c_str()) != 0) _exit(127);
+    int in = open(in_path.c_str(), O_RDONLY);
+    int out = open(out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    int err = err_path == out_path ? out : open(err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    dup2(in, 0);
+    dup2(out, 1);
+    dup2(err, 2);
+    for (const auto& [k, v] : env) setenv(k.c_str(), v.c_str(), 1);
+    std::vector<char*> argv;
+    static std::string bin = THE5HC_BINARY;
+    argv.push_back(bin.data());
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    execv(bin.c_str(), argv.data());
+    _exit(127);
+  }
+  return pid;
+}
+
+}  // namespace
+
+bool postgres_selected() {
+  const char* e = std::getenv("THE5HC_TEST_DB");
+  return e && std::string(e) == "postgres";
+}
+
+TestDatabase::TestDatabase() {
+  dir_ = (std::filesystem::temp_directory_path() / ("the5hc-it-" + random_suffix())).string();
+  std::filesystem::create_directories(dir_);
+  postgres_ = postgres_selected();
+  if (!postgres_) {
+    url_ = "sqlite:///" + dir_ + "/test.db";  // sqlite:/// + /abs/path = four slashes: absolute
+    return;
+  }
+  const char* admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
+  if (!admin) throw std::runtime_error("THE5HC_TEST_PG_ADMIN_URL is not set (run the tests with scripts/test.sh)");
+  pg_name_ = "t_" + random_suffix();
+  soci::session s(soci::postgresql, admin_url_to_soci(admin, "postgres"));
+  s << "CREATE DATABASE " + pg_name_;
+  std::string base = admin;
+  url_ = base.substr(0, base.rfind('/') + 1) + pg_name_;
+}
+
+TestDatabase::~TestDatabase() {
+  std::error_code ec;
+  std::filesystem::remove_all(dir_, ec);
+  if (!pg_name_.empty()) {
+    try {
+      soci::session s(soci::postgresql, admin_url_to_soci(std::getenv("THE5HC_TEST_PG_ADMIN_URL"), "postgres"));
+      s << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
+    } catch (...) {
+    }
+  }
+}
+
+Env base_env(const TestDatabase& db) {
+  return Env{{"DATABASE_URL", db.url()},
+             {"DEBUG", "true"},
+             {"SECRET_KEY", "test-secret-key-that-is-long-enough-for-the-deploy-check-0123456789"},
+             {"LOG_LEVEL", "warning"}};
+}
+
+CommandResult run_the5hc(const std::vector<std::string>& args, const Env& env, const std::string& dir,
+                         const std::string& stdin_text) {
+  std::string base = dir + "/cmd-" + random_suffix();
+  {
+    std::ofstream in(base + ".in");
+    in << stdin_text;
+  }
+  pid_t pid = spawn(args, env, dir, base + ".in", base + ".out", base + ".err");
+  int status = 0;
+  waitpid(pid, &status, 0);
+  CommandResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = read_file(base + ".out");
+  r.err = read_file(base + ".err");
+  for (const char* ext : {".in", ".out", ".err"}) std::filesystem::remove(base + ext);
+  return r;
+}
+
+int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  addr.sin_port = 0;
+  bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+  socklen_t len = sizeof addr;
+  getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &len);
+  int port = ntohs(addr.sin_port);
+  close(fd);
+  return port;
+}
+
+std::string HttpResponse::header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? "" : it->second;
+}
+
+HttpResponse http_request(int port, const std::string& method, const std::string& path, const std::string& body,
+                          const std::map<std::string, std::string>& headers) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  session.setTimeout(Poco::Timespan(30, 0));
+  Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  req.setHost("127.0.0.1", static_cast<Poco::UInt16>(port));
+  bool has_type = false;
+  for (const auto& [k, v] : headers) {
+    req.set(k, v);
+    if (Poco::icompare(k, "Content-Type") == 0) has_type = true;
+  }
+  if (!body.empty() || method == "POST" || method == "PUT" || method == "PATCH") {
+    if (!has_type) req.setContentType("application/json");
+    req.setContentLength(static_cast<std::streamsize>(body.size()));
+  }
+  auto& os = session.sendRequest(req);
+  os << body;
+  Poco::Net::HTTPResponse res;
+  auto& is = session.receiveResponse(res);
+  HttpResponse out;
+  out.status = res.getStatus();
+  Poco::StreamCopier::copyToString(is, out.body);
+  for (const auto& [k, v] : res) out.headers.emplace(Poco::toLower(k), v);
+  return out;
+}
+
+ServerProcess::ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args) {
+  port_ = free_port();
+  log_path_ = dir + "/server-" + std::to_string(port_) + ".log";
+  {
+    std::ofstream(dir + "/empty.in");
+  }
+  std::vector<std::string> args = {"serve", "--host", "127.0.0.1", "--port", std::to_string(port_)};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  pid_ = spawn(args, env, dir, dir + "/empty.in", log_path_, log_path_);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      throw std::runtime_error("server exited during start:\n" + output());
+    }
+    try {
+      if (http_request(port_, "GET", "/healthz").status == 200) return;
+    } catch (...) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  throw std::runtime_error("server did not answer /healthz within 30 s:\n" + output());
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ > 0) {
+    kill(pid_, SIGKILL);
+    waitpid(pid_, nullptr, 0);
+  }
+}
+
+void ServerProcess::signal(int sig) {
+  if (pid_ > 0) kill(pid_, sig);
+}
+
+int ServerProcess::wait(int timeout_ms) {
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+  while (pid_ > 0) {
+    int status = 0;
+    if (waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    }
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(pid_, SIGKILL);
+      waitpid(pid_, nullptr, 0);
+      pid_ = -1;
+      return -1;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return -1;
+}
+
+std::string ServerProcess::output() const { return read_file(log_path_); }
+
+}  // namespace the5hc::testing

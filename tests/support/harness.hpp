@@ -1,0 +1,77 @@
+#pragma once
+// Integration-test harness: a fresh database per test on the engine chosen by THE5HC_TEST_DB (sqlite|postgres),
+// the real `the5hc` binary run as a subprocess, and a real HTTP client over loopback sockets.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace the5hc::testing {
+
+bool postgres_selected();  // THE5HC_TEST_DB=postgres
+
+// A new empty database: an SQLite file in a temporary directory, or a new PostgreSQL database created through
+// THE5HC_TEST_PG_ADMIN_URL (dropped again by the destructor).
+class TestDatabase {
+ public:
+  TestDatabase();
+  ~TestDatabase();
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+  const std::string& url() const { return url_; }
+  const std::string& dir() const { return dir_; }  // a private working directory for the test
+  bool postgres() const { return postgres_; }
+
+ private:
+  std::string url_, dir_, pg_name_;
+  bool postgres_ = false;
+};
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out, err;
+};
+
+using Env = std::map<std::string, std::string>;
+
+// Runs the5hc with args in dir, with env added to the current environment.
+CommandResult run_the5hc(const std::vector<std::string>& args, const Env& env, const std::string& dir,
+                         const std::string& stdin_text = "");
+
+int free_port();
+
+struct HttpResponse {
+  int status = 0;
+  std::multimap<std::string, std::string> headers;  // lower-case names
+  std::string body;
+  std::string header(const std::string& lower_name) const;
+};
+
+HttpResponse http_request(int port, const std::string& method, const std::string& path, const std::string& body = "",
+                          const std::map<std::string, std::string>& headers = {});
+
+// `the5hc serve` as a child process on a free loopback port; waits until /healthz answers.
+class ServerProcess {
+ public:
+  ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args = {});
+  ~ServerProcess();
+  int port() const { return port_; }
+  int pid() const { return pid_; }
+  void signal(int sig);
+  // Waits for the process to end; returns its exit status (or -1 after timeout_ms, when it is killed).
+  int wait(int timeout_ms);
+  std::string output() const;  // what it printed so far (stdout + stderr)
+  HttpResponse get(const std::string& path, const std::map<std::string, std::string>& headers = {}) const {
+    return http_request(port_, "GET", path, "", headers);
+  }
+
+ private:
+  int port_ = 0;
+  int pid_ = -1;
+  std::string log_path_;
+};
+
+// Environment for a test server / command on db: the database URL and a fixed secret in DEBUG mode.
+Env base_env(const TestDatabase& db);
+
+}  // namespace the5hc::testing
