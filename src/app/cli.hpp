@@ -36,6 +36,7 @@ using Registrar = void (*)(CLI::App& app, Context& ctx, Action& action);
 // Every command module exposes one registrar; main.cpp lists them.
 void register_version(CLI::App&, Context&, Action&);
 void register_migrate(CLI::App&, Context&, Action&);
+void register_check(CLI::App&, Context&, Action&);
 
 }  // namespace cli
 }  // namespace the5hc
