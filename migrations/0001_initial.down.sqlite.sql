@@ -1,0 +1,24 @@
+-- Reverts 0001_initial (SQLite): drops every table in reverse dependency order (their indexes go with them).
+DROP TABLE legacy_import_rows;
+DROP TABLE refresh_tokens;
+DROP TABLE web_sessions;
+DROP TABLE audit_log;
+DROP TABLE notifications;
+DROP TABLE assessment_reports;
+DROP TABLE fee_audit_log;
+DROP TABLE payments;
+DROP TABLE sessions;
+DROP TABLE session_packages;
+DROP TABLE normative_data;
+DROP TABLE test_standards;
+DROP TABLE mcq_response_choices;
+DROP TABLE mcq_responses;
+DROP TABLE mcq_choices;
+DROP TABLE mcq_questions;
+DROP TABLE mcq_categories;
+DROP TABLE assessments;
+DROP TABLE clients;
+DROP TABLE invitations;
+DROP TABLE trainers;
+DROP TABLE users;
+DROP TABLE organizations;
