@@ -1,2 +1,0 @@
--- compatible: yes
-CREATE TABLE probe (id INTEGER PRIMARY KEY, note TEXT);
