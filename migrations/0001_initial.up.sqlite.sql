@@ -9,7 +9,7 @@
 CREATE TABLE organizations (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   name TEXT NOT NULL,
-  slug TEXT NOT NULL UNIQUE CHECK (slug <> ''),
+  slug TEXT NOT NULL UNIQUE CHECK (slug <> '' AND slug NOT GLOB '*[^a-z0-9-]*'),
   description TEXT,
   address TEXT,
   phone TEXT,
