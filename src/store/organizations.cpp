@@ -130,6 +130,12 @@ int count_active_owners(soci::session& sql, std::int64_t organization_id) {
   return static_cast<int>(n);
 }
 
+void set_trainer_role(soci::session& sql, std::int64_t trainer_id, const std::string& role, const std::string& now) {
+  long long id = trainer_id;
+  sql << "UPDATE trainers SET role = :role, updated_at = :now WHERE id = :id", soci::use(role), soci::use(now),
+      soci::use(id);
+}
+
 std::int64_t insert_trainer(soci::session& sql, std::int64_t user_id, std::int64_t organization_id,
                             const std::string& role, const std::string& now) {
   long long id = 0, u = user_id, o = organization_id;

@@ -50,6 +50,7 @@ std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t use
 std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization_id);
 int count_active_trainers(soci::session& sql, std::int64_t organization_id);
 int count_active_owners(soci::session& sql, std::int64_t organization_id);
+void set_trainer_role(soci::session& sql, std::int64_t trainer_id, const std::string& role, const std::string& now);
 std::int64_t insert_trainer(soci::session& sql, std::int64_t user_id, std::int64_t organization_id,
                             const std::string& role, const std::string& now);
 
