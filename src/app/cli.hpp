@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
+
 namespace CLI {
 class App;
 }
@@ -29,6 +31,12 @@ using Registrar = void (*)(CLI::App& app, Context& ctx, Action& action);
 
 // Every command module exposes one registrar; main.cpp lists them.
 void register_version(CLI::App&, Context&, Action&);
+void register_score(CLI::App&, Context&, Action&);
+void register_fees(CLI::App&, Context&, Action&);
+
+// Unacceptable input of a scripting command (`score`, `fees`): exit code 2 with ONE line naming the fields,
+// "field: message; other_field: message".
+Error input_error(const FieldErrors& errors);
 
 }  // namespace cli
 }  // namespace the5hc

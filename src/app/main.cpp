@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   cli::Context ctx;
   app.add_option("--env-file", ctx.env_file, "read configuration from this file instead of .env");
   cli::Action action;
-  for (auto reg : {cli::register_version})
+  for (auto reg : {cli::register_version, cli::register_score, cli::register_fees})
     reg(app, ctx, action);
   try {
     app.parse(argc, argv);
