@@ -102,7 +102,9 @@ TEST(MoneyProperty, PartsSumToGross) {
     ASSERT_GE(b.vat, 0);
     ASSERT_GE(b.card_fee, 0);
     ASSERT_LE(b.vat, g);
-    if (m != PaymentMethod::card) ASSERT_EQ(b.card_fee, 0);
+    if (m != PaymentMethod::card) {
+      ASSERT_EQ(b.card_fee, 0);
+    }
     // exact half-up rounding: |VAT × (10000 + v) − G × v| ≤ (10000 + v) / 2
     ASSERT_LE(2 * std::abs(b.vat * (10000 + v) - g * v), Krw{10000} + v);
   }

@@ -9,11 +9,17 @@ namespace {
 constexpr std::int64_t org = 1, other_org = 2;
 constexpr std::int64_t me = 10, colleague = 11;
 
+Target target(std::optional<std::int64_t> organization = std::nullopt, std::optional<std::int64_t> trainer = std::nullopt,
+              std::optional<Role> role = std::nullopt, std::optional<Role> new_role = std::nullopt,
+              bool last_owner = false, bool payment_kind_other = false) {
+  return Target{organization, trainer, role, new_role, last_owner, payment_kind_other};
+}
+
 Actor member(Role role, std::int64_t trainer = me) { return Actor{false, org, role, trainer}; }
 Actor superuser() { return Actor{true, std::nullopt, std::nullopt, std::nullopt}; }
-Target own_client() { return Target{org, me}; }
-Target colleagues_client() { return Target{org, colleague}; }
-Target org_object() { return Target{org, std::nullopt}; }
+Target own_client() { return target(org, me); }
+Target colleagues_client() { return target(org, colleague); }
+Target org_object() { return target(org, std::nullopt); }
 
 const char* name(Access a) {
   return a == Access::allowed ? "allowed" : a == Access::forbidden ? "forbidden" : "not_visible";
@@ -24,9 +30,9 @@ const char* name(Access a) {
 
 TEST(Permissions, OtherOrganisationIsNeverVisible) {
   for (auto role : {Role::owner, Role::senior, Role::trainer, Role::assistant}) {
-    EXPECT_ACCESS(member(role), Action::view_client, (Target{other_org, me}), Access::not_visible);
-    EXPECT_ACCESS(member(role), Action::view_organization, (Target{other_org}), Access::not_visible);
-    EXPECT_ACCESS(member(role), Action::view_audit_log, (Target{other_org}), Access::not_visible);
+    EXPECT_ACCESS(member(role), Action::view_client, target(other_org, me), Access::not_visible);
+    EXPECT_ACCESS(member(role), Action::view_organization, target(other_org), Access::not_visible);
+    EXPECT_ACCESS(member(role), Action::view_audit_log, target(other_org), Access::not_visible);
   }
 }
 
@@ -34,9 +40,9 @@ TEST(Permissions, WithoutMembershipNothingIsVisible) {
   Actor nobody;
   EXPECT_ACCESS(nobody, Action::view_client, own_client(), Access::not_visible);
   EXPECT_ACCESS(nobody, Action::view_organization, org_object(), Access::not_visible);
-  EXPECT_ACCESS(nobody, Action::create_organization, Target{}, Access::allowed);
-  EXPECT_ACCESS(member(Role::trainer), Action::create_organization, Target{}, Access::forbidden);
-  EXPECT_ACCESS(superuser(), Action::create_organization, Target{}, Access::allowed);
+  EXPECT_ACCESS(nobody, Action::create_organization, target(), Access::allowed);
+  EXPECT_ACCESS(member(Role::trainer), Action::create_organization, target(), Access::forbidden);
+  EXPECT_ACCESS(superuser(), Action::create_organization, target(), Access::allowed);
 }
 
 TEST(Permissions, ClientRecordsByRole) {
@@ -73,7 +79,7 @@ TEST(Permissions, CreatingClients) {
   EXPECT_ACCESS(member(Role::trainer), Action::create_client, colleagues_client(), Access::forbidden);
   EXPECT_ACCESS(member(Role::owner), Action::create_client, colleagues_client(), Access::allowed);
   EXPECT_ACCESS(member(Role::senior), Action::create_client, colleagues_client(), Access::allowed);
-  EXPECT_ACCESS(member(Role::owner), Action::create_client, (Target{other_org, colleague}), Access::not_visible);
+  EXPECT_ACCESS(member(Role::owner), Action::create_client, target(other_org, colleague), Access::not_visible);
 }
 
 TEST(Permissions, OrganisationLevel) {
@@ -100,64 +106,64 @@ TEST(Permissions, Superuser) {
   for (auto a : {Action::view_client, Action::delete_client, Action::manage_packages, Action::view_audit_log,
                  Action::edit_organization, Action::edit_max_trainers, Action::edit_reference_data,
                  Action::change_role, Action::invite_trainer})
-    EXPECT_ACCESS(superuser(), a, (Target{other_org, colleague, Role::trainer}), Access::allowed);
+    EXPECT_ACCESS(superuser(), a, target(other_org, colleague, Role::trainer), Access::allowed);
   // "—" in the matrix: a superuser without a membership has no profile and receives no notifications
-  EXPECT_ACCESS(superuser(), Action::edit_own_profile, (Target{org, me}), Access::forbidden);
+  EXPECT_ACCESS(superuser(), Action::edit_own_profile, target(org, me), Access::forbidden);
   EXPECT_ACCESS(superuser(), Action::receive_notifications, org_object(), Access::forbidden);
 }
 
 TEST(Permissions, Invitations) {
   for (auto role : {Role::owner, Role::senior, Role::trainer, Role::assistant})
-    EXPECT_ACCESS(member(Role::owner), Action::invite_trainer, (Target{org, std::nullopt, role}), Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, (Target{org, std::nullopt, Role::trainer}), Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, (Target{org, std::nullopt, Role::assistant}), Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, (Target{org, std::nullopt, Role::senior}), Access::forbidden);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, (Target{org, std::nullopt, Role::owner}), Access::forbidden);
-  EXPECT_ACCESS(member(Role::trainer), Action::invite_trainer, (Target{org, std::nullopt, Role::assistant}), Access::forbidden);
-  EXPECT_ACCESS(member(Role::senior), Action::cancel_invitation, (Target{org, std::nullopt, Role::trainer}), Access::allowed);
-  EXPECT_ACCESS(member(Role::assistant), Action::cancel_invitation, (Target{org, std::nullopt, Role::trainer}), Access::forbidden);
+    EXPECT_ACCESS(member(Role::owner), Action::invite_trainer, target(org, std::nullopt, role), Access::allowed);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::trainer), Access::allowed);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::assistant), Access::allowed);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::senior), Access::forbidden);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::owner), Access::forbidden);
+  EXPECT_ACCESS(member(Role::trainer), Action::invite_trainer, target(org, std::nullopt, Role::assistant), Access::forbidden);
+  EXPECT_ACCESS(member(Role::senior), Action::cancel_invitation, target(org, std::nullopt, Role::trainer), Access::allowed);
+  EXPECT_ACCESS(member(Role::assistant), Action::cancel_invitation, target(org, std::nullopt, Role::trainer), Access::forbidden);
 }
 
 TEST(Permissions, TrainerManagement) {
-  Target junior{org, colleague, Role::trainer};
-  Target peer_senior{org, colleague, Role::senior};
-  Target other_owner{org, colleague, Role::owner};
+  Target junior = target(org, colleague, Role::trainer);
+  Target peer_senior = target(org, colleague, Role::senior);
+  Target other_owner = target(org, colleague, Role::owner);
   EXPECT_ACCESS(member(Role::owner), Action::edit_trainer, peer_senior, Access::allowed);
   EXPECT_ACCESS(member(Role::owner), Action::deactivate_trainer, other_owner, Access::allowed);
-  EXPECT_ACCESS(member(Role::owner), Action::deactivate_trainer, (Target{org, me, Role::owner}), Access::forbidden);  // not self
+  EXPECT_ACCESS(member(Role::owner), Action::deactivate_trainer, target(org, me, Role::owner), Access::forbidden);  // not self
   EXPECT_ACCESS(member(Role::senior), Action::edit_trainer, junior, Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::deactivate_trainer, (Target{org, colleague, Role::assistant}), Access::allowed);
+  EXPECT_ACCESS(member(Role::senior), Action::deactivate_trainer, target(org, colleague, Role::assistant), Access::allowed);
   EXPECT_ACCESS(member(Role::senior), Action::edit_trainer, peer_senior, Access::forbidden);
   EXPECT_ACCESS(member(Role::senior), Action::deactivate_trainer, other_owner, Access::forbidden);
-  EXPECT_ACCESS(member(Role::trainer), Action::edit_trainer, (Target{org, colleague, Role::assistant}), Access::forbidden);
+  EXPECT_ACCESS(member(Role::trainer), Action::edit_trainer, target(org, colleague, Role::assistant), Access::forbidden);
   // own profile: everyone with a membership, only their own
   for (auto role : {Role::owner, Role::senior, Role::trainer, Role::assistant}) {
-    EXPECT_ACCESS(member(role), Action::edit_own_profile, (Target{org, me}), Access::allowed);
-    EXPECT_ACCESS(member(role), Action::edit_own_profile, (Target{org, colleague}), Access::forbidden);
+    EXPECT_ACCESS(member(role), Action::edit_own_profile, target(org, me), Access::allowed);
+    EXPECT_ACCESS(member(role), Action::edit_own_profile, target(org, colleague), Access::forbidden);
   }
 }
 
 TEST(Permissions, RolesAndTheLastOwner) {
-  Target t{org, colleague, Role::trainer, Role::senior};
+  Target t = target(org, colleague, Role::trainer, Role::senior);
   EXPECT_ACCESS(member(Role::owner), Action::change_role, t, Access::allowed);
   EXPECT_ACCESS(member(Role::senior), Action::change_role, t, Access::forbidden);
-  Target last_owner{org, me, Role::owner, Role::senior, true};
+  Target last_owner = target(org, me, Role::owner, Role::senior, true);
   EXPECT_TRUE(removes_last_owner(Action::change_role, last_owner));
   EXPECT_ACCESS(member(Role::owner), Action::change_role, last_owner, Access::forbidden);
   EXPECT_ACCESS(superuser(), Action::change_role, last_owner, Access::forbidden);  // the invariant binds everyone
   last_owner.new_role = Role::owner;
   EXPECT_FALSE(removes_last_owner(Action::change_role, last_owner));
-  Target last_owner_colleague{org, colleague, Role::owner, std::nullopt, true};
+  Target last_owner_colleague = target(org, colleague, Role::owner, std::nullopt, true);
   EXPECT_ACCESS(superuser(), Action::deactivate_trainer, last_owner_colleague, Access::forbidden);
   EXPECT_ACCESS(superuser(), Action::edit_trainer, last_owner_colleague, Access::allowed);
   // an owner may step down while another owner remains
-  EXPECT_ACCESS(member(Role::owner), Action::change_role, (Target{org, me, Role::owner, Role::trainer, false}),
+  EXPECT_ACCESS(member(Role::owner), Action::change_role, target(org, me, Role::owner, Role::trainer, false),
                 Access::allowed);
 }
 
 TEST(Permissions, DeletingPayments) {
-  Target other_payment{org, me, std::nullopt, std::nullopt, false, true};
-  Target package_payment{org, me};
+  Target other_payment = target(org, me, std::nullopt, std::nullopt, false, true);
+  Target package_payment = target(org, me);
   EXPECT_ACCESS(member(Role::owner), Action::delete_payment, other_payment, Access::allowed);
   EXPECT_ACCESS(member(Role::owner), Action::delete_payment, package_payment, Access::forbidden);
   EXPECT_ACCESS(member(Role::senior), Action::delete_payment, other_payment, Access::forbidden);
@@ -167,7 +173,7 @@ TEST(Permissions, DeletingPayments) {
 TEST(Permissions, VisibilityAlone) {
   EXPECT_EQ(visibility(member(Role::trainer), colleagues_client(), true), Access::not_visible);
   EXPECT_EQ(visibility(member(Role::trainer), colleagues_client(), false), Access::allowed);
-  EXPECT_EQ(visibility(member(Role::trainer, 0), Target{org, std::nullopt}, true), Access::not_visible);
+  EXPECT_EQ(visibility(member(Role::trainer, 0), target(org, std::nullopt), true), Access::not_visible);
   EXPECT_TRUE(is_client_scoped(Action::view_assessment));
   EXPECT_FALSE(is_client_scoped(Action::view_audit_log));
 }

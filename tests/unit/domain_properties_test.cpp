@@ -150,11 +150,18 @@ TEST(ScoringProperty, ValidInputsScoreEveryPerformedTest) {
     auto s = score_assessment(in, client);
     ++checked;
     // a valid raw input always produces its score (no silent NULL)
-    if (in.push_up_reps) EXPECT_TRUE(s.push_up_score);
-    if (in.toe_touch_distance) EXPECT_TRUE(s.toe_touch_score);
-    if (in.farmer_carry_time) EXPECT_TRUE(s.farmer_carry_score);
-    if (in.harvard_step_test_hr1 && in.harvard_step_test_hr2 && in.harvard_step_test_hr3)
+    if (in.push_up_reps) {
+      EXPECT_TRUE(s.push_up_score);
+    }
+    if (in.toe_touch_distance) {
+      EXPECT_TRUE(s.toe_touch_score);
+    }
+    if (in.farmer_carry_time) {
+      EXPECT_TRUE(s.farmer_carry_score);
+    }
+    if (in.harvard_step_test_hr1 && in.harvard_step_test_hr2 && in.harvard_step_test_hr3) {
       EXPECT_TRUE(s.harvard_step_test_pfi && s.harvard_step_test_score);
+    }
   }
   EXPECT_GT(checked, 100);
 }
