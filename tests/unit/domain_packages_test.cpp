@@ -201,3 +201,26 @@ TEST(PackagesProperty, CreditsReachZeroTogetherWithSessions) {
 
 }  // namespace
 }  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(Sessions, FieldValidation) {
+  EXPECT_TRUE(validate_session_fields(15, "09:30").empty());
+  EXPECT_TRUE(validate_session_fields(480, std::nullopt).empty());
+  EXPECT_TRUE(validate_session_fields(14, std::nullopt).count("session_duration"));
+  EXPECT_TRUE(validate_session_fields(481, std::nullopt).count("session_duration"));
+  for (const char* bad : {"24:00", "9:30", "09:60", "0930", "ab:cd"})
+    EXPECT_TRUE(validate_session_fields(60, std::string(bad)).count("session_time")) << bad;
+  EXPECT_TRUE(validate_session_fields(60, std::string("23:59")).empty());
+}
+
+TEST(Payments, FieldValidation) {
+  EXPECT_TRUE(validate_payment_fields(1, today, today).empty());
+  EXPECT_TRUE(validate_payment_fields(0, today, today).count("amount"));
+  EXPECT_EQ(validate_payment_fields(100, today + days{1}, today).at("payment_date").front(),
+            "The payment date cannot be in the future.");
+}
+
+}  // namespace
+}  // namespace the5hc::domain
