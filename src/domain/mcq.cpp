@@ -1,6 +1,7 @@
 #include "domain/mcq.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "domain/rounding.hpp"
@@ -87,6 +88,39 @@ FieldErrors validate_mcq_responses(const McqBank& bank, const std::vector<McqRes
           !answered(q, find_response(responses, q.id)))
         errors["non_field_errors"].push_back(replace_all("'{question}' is a required question.",  // '{질문}'은(는) 필수 질문입니다.
                                                          "{question}", q.question_text_ko));
+  return errors;
+}
+
+FieldErrors validate_mcq_categories(const std::vector<McqCategory>& categories) {
+  FieldErrors errors;
+  long hundredths = 0;  // weights have two decimals: compare their sum exactly
+  for (std::size_t i = 0; i < categories.size(); ++i) {
+    const auto& c = categories[i];
+    double scaled = c.weight * 100;
+    if (c.weight < 0 || c.weight > 1 || std::fabs(scaled - std::round(scaled)) > 1e-6)
+      errors["categories." + std::to_string(i) + ".weight"].push_back(
+          "Weight must be between 0.00 and 1.00 with two decimals.");  // 가중치는 0.00 이상 1.00 이하, 소수점 두 자리여야 합니다.
+    if (c.is_active) hundredths += std::lround(scaled);
+  }
+  if (errors.empty() && hundredths != 40)
+    errors["non_field_errors"].push_back(
+        "The weights of the active categories must add up to 0.40.");  // 활성 카테고리 가중치의 합은 0.40이어야 합니다.
+  return errors;
+}
+
+FieldErrors validate_mcq_question(const McqQuestion& q) {
+  FieldErrors errors;
+  if (q.points < 1) errors["points"].push_back("Ensure this value is greater than or equal to 1.");  // 1 이상이어야 합니다.
+  for (std::size_t i = 0; i < q.choices.size(); ++i) {
+    const auto& c = q.choices[i];
+    const std::string key = "choices." + std::to_string(i);
+    if (c.points < 0) errors[key + ".points"].push_back("Ensure this value is greater than or equal to 0.");  // 0 이상이어야 합니다.
+    if (c.risk_weight < 0 || c.risk_weight > 1)
+      errors[key + ".risk_weight"].push_back("Ensure this value is between 0 and 1.");  // 0 이상 1 이하여야 합니다.
+    else if (c.risk_weight > 0 && !c.contributes_to_risk)
+      errors[key + ".contributes_to_risk"].push_back(
+          "A choice with a risk weight must contribute to risk.");  // 위험 가중치가 있는 선택지는 위험 요인으로 표시해야 합니다.
+  }
   return errors;
 }
 
