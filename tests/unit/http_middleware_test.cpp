@@ -282,3 +282,80 @@ TEST(HttpMiddleware, StandardChainPutsEverythingAroundErrors) {
   EXPECT_EQ(r.headers.get("X-Frame-Options"), "DENY");
   EXPECT_NE(registry.render().find("status=\"500\"} 1"), std::string::npos);
 }
+
+TEST(HttpMiddleware, HostCheckFollowsAllowedHosts) {
+  std::vector<std::string> hosts = {"localhost", "127.0.0.1", "[::1]", ".example.com", "Studio.Test"};
+  EXPECT_TRUE(host_allowed("localhost:8000", hosts));
+  EXPECT_TRUE(host_allowed("127.0.0.1", hosts));
+  EXPECT_TRUE(host_allowed("[::1]:8000", hosts));
+  EXPECT_TRUE(host_allowed("example.com", hosts));
+  EXPECT_TRUE(host_allowed("a.b.example.com.", hosts));
+  EXPECT_TRUE(host_allowed("STUDIO.test", hosts));
+  EXPECT_FALSE(host_allowed("badexample.com", hosts));
+  EXPECT_FALSE(host_allowed("evil.com", hosts));
+  EXPECT_FALSE(host_allowed("", hosts));
+  EXPECT_TRUE(host_allowed("anything", {"*"}));
+  EXPECT_FALSE(host_allowed("localhost", {}));
+
+  log::set_sink([](std::string_view) {});
+  auto handler = compose({error_handler(), allowed_hosts(hosts)}, [](Request&) { return Response::text(200, "ok"); });
+  Request bad = make("GET", "/api/v1/clients/");
+  bad.host = "evil.com";
+  Response r = handler(bad);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(body(r), nlohmann::json({{"detail", "잘못된 Host 헤더입니다."}}));
+  Request probe = make("GET", "/healthz");
+  probe.host = "10.0.0.5:8000";
+  EXPECT_EQ(handler(probe).status, 200);
+  log::set_sink({});
+}
+
+TEST(HttpMiddleware, SslRedirectSendsPlainRequestsToHttps) {
+  auto handler = compose({ssl_redirect()}, [](Request&) { return Response::text(200, "ok"); });
+  Request plain = make("GET", "/clients/");
+  plain.target = "/clients/?page=2";
+  plain.host = "studio.example.com";
+  Response r = handler(plain);
+  EXPECT_EQ(r.status, 301);
+  EXPECT_EQ(r.headers.get("Location"), "https://studio.example.com/clients/?page=2");
+  Request secure = plain;
+  secure.secure = true;
+  EXPECT_EQ(handler(secure).status, 200);
+  for (const char* p : {"/healthz", "/readyz", "/metrics"}) {
+    Request probe = make("GET", p);
+    EXPECT_EQ(handler(probe).status, 200) << p;
+  }
+}
+
+TEST(HttpMiddleware, CorsOnlyForListedOriginsOnApi) {
+  auto handler = compose({cors({"https://app.example.com"}), error_handler()}, [](Request& r) -> Response {
+    if (r.path == "/api/v1/private/") throw Error(ErrorCode::not_authenticated, "Authentication credentials were not provided.");
+    return Response::json(200, "{}");
+  });
+  Request pre = make("OPTIONS", "/api/v1/clients/");
+  pre.headers.add("Origin", "https://app.example.com");
+  pre.headers.add("Access-Control-Request-Method", "POST");
+  Response p = handler(pre);
+  EXPECT_EQ(p.status, 204);
+  EXPECT_EQ(p.headers.get("Access-Control-Allow-Origin"), "https://app.example.com");
+  EXPECT_EQ(p.headers.get("Access-Control-Allow-Methods"), "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+  EXPECT_EQ(p.headers.get("Access-Control-Max-Age"), "600");
+  EXPECT_FALSE(p.headers.has("Access-Control-Allow-Credentials"));
+
+  Request err = make("GET", "/api/v1/private/");
+  err.headers.add("Origin", "https://app.example.com");
+  log::set_sink([](std::string_view) {});
+  Response e = handler(err);
+  log::set_sink({});
+  EXPECT_EQ(e.status, 401);
+  EXPECT_EQ(e.headers.get("Access-Control-Allow-Origin"), "https://app.example.com");
+  EXPECT_EQ(e.headers.get("Vary"), "Origin");
+  EXPECT_EQ(e.headers.get("Access-Control-Expose-Headers"), "Retry-After, X-Request-ID, Content-Disposition");
+
+  Request other = make("GET", "/api/v1/clients/");
+  other.headers.add("Origin", "https://evil.example.com");
+  EXPECT_FALSE(handler(other).headers.has("Access-Control-Allow-Origin"));
+  Request web = make("GET", "/clients/");
+  web.headers.add("Origin", "https://app.example.com");
+  EXPECT_FALSE(handler(web).headers.has("Access-Control-Allow-Origin"));
+}
