@@ -34,6 +34,8 @@ void register_builtin_endpoints(Router& router, BuiltinOptions options) {
       "readyz");
 
   metrics::Registry* registry = options.registry ? options.registry : &metrics::Registry::global();
+  metrics::register_build_info(*registry, options.version, options.commit);
+  metrics::register_process_metrics(*registry);
   router.get(
       "/metrics",
       [registry, token = options.metrics_token](Request& req) {

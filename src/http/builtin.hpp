@@ -28,9 +28,10 @@ struct BuiltinOptions {
   std::string metrics_token;             // METRICS_TOKEN; empty = /metrics open
   metrics::Registry* registry = nullptr; // default: metrics::Registry::global()
   std::string version = THE5HC_VERSION;
+  std::string commit = THE5HC_COMMIT;
 };
 
-// GET /healthz, GET /readyz, GET /metrics.
+// GET /healthz, GET /readyz, GET /metrics; also registers the5hc_build_info and the process_* metrics.
 void register_builtin_endpoints(Router& router, BuiltinOptions options);
 
 }  // namespace the5hc::http

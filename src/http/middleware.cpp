@@ -266,6 +266,87 @@ Middleware security_headers(SecurityHeaderOptions options) {
   };
 }
 
+namespace {
+
+std::string lower_host(std::string_view host) {
+  host = trim(host);
+  // "[::1]:8000" → "[::1]", "example.com:8000" → "example.com"
+  if (host.starts_with('[')) {
+    host = host.substr(0, host.find(']') == std::string_view::npos ? host.size() : host.find(']') + 1);
+  } else if (auto colon = host.rfind(':'); colon != std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  if (host.ends_with('.')) host.remove_suffix(1);
+  std::string out(host);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+bool host_allowed(std::string_view host_header, const std::vector<std::string>& hosts) {
+  std::string host = lower_host(host_header);
+  if (host.empty()) return false;
+  for (const auto& pattern_raw : hosts) {
+    std::string pattern = pattern_raw;
+    for (auto& c : pattern) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (pattern == "*") return true;
+    if (pattern.starts_with('.')) {
+      if (host == pattern.substr(1) || host.ends_with(pattern)) return true;
+    } else if (host == pattern) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Middleware allowed_hosts(std::vector<std::string> hosts) {
+  return [hosts = std::move(hosts)](Request& req, const Handler& next) {
+    if (req.path == "/healthz" || req.path == "/readyz" || host_allowed(req.host, hosts)) return next(req);
+    log::warning("security", "host rejected", {{"host", req.host}, {"ip", req.client_ip}});
+    throw Error(ErrorCode::bad_request, "Invalid Host header.");
+  };
+}
+
+Middleware ssl_redirect() {
+  return [](Request& req, const Handler& next) {
+    const std::string& p = req.path;
+    if (req.secure || p == "/healthz" || p == "/readyz" || p == "/metrics") return next(req);
+    std::string target = req.target;
+    if (!target.starts_with('/')) {  // absolute-form request target
+      target = req.path;
+      if (!req.raw_query.empty()) target += "?" + req.raw_query;
+    }
+    return Response::redirect("https://" + req.host + target, 301);
+  };
+}
+
+Middleware cors(std::vector<std::string> allowed_origins) {
+  return [origins = std::move(allowed_origins)](Request& req, const Handler& next) {
+    std::string origin = req.headers.get("Origin");
+    bool allowed = req.is_api() && !origin.empty() &&
+                   std::find(origins.begin(), origins.end(), origin) != origins.end();
+    if (!allowed) return next(req);
+    if (req.method == "OPTIONS" && req.headers.has("Access-Control-Request-Method")) {
+      Response pre = Response::no_content();
+      pre.headers.set("Access-Control-Allow-Origin", origin);
+      pre.headers.set("Vary", "Origin");
+      pre.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+      pre.headers.set("Access-Control-Allow-Headers",
+                      "authorization, content-type, accept, accept-language, x-csrftoken, x-requested-with, "
+                      "x-request-id");
+      pre.headers.set("Access-Control-Max-Age", "600");
+      return pre;
+    }
+    Response res = next(req);
+    res.headers.set("Access-Control-Allow-Origin", origin);
+    std::string vary = res.headers.get("Vary");
+    res.headers.set("Vary", vary.empty() ? "Origin" : vary + ", Origin");
+    res.headers.set("Access-Control-Expose-Headers", "Retry-After, X-Request-ID, Content-Disposition");
+    return res;
+  };
+}
+
 Middleware body_limit() {
   return [](Request& req, const Handler& next) {
     if (req.body_too_large) throw Error(ErrorCode::payload_too_large, "Request body is too large.");

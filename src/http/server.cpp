@@ -57,13 +57,16 @@ bool parse_target(const std::string& target, Request& req) {
   std::string_view t = target;
   if (!t.starts_with('/')) {
     // absolute-form ("http://host/path?q"): the authority is the Host header's business, keep path and query
-    if (auto scheme = t.find("://"); scheme != std::string_view::npos) {
+    if (t == "*") t = "/*";  // OPTIONS * names the server; no route matches it
+    else if (auto scheme = t.find("://"); scheme != std::string_view::npos) {
       auto slash = t.find('/', scheme + 3);
       auto question = t.find('?', scheme + 3);
       if (slash == std::string_view::npos || (question != std::string_view::npos && question < slash))
         t = question == std::string_view::npos ? std::string_view("/") : t.substr(question);
       else
         t = t.substr(slash);
+    } else {
+      return false;
     }
   }
   t = t.substr(0, t.find('#'));
@@ -102,6 +105,11 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
  private:
   void handle(Poco::Net::HTTPServerRequest& preq, Poco::Net::HTTPServerResponse& pres) {
     const ServerOptions& opt = impl_->options;
+    // POCO checks only the length of the version token, and echoes it in the status line.
+    if (preq.getVersion() != Poco::Net::HTTPMessage::HTTP_1_1 && preq.getVersion() != Poco::Net::HTTPMessage::HTTP_1_0) {
+      pres.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+      return send_plain(pres, 400, "Bad Request\n");
+    }
     Request req;
     req.method = preq.getMethod();
     req.target = preq.getURI();

@@ -4,6 +4,7 @@
 //                                   router.handler());
 //   server.start(app);
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct StackOptions {
   bool debug = false;
   int hsts_seconds = 0;
   std::vector<std::string> trusted_proxies;
+  std::optional<std::vector<std::string>> allowed_hosts;  // nullopt = no Host check (tests)
+  std::vector<std::string> cors_allowed_origins;
+  bool ssl_redirect = false;
   std::function<bool()> maintenance;      // empty = never
   metrics::Registry* registry = nullptr;  // default: the global registry
   HtmlErrorPage html_error_page = default_html_error_page;
