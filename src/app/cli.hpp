@@ -37,6 +37,7 @@ using Registrar = void (*)(CLI::App& app, Context& ctx, Action& action);
 void register_version(CLI::App&, Context&, Action&);
 void register_migrate(CLI::App&, Context&, Action&);
 void register_check(CLI::App&, Context&, Action&);
+void register_import_legacy(CLI::App&, Context&, Action&);
 
 }  // namespace cli
 }  // namespace the5hc
