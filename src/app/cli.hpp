@@ -37,6 +37,8 @@ using Registrar = void (*)(CLI::App& app, Context& ctx, Action& action);
 void register_version(CLI::App&, Context&, Action&);
 void register_migrate(CLI::App&, Context&, Action&);
 void register_check(CLI::App&, Context&, Action&);
+void register_serve(CLI::App&, Context&, Action&);
+void register_create_user(CLI::App&, Context&, Action&);
 void register_import_legacy(CLI::App&, Context&, Action&);
 
 }  // namespace cli

@@ -32,7 +32,8 @@ int main(int argc, char** argv) {
   cli::Context ctx;
   app.add_option("--env-file", ctx.env_file, "read configuration from this file instead of .env");
   cli::Action action;
-  for (auto reg : {cli::register_version, cli::register_migrate, cli::register_check, cli::register_import_legacy})
+  for (auto reg : {cli::register_version, cli::register_migrate, cli::register_check, cli::register_serve,
+                   cli::register_create_user, cli::register_import_legacy})
     reg(app, ctx, action);
   try {
     app.parse(argc, argv);

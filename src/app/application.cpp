@@ -1,0 +1,43 @@
+#include "app/application.hpp"
+
+#include "common/metrics.hpp"
+#include "config/config.hpp"
+#include "http/builtin.hpp"
+#include "http/server.hpp"
+#include "http/stack.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace the5hc::app {
+namespace {
+
+http::Readiness readiness(store::Database& db) {
+  http::Readiness r;
+  r.database_ok = db.ping();
+  if (!r.database_ok) return r;
+  auto st = store::Migrator(db).status();
+  r.schema_version = st.schema_version;
+  if (!st.pending.empty()) r.migrations = "pending";
+  else if (!st.unknown.empty() && !st.newer_but_compatible()) r.migrations = "newer";
+  return r;
+}
+
+}  // namespace
+
+Application::Application(Dependencies deps, const http::Server* server) {
+  auto& registry = metrics::Registry::global();
+  metrics::register_build_info(registry, THE5HC_VERSION, THE5HC_COMMIT);
+  metrics::register_process_metrics(registry);
+  store::Database* db = &deps.db;
+  registry.gauge_callback("the5hc_db_pool_connections", "Database connections by state.", {"state"}, [db] {
+    auto s = db->stats();
+    return metrics::Samples{{{"in_use"}, double(s.in_use)}, {{"idle"}, double(s.idle)}, {{"max"}, double(s.size)}};
+  });
+  http::register_builtin_endpoints(router_, {.readiness = [db] { return readiness(*db); },
+                                             .draining = [server] { return server && server->draining(); },
+                                             .metrics_token = deps.config.metrics_token});
+  std::vector<http::Middleware> application;  // host check, CORS, CSRF, authentication, throttling
+  handler_ = http::standard_chain(http::StackOptions::from_config(deps.config), application, router_.handler());
+}
+
+}  // namespace the5hc::app

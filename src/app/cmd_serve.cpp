@@ -1,0 +1,91 @@
+// `the5hc serve [--host --port --threads]` (OPERATIONS.md §2, §5.4).
+#include <signal.h>
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+#include <thread>
+
+#include "app/application.hpp"
+#include "app/cli.hpp"
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/log.hpp"
+#include "config/config.hpp"
+#include "http/server.hpp"
+#include "store/database.hpp"
+#include "store/migrations.hpp"
+
+namespace the5hc::cli {
+namespace {
+
+// Refuses a schema this binary cannot serve; in DEBUG applies pending migrations (OPERATIONS.md §2).
+void prepare_schema(const Config& config, store::Database& db) {
+  store::Migrator migrator(db);
+  auto st = migrator.status();
+  if (!st.checksum_mismatch.empty())
+    throw Error(ErrorCode::database_state, "applied migration " + std::to_string(st.checksum_mismatch.front()) +
+                                               " differs from this binary's copy");
+  if (!st.unknown.empty() && !st.newer_but_compatible())
+    throw Error(ErrorCode::database_state, "the database schema is newer than this binary (version " +
+                                               std::to_string(st.schema_version) + ")");
+  if (st.pending.empty()) return;
+  if (!config.debug)
+    throw Error(ErrorCode::database_state, "미적용 마이그레이션 " + std::to_string(st.pending.size()) +
+                                               "개: `the5hc migrate up`을 실행하세요.");
+  for (const auto& m : migrator.up()) log::info("app", "applied migration", {{"version", m.version}, {"name", m.name}});
+}
+
+int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_opt) {
+  const Config& config = ctx.config();
+  if (auto level = log::parse_level(config.log_level)) log::set_level(*level);
+  // Block the stop signals before any thread exists so that every thread inherits the mask and only sigwait()
+  // below receives them.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  store::Database& db = ctx.database();
+  prepare_schema(config, db);
+
+  http::ServerOptions options;
+  options.host = host_opt.empty() ? config.host : host_opt;
+  options.port = port_opt >= 0 ? port_opt : config.port;
+  options.threads = threads_opt > 0 ? threads_opt : config.worker_threads;
+  http::Server server(options);
+  app::Application application({config, db, SystemClock::instance()}, &server);
+  server.start(application.handler());  // throws when the port is taken: a second instance fails loudly
+  std::string shown_host = options.host == "0.0.0.0" ? "127.0.0.1" : options.host;
+  std::cout << "The5HC listening on http://" << shown_host << ":" << server.port() << "\n" << std::flush;
+
+  int sig = 0;
+  sigwait(&stop_signals, &sig);
+  log::info("app", "stopping", {{"signal", sig == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  server.begin_drain();
+  // A second signal while draining means "now": exit at once with 1.
+  std::thread([stop_signals] {
+    int again = 0;
+    sigwait(&stop_signals, &again);
+    _exit(1);
+  }).detach();
+  bool clean = server.stop(std::chrono::seconds(config.shutdown_timeout));
+  db.checkpoint();
+  log::info("app", "stopped", {{"clean", clean}});
+  return 0;
+}
+
+}  // namespace
+
+void register_serve(CLI::App& app, Context& ctx, Action& action) {
+  auto* cmd = app.add_subcommand("serve", "run the HTTP server (SIGTERM/SIGINT stop it gracefully)");
+  static std::string host;
+  static int port = -1, threads = 0;
+  cmd->add_option("--host", host, "listen address (default HOST or 0.0.0.0)");
+  cmd->add_option("--port", port, "listen port (default PORT or 8000)")->check(CLI::Range(0, 65535));
+  cmd->add_option("--threads", threads, "worker threads (default WORKER_THREADS or 64)")->check(CLI::Range(1, 4096));
+  cmd->callback([&] { action = [&ctx] { return serve(ctx, host, port, threads); }; });
+}
+
+}  // namespace the5hc::cli

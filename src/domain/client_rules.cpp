@@ -1,0 +1,127 @@
+#include "domain/client_rules.hpp"
+
+#include <cctype>
+
+#include "domain/rounding.hpp"
+
+namespace the5hc::domain {
+
+std::optional<double> bmi(double height_cm, double weight_kg) {
+  if (height_cm <= 0 || weight_kg <= 0) return std::nullopt;
+  double m = height_cm / 100.0;
+  return round1(weight_kg / (m * m));
+}
+
+BmiCategory bmi_category(double b) {
+  if (b < 18.5) return BmiCategory::underweight;
+  if (b < 23) return BmiCategory::normal;
+  if (b < 25) return BmiCategory::overweight;
+  if (b < 30) return BmiCategory::obese;
+  return BmiCategory::severely_obese;
+}
+
+const char* bmi_category_code(BmiCategory c) {
+  switch (c) {
+    case BmiCategory::underweight: return "underweight";
+    case BmiCategory::normal: return "normal";
+    case BmiCategory::overweight: return "overweight";
+    case BmiCategory::obese: return "obese";
+    case BmiCategory::severely_obese: break;
+  }
+  return "severely_obese";
+}
+
+const char* bmi_category_label_ko(BmiCategory c) {
+  switch (c) {
+    case BmiCategory::underweight: return "저체중";
+    case BmiCategory::normal: return "정상";
+    case BmiCategory::overweight: return "과체중";
+    case BmiCategory::obese: return "비만";
+    case BmiCategory::severely_obese: break;
+  }
+  return "고도비만";
+}
+
+const char* bmi_category_label_en(BmiCategory c) {
+  switch (c) {
+    case BmiCategory::underweight: return "Underweight";
+    case BmiCategory::normal: return "Normal";
+    case BmiCategory::overweight: return "Overweight";
+    case BmiCategory::obese: return "Obese";
+    case BmiCategory::severely_obese: break;
+  }
+  return "Severely obese";
+}
+
+std::optional<std::string> format_phone(std::string_view raw) {
+  std::string d;
+  for (char c : raw)
+    if (c >= '0' && c <= '9') d += c;
+  if ((d.size() != 10 && d.size() != 11) || d.compare(0, 2, "01") != 0) return std::nullopt;
+  std::size_t middle = d.size() == 11 ? 4 : 3;
+  return d.substr(0, 3) + "-" + d.substr(3, middle) + "-" + d.substr(3 + middle);
+}
+
+std::optional<Gender> parse_gender(std::string_view code) {
+  if (code == "male") return Gender::male;
+  if (code == "female") return Gender::female;
+  return std::nullopt;
+}
+
+const char* gender_code_name(Gender g) { return g == Gender::male ? "male" : "female"; }
+
+std::string trim(std::string_view s) {
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::size_t char_count(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+bool is_valid_email(std::string_view email) {
+  auto at = email.find('@');
+  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) return false;
+  for (char c : email)
+    if (std::isspace(static_cast<unsigned char>(c))) return false;
+  auto domain = email.substr(at + 1);
+  auto dot = domain.rfind('.');
+  return dot != std::string_view::npos && dot > 0 && dot + 1 < domain.size();
+}
+
+FieldErrors validate_client(const ClientInput& in) {
+  FieldErrors e;
+  std::string name = trim(in.name);
+  if (name.empty())
+    e["name"].push_back("Please enter a name.");  // 이름을 입력해주세요.
+  else if (char_count(name) < 2 || char_count(name) > 200)
+    e["name"].push_back("Name must be at least 2 characters.");  // 이름은 최소 2자 이상이어야 합니다.
+  if (!in.age || *in.age < 1 || *in.age > 120)
+    e["age"].push_back("Age must be between 1 and 120.");  // 나이는 1세 이상 120세 이하여야 합니다.
+  if (!in.gender || !parse_gender(*in.gender))
+    e["gender"].push_back("Please select a gender.");  // 성별을 선택해주세요.
+  bool height_ok = in.height && *in.height >= 50 && *in.height <= 300;
+  bool weight_ok = in.weight && *in.weight >= 20 && *in.weight <= 500;
+  if (!height_ok)
+    e["height"].push_back("Height must be between 50 cm and 300 cm.");  // 키는 50cm 이상 300cm 이하여야 합니다.
+  if (!weight_ok)
+    e["weight"].push_back("Weight must be between 20 kg and 500 kg.");  // 몸무게는 20kg 이상 500kg 이하여야 합니다.
+  if (height_ok && weight_ok) {
+    double b = *bmi(*in.height, *in.weight);
+    if (b < 10 || b > 50)
+      // 키와 몸무게를 확인해주세요. (BMI {x})
+      e["non_field_errors"].push_back("Please check the height and weight. (BMI " + format1(b) + ")");
+  }
+  if (in.phone && !trim(*in.phone).empty() && !format_phone(*in.phone))
+    e["phone"].push_back("Enter a valid phone number.");  // 올바른 전화번호 형식이 아닙니다.
+  if (in.email && !trim(*in.email).empty() && !is_valid_email(trim(*in.email)))
+    e["email"].push_back("Enter a valid email address.");  // 올바른 이메일 주소를 입력해주세요.
+  return e;
+}
+
+}  // namespace the5hc::domain

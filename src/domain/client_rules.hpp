@@ -1,0 +1,48 @@
+#pragma once
+// Client validation, BMI and phone formatting (DOMAIN.md §8).
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/error.hpp"
+#include "domain/assessment.hpp"
+
+namespace the5hc::domain {
+
+enum class BmiCategory { underweight, normal, overweight, obese, severely_obese };
+
+// round1(weight / (height / 100)²); NULL unless both are positive.
+std::optional<double> bmi(double height_cm, double weight_kg);
+// From the rounded BMI: < 18.5, < 23, < 25, < 30, else severely obese.
+BmiCategory bmi_category(double rounded_bmi);
+const char* bmi_category_code(BmiCategory c);
+const char* bmi_category_label_ko(BmiCategory c);  // 저체중 / 정상 / 과체중 / 비만 / 고도비만
+const char* bmi_category_label_en(BmiCategory c);
+
+// "01012345678" → "010-1234-5678", "011 234 5678" → "011-234-5678"; NULL unless 10–11 digits starting with 01.
+std::optional<std::string> format_phone(std::string_view raw);
+
+std::optional<Gender> parse_gender(std::string_view code);  // male / female
+const char* gender_code_name(Gender g);                     // "male" / "female"
+
+// Trims ASCII white space at both ends.
+std::string trim(std::string_view s);
+// Length in characters (UTF-8 code points).
+std::size_t char_count(std::string_view s);
+// A plausible address: one @, a non-empty local part, a dotted domain, no spaces.
+bool is_valid_email(std::string_view email);
+
+struct ClientInput {
+  std::string name;
+  std::optional<int> age;
+  std::optional<std::string> gender;  // code as given
+  std::optional<double> height;       // cm
+  std::optional<double> weight;       // kg
+  std::optional<std::string> phone;
+  std::optional<std::string> email;
+};
+
+// Field errors of DOMAIN.md §8 (uniqueness of the e-mail and the same-name warning need the store).
+FieldErrors validate_client(const ClientInput& in);
+
+}  // namespace the5hc::domain

@@ -1,0 +1,55 @@
+#include "domain/money.hpp"
+
+#include <string>
+
+#include "common/error.hpp"
+#include "domain/rounding.hpp"
+
+namespace the5hc::domain {
+
+std::optional<PaymentMethod> parse_payment_method(std::string_view code) {
+  if (code == "cash") return PaymentMethod::cash;
+  if (code == "card") return PaymentMethod::card;
+  if (code == "transfer") return PaymentMethod::transfer;
+  if (code == "other") return PaymentMethod::other;
+  return std::nullopt;
+}
+
+const char* payment_method_code(PaymentMethod m) {
+  switch (m) {
+    case PaymentMethod::cash: return "cash";
+    case PaymentMethod::card: return "card";
+    case PaymentMethod::transfer: return "transfer";
+    case PaymentMethod::other: break;
+  }
+  return "other";
+}
+
+FeeBreakdown fee_breakdown(Krw gross, PaymentMethod method, int vat_rate_bp, int card_fee_rate_bp) {
+  FieldErrors errors;
+  if (gross < 1 || gross > max_amount)
+    errors["gross"].push_back("Amount must be between 1 and 1000000000000.");  // 금액은 1 이상 1000000000000 이하여야 합니다.
+  if (vat_rate_bp < 0 || vat_rate_bp > 5000)
+    errors["vat_rate_bp"].push_back("VAT rate must be between 0 and 5000 basis points.");  // 부가세율은 0 이상 5000bp 이하여야 합니다.
+  if (card_fee_rate_bp < 0 || card_fee_rate_bp > 2000)
+    errors["card_fee_rate_bp"].push_back(
+        "Card fee rate must be between 0 and 2000 basis points.");  // 카드 수수료율은 0 이상 2000bp 이하여야 합니다.
+  if (!errors.empty()) throw Error::validation(std::move(errors));
+
+  FeeBreakdown b;
+  b.gross = gross;
+  b.method = method;
+  b.vat_rate_bp = vat_rate_bp;
+  b.card_fee_rate_bp = card_fee_rate_bp;
+  b.vat = round_div(gross * vat_rate_bp, 10000 + vat_rate_bp);
+  b.card_fee = method == PaymentMethod::card ? round_div(gross * card_fee_rate_bp, 10000) : 0;
+  b.net = gross - b.vat - b.card_fee;
+  return b;
+}
+
+Krw average_amount(Krw total, std::int64_t count) {
+  if (count <= 0) return 0;
+  return total >= 0 ? round_div(total, count) : -round_div(-total, count);
+}
+
+}  // namespace the5hc::domain

@@ -1,0 +1,68 @@
+#pragma once
+// Package and session bookkeeping (DOMAIN.md §5) as pure functions over a package's counters. The store layer
+// locks the package row, reads the counters, calls these and writes what they return, all in one transaction.
+#include <chrono>
+#include <optional>
+
+#include "domain/money.hpp"
+
+namespace the5hc::domain {
+
+enum class SessionStatus { scheduled, completed, cancelled, no_show };
+enum class PackageStatus { active, exhausted, inactive };
+enum class SessionOutcome { complete, no_show, cancel, late_cancel };
+
+struct PackageCounters {
+  Krw total_amount = 0;  // gross, purchase + top-ups
+  Krw session_price = 0;
+  int total_sessions = 0;
+  int remaining_sessions = 0;
+  Krw remaining_credits = 0;
+  // cumulative breakdown; NULL only on imported pre-fee packages
+  std::optional<Krw> gross_amount, vat_amount, card_fee_amount, net_amount;
+  bool is_active = true;
+};
+
+// active (is_active and sessions left) / exhausted (no sessions left) / inactive
+PackageStatus package_status(const PackageCounters& p);
+// remaining_sessions − scheduled sessions
+int available_sessions(const PackageCounters& p, int scheduled_count);
+
+struct PackagePurchase {
+  PackageCounters package;
+  FeeBreakdown payment;  // of the `package_purchase` payment and its fee-audit row
+};
+// total_amount ≥ 1, total_sessions ≥ 1, session_price 1 … total_amount (default round0(total / sessions)).
+// Credits start at the net amount. Throws Error (validation) with the field at fault.
+PackagePurchase create_package(Krw total_amount, int total_sessions, std::optional<Krw> session_price,
+                               PaymentMethod method, int vat_rate_bp = default_vat_rate_bp,
+                               int card_fee_rate_bp = default_card_fee_rate_bp);
+
+struct TopUp {
+  PackageCounters package;
+  FeeBreakdown payment;  // of the `top_up` payment
+  int sessions_added = 0;
+};
+// Allowed on any package not deactivated (an exhausted one is the normal case); sessions default to
+// amount div session_price. Throws Error (conflict on an inactive package, validation for bad values).
+TopUp top_up(const PackageCounters& p, Krw amount, std::optional<int> sessions, PaymentMethod method,
+             int vat_rate_bp = default_vat_rate_bp, int card_fee_rate_bp = default_card_fee_rate_bp);
+
+// The booking checks of DOMAIN.md §5.3 in order; throws Error (validation) naming the first that fails.
+void check_booking(const PackageCounters& p, int scheduled_count, std::chrono::sys_days session_date,
+                   std::chrono::sys_days today);
+
+// round0(remaining_credits / remaining_sessions); the last session takes the rest. Needs remaining_sessions ≥ 1.
+Krw credit_share(const PackageCounters& p);
+
+struct SessionChange {
+  SessionStatus status = SessionStatus::scheduled;
+  int sessions_used = 0;
+  Krw credits_used = 0;
+  PackageCounters package;  // after the change
+};
+// complete / no-show / late cancellation consume one session and its credit share; a plain cancel consumes
+// nothing. Only from `scheduled` (Error conflict); consuming on a package without sessions left is a conflict too.
+SessionChange apply_session_outcome(const PackageCounters& p, SessionStatus current, SessionOutcome outcome);
+
+}  // namespace the5hc::domain

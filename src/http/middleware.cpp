@@ -1,0 +1,409 @@
+#include "http/middleware.hpp"
+
+#include <arpa/inet.h>
+#include <sys/random.h>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cstring>
+#include <nlohmann/json.hpp>
+
+#include "common/i18n.hpp"
+#include "common/log.hpp"
+#include "common/metrics.hpp"
+#include "http/json_response.hpp"
+
+namespace the5hc::http {
+
+// --- request identity ------------------------------------------------------------------------------------------
+
+bool valid_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
+          c == '-'))
+      return false;
+  return true;
+}
+
+std::string new_request_id() {
+  unsigned char bytes[16];
+  size_t got = 0;
+  while (got < sizeof bytes) {
+    ssize_t n = getrandom(bytes + got, sizeof bytes - got, 0);
+    if (n > 0) got += static_cast<size_t>(n);
+  }
+  static const char hex[] = "0123456789abcdef";
+  std::string id;
+  for (unsigned char b : bytes) {
+    id += hex[b >> 4];
+    id += hex[b & 15];
+  }
+  return id;
+}
+
+Middleware request_id() {
+  return [](Request& req, const Handler& next) {
+    std::string incoming = req.headers.get("X-Request-ID");
+    req.request_id = valid_request_id(incoming) ? incoming : new_request_id();
+    log::RequestScope scope(req.request_id);
+    Response res = next(req);
+    res.headers.set("X-Request-ID", req.request_id);
+    return res;
+  };
+}
+
+namespace {
+
+struct Network {
+  int family = 0;
+  std::array<unsigned char, 16> addr{};
+  int prefix = 0;
+};
+
+bool parse_ip(std::string_view text, int& family, std::array<unsigned char, 16>& out) {
+  std::string s(text);
+  if (s.size() > 2 && s.front() == '[' && s.back() == ']') s = s.substr(1, s.size() - 2);
+  out.fill(0);
+  if (inet_pton(AF_INET, s.c_str(), out.data()) == 1) {
+    family = AF_INET;
+    return true;
+  }
+  if (inet_pton(AF_INET6, s.c_str(), out.data()) == 1) {
+    // An IPv4-mapped IPv6 peer (dual-stack socket) is the IPv4 address for matching purposes.
+    static const unsigned char mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::memcmp(out.data(), mapped, 12) == 0) {
+      std::memmove(out.data(), out.data() + 12, 4);
+      std::memset(out.data() + 4, 0, 12);
+      family = AF_INET;
+    } else {
+      family = AF_INET6;
+    }
+    return true;
+  }
+  return false;
+}
+
+bool in_network(int family, const std::array<unsigned char, 16>& ip, std::string_view cidr) {
+  Network net;
+  auto slash = cidr.find('/');
+  if (!parse_ip(cidr.substr(0, slash), net.family, net.addr)) return false;
+  int max = net.family == AF_INET ? 32 : 128;
+  net.prefix = max;
+  if (slash != std::string_view::npos) {
+    try {
+      net.prefix = std::stoi(std::string(cidr.substr(slash + 1)));
+    } catch (...) {
+      return false;
+    }
+    if (net.prefix < 0 || net.prefix > max) return false;
+  }
+  if (family != net.family) return false;
+  int full = net.prefix / 8, rest = net.prefix % 8;
+  if (std::memcmp(ip.data(), net.addr.data(), static_cast<size_t>(full)) != 0) return false;
+  if (rest == 0) return true;
+  unsigned char mask = static_cast<unsigned char>(0xff << (8 - rest));
+  return (ip[full] & mask) == (net.addr[full] & mask);
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+bool ip_in_list(std::string_view ip, const std::vector<std::string>& cidrs) {
+  int family = 0;
+  std::array<unsigned char, 16> addr{};
+  if (!parse_ip(trim(ip), family, addr)) return false;
+  for (const auto& c : cidrs)
+    if (in_network(family, addr, trim(c))) return true;
+  return false;
+}
+
+Middleware forwarded(std::vector<std::string> trusted_proxies) {
+  return [trusted = std::move(trusted_proxies)](Request& req, const Handler& next) {
+    if (!trusted.empty() && ip_in_list(req.peer_ip, trusted)) {
+      // Walk X-Forwarded-For from the right: entries added by our own proxies are skipped, the first foreign
+      // one is the client. Everything left of it is client-controlled and ignored.
+      std::vector<std::string_view> hops;
+      std::string xff;
+      for (const auto& v : req.headers.get_all("X-Forwarded-For")) xff += (xff.empty() ? "" : ",") + v;
+      std::string_view rest = xff;
+      while (!rest.empty()) {
+        size_t comma = rest.find(',');
+        hops.push_back(trim(rest.substr(0, comma)));
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+      }
+      for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
+        if (it->empty()) continue;
+        req.client_ip = std::string(*it);
+        if (!ip_in_list(*it, trusted)) break;
+      }
+      std::string proto = req.headers.get("X-Forwarded-Proto");
+      if (!proto.empty()) req.secure = iequals(trim(proto.substr(0, proto.find(','))), "https");
+      std::string host = req.headers.get("X-Forwarded-Host");
+      if (!host.empty()) req.host = std::string(trim(host.substr(0, host.find(','))));
+    }
+    return next(req);
+  };
+}
+
+// --- observability ---------------------------------------------------------------------------------------------
+
+std::string redact_target(std::string_view path, std::string_view raw_query) {
+  std::string out(path);
+  if (raw_query.empty()) return out;
+  out += '?';
+  bool first = true;
+  while (true) {
+    size_t amp = raw_query.find('&');
+    std::string_view part = raw_query.substr(0, amp);
+    if (!first) out += '&';
+    first = false;
+    size_t eq = part.find('=');
+    std::string key = url_decode(part.substr(0, eq), true).value_or(std::string(part.substr(0, eq)));
+    if (eq != std::string_view::npos &&
+        (key == "token" || key == "code" || key == "password" || key == "refresh")) {
+      out.append(part.substr(0, eq));
+      out += "=***";
+    } else {
+      out.append(part);
+    }
+    if (amp == std::string_view::npos) break;
+    raw_query = raw_query.substr(amp + 1);
+  }
+  return out;
+}
+
+Middleware access_log() {
+  return [](Request& req, const Handler& next) {
+    auto start = std::chrono::steady_clock::now();
+    int status = 500;
+    size_t bytes = 0;
+    auto write_line = [&] {
+      double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+      log::Level level = status >= 500 ? log::Level::error : log::Level::info;
+      if (!log::enabled(level)) return;
+      log::write(level, "access", req.method + " " + req.path + " " + std::to_string(status),
+                 {{"method", req.method},
+                  {"path", redact_target(req.path, req.raw_query)},
+                  {"route", req.route.empty() ? std::string("unmatched") : req.route},
+                  {"status", status},
+                  {"duration_ms", static_cast<double>(static_cast<long long>(ms * 1000 + 0.5)) / 1000},
+                  {"bytes", bytes},
+                  {"ip", req.client_ip},
+                  {"user_id", req.user_id},
+                  {"user_agent", req.headers.get("User-Agent")}});
+    };
+    try {
+      Response res = next(req);
+      status = res.status;
+      bytes = req.method == "HEAD" ? 0 : res.body.size();
+      write_line();
+      return res;
+    } catch (...) {
+      write_line();  // the server turns an escaped exception into a 500; the line must still be written
+      throw;
+    }
+  };
+}
+
+Middleware http_metrics(metrics::Registry& registry) {
+  auto& total = registry.counter("the5hc_http_requests_total", "HTTP requests by method, route template and status.",
+                                 {"method", "route", "status"});
+  auto& duration = registry.histogram("the5hc_http_request_duration_seconds",
+                                      "HTTP request duration in seconds by method and route template.",
+                                      {"method", "route"});
+  auto& in_flight = registry.gauge("the5hc_http_requests_in_flight", "HTTP requests being handled.").get();
+  return [&total, &duration, &in_flight](Request& req, const Handler& next) {
+    auto start = std::chrono::steady_clock::now();
+    in_flight.inc();
+    int status = 500;
+    struct Done {  // records on every exit path, exceptions included
+      std::function<void()> fn;
+      ~Done() { fn(); }
+    } done{[&] {
+      in_flight.dec();
+      // Arbitrary methods would make the label set unbounded; fold them into one value.
+      static const std::array<std::string_view, 7> known = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
+      std::string method = std::find(known.begin(), known.end(), req.method) != known.end() ? req.method : "other";
+      std::string route = req.route.empty() ? "unmatched" : req.route;
+      double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      total.with({method, route, std::to_string(status)}).inc();
+      duration.with({method, route}).observe(secs);
+    }};
+    Response res = next(req);
+    status = res.status;
+    return res;
+  };
+}
+
+// --- security and limits ---------------------------------------------------------------------------------------
+
+Middleware security_headers(SecurityHeaderOptions options) {
+  std::string hsts;
+  if (options.hsts_seconds > 0 && !options.debug) {
+    hsts = "max-age=" + std::to_string(options.hsts_seconds) + "; includeSubDomains";
+    if (options.hsts_seconds >= 31536000) hsts += "; preload";
+  }
+  return [hsts](Request& req, const Handler& next) {
+    Response res = next(req);
+    res.headers.set("Content-Security-Policy",
+                    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                    "frame-ancestors 'none'");
+    res.headers.set("X-Frame-Options", "DENY");
+    res.headers.set("X-Content-Type-Options", "nosniff");
+    res.headers.set("Referrer-Policy", "same-origin");
+    res.headers.set("Cross-Origin-Opener-Policy", "same-origin");
+    res.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
+    if (!hsts.empty() && req.secure) res.headers.set("Strict-Transport-Security", hsts);
+    return res;
+  };
+}
+
+Middleware body_limit() {
+  return [](Request& req, const Handler& next) {
+    if (req.body_too_large) throw Error(ErrorCode::payload_too_large, "Request body is too large.");
+    return next(req);
+  };
+}
+
+Middleware maintenance(std::function<bool()> enabled) {
+  return [enabled = std::move(enabled)](Request& req, const Handler& next) {
+    const std::string& p = req.path;
+    bool exempt = p == "/healthz" || p == "/readyz" || p == "/metrics" || p.starts_with("/static/");
+    if (exempt || !enabled()) return next(req);
+    Error e(ErrorCode::unavailable, req.is_api() ? "Service is under maintenance."
+                                                 : "Service is under maintenance. Please try again later.");
+    e.params["Retry-After"] = "300";
+    throw e;
+  };
+}
+
+Middleware language() {
+  return [](Request& req, const Handler& next) {
+    if (req.headers.has("Accept-Language")) req.lang = i18n::negotiate(req.headers.get("Accept-Language"));
+    return next(req);
+  };
+}
+
+// --- errors ----------------------------------------------------------------------------------------------------
+
+std::string html_escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#x27;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Response default_html_error_page(const Request& req, int status, const std::string& message,
+                                 const std::string& detail) {
+  std::string body = "<!doctype html>\n<html lang=\"" + std::string(lang_code(req.lang)) +
+                     "\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) +
+                     " - The5HC</title></head><body><h1>" + html_escape(message) + "</h1>";
+  if (status >= 500 && !req.request_id.empty())
+    body += "<p>" + html_escape(i18n::tr(req.lang, "Request ID")) + ": <code>" + html_escape(req.request_id) +
+            "</code></p>";
+  if (!detail.empty()) body += "<pre>" + html_escape(detail) + "</pre>";
+  body += "</body></html>\n";
+  return Response::html(status, std::move(body));
+}
+
+namespace {
+
+void copy_header_params(const Error& e, Response& res) {
+  for (const char* name : {"Allow", "Retry-After", "WWW-Authenticate", "Location"})
+    if (auto it = e.params.find(name); it != e.params.end()) res.headers.set(name, it->second);
+}
+
+}  // namespace
+
+Response internal_error_response(const Request& req, const std::string& detail, const ErrorHandlerOptions& options) {
+  log::error("app", "unhandled error", {{"error", detail}, {"method", req.method}, {"route", req.route}});
+  if (req.is_api()) {
+    nlohmann::json body = {{"detail", i18n::tr(req.lang, "A server error occurred.")}, {"request_id", req.request_id}};
+    return json_response(500, body);
+  }
+  return options.html_page(req, 500, i18n::tr(req.lang, "An error occurred. Please try again later."),
+                           options.debug ? detail : std::string());
+}
+
+Response error_response(const Request& req, const Error& e, const ErrorHandlerOptions& options) {
+  int status = http_status(e.code());
+  if (status >= 500 && e.code() != ErrorCode::unavailable && e.code() != ErrorCode::database_state)
+    return internal_error_response(req, e.message(), options);
+
+  std::map<std::string, std::string> values = e.params;
+  if (e.code() == ErrorCode::throttled) {
+    auto wait = values.find("Retry-After");
+    if (!values.count("n")) values["n"] = wait != values.end() ? wait->second : "60";
+    if (wait == values.end()) values["Retry-After"] = values["n"];
+  }
+  std::string message = i18n::translate(req.lang, e.message(), values);
+  if (e.code() == ErrorCode::database_state) {
+    // Its text names hosts and schema versions: for operators (log), not for clients.
+    log::error("db", "database unavailable", {{"error", i18n::msgid_of(e.message())}});
+    message = i18n::tr(req.lang, req.is_api() ? "Service is under maintenance."
+                                              : "Service is under maintenance. Please try again later.");
+    if (!values.count("Retry-After")) values["Retry-After"] = "30";
+  }
+
+  Response res;
+  if (req.is_api()) {
+    nlohmann::json body = nlohmann::json::object();
+    if (e.code() == ErrorCode::validation) {
+      for (const auto& [field, messages] : e.fields()) {
+        auto& list = body[field] = nlohmann::json::array();
+        for (const auto& m : messages) list.push_back(i18n::translate(req.lang, m, values));
+      }
+      if (body.empty()) body["non_field_errors"] = nlohmann::json::array({message});
+    } else {
+      body["detail"] = message;
+      if (status == 401 || status == 403 || status == 429) body["code"] = code_name(e.code());
+    }
+    res = json_response(status, body);
+    if (status == 401 && !e.params.count("WWW-Authenticate"))
+      res.headers.set("WWW-Authenticate", "Bearer realm=\"api\"");
+  } else {
+    std::string page_message = message;
+    if (status == 404) page_message = i18n::tr(req.lang, "Page not found.");
+    else if (status == 403) page_message = i18n::tr(req.lang, "You do not have permission to access this page.");
+    else if (e.code() == ErrorCode::validation && !e.fields().empty()) page_message = i18n::tr(req.lang, "Bad request.");
+    res = options.html_page(req, status, page_message, "");
+  }
+  res.status = status;
+  Error copy = e;
+  copy.params = values;
+  copy_header_params(copy, res);
+  return res;
+}
+
+Middleware error_handler(ErrorHandlerOptions options) {
+  return [options = std::move(options)](Request& req, const Handler& next) {
+    try {
+      return next(req);
+    } catch (const Error& e) {
+      return error_response(req, e, options);
+    } catch (const std::exception& e) {
+      return internal_error_response(req, e.what(), options);
+    } catch (...) {
+      return internal_error_response(req, "unknown exception", options);
+    }
+  };
+}
+
+}  // namespace the5hc::http

@@ -1,0 +1,32 @@
+#include "http/stack.hpp"
+
+#include "common/metrics.hpp"
+#include "config/config.hpp"
+
+namespace the5hc::http {
+
+StackOptions StackOptions::from_config(const Config& config) {
+  StackOptions o;
+  o.debug = config.debug;
+  o.hsts_seconds = config.secure_hsts_seconds;
+  o.trusted_proxies = config.trusted_proxies;
+  if (config.maintenance_mode) o.maintenance = [] { return true; };
+  return o;
+}
+
+Handler standard_chain(const StackOptions& options, std::vector<Middleware> application, Handler inner) {
+  std::vector<Middleware> chain;
+  chain.push_back(forwarded(options.trusted_proxies));
+  chain.push_back(request_id());
+  chain.push_back(access_log());
+  chain.push_back(http_metrics(options.registry ? *options.registry : metrics::Registry::global()));
+  chain.push_back(security_headers({options.hsts_seconds, options.debug}));
+  chain.push_back(language());
+  chain.push_back(error_handler({options.debug, options.html_error_page}));
+  if (options.maintenance) chain.push_back(maintenance(options.maintenance));
+  chain.push_back(body_limit());
+  for (auto& m : application) chain.push_back(std::move(m));
+  return compose(std::move(chain), std::move(inner));
+}
+
+}  // namespace the5hc::http

@@ -1,0 +1,47 @@
+#pragma once
+// What every use case receives: the database, configuration, clock, who is acting and from where.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "common/i18n.hpp"
+
+namespace the5hc {
+struct Config;
+class Clock;
+namespace store {
+class Database;
+}
+
+namespace service {
+
+// The authenticated person and their membership (DOMAIN.md §6). A user without a membership has no
+// organization_id; a platform superuser may have none and still sees every organisation.
+struct Actor {
+  std::int64_t user_id = 0;
+  std::string username, name, email;
+  bool is_superuser = false;
+  std::optional<std::int64_t> organization_id;
+  std::optional<std::int64_t> trainer_id;
+  std::string role;  // owner | senior | trainer | assistant | "" (no membership)
+  bool trainer_active = true;
+  bool must_change_password = false;
+  std::string language = "ko";
+};
+
+// Where a request came from, for the audit log.
+struct Origin {
+  std::string ip, user_agent, request_id;
+};
+
+struct Context {
+  store::Database& db;
+  const Config& config;
+  const Clock& clock;
+  std::optional<Actor> actor;  // empty for anonymous requests and system jobs
+  Origin origin;
+  Lang lang = Lang::ko;
+};
+
+}  // namespace service
+}  // namespace the5hc

@@ -1,0 +1,116 @@
+#include "store/users.hpp"
+
+#include "store/row.hpp"
+
+namespace the5hc::store {
+namespace {
+
+const char* kColumns =
+    "SELECT id, username, email, name, password_hash, is_active, is_superuser, language, failed_login_attempts, "
+    "locked_until, last_login, password_changed_at, must_change_password, date_joined, updated_at FROM users ";
+
+User to_user(const soci::row& r) {
+  User u;
+  u.id = get_int(r, 0);
+  u.username = get_text(r, 1);
+  u.email = get_text(r, 2);
+  u.name = get_text(r, 3);
+  u.password_hash = get_text(r, 4);
+  u.is_active = get_bool(r, 5);
+  u.is_superuser = get_bool(r, 6);
+  u.language = get_text(r, 7);
+  u.failed_login_attempts = static_cast<int>(get_int(r, 8));
+  u.locked_until = get_opt_text(r, 9);
+  u.last_login = get_opt_text(r, 10);
+  u.password_changed_at = get_opt_text(r, 11);
+  u.must_change_password = get_bool(r, 12);
+  u.date_joined = get_text(r, 13);
+  u.updated_at = get_text(r, 14);
+  return u;
+}
+
+std::optional<User> one(soci::session& sql, const std::string& where, const std::string& value) {
+  soci::row r;
+  sql << std::string(kColumns) + where, soci::use(value), soci::into(r);
+  if (!sql.got_data()) return std::nullopt;
+  return to_user(r);
+}
+
+}  // namespace
+
+std::optional<User> find_user(soci::session& sql, std::int64_t id) {
+  soci::row r;
+  long long v = id;
+  sql << std::string(kColumns) + "WHERE id = :id", soci::use(v), soci::into(r);
+  if (!sql.got_data()) return std::nullopt;
+  return to_user(r);
+}
+
+std::optional<User> find_user_by_login(soci::session& sql, const std::string& identifier) {
+  if (identifier.find('@') != std::string::npos) return one(sql, "WHERE lower(email) = lower(:v)", identifier);
+  return one(sql, "WHERE lower(username) = lower(:v)", identifier);
+}
+
+bool username_taken(soci::session& sql, const std::string& username) {
+  return one(sql, "WHERE lower(username) = lower(:v)", username).has_value();
+}
+
+bool email_taken(soci::session& sql, const std::string& email) {
+  return one(sql, "WHERE lower(email) = lower(:v)", email).has_value();
+}
+
+std::int64_t insert_user(soci::session& sql, const NewUser& u, const std::string& now) {
+  long long id = 0;
+  int superuser = u.is_superuser ? 1 : 0, must_change = u.must_change_password ? 1 : 0;
+  sql << "INSERT INTO users (username, email, name, password_hash, is_active, is_superuser, language, "
+         "failed_login_attempts, must_change_password, password_changed_at, date_joined, updated_at) "
+         "VALUES (:username, :email, :name, :hash, 1, :superuser, :language, 0, :must_change, :now1, :now2, :now3) "
+         "RETURNING id",
+      soci::use(u.username), soci::use(u.email), soci::use(u.name), soci::use(u.password_hash), soci::use(superuser),
+      soci::use(u.language), soci::use(must_change), soci::use(now), soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+void update_user_profile(soci::session& sql, std::int64_t id, const std::string& name, const std::string& email,
+                         const std::string& language, const std::string& now) {
+  long long v = id;
+  sql << "UPDATE users SET name = :name, email = :email, language = :language, updated_at = :now WHERE id = :id",
+      soci::use(name), soci::use(email), soci::use(language), soci::use(now), soci::use(v);
+}
+
+void set_password_hash(soci::session& sql, std::int64_t id, const std::string& hash, bool must_change,
+                       const std::string& now) {
+  long long v = id;
+  int m = must_change ? 1 : 0;
+  sql << "UPDATE users SET password_hash = :hash, must_change_password = :m, password_changed_at = :now1, "
+         "updated_at = :now2 WHERE id = :id",
+      soci::use(hash), soci::use(m), soci::use(now), soci::use(now), soci::use(v);
+}
+
+void upgrade_password_hash(soci::session& sql, std::int64_t id, const std::string& hash) {
+  long long v = id;
+  sql << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash), soci::use(v);
+}
+
+void record_login_failure(soci::session& sql, std::int64_t id, int failed_attempts,
+                          const std::optional<std::string>& locked_until, const std::string& now) {
+  long long v = id;
+  OptionalParam<std::string> lock(locked_until);
+  sql << "UPDATE users SET failed_login_attempts = :n, locked_until = :lock, updated_at = :now WHERE id = :id",
+      soci::use(failed_attempts), soci::use(lock.value, lock.ind), soci::use(now), soci::use(v);
+}
+
+void record_login_success(soci::session& sql, std::int64_t id, const std::string& now) {
+  long long v = id;
+  sql << "UPDATE users SET failed_login_attempts = 0, locked_until = NULL, last_login = :now WHERE id = :id",
+      soci::use(now), soci::use(v);
+}
+
+void set_user_active(soci::session& sql, std::int64_t id, bool active, const std::string& now) {
+  long long v = id;
+  int a = active ? 1 : 0;
+  sql << "UPDATE users SET is_active = :a, updated_at = :now WHERE id = :id", soci::use(a), soci::use(now),
+      soci::use(v);
+}
+
+}  // namespace the5hc::store

@@ -1,0 +1,49 @@
+#pragma once
+// Users (DOMAIN.md §1.2): the only SQL touching the users table.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace soci {
+class session;
+}
+
+namespace the5hc::store {
+
+struct User {
+  std::int64_t id = 0;
+  std::string username, email, name, password_hash;
+  bool is_active = true;
+  bool is_superuser = false;
+  std::string language = "ko";
+  int failed_login_attempts = 0;
+  std::optional<std::string> locked_until, last_login, password_changed_at;
+  bool must_change_password = false;
+  std::string date_joined, updated_at;
+};
+
+struct NewUser {
+  std::string username, email, name, password_hash;
+  bool is_superuser = false;
+  std::string language = "ko";
+  bool must_change_password = false;
+};
+
+std::optional<User> find_user(soci::session& sql, std::int64_t id);
+// Case-insensitive; an identifier containing "@" is an e-mail (DOMAIN.md §7.1).
+std::optional<User> find_user_by_login(soci::session& sql, const std::string& username_or_email);
+bool username_taken(soci::session& sql, const std::string& username);
+bool email_taken(soci::session& sql, const std::string& email);
+std::int64_t insert_user(soci::session& sql, const NewUser& u, const std::string& now);
+void update_user_profile(soci::session& sql, std::int64_t id, const std::string& name, const std::string& email,
+                         const std::string& language, const std::string& now);
+void set_password_hash(soci::session& sql, std::int64_t id, const std::string& hash, bool must_change,
+                       const std::string& now);
+// Replaces the hash without touching password_changed_at (a transparent upgrade is not a password change).
+void upgrade_password_hash(soci::session& sql, std::int64_t id, const std::string& hash);
+void record_login_failure(soci::session& sql, std::int64_t id, int failed_attempts,
+                          const std::optional<std::string>& locked_until, const std::string& now);
+void record_login_success(soci::session& sql, std::int64_t id, const std::string& now);
+void set_user_active(soci::session& sql, std::int64_t id, bool active, const std::string& now);
+
+}  // namespace the5hc::store
