@@ -47,6 +47,7 @@ void register_fees(CLI::App&, Context&, Action&);
 // Unacceptable input of a scripting command (`score`, `fees`): exit code 2 with ONE line naming the fields,
 // "field: message; other_field: message".
 Error input_error(const FieldErrors& errors);
+void register_import_legacy(CLI::App&, Context&, Action&);
 
 }  // namespace cli
 }  // namespace the5hc

@@ -41,6 +41,7 @@ int main(int argc, char** argv) {
            cli::register_create_user,
            cli::register_score,
            cli::register_fees,
+           cli::register_import_legacy,
        })
     reg(app, ctx, action);
   try {
