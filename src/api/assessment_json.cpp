@@ -257,8 +257,8 @@ void write_evaluation(json& out, const d::Evaluation& e, Language lang) {
   out["injury_risk_physical"] = r.physical;
   out["injury_risk_mcq"] = nullable(r.mcq);
   out["injury_risk_score"] = r.score;
-  out["injury_risk_level"] = d::risk_level_code(r.level);
-  out["injury_risk_level_display"] = en ? d::risk_level_label_en(r.level) : d::risk_level_label_ko(r.level);
+  out["injury_risk_level"] = d::risk_level_label(r.level).code;
+  out["injury_risk_level_display"] = en ? d::risk_level_label(r.level).en : d::risk_level_label(r.level).ko;
   json factors = json::array();
   for (const auto& f : r.factors)
     factors.push_back({{"code", f.code},

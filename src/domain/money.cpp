@@ -7,23 +7,18 @@
 
 namespace the5hc::domain {
 
+namespace {
+constexpr std::array<Label, 4> method_labels{{{"cash", "현금", "Cash"},
+                                              {"card", "카드", "Card"},
+                                              {"transfer", "계좌이체", "Bank transfer"},
+                                              {"other", "기타", "Other"}}};
+}  // namespace
+
 std::optional<PaymentMethod> parse_payment_method(std::string_view code) {
-  if (code == "cash") return PaymentMethod::cash;
-  if (code == "card") return PaymentMethod::card;
-  if (code == "transfer") return PaymentMethod::transfer;
-  if (code == "other") return PaymentMethod::other;
-  return std::nullopt;
+  return parse_code<PaymentMethod>(method_labels, code);
 }
 
-const char* payment_method_code(PaymentMethod m) {
-  switch (m) {
-    case PaymentMethod::cash: return "cash";
-    case PaymentMethod::card: return "card";
-    case PaymentMethod::transfer: return "transfer";
-    case PaymentMethod::other: break;
-  }
-  return "other";
-}
+const Label& payment_method_label(PaymentMethod m) { return label_of(method_labels, m); }
 
 FeeBreakdown fee_breakdown(Krw gross, PaymentMethod method, int vat_rate_bp, int card_fee_rate_bp) {
   FieldErrors errors;

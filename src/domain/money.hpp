@@ -4,6 +4,8 @@
 #include <optional>
 #include <string_view>
 
+#include "domain/label.hpp"
+
 namespace the5hc::domain {
 
 using Krw = std::int64_t;
@@ -22,7 +24,7 @@ struct FeeBreakdown {
 };
 
 std::optional<PaymentMethod> parse_payment_method(std::string_view code);
-const char* payment_method_code(PaymentMethod m);
+const Label& payment_method_label(PaymentMethod m);  // cash 현금 / card 카드 / transfer 계좌이체 / other 기타
 
 // VAT = round0(G × v / (10000 + v)); card fee = round0(G × c / 10000) for card only; net = G − VAT − fee.
 // Throws Error (validation) for gross outside 1 … 10¹², VAT rate outside 0–5000 bp or card rate outside 0–2000 bp.

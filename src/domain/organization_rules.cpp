@@ -79,15 +79,13 @@ FieldErrors validate_trainer_profile(const TrainerProfileInput& in) {
   return e;
 }
 
-const char* invitation_status_code(InvitationStatus s) {
-  switch (s) {
-    case InvitationStatus::pending: return "pending";
-    case InvitationStatus::accepted: return "accepted";
-    case InvitationStatus::declined: return "declined";
-    case InvitationStatus::expired: return "expired";
-    case InvitationStatus::cancelled: break;
-  }
-  return "cancelled";
+const Label& invitation_status_label(InvitationStatus s) {
+  static constexpr std::array<Label, 5> labels{{{"pending", "대기 중", "Pending"},
+                                                {"accepted", "수락됨", "Accepted"},
+                                                {"declined", "거절됨", "Declined"},
+                                                {"expired", "만료됨", "Expired"},
+                                                {"cancelled", "취소됨", "Cancelled"}}};
+  return label_of(labels, s);
 }
 
 InvitationStatus effective_invitation_status(InvitationStatus stored, std::chrono::sys_seconds expires_at,

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/error.hpp"
+#include "domain/label.hpp"
 
 namespace the5hc::domain {
 
@@ -40,7 +41,7 @@ struct TrainerProfileInput {
 FieldErrors validate_trainer_profile(const TrainerProfileInput& in);
 
 enum class InvitationStatus { pending, accepted, declined, expired, cancelled };
-const char* invitation_status_code(InvitationStatus s);
+const Label& invitation_status_label(InvitationStatus s);  // pending 대기 중 … cancelled 취소됨
 
 inline constexpr std::chrono::hours invitation_lifetime{24 * 7};
 // A pending invitation whose expires_at has passed reads as expired.

@@ -76,7 +76,7 @@ TEST(Money, RejectsBadInputs) {
 
 TEST(Money, MethodCodes) {
   for (auto m : {PaymentMethod::cash, PaymentMethod::card, PaymentMethod::transfer, PaymentMethod::other})
-    EXPECT_EQ(parse_payment_method(payment_method_code(m)), m);
+    EXPECT_EQ(parse_payment_method(payment_method_label(m).code), m);
   EXPECT_FALSE(parse_payment_method("카드"));
   EXPECT_FALSE(parse_payment_method(""));
 }

@@ -72,7 +72,7 @@ TEST(Invitations, ExpireAfterSevenDays) {
             InvitationStatus::expired);
   EXPECT_EQ(effective_invitation_status(InvitationStatus::accepted, expires, expires + days{30}),
             InvitationStatus::accepted);
-  EXPECT_STREQ(invitation_status_code(InvitationStatus::cancelled), "cancelled");
+  EXPECT_STREQ(invitation_status_label(InvitationStatus::cancelled).code, "cancelled");
 }
 
 TEST(Clients, ActiveWithinThirtyDaysOrBooked) {

@@ -179,9 +179,9 @@ TEST(Permissions, VisibilityAlone) {
 }
 
 TEST(Roles, Codes) {
-  for (auto r : {Role::owner, Role::senior, Role::trainer, Role::assistant}) EXPECT_EQ(parse_role(role_code(r)), r);
+  for (auto r : {Role::owner, Role::senior, Role::trainer, Role::assistant}) EXPECT_EQ(parse_role(role_label(r).code), r);
   EXPECT_FALSE(parse_role("admin"));
-  EXPECT_STREQ(role_label_ko(Role::senior), "시니어 트레이너");
+  EXPECT_STREQ(role_label(Role::senior).ko, "시니어 트레이너");
 }
 
 }  // namespace
