@@ -4,6 +4,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "domain/assessment_validation.hpp"
 #include "domain/client_rules.hpp"
 
 namespace the5hc::api {
@@ -161,6 +162,7 @@ FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out, con
     }
     if (!known && !other_fields.count(key)) bad(msg_unknown);
   }
+  d::round_measurements(out);
   return errors;
 }
 
