@@ -57,6 +57,28 @@ std::optional<int> response_points(const McqQuestion& q, const McqResponse& r) {
   return sum;  // single / scale: at most one choice after validation
 }
 
+FieldErrors validate_response(const McqQuestion& q, const McqResponse& r, bool require_answer) {
+  FieldErrors errors;
+  if (q.question_type == QuestionType::text) {
+    if (require_answer && r.response_text.empty())
+      errors["response_text"].push_back("A text answer is required.");  // 텍스트 답변이 필요합니다.
+    return errors;
+  }
+  if (require_answer && r.selected_choice_ids.empty())
+    errors["selected_choices"].push_back("Select at least one choice.");  // 선택 항목이 필요합니다.
+  if ((q.question_type == QuestionType::single || q.question_type == QuestionType::scale) &&
+      r.selected_choice_ids.size() > 1)
+    errors["selected_choices"].push_back(
+        "Only one answer can be selected for a single-choice question.");  // 단일 선택 질문에는 하나의 답변만 선택할 수 있습니다.
+  for (auto id : r.selected_choice_ids)
+    if (!find_choice(q, id)) {
+      errors["selected_choices"].push_back(
+          "The selected choice does not belong to this question.");  // 선택한 항목이 이 질문에 속하지 않습니다.
+      break;
+    }
+  return errors;
+}
+
 FieldErrors validate_mcq_responses(const McqBank& bank, const std::vector<McqResponse>& responses, bool require_all) {
   FieldErrors errors;
   std::set<std::int64_t> seen;
@@ -71,16 +93,8 @@ FieldErrors validate_mcq_responses(const McqBank& bank, const std::vector<McqRes
     if (!seen.insert(r.question_id).second)
       errors[key + ".question_id"].push_back(
           "This question was answered more than once.");  // 같은 질문에 대한 응답이 중복되었습니다.
-    if ((q->question_type == QuestionType::single || q->question_type == QuestionType::scale) &&
-        r.selected_choice_ids.size() > 1)
-      errors[key + ".selected_choices"].push_back(
-          "Only one answer can be selected for a single-choice question.");  // 단일 선택 질문에는 하나의 답변만 선택할 수 있습니다.
-    for (auto id : r.selected_choice_ids)
-      if (!find_choice(*q, id)) {
-        errors[key + ".selected_choices"].push_back(
-            "The selected choice does not belong to this question.");  // 선택한 항목이 이 질문에 속하지 않습니다.
-        break;
-      }
+    for (auto& [field, msgs] : validate_response(*q, r, false))
+      for (auto& m : msgs) errors[key + "." + field].push_back(std::move(m));
   }
   if (require_all)
     for (const auto& q : bank.questions)
