@@ -42,6 +42,16 @@ FeeBreakdown fee_breakdown(Krw gross, PaymentMethod method, int vat_rate_bp, int
   return b;
 }
 
+std::string format_thousands(Krw amount) {
+  std::string digits = std::to_string(amount < 0 ? -amount : amount);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return amount < 0 ? "-" + out : out;
+}
+
 Krw average_amount(Krw total, std::int64_t count) {
   if (count <= 0) return 0;
   return total >= 0 ? round_div(total, count) : -round_div(-total, count);

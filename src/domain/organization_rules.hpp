@@ -48,6 +48,15 @@ inline constexpr std::chrono::hours invitation_lifetime{24 * 7};
 InvitationStatus effective_invitation_status(InvitationStatus stored, std::chrono::sys_seconds expires_at,
                                              std::chrono::sys_seconds now);
 
+// Creating an invitation (§1.4): the e-mail is not already a trainer of the organisation, has no pending
+// invitation there, and the organisation is below max_trainers. Throws Error (validation, field `email` or
+// non_field_errors).
+void check_invitation_creation(bool email_is_trainer, bool email_has_pending_invitation, int active_trainers,
+                               int max_trainers);
+// Accepting (§6.4): pending and unexpired, the user has no membership, room under max_trainers. Throws Error.
+void check_invitation_acceptance(InvitationStatus effective_status, bool user_has_membership, int active_trainers,
+                                 int max_trainers);
+
 // Active client (활동중): an assessment or a non-cancelled session dated within the last 30 days (organisation
 // time zone), or a session scheduled in the future.
 bool is_active_client(std::optional<std::chrono::sys_days> latest_activity, bool has_future_scheduled_session,

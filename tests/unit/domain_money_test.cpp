@@ -112,3 +112,18 @@ TEST(MoneyProperty, PartsSumToGross) {
 
 }  // namespace
 }  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(Money, ThousandsSeparators) {
+  EXPECT_EQ(format_thousands(0), "0");
+  EXPECT_EQ(format_thousands(999), "999");
+  EXPECT_EQ(format_thousands(1000), "1,000");
+  EXPECT_EQ(format_thousands(300000), "300,000");
+  EXPECT_EQ(format_thousands(1980000), "1,980,000");
+  EXPECT_EQ(format_thousands(-12345), "-12,345");
+}
+
+}  // namespace
+}  // namespace the5hc::domain

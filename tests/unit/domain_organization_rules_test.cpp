@@ -114,3 +114,33 @@ TEST(McqBankRules, Questions) {
 
 }  // namespace
 }  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(Invitations, CreationAndAcceptanceChecks) {
+  EXPECT_NO_THROW(check_invitation_creation(false, false, 4, 5));
+  try {
+    check_invitation_creation(true, false, 1, 5);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.fields().at("email").front(), "This e-mail already belongs to a trainer of the organization.");
+  }
+  EXPECT_THROW(check_invitation_creation(false, true, 1, 5), Error);
+  EXPECT_THROW(check_invitation_creation(false, false, 5, 5), Error);
+
+  EXPECT_NO_THROW(check_invitation_acceptance(InvitationStatus::pending, false, 4, 5));
+  for (auto s : {InvitationStatus::expired, InvitationStatus::accepted, InvitationStatus::cancelled,
+                 InvitationStatus::declined})
+    EXPECT_THROW(check_invitation_acceptance(s, false, 0, 5), Error);
+  EXPECT_THROW(check_invitation_acceptance(InvitationStatus::pending, true, 0, 5), Error);
+  try {
+    check_invitation_acceptance(InvitationStatus::pending, false, 5, 5);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(), "The organization has reached its maximum number of trainers (5).");
+  }
+}
+
+}  // namespace
+}  // namespace the5hc::domain
