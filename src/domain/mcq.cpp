@@ -42,7 +42,8 @@ bool answered(const McqQuestion& q, const McqResponse* r) {
 }
 
 std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
+  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+    s.replace(pos, from.size(), to);
   return s;
 }
 
@@ -100,7 +101,8 @@ FieldErrors validate_mcq_responses(const McqBank& bank, const std::vector<McqRes
     for (const auto& q : bank.questions)
       if (q.is_active && q.is_required && dependency_satisfied(q, responses) &&
           !answered(q, find_response(responses, q.id)))
-        errors["non_field_errors"].push_back(replace_all("'{question}' is a required question.",  // '{질문}'은(는) 필수 질문입니다.
+        // '{질문}'은(는) 필수 질문입니다.
+        errors["non_field_errors"].push_back(replace_all("'{question}' is a required question.",
                                                          "{question}", q.question_text_ko));
   return errors;
 }
@@ -128,7 +130,8 @@ FieldErrors validate_mcq_question(const McqQuestion& q) {
   for (std::size_t i = 0; i < q.choices.size(); ++i) {
     const auto& c = q.choices[i];
     const std::string key = "choices." + std::to_string(i);
-    if (c.points < 0) errors[key + ".points"].push_back("Ensure this value is greater than or equal to 0.");  // 0 이상이어야 합니다.
+    // 0 이상이어야 합니다.
+    if (c.points < 0) errors[key + ".points"].push_back("Ensure this value is greater than or equal to 0.");
     if (c.risk_weight < 0 || c.risk_weight > 1)
       errors[key + ".risk_weight"].push_back("Ensure this value is between 0 and 1.");  // 0 이상 1 이하여야 합니다.
     else if (c.risk_weight > 0 && !c.contributes_to_risk)

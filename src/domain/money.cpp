@@ -25,7 +25,8 @@ FeeBreakdown fee_breakdown(Krw gross, PaymentMethod method, int vat_rate_bp, int
   if (gross < 1 || gross > max_amount)
     errors["gross"].push_back("Amount must be between 1 and 1000000000000.");  // 금액은 1 이상 1000000000000 이하여야 합니다.
   if (vat_rate_bp < 0 || vat_rate_bp > 5000)
-    errors["vat_rate_bp"].push_back("VAT rate must be between 0 and 5000 basis points.");  // 부가세율은 0 이상 5000bp 이하여야 합니다.
+    // 부가세율은 0 이상 5000bp 이하여야 합니다.
+    errors["vat_rate_bp"].push_back("VAT rate must be between 0 and 5000 basis points.");
   if (card_fee_rate_bp < 0 || card_fee_rate_bp > 2000)
     errors["card_fee_rate_bp"].push_back(
         "Card fee rate must be between 0 and 2000 basis points.");  // 카드 수수료율은 0 이상 2000bp 이하여야 합니다.

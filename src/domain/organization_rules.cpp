@@ -97,7 +97,8 @@ InvitationStatus effective_invitation_status(InvitationStatus stored, std::chron
 void check_invitation_creation(bool email_is_trainer, bool email_has_pending_invitation, int active_trainers,
                                int max_trainers) {
   if (email_is_trainer)
-    throw Error::field("email", "This e-mail already belongs to a trainer of the organization.");  // 이미 조직에 소속된 트레이너의 이메일입니다.
+    // 이미 조직에 소속된 트레이너의 이메일입니다.
+    throw Error::field("email", "This e-mail already belongs to a trainer of the organization.");
   if (email_has_pending_invitation)
     throw Error::field("email", "An invitation has already been sent to this e-mail.");  // 이미 초대가 발송된 이메일입니다.
   if (!can_add_trainer(active_trainers, max_trainers))
@@ -110,7 +111,8 @@ void check_invitation_acceptance(InvitationStatus effective_status, bool user_ha
     throw Error(ErrorCode::bad_request, "The invitation has expired or is not valid.");  // 초대가 만료되었거나 유효하지 않습니다.
   if (user_has_membership)
     throw Error(ErrorCode::bad_request, "You already belong to another organization.");  // 이미 다른 조직에 소속되어 있습니다.
-  if (!can_add_trainer(active_trainers, max_trainers)) throw Error(ErrorCode::bad_request, max_trainers_message(max_trainers));
+  if (!can_add_trainer(active_trainers, max_trainers))
+    throw Error(ErrorCode::bad_request, max_trainers_message(max_trainers));
 }
 
 bool is_active_client(std::optional<std::chrono::sys_days> latest_activity, bool has_future_scheduled_session,

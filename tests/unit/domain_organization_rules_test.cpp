@@ -44,7 +44,8 @@ TEST(Organization, Validation) {
   bad.card_fee_rate_bp = -1;
   bad.email = "x";
   auto e = validate_organization(bad);
-  for (auto f : {"name", "slug", "max_trainers", "vat_rate_bp", "card_fee_rate_bp", "email"}) EXPECT_TRUE(e.count(f)) << f;
+  for (auto f : {"name", "slug", "max_trainers", "vat_rate_bp", "card_fee_rate_bp", "email"})
+    EXPECT_TRUE(e.count(f)) << f;
   bad = ok;
   bad.max_trainers = 1000;
   bad.vat_rate_bp = 5000;
@@ -130,8 +131,8 @@ TEST(Invitations, CreationAndAcceptanceChecks) {
   EXPECT_THROW(check_invitation_creation(false, false, 5, 5), Error);
 
   EXPECT_NO_THROW(check_invitation_acceptance(InvitationStatus::pending, false, 4, 5));
-  for (auto s : {InvitationStatus::expired, InvitationStatus::accepted, InvitationStatus::cancelled,
-                 InvitationStatus::declined})
+  for (auto s :
+       {InvitationStatus::expired, InvitationStatus::accepted, InvitationStatus::cancelled, InvitationStatus::declined})
     EXPECT_THROW(check_invitation_acceptance(s, false, 0, 5), Error);
   EXPECT_THROW(check_invitation_acceptance(InvitationStatus::pending, true, 0, 5), Error);
   try {

@@ -57,7 +57,8 @@ TEST(AssessmentValidation, EveryRangeAtAndBeyondItsEdges) {
 TEST(AssessmentValidation, MessagesAreMsgids) {
   AssessmentInput in;
   in.harvard_step_test_hr2 = 20;
-  EXPECT_EQ(validate_assessment_input(in).at("harvard_step_test_hr2").front(), "Heart rate must be between 40 and 250.");
+  EXPECT_EQ(validate_assessment_input(in).at("harvard_step_test_hr2").front(),
+            "Heart rate must be between 40 and 250.");
 }
 
 TEST(AssessmentValidation, DecimalManualScoresHaveOneDecimal) {
