@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "domain/messages.hpp"
 #include "domain/rounding.hpp"
 
 namespace the5hc::domain {
@@ -89,7 +90,7 @@ FieldErrors validate_client(const ClientInput& in) {
     double b = *bmi(*in.height, *in.weight);
     if (b < 10 || b > 50)
       // 키와 몸무게를 확인해주세요. (BMI {x})
-      e["non_field_errors"].push_back("Please check the height and weight. (BMI " + format1(b) + ")");
+      e["non_field_errors"].push_back(fill("Please check the height and weight. (BMI {x})", {{"x", format1(b)}}));
   }
   if (in.phone && !trim(*in.phone).empty() && !format_phone(*in.phone))
     e["phone"].push_back("Enter a valid phone number.");  // 올바른 전화번호 형식이 아닙니다.

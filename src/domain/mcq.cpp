@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "domain/messages.hpp"
 #include "domain/rounding.hpp"
 
 namespace the5hc::domain {
@@ -39,12 +40,6 @@ bool answered(const McqQuestion& q, const McqResponse* r) {
   if (!r) return false;
   if (q.question_type == QuestionType::text) return !r->response_text.empty();
   return !r->selected_choice_ids.empty();
-}
-
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
-    s.replace(pos, from.size(), to);
-  return s;
 }
 
 }  // namespace
@@ -102,8 +97,8 @@ FieldErrors validate_mcq_responses(const McqBank& bank, const std::vector<McqRes
       if (q.is_active && q.is_required && dependency_satisfied(q, responses) &&
           !answered(q, find_response(responses, q.id)))
         // '{질문}'은(는) 필수 질문입니다.
-        errors["non_field_errors"].push_back(replace_all("'{question}' is a required question.",
-                                                         "{question}", q.question_text_ko));
+        errors["non_field_errors"].push_back(
+            fill("'{question}' is a required question.", {{"question", q.question_text_ko}}));
   return errors;
 }
 

@@ -1,6 +1,7 @@
 #include "domain/organization_rules.hpp"
 
 #include "domain/client_rules.hpp"
+#include "domain/messages.hpp"
 
 namespace the5hc::domain {
 
@@ -67,7 +68,8 @@ bool can_add_trainer(int active_trainers, int max_trainers) { return active_trai
 
 std::string max_trainers_message(int max_trainers) {
   // 조직의 최대 트레이너 수({n}명)에 도달했습니다.
-  return "The organization has reached its maximum number of trainers (" + std::to_string(max_trainers) + ").";
+  return fill("The organization has reached its maximum number of trainers ({n}).",
+              {{"n", std::to_string(max_trainers)}});
 }
 
 FieldErrors validate_trainer_profile(const TrainerProfileInput& in) {
