@@ -4,6 +4,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "domain/assessment_validation.hpp"
 #include "domain/client_rules.hpp"
 
 namespace the5hc::api {
@@ -111,7 +112,8 @@ json nullable(const std::optional<T>& v) {
 
 }  // namespace
 
-FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out, const std::set<std::string>& other_fields) {
+FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out,
+                                  const std::set<std::string>& other_fields) {
   FieldErrors errors;
   if (!body.is_object()) return {{"non_field_errors", {"Invalid data. Expected a dictionary."}}};  // 잘못된 데이터입니다.
   for (const auto& [key, value] : body.items()) {
@@ -161,6 +163,7 @@ FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out, con
     }
     if (!known && !other_fields.count(key)) bad(msg_unknown);
   }
+  d::round_measurements(out);
   return errors;
 }
 
@@ -172,7 +175,8 @@ FieldErrors read_client_facts(const json& body, d::ClientFacts& out, const std::
     if (key == "age") {
       if (value.is_null()) out.age.reset();
       else if (auto i = as_int(value); !i) errors[field].push_back(msg_integer);
-      else if (*i < 1 || *i > 120) errors[field].push_back("Age must be between 1 and 120.");  // 나이는 1세 이상 120세 이하여야 합니다.
+      // 나이는 1세 이상 120세 이하여야 합니다.
+      else if (*i < 1 || *i > 120) errors[field].push_back("Age must be between 1 and 120.");
       else out.age = *i;
     } else if (key == "gender") {
       std::optional<d::Gender> g;
@@ -183,7 +187,8 @@ FieldErrors read_client_facts(const json& body, d::ClientFacts& out, const std::
     } else if (key == "weight") {
       if (value.is_null()) out.weight.reset();
       else if (auto x = as_real(value); !x) errors[field].push_back(msg_number);
-      else if (*x < 20 || *x > 500) errors[field].push_back("Weight must be between 20 kg and 500 kg.");  // 몸무게는 20kg 이상 500kg 이하여야 합니다.
+      // 몸무게는 20kg 이상 500kg 이하여야 합니다.
+      else if (*x < 20 || *x > 500) errors[field].push_back("Weight must be between 20 kg and 500 kg.");
       else out.weight = *x;
     } else {
       errors[field].push_back(msg_unknown);
@@ -257,8 +262,8 @@ void write_evaluation(json& out, const d::Evaluation& e, Language lang) {
   out["injury_risk_physical"] = r.physical;
   out["injury_risk_mcq"] = nullable(r.mcq);
   out["injury_risk_score"] = r.score;
-  out["injury_risk_level"] = d::risk_level_code(r.level);
-  out["injury_risk_level_display"] = en ? d::risk_level_label_en(r.level) : d::risk_level_label_ko(r.level);
+  out["injury_risk_level"] = d::risk_level_label(r.level).code;
+  out["injury_risk_level_display"] = en ? d::risk_level_label(r.level).en : d::risk_level_label(r.level).ko;
   json factors = json::array();
   for (const auto& f : r.factors)
     factors.push_back({{"code", f.code},

@@ -12,8 +12,8 @@ namespace the5hc::api {
 
 // Reads the assessment write fields present in `body` (a JSON object) into `out`; absent fields keep their value
 // and `null` empties a field. Wrong JSON types give "A valid integer is required." and the like. Keys that are
-// neither assessment fields nor listed in `other_fields` give "Unknown field.". Ranges are not checked here
-// (domain::validate_assessment_input does that).
+// neither assessment fields nor listed in `other_fields` give "Unknown field.". Measurements are rounded to one
+// decimal as they are stored; ranges are not checked here (domain::validate_assessment_input does that).
 FieldErrors read_assessment_input(const nlohmann::json& body, domain::AssessmentInput& out,
                                   const std::set<std::string>& other_fields = {});
 

@@ -4,13 +4,9 @@
 #include <optional>
 #include <string_view>
 
-namespace the5hc::domain {
+#include "domain/label.hpp"
 
-struct Label {
-  const char* code;
-  const char* ko;
-  const char* en;
-};
+namespace the5hc::domain {
 
 // Categories, overall, comprehensive (25–100): ≥ 90 / ≥ 80 / ≥ 70 / ≥ 60 / else; codes are the filter bands
 // "90-100", "80-89", "70-79", "60-69", "0-59".

@@ -78,6 +78,10 @@ struct McqResult {
 // text → not scored (nullopt).
 std::optional<int> response_points(const McqQuestion& q, const McqResponse& r);
 
+// One response to its question (POST /mcq/questions/validate/ asks with require_answer): keys "selected_choices"
+// and "response_text".
+FieldErrors validate_response(const McqQuestion& q, const McqResponse& r, bool require_answer);
+
 // Checks the responses against the bank: unknown question, choice not of its question, several choices on a
 // single/scale question, and (when require_all) required active questions left unanswered. Keys are
 // "responses.<index>.selected_choices" / "responses.<index>.question_id" and "non_field_errors".

@@ -1,6 +1,7 @@
 #include "domain/organization_rules.hpp"
 
 #include "domain/client_rules.hpp"
+#include "domain/messages.hpp"
 
 namespace the5hc::domain {
 
@@ -67,7 +68,8 @@ bool can_add_trainer(int active_trainers, int max_trainers) { return active_trai
 
 std::string max_trainers_message(int max_trainers) {
   // 조직의 최대 트레이너 수({n}명)에 도달했습니다.
-  return "The organization has reached its maximum number of trainers (" + std::to_string(max_trainers) + ").";
+  return fill("The organization has reached its maximum number of trainers ({n}).",
+              {{"n", std::to_string(max_trainers)}});
 }
 
 FieldErrors validate_trainer_profile(const TrainerProfileInput& in) {
@@ -79,21 +81,40 @@ FieldErrors validate_trainer_profile(const TrainerProfileInput& in) {
   return e;
 }
 
-const char* invitation_status_code(InvitationStatus s) {
-  switch (s) {
-    case InvitationStatus::pending: return "pending";
-    case InvitationStatus::accepted: return "accepted";
-    case InvitationStatus::declined: return "declined";
-    case InvitationStatus::expired: return "expired";
-    case InvitationStatus::cancelled: break;
-  }
-  return "cancelled";
+const Label& invitation_status_label(InvitationStatus s) {
+  static constexpr std::array<Label, 5> labels{{{"pending", "대기 중", "Pending"},
+                                                {"accepted", "수락됨", "Accepted"},
+                                                {"declined", "거절됨", "Declined"},
+                                                {"expired", "만료됨", "Expired"},
+                                                {"cancelled", "취소됨", "Cancelled"}}};
+  return label_of(labels, s);
 }
 
 InvitationStatus effective_invitation_status(InvitationStatus stored, std::chrono::sys_seconds expires_at,
                                              std::chrono::sys_seconds now) {
   if (stored == InvitationStatus::pending && now > expires_at) return InvitationStatus::expired;
   return stored;
+}
+
+void check_invitation_creation(bool email_is_trainer, bool email_has_pending_invitation, int active_trainers,
+                               int max_trainers) {
+  if (email_is_trainer)
+    // 이미 조직에 소속된 트레이너의 이메일입니다.
+    throw Error::field("email", "This e-mail already belongs to a trainer of the organization.");
+  if (email_has_pending_invitation)
+    throw Error::field("email", "An invitation has already been sent to this e-mail.");  // 이미 초대가 발송된 이메일입니다.
+  if (!can_add_trainer(active_trainers, max_trainers))
+    throw Error::field("non_field_errors", max_trainers_message(max_trainers));
+}
+
+void check_invitation_acceptance(InvitationStatus effective_status, bool user_has_membership, int active_trainers,
+                                 int max_trainers) {
+  if (effective_status != InvitationStatus::pending)
+    throw Error(ErrorCode::bad_request, "The invitation has expired or is not valid.");  // 초대가 만료되었거나 유효하지 않습니다.
+  if (user_has_membership)
+    throw Error(ErrorCode::bad_request, "You already belong to another organization.");  // 이미 다른 조직에 소속되어 있습니다.
+  if (!can_add_trainer(active_trainers, max_trainers))
+    throw Error(ErrorCode::bad_request, max_trainers_message(max_trainers));
 }
 
 bool is_active_client(std::optional<std::chrono::sys_days> latest_activity, bool has_future_scheduled_session,

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "common/error.hpp"
+#include "domain/label.hpp"
 
 namespace the5hc::domain {
 
@@ -40,12 +41,21 @@ struct TrainerProfileInput {
 FieldErrors validate_trainer_profile(const TrainerProfileInput& in);
 
 enum class InvitationStatus { pending, accepted, declined, expired, cancelled };
-const char* invitation_status_code(InvitationStatus s);
+const Label& invitation_status_label(InvitationStatus s);  // pending 대기 중 … cancelled 취소됨
 
 inline constexpr std::chrono::hours invitation_lifetime{24 * 7};
 // A pending invitation whose expires_at has passed reads as expired.
 InvitationStatus effective_invitation_status(InvitationStatus stored, std::chrono::sys_seconds expires_at,
                                              std::chrono::sys_seconds now);
+
+// Creating an invitation (§1.4): the e-mail is not already a trainer of the organisation, has no pending
+// invitation there, and the organisation is below max_trainers. Throws Error (validation, field `email` or
+// non_field_errors).
+void check_invitation_creation(bool email_is_trainer, bool email_has_pending_invitation, int active_trainers,
+                               int max_trainers);
+// Accepting (§6.4): pending and unexpired, the user has no membership, room under max_trainers. Throws Error.
+void check_invitation_acceptance(InvitationStatus effective_status, bool user_has_membership, int active_trainers,
+                                 int max_trainers);
 
 // Active client (활동중): an assessment or a non-cancelled session dated within the last 30 days (organisation
 // time zone), or a session scheduled in the future.

@@ -27,7 +27,8 @@ PackagePurchase create_package(Krw total_amount, int total_sessions, std::option
                                PaymentMethod method, int vat_rate_bp, int card_fee_rate_bp) {
   FieldErrors errors;
   if (total_amount < 1 || total_amount > max_amount)
-    errors["total_amount"].push_back("Amount must be between 1 and 1000000000000.");  // 금액은 1 이상 1000000000000 이하여야 합니다.
+    // 금액은 1 이상 1000000000000 이하여야 합니다.
+    errors["total_amount"].push_back("Amount must be between 1 and 1000000000000.");
   if (total_sessions < 1)
     errors["total_sessions"].push_back("Ensure this value is greater than or equal to 1.");  // 1 이상이어야 합니다.
   if (errors.empty() && session_price && (*session_price < 1 || *session_price > total_amount))

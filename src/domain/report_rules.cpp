@@ -6,31 +6,19 @@
 
 namespace the5hc::domain {
 
-const char* category_code(Category c) {
-  switch (c) {
-    case Category::strength: return "strength";
-    case Category::mobility: return "mobility";
-    case Category::balance: return "balance";
-    case Category::cardio: break;
-  }
-  return "cardio";
-}
-
-const char* category_label_ko(Category c) {
-  switch (c) {
-    case Category::strength: return "근력";
-    case Category::mobility: return "기동성";
-    case Category::balance: return "균형";
-    case Category::cardio: break;
-  }
-  return "심폐지구력";
+const Label& category_label(Category c) {
+  static constexpr std::array<Label, 4> labels{{{"strength", "근력", "Strength"},
+                                                {"mobility", "기동성", "Mobility"},
+                                                {"balance", "균형", "Balance"},
+                                                {"cardio", "심폐지구력", "Cardiorespiratory fitness"}}};
+  return label_of(labels, c);
 }
 
 FollowUp follow_up_dates(std::chrono::sys_days d) {
   return {d + std::chrono::days{45}, d + std::chrono::days{90}};
 }
 
-std::string suggestion_title(Category c) { return std::string(category_label_ko(c)) + " 개선"; }
+std::string suggestion_title(Category c) { return std::string(category_label(c).ko) + " 개선"; }
 
 std::vector<std::string> category_suggestions(Category c, std::optional<double> score) {
   if (!score || *score >= 60) return {};

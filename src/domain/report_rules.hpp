@@ -8,13 +8,13 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "domain/label.hpp"
 
 namespace the5hc::domain {
 
 enum class Category { strength, mobility, balance, cardio };
 
-const char* category_code(Category c);
-const char* category_label_ko(Category c);  // 근력 / 기동성 / 균형 / 심폐지구력
+const Label& category_label(Category c);  // strength 근력 / mobility 기동성 / balance 균형 / cardio 심폐지구력
 
 struct FollowUp {
   std::chrono::sys_days midpoint_check;  // 중간 점검: + 45 days

@@ -16,33 +16,32 @@ matcher='def matches($e): . as $g |
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
+us=$(printf '\037')  # field separator: not white space, so empty fields survive `read`
+
+# one jq run splits every example into: name, cmd, exit, error_field, fees args, stdin for score, expected
+grep -v '^#' "$examples" | grep -v '^$' | jq -r '[.name, .cmd, (.exit // 0 | tostring), (.error_field // ""),
+    ((.args // []) | join(" ")), (if has("raw") then .raw else (.input // {} | tojson) end), (.expect // {} | tojson)]
+  | join("\u001f")' >"$tmp/cases" || { echo "score.sh: cannot read $examples" >&2; exit 1; }
+
 failures=0
 count=0
-while IFS= read -r line; do
-  case $line in '' | '#'*) continue ;; esac
+while IFS=$us read -r name cmd want_exit field args stdin expect; do
   count=$((count + 1))
-  name=$(printf '%s' "$line" | jq -r '.name')
-  cmd=$(printf '%s' "$line" | jq -r '.cmd')
-  want_exit=$(printf '%s' "$line" | jq -r '.exit // 0')
   if [ "$cmd" = score ]; then
-    printf '%s' "$line" | jq -r 'if .raw then .raw else (.input | tojson) end' | "$bin" score >"$tmp/out" 2>"$tmp/err"
-    rc=$?
+    printf '%s' "$stdin" | "$bin" score >"$tmp/out" 2>"$tmp/err"
   else
-    # shellcheck disable=SC2046
-    set -- $(printf '%s' "$line" | jq -r '.args | join(" ")')
-    "$bin" fees "$@" >"$tmp/out" 2>"$tmp/err"
-    rc=$?
+    # shellcheck disable=SC2086
+    "$bin" fees $args >"$tmp/out" 2>"$tmp/err"
   fi
+  rc=$?
   problem=
   if [ "$rc" != "$want_exit" ]; then
     problem="exit $rc, expected $want_exit: $(cat "$tmp/err")"
   elif [ "$want_exit" = 0 ]; then
-    expect=$(printf '%s' "$line" | jq -c '.expect')
     if ! jq -e --argjson exp "$expect" "$matcher matches(\$exp)" "$tmp/out" >/dev/null 2>&1; then
       problem="output differs: expected $expect, got $(cat "$tmp/out")"
     fi
   else
-    field=$(printf '%s' "$line" | jq -r '.error_field')
     lines=$(wc -l <"$tmp/err")
     if [ "$lines" -ne 1 ]; then
       problem="expected one error line, got $lines: $(cat "$tmp/err")"
@@ -56,7 +55,7 @@ while IFS= read -r line; do
     failures=$((failures + 1))
     echo "FAIL $name: $problem"
   fi
-done <"$examples"
+done <"$tmp/cases"
 
 if [ "$count" -eq 0 ]; then
   echo "score.sh: no examples read from $examples" >&2

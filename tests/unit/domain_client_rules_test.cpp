@@ -22,7 +22,7 @@ TEST(Bmi, WorkedExamples) {
     ASSERT_TRUE(b);
     EXPECT_DOUBLE_EQ(*b, c.bmi);
     EXPECT_EQ(bmi_category(*b), c.category);
-    EXPECT_STREQ(bmi_category_label_ko(bmi_category(*b)), c.label);
+    EXPECT_STREQ(bmi_category_label(bmi_category(*b)).ko, c.label);
   }
 }
 
@@ -35,8 +35,8 @@ TEST(Bmi, CategoryBoundaries) {
   EXPECT_EQ(bmi_category(25.0), BmiCategory::obese);
   EXPECT_EQ(bmi_category(29.9), BmiCategory::obese);
   EXPECT_EQ(bmi_category(30.0), BmiCategory::severely_obese);
-  EXPECT_STREQ(bmi_category_code(BmiCategory::severely_obese), "severely_obese");
-  EXPECT_STREQ(bmi_category_label_en(BmiCategory::underweight), "Underweight");
+  EXPECT_STREQ(bmi_category_label(BmiCategory::severely_obese).code, "severely_obese");
+  EXPECT_STREQ(bmi_category_label(BmiCategory::underweight).en, "Underweight");
   EXPECT_FALSE(bmi(0, 70));
 }
 
@@ -132,6 +132,17 @@ TEST(Text, TrimAndCount) {
   EXPECT_EQ(char_count("abc"), 3u);
   EXPECT_EQ(parse_gender("female"), Gender::female);
   EXPECT_FALSE(parse_gender("여성"));
+}
+
+}  // namespace
+}  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(Labels, CodesRoundTrip) {
+  for (auto g : {Gender::male, Gender::female}) EXPECT_EQ(parse_gender(gender_label(g).code), g);
+  EXPECT_STREQ(gender_label(Gender::female).ko, "여성");
 }
 
 }  // namespace

@@ -161,3 +161,22 @@ TEST(Mcq, InactiveCategoryLeftOutOfComprehensive) {
 
 }  // namespace
 }  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(Mcq, SingleResponseCheck) {
+  const auto& q1 = builtin_mcq_bank().questions[0];
+  EXPECT_TRUE(validate_response(q1, answer(1, {2}), true).empty());
+  EXPECT_EQ(validate_response(q1, answer(1, {}), true).at("selected_choices").front(), "Select at least one choice.");
+  EXPECT_TRUE(validate_response(q1, answer(1, {}), false).empty());
+  McqQuestion text;
+  text.question_type = QuestionType::text;
+  EXPECT_EQ(validate_response(text, McqResponse{8, {}, ""}, true).at("response_text").front(),
+            "A text answer is required.");
+  EXPECT_TRUE(validate_response(text, McqResponse{8, {}, "none"}, true).empty());
+  EXPECT_EQ(*response_points(q1, answer(1, {2})), q1.points);  // the endpoint's points / max_points
+}
+
+}  // namespace
+}  // namespace the5hc::domain

@@ -76,7 +76,7 @@ TEST(Money, RejectsBadInputs) {
 
 TEST(Money, MethodCodes) {
   for (auto m : {PaymentMethod::cash, PaymentMethod::card, PaymentMethod::transfer, PaymentMethod::other})
-    EXPECT_EQ(parse_payment_method(payment_method_code(m)), m);
+    EXPECT_EQ(parse_payment_method(payment_method_label(m).code), m);
   EXPECT_FALSE(parse_payment_method("카드"));
   EXPECT_FALSE(parse_payment_method(""));
 }
@@ -108,6 +108,21 @@ TEST(MoneyProperty, PartsSumToGross) {
     // exact half-up rounding: |VAT × (10000 + v) − G × v| ≤ (10000 + v) / 2
     ASSERT_LE(2 * std::abs(b.vat * (10000 + v) - g * v), Krw{10000} + v);
   }
+}
+
+}  // namespace
+}  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(Money, ThousandsSeparators) {
+  EXPECT_EQ(format_thousands(0), "0");
+  EXPECT_EQ(format_thousands(999), "999");
+  EXPECT_EQ(format_thousands(1000), "1,000");
+  EXPECT_EQ(format_thousands(300000), "300,000");
+  EXPECT_EQ(format_thousands(1980000), "1,980,000");
+  EXPECT_EQ(format_thousands(-12345), "-12,345");
 }
 
 }  // namespace

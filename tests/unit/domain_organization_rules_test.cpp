@@ -44,7 +44,8 @@ TEST(Organization, Validation) {
   bad.card_fee_rate_bp = -1;
   bad.email = "x";
   auto e = validate_organization(bad);
-  for (auto f : {"name", "slug", "max_trainers", "vat_rate_bp", "card_fee_rate_bp", "email"}) EXPECT_TRUE(e.count(f)) << f;
+  for (auto f : {"name", "slug", "max_trainers", "vat_rate_bp", "card_fee_rate_bp", "email"})
+    EXPECT_TRUE(e.count(f)) << f;
   bad = ok;
   bad.max_trainers = 1000;
   bad.vat_rate_bp = 5000;
@@ -72,7 +73,7 @@ TEST(Invitations, ExpireAfterSevenDays) {
             InvitationStatus::expired);
   EXPECT_EQ(effective_invitation_status(InvitationStatus::accepted, expires, expires + days{30}),
             InvitationStatus::accepted);
-  EXPECT_STREQ(invitation_status_code(InvitationStatus::cancelled), "cancelled");
+  EXPECT_STREQ(invitation_status_label(InvitationStatus::cancelled).code, "cancelled");
 }
 
 TEST(Clients, ActiveWithinThirtyDaysOrBooked) {
@@ -110,6 +111,36 @@ TEST(McqBankRules, Questions) {
   EXPECT_TRUE(e.count("choices.0.contributes_to_risk"));
   EXPECT_TRUE(e.count("choices.1.points"));
   EXPECT_TRUE(e.count("choices.2.risk_weight"));
+}
+
+}  // namespace
+}  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(Invitations, CreationAndAcceptanceChecks) {
+  EXPECT_NO_THROW(check_invitation_creation(false, false, 4, 5));
+  try {
+    check_invitation_creation(true, false, 1, 5);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.fields().at("email").front(), "This e-mail already belongs to a trainer of the organization.");
+  }
+  EXPECT_THROW(check_invitation_creation(false, true, 1, 5), Error);
+  EXPECT_THROW(check_invitation_creation(false, false, 5, 5), Error);
+
+  EXPECT_NO_THROW(check_invitation_acceptance(InvitationStatus::pending, false, 4, 5));
+  for (auto s :
+       {InvitationStatus::expired, InvitationStatus::accepted, InvitationStatus::cancelled, InvitationStatus::declined})
+    EXPECT_THROW(check_invitation_acceptance(s, false, 0, 5), Error);
+  EXPECT_THROW(check_invitation_acceptance(InvitationStatus::pending, true, 0, 5), Error);
+  try {
+    check_invitation_acceptance(InvitationStatus::pending, false, 5, 5);
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.message(), "The organization has reached its maximum number of trainers (5).");
+  }
 }
 
 }  // namespace

@@ -57,7 +57,8 @@ TEST(Packages, WorkedExample44) {
   EXPECT_EQ(p.remaining_sessions, 7);
   EXPECT_EQ(p.remaining_credits, 305'931);
 
-  while (p.remaining_sessions > 2) p = apply_session_outcome(p, SessionStatus::scheduled, SessionOutcome::complete).package;
+  while (p.remaining_sessions > 2)
+    p = apply_session_outcome(p, SessionStatus::scheduled, SessionOutcome::complete).package;
   EXPECT_EQ(p.remaining_credits, 87'409);
   p = consume(p, SessionOutcome::complete, 43'705);
   EXPECT_EQ(p.remaining_sessions, 1);

@@ -9,9 +9,9 @@ namespace {
 constexpr std::int64_t org = 1, other_org = 2;
 constexpr std::int64_t me = 10, colleague = 11;
 
-Target target(std::optional<std::int64_t> organization = std::nullopt, std::optional<std::int64_t> trainer = std::nullopt,
-              std::optional<Role> role = std::nullopt, std::optional<Role> new_role = std::nullopt,
-              bool last_owner = false, bool payment_kind_other = false) {
+Target target(std::optional<std::int64_t> organization = std::nullopt,
+              std::optional<std::int64_t> trainer = std::nullopt, std::optional<Role> role = std::nullopt,
+              std::optional<Role> new_role = std::nullopt, bool last_owner = false, bool payment_kind_other = false) {
   return Target{organization, trainer, role, new_role, last_owner, payment_kind_other};
 }
 
@@ -48,9 +48,9 @@ TEST(Permissions, WithoutMembershipNothingIsVisible) {
 TEST(Permissions, ClientRecordsByRole) {
   for (auto role : {Role::owner, Role::senior}) {
     for (auto t : {own_client(), colleagues_client()}) {
-      for (auto a : {Action::view_client, Action::edit_client, Action::delete_client, Action::reassign_client,
-                     Action::view_assessment, Action::edit_assessment, Action::delete_assessment,
-                     Action::manage_packages})
+      for (auto a :
+           {Action::view_client, Action::edit_client, Action::delete_client, Action::reassign_client,
+            Action::view_assessment, Action::edit_assessment, Action::delete_assessment, Action::manage_packages})
         EXPECT_ACCESS(member(role), a, t, Access::allowed);
     }
   }
@@ -89,8 +89,8 @@ TEST(Permissions, OrganisationLevel) {
   };
   const auto A = Access::allowed, F = Access::forbidden;
   const Row rows[] = {
-      {Action::view_organization, A, A, A, A},   {Action::edit_organization, A, F, F, F},
-      {Action::view_org_dashboard, A, A, F, F},  {Action::view_audit_log, A, F, F, F},
+      {Action::view_organization, A, A, A, A},     {Action::edit_organization, A, F, F, F},
+      {Action::view_org_dashboard, A, A, F, F},    {Action::view_audit_log, A, F, F, F},
       {Action::receive_notifications, A, A, F, F}, {Action::edit_reference_data, F, F, F, F},
       {Action::edit_max_trainers, F, F, F, F},
   };
@@ -104,8 +104,8 @@ TEST(Permissions, OrganisationLevel) {
 
 TEST(Permissions, Superuser) {
   for (auto a : {Action::view_client, Action::delete_client, Action::manage_packages, Action::view_audit_log,
-                 Action::edit_organization, Action::edit_max_trainers, Action::edit_reference_data,
-                 Action::change_role, Action::invite_trainer})
+                 Action::edit_organization, Action::edit_max_trainers, Action::edit_reference_data, Action::change_role,
+                 Action::invite_trainer})
     EXPECT_ACCESS(superuser(), a, target(other_org, colleague, Role::trainer), Access::allowed);
   // "—" in the matrix: a superuser without a membership has no profile and receives no notifications
   EXPECT_ACCESS(superuser(), Action::edit_own_profile, target(org, me), Access::forbidden);
@@ -115,13 +115,20 @@ TEST(Permissions, Superuser) {
 TEST(Permissions, Invitations) {
   for (auto role : {Role::owner, Role::senior, Role::trainer, Role::assistant})
     EXPECT_ACCESS(member(Role::owner), Action::invite_trainer, target(org, std::nullopt, role), Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::trainer), Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::assistant), Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::senior), Access::forbidden);
-  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::owner), Access::forbidden);
-  EXPECT_ACCESS(member(Role::trainer), Action::invite_trainer, target(org, std::nullopt, Role::assistant), Access::forbidden);
-  EXPECT_ACCESS(member(Role::senior), Action::cancel_invitation, target(org, std::nullopt, Role::trainer), Access::allowed);
-  EXPECT_ACCESS(member(Role::assistant), Action::cancel_invitation, target(org, std::nullopt, Role::trainer), Access::forbidden);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::trainer),
+                Access::allowed);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::assistant),
+                Access::allowed);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::senior),
+                Access::forbidden);
+  EXPECT_ACCESS(member(Role::senior), Action::invite_trainer, target(org, std::nullopt, Role::owner),
+                Access::forbidden);
+  EXPECT_ACCESS(member(Role::trainer), Action::invite_trainer, target(org, std::nullopt, Role::assistant),
+                Access::forbidden);
+  EXPECT_ACCESS(member(Role::senior), Action::cancel_invitation, target(org, std::nullopt, Role::trainer),
+                Access::allowed);
+  EXPECT_ACCESS(member(Role::assistant), Action::cancel_invitation, target(org, std::nullopt, Role::trainer),
+                Access::forbidden);
 }
 
 TEST(Permissions, TrainerManagement) {
@@ -130,12 +137,15 @@ TEST(Permissions, TrainerManagement) {
   Target other_owner = target(org, colleague, Role::owner);
   EXPECT_ACCESS(member(Role::owner), Action::edit_trainer, peer_senior, Access::allowed);
   EXPECT_ACCESS(member(Role::owner), Action::deactivate_trainer, other_owner, Access::allowed);
-  EXPECT_ACCESS(member(Role::owner), Action::deactivate_trainer, target(org, me, Role::owner), Access::forbidden);  // not self
+  EXPECT_ACCESS(member(Role::owner), Action::deactivate_trainer, target(org, me, Role::owner),
+                Access::forbidden);  // not self
   EXPECT_ACCESS(member(Role::senior), Action::edit_trainer, junior, Access::allowed);
-  EXPECT_ACCESS(member(Role::senior), Action::deactivate_trainer, target(org, colleague, Role::assistant), Access::allowed);
+  EXPECT_ACCESS(member(Role::senior), Action::deactivate_trainer, target(org, colleague, Role::assistant),
+                Access::allowed);
   EXPECT_ACCESS(member(Role::senior), Action::edit_trainer, peer_senior, Access::forbidden);
   EXPECT_ACCESS(member(Role::senior), Action::deactivate_trainer, other_owner, Access::forbidden);
-  EXPECT_ACCESS(member(Role::trainer), Action::edit_trainer, target(org, colleague, Role::assistant), Access::forbidden);
+  EXPECT_ACCESS(member(Role::trainer), Action::edit_trainer, target(org, colleague, Role::assistant),
+                Access::forbidden);
   // own profile: everyone with a membership, only their own
   for (auto role : {Role::owner, Role::senior, Role::trainer, Role::assistant}) {
     EXPECT_ACCESS(member(role), Action::edit_own_profile, target(org, me), Access::allowed);
@@ -179,9 +189,10 @@ TEST(Permissions, VisibilityAlone) {
 }
 
 TEST(Roles, Codes) {
-  for (auto r : {Role::owner, Role::senior, Role::trainer, Role::assistant}) EXPECT_EQ(parse_role(role_code(r)), r);
+  for (auto r : {Role::owner, Role::senior, Role::trainer, Role::assistant})
+    EXPECT_EQ(parse_role(role_label(r).code), r);
   EXPECT_FALSE(parse_role("admin"));
-  EXPECT_STREQ(role_label_ko(Role::senior), "시니어 트레이너");
+  EXPECT_STREQ(role_label(Role::senior).ko, "시니어 트레이너");
 }
 
 }  // namespace

@@ -113,7 +113,8 @@ TEST(ScoringProperty, EverythingStaysOnItsScale) {
     ASSERT_NO_THROW(e = evaluate_assessment(in, client, g.responses())) << i;
     const auto& s = e.scores;
     expect_scale(s.overhead_squat_score ? std::optional<double>(*s.overhead_squat_score) : std::nullopt, 0, 3, "ohs");
-    expect_scale(s.shoulder_mobility_score ? std::optional<double>(*s.shoulder_mobility_score) : std::nullopt, 0, 3, "sm");
+    expect_scale(s.shoulder_mobility_score ? std::optional<double>(*s.shoulder_mobility_score) : std::nullopt, 0, 3,
+                 "sm");
     for (auto v : {s.push_up_score, s.toe_touch_score, s.harvard_step_test_score})
       expect_scale(v ? std::optional<double>(*v) : std::nullopt, 1, 4, "integer test");
     expect_scale(s.single_leg_balance_score, 1, 4, "balance");
@@ -122,16 +123,15 @@ TEST(ScoringProperty, EverythingStaysOnItsScale) {
       expect_scale(c, 25, 100, "category");
     expect_scale(s.overall_score, 25, 100, "overall");
     EXPECT_EQ(s.is_complete, s.strength_score && s.mobility_score && s.balance_score && s.cardio_score);
-    EXPECT_EQ(s.overall_score.has_value(),
-              s.strength_score || s.mobility_score || s.balance_score || s.cardio_score);
+    EXPECT_EQ(s.overall_score.has_value(), s.strength_score || s.mobility_score || s.balance_score || s.cardio_score);
     expect_scale(e.risk.physical, 0, 100, "physical risk");
     expect_scale(e.risk.score, 0, 100, "risk");
     if (e.risk.mcq) expect_scale(*e.risk.mcq, 0, 100, "mcq risk");
     for (const auto& f : e.risk.factors) EXPECT_GT(f.points, 0) << f.code;
     EXPECT_LE(e.risk.primary_concerns.size(), 3u);
     expect_scale(e.comprehensive_score, 0, 100, "comprehensive");
-    for (const auto& p : {e.percentiles.push_up, e.percentiles.harvard_step, e.percentiles.farmer_carry,
-                          e.percentiles.overall})
+    for (const auto& p :
+         {e.percentiles.push_up, e.percentiles.harvard_step, e.percentiles.farmer_carry, e.percentiles.overall})
       if (p) {
         expect_scale(p->percentile, 10, 90, "percentile");
         EXPECT_DOUBLE_EQ(p->percentile + p->top_percent, 100);

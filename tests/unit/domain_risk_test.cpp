@@ -47,8 +47,8 @@ TEST(RiskLevel, Boundaries) {
   EXPECT_EQ(risk_level(69.9), RiskLevel::moderate);
   EXPECT_EQ(risk_level(70), RiskLevel::high);
   EXPECT_EQ(risk_level(100), RiskLevel::high);
-  EXPECT_STREQ(risk_level_code(RiskLevel::low_moderate), "low_moderate");
-  EXPECT_STREQ(risk_level_label_ko(RiskLevel::moderate), "중간");
+  EXPECT_STREQ(risk_level_label(RiskLevel::low_moderate).code, "low_moderate");
+  EXPECT_STREQ(risk_level_label(RiskLevel::moderate).ko, "중간");
 }
 
 // §12 #26

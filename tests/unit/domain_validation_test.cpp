@@ -57,7 +57,8 @@ TEST(AssessmentValidation, EveryRangeAtAndBeyondItsEdges) {
 TEST(AssessmentValidation, MessagesAreMsgids) {
   AssessmentInput in;
   in.harvard_step_test_hr2 = 20;
-  EXPECT_EQ(validate_assessment_input(in).at("harvard_step_test_hr2").front(), "Heart rate must be between 40 and 250.");
+  EXPECT_EQ(validate_assessment_input(in).at("harvard_step_test_hr2").front(),
+            "Heart rate must be between 40 and 250.");
 }
 
 TEST(AssessmentValidation, DecimalManualScoresHaveOneDecimal) {
@@ -85,6 +86,28 @@ TEST(AssessmentValidation, DateNotInTheFuture) {
   EXPECT_TRUE(validate_assessment_date(today - days{400}, today).empty());
   EXPECT_EQ(validate_assessment_date(today + days{1}, today).at("date").front(),
             "The assessment date cannot be in the future.");
+}
+
+}  // namespace
+}  // namespace the5hc::domain
+
+namespace the5hc::domain {
+namespace {
+
+TEST(AssessmentValidation, MeasurementsKeepOneDecimal) {
+  AssessmentInput in;
+  in.single_leg_balance_right_eyes_open = 120.04;
+  in.toe_touch_distance = -10.05;
+  in.temperature = 14.96;
+  in.single_leg_balance_score = 2.55;
+  round_measurements(in);
+  EXPECT_DOUBLE_EQ(*in.single_leg_balance_right_eyes_open, 120.0);
+  EXPECT_DOUBLE_EQ(*in.toe_touch_distance, -10.1);
+  EXPECT_DOUBLE_EQ(*in.temperature, 15.0);
+  EXPECT_DOUBLE_EQ(*in.single_leg_balance_score, 2.55);  // manual scores are validated, not rounded
+  auto e = validate_assessment_input(in);
+  EXPECT_EQ(e.size(), 1u);
+  EXPECT_TRUE(e.count("single_leg_balance_score"));
 }
 
 }  // namespace
