@@ -93,12 +93,9 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
     try {
       handle(preq, pres);
     } catch (const Poco::Exception& e) {
-      // Writing failed: the client is gone or the connection was shut down by stop(); nothing left to answer.
-      pres.setKeepAlive(false);
-      log::debug("app", "response not delivered", {{"error", e.displayText()}});
+      fail(pres, e.displayText());
     } catch (const std::exception& e) {
-      pres.setKeepAlive(false);
-      log::debug("app", "response not delivered", {{"error", e.what()}});
+      fail(pres, e.what());
     }
   }
 
@@ -169,6 +166,18 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
     char buf[16384];
     std::size_t total = 0;
     while (total < cap && in.read(buf, sizeof buf).gcount() > 0) total += static_cast<std::size_t>(in.gcount());
+  }
+
+  // Before anything was sent the request itself was unreadable (e.g. "Content-Length: abc"): 400. After, the
+  // client is gone or stop() shut the connection down, and nothing is left to answer.
+  static void fail(Poco::Net::HTTPServerResponse& pres, const std::string& error) {
+    log::debug("app", "request failed at the connection level", {{"error", error}});
+    pres.setKeepAlive(false);
+    if (pres.sent()) return;
+    try {
+      send_plain(pres, 400, "Bad Request\n");
+    } catch (...) {
+    }
   }
 
   static void write(const Response& res, Poco::Net::HTTPServerResponse& pres, bool keep_alive) {
