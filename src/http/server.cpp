@@ -11,6 +11,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -108,6 +109,7 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
       return send_plain(pres, 400, "Bad Request\n");
     }
     Request req;
+    req.deadline = std::chrono::steady_clock::now() + opt.handler_deadline;
     req.method = preq.getMethod();
     req.target = preq.getURI();
 
@@ -234,6 +236,7 @@ Server::~Server() {
 
 void Server::start(Handler handler) {
   if (impl_->started) throw Error(ErrorCode::internal, "server already started");
+  if (impl_->options.threads < 1) throw Error(ErrorCode::config, "WORKER_THREADS: must be at least 1");
   static QuietErrorHandler quiet;
   static std::once_flag once;
   std::call_once(once, [] { Poco::ErrorHandler::set(&quiet); });
@@ -262,7 +265,7 @@ void Server::start(Handler handler) {
   params->setSoftwareVersion("");      // no Server header
   params->setThreadIdleTime(Poco::Timespan(60, 0));
 
-  impl_->pool = std::make_unique<Poco::ThreadPool>(2, opt.threads, 60);
+  impl_->pool = std::make_unique<Poco::ThreadPool>(std::min(2, opt.threads), opt.threads, 60);
   impl_->server = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(impl_.get()), *impl_->pool,
                                                           impl_->socket, params);
   impl_->server->start();
