@@ -45,7 +45,8 @@ class Server {
 
   // Stops accepting (new connections are refused), lets in-flight requests finish for up to `timeout`, closes idle
   // keep-alive connections, then returns. True when everything finished in time; false when requests were still
-  // running (their connections are then shut down). Implies begin_drain(). Idempotent.
+  // running (their connections are then shut down). Implies begin_drain(). Idempotent. Blocks: call it from the
+  // thread that waits for SIGTERM/SIGINT (sigwait), never from a signal handler.
   bool stop(std::chrono::milliseconds timeout);
 
   struct Impl;
