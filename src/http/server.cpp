@@ -188,6 +188,7 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
       // Framing is the server's job; a handler-supplied value could desynchronise the connection.
       if (iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding") || iequals(name, "Connection"))
         continue;
+      if (iequals(name, "Content-Type") && !res.content_type.empty()) continue;  // the field wins, sent once
       pres.add(name, value);
     }
     if (!res.content_type.empty()) pres.setContentType(res.content_type);
