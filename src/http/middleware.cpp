@@ -394,6 +394,15 @@ std::string html_escape(std::string_view s) {
 
 Response default_html_error_page(const Request& req, int status, const std::string& message,
                                  const std::string& detail) {
+  if (req.headers.has("HX-Request")) {
+    // WEB.md §2: HTMX requests get the message as a toast and keep the current page. Header values must stay
+    // ASCII, hence ensure_ascii (\uXXXX for Korean).
+    nlohmann::json trigger = {{"showMessage", {{"level", "error"}, {"text", message}}}};
+    Response r = Response::html(status, "");
+    r.headers.set("HX-Trigger", trigger.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    r.headers.set("HX-Reswap", "none");
+    return r;
+  }
   std::string body = "<!doctype html>\n<html lang=\"" + std::string(lang_code(req.lang)) +
                      "\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) +
                      " - The5HC</title></head><body><h1>" + html_escape(message) + "</h1>";
