@@ -9,6 +9,8 @@
 namespace the5hc::http {
 
 void register_builtin_endpoints(Router& router, BuiltinOptions options) {
+  if (options.version.empty()) options.version = THE5HC_VERSION;
+  if (options.commit.empty()) options.commit = THE5HC_COMMIT;
   router.get("/healthz", [](Request&) { return Response::json(200, R"({"status":"ok"})"); }, "healthz");
 
   router.get(

@@ -222,11 +222,7 @@ Middleware http_metrics(metrics::Registry& registry) {
   return [&total, &duration, &in_flight](Request& req, const Handler& next) {
     auto start = std::chrono::steady_clock::now();
     in_flight.inc();
-    int status = 500;
-    struct Done {  // records on every exit path, exceptions included
-      std::function<void()> fn;
-      ~Done() { fn(); }
-    } done{[&] {
+    auto record = [&](int status) {
       in_flight.dec();
       // Arbitrary methods would make the label set unbounded; fold them into one value.
       static const std::array<std::string_view, 7> known = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
@@ -235,10 +231,15 @@ Middleware http_metrics(metrics::Registry& registry) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       total.with({method, route, std::to_string(status)}).inc();
       duration.with({method, route}).observe(secs);
-    }};
-    Response res = next(req);
-    status = res.status;
-    return res;
+    };
+    try {
+      Response res = next(req);
+      record(res.status);
+      return res;
+    } catch (...) {
+      record(500);  // the server answers an escaped exception with 500
+      throw;
+    }
   };
 }
 
@@ -393,6 +394,15 @@ std::string html_escape(std::string_view s) {
 
 Response default_html_error_page(const Request& req, int status, const std::string& message,
                                  const std::string& detail) {
+  if (req.headers.has("HX-Request")) {
+    // WEB.md §2: HTMX requests get the message as a toast and keep the current page. Header values must stay
+    // ASCII, hence ensure_ascii (\uXXXX for Korean).
+    nlohmann::json trigger = {{"showMessage", {{"level", "error"}, {"text", message}}}};
+    Response r = Response::html(status, "");
+    r.headers.set("HX-Trigger", trigger.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    r.headers.set("HX-Reswap", "none");
+    return r;
+  }
   std::string body = "<!doctype html>\n<html lang=\"" + std::string(lang_code(req.lang)) +
                      "\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) +
                      " - The5HC</title></head><body><h1>" + html_escape(message) + "</h1>";
@@ -406,9 +416,10 @@ Response default_html_error_page(const Request& req, int status, const std::stri
 
 namespace {
 
-void copy_header_params(const Error& e, Response& res) {
+// Error::params holds both message placeholders ({n}, {m}) and these response headers.
+void copy_header_params(const std::map<std::string, std::string>& params, Response& res) {
   for (const char* name : {"Allow", "Retry-After", "WWW-Authenticate", "Location"})
-    if (auto it = e.params.find(name); it != e.params.end()) res.headers.set(name, it->second);
+    if (auto it = params.find(name); it != params.end()) res.headers.set(name, it->second);
 }
 
 }  // namespace
@@ -462,14 +473,13 @@ Response error_response(const Request& req, const Error& e, const ErrorHandlerOp
   } else {
     std::string page_message = message;
     if (status == 404) page_message = i18n::tr(req.lang, "Page not found.");
-    else if (status == 403) page_message = i18n::tr(req.lang, "You do not have permission to access this page.");
+    else if (e.code() == ErrorCode::permission_denied)  // CSRF and lockout pages keep their specific message
+      page_message = i18n::tr(req.lang, "You do not have permission to access this page.");
     else if (e.code() == ErrorCode::validation && !e.fields().empty()) page_message = i18n::tr(req.lang, "Bad request.");
     res = options.html_page(req, status, page_message, "");
   }
   res.status = status;
-  Error copy = e;
-  copy.params = values;
-  copy_header_params(copy, res);
+  copy_header_params(values, res);
   return res;
 }
 

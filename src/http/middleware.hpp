@@ -61,7 +61,8 @@ Middleware maintenance(std::function<bool()> enabled);
 Middleware language();
 
 // --- errors ----------------------------------------------------------------------------------------------------
-// Renders an HTML error page for paths outside /api/ (the web layer supplies its templated pages).
+// Renders an HTML error page for paths outside /api/ (the web layer supplies its templated pages). The default
+// is a minimal page, or for HTMX requests (HX-Request) an HX-Trigger showMessage toast with HX-Reswap: none.
 // `message` is already translated; `detail` is the exception text, non-empty only in DEBUG.
 using HtmlErrorPage = std::function<Response(const Request&, int status, const std::string& message,
                                              const std::string& detail)>;

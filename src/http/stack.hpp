@@ -1,6 +1,7 @@
 #pragma once
-// The standard middleware stack in its required order (see http/middleware.hpp), configured from Config:
-//   auto app = http::standard_chain(http::StackOptions::from_config(cfg), {host_check, cors, csrf, auth},
+// The standard middleware stack in its required order (see http/middleware.hpp), configured from Config; the
+// application adds what needs the database (sessions/JWT, CSRF, throttling) innermost:
+//   auto app = http::standard_chain(http::StackOptions::from_config(cfg), {auth, csrf, throttle},
 //                                   router.handler());
 //   server.start(app);
 #include <functional>

@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <nlohmann/json.hpp>
 
 #include "common/json_text.hpp"
@@ -107,4 +109,22 @@ TEST(HttpLog, RedactsOnlySensitiveQueryValues) {
   EXPECT_EQ(redact_target("/p", "token=abc"), "/p?token=***");
   EXPECT_EQ(redact_target("/p", "tokens=abc&page=2&pass%77ord=x"), "/p?tokens=abc&page=2&pass%77ord=***");
   EXPECT_EQ(redact_target("/p", "code&code="), "/p?code&code=***");
+}
+
+TEST(HttpLog, WritesWholeLinesToTheOutputDescriptor) {
+  int fds[2];
+  ASSERT_EQ(pipe(fds), 0);
+  log::set_output_fd(fds[1]);
+  log::info("app", "to the pipe", {{"n", 1}});
+  log::set_output_fd(STDOUT_FILENO);
+  close(fds[1]);
+  std::string got;
+  char buf[512];
+  for (ssize_t n; (n = read(fds[0], buf, sizeof buf)) > 0;) got.append(buf, static_cast<size_t>(n));
+  close(fds[0]);
+  ASSERT_FALSE(got.empty());
+  EXPECT_EQ(got.back(), '\n');
+  auto j = nlohmann::json::parse(got);
+  EXPECT_EQ(j["msg"], "to the pipe");
+  EXPECT_EQ(j["n"], 1);
 }

@@ -359,3 +359,25 @@ TEST(HttpMiddleware, CorsOnlyForListedOriginsOnApi) {
   web.headers.add("Origin", "https://app.example.com");
   EXPECT_FALSE(handler(web).headers.has("Access-Control-Allow-Origin"));
 }
+
+TEST(HttpMiddleware, WebCsrfFailureKeepsItsMessage) {
+  Response r = render([] { throw Error(ErrorCode::csrf_failed, "CSRF verification failed. Refresh the page and try again."); },
+                      make("POST", "/clients/new/"));
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("CSRF 검증에 실패했습니다. 페이지를 새로고침한 뒤 다시 시도하세요."), std::string::npos);
+  Response api = render([] { throw Error(ErrorCode::csrf_failed, "CSRF verification failed."); });
+  EXPECT_EQ(body(api), nlohmann::json({{"detail", "CSRF 검증에 실패했습니다."}, {"code", "permission_denied"}}));
+}
+
+TEST(HttpMiddleware, HtmxErrorsBecomeAsciiToasts) {
+  Request req = make("GET", "/clients/99/");
+  req.headers.add("HX-Request", "true");
+  Response r = render([] { throw Error::not_found(); }, req);
+  EXPECT_EQ(r.status, 404);
+  EXPECT_EQ(r.body, "");
+  EXPECT_EQ(r.headers.get("HX-Reswap"), "none");
+  std::string trigger = r.headers.get("HX-Trigger");
+  for (unsigned char c : trigger) EXPECT_LT(c, 0x80) << trigger;
+  EXPECT_EQ(nlohmann::json::parse(trigger),
+            nlohmann::json({{"showMessage", {{"level", "error"}, {"text", "페이지를 찾을 수 없습니다."}}}}));
+}

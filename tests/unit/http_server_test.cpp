@@ -402,6 +402,12 @@ TEST_F(HttpServer, MalformedRequestLineGets400) {
     std::string r = read_all(c, 3000ms);
     EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << bad << " -> " << r;
   }
+  // POCO fails this one while constructing the request, before the application runs, and just closes.
+  auto c = connect_raw(port);
+  std::string bad_length = "POST /api/v1/echo/ HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n";
+  c.sendBytes(bad_length.data(), static_cast<int>(bad_length.size()));
+  std::string r = read_all(c, 3000ms);
+  EXPECT_TRUE(r.empty() || r.rfind("HTTP/1.1 400", 0) == 0) << r;
   EXPECT_EQ(call(port, "GET", "/healthz").status, 200);
 }
 
@@ -465,4 +471,33 @@ TEST_F(HttpServer, NoContentHasNoBodyAndKeepsConnectionUsable) {
   Reply next = call(session, "GET", "/healthz");  // same connection
   EXPECT_EQ(next.status, 200);
   EXPECT_EQ(next.json()["status"], "ok");
+}
+
+TEST_F(HttpServer, ConcurrentKeepAliveClientsAreAllServed) {
+  start();  // 8 worker threads: one per keep-alive client below
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&, c] {
+      Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+      session.setKeepAlive(true);
+      session.setTimeout(Poco::Timespan(10, 0));
+      for (int i = 0; i < 40; ++i) {
+        std::string path = i % 2 ? "/api/v1/ping/" : "/api/v1/missing/" + std::to_string(c) + "/";
+        Reply r = call(session, "GET", path);
+        if (r.status == (i % 2 ? 200 : 404) && r.header("x-request-id").size() == 32) ++ok;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(ok.load(), 8 * 40);
+  // Every request produced exactly one parseable access line.
+  std::lock_guard lock(log_mutex);
+  int access = 0;
+  for (const auto& l : log_lines)
+    if (l.find("\"logger\":\"access\"") != std::string::npos) {
+      ++access;
+      EXPECT_NO_THROW((void)nlohmann::json::parse(l)) << l;
+    }
+  EXPECT_EQ(access, 8 * 40);
 }
