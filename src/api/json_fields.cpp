@@ -1,6 +1,7 @@
 #include "api/json_fields.hpp"
 
 #include "common/time.hpp"
+#include "domain/permissions.hpp"
 
 namespace the5hc::api {
 
@@ -12,10 +13,10 @@ nlohmann::json timestamp_json(const std::optional<std::string>& stored, const st
 }
 
 std::string role_display(const std::string& role, Lang lang) {
-  if (role == "owner") return i18n::tr(lang, "Owner");
-  if (role == "senior") return i18n::tr(lang, "Senior trainer");
-  if (role == "assistant") return i18n::tr(lang, "Assistant");
-  return i18n::tr(lang, "Trainer");
+  auto r = domain::parse_role(role);
+  if (!r) return role;
+  const auto& label = domain::role_label(*r);
+  return lang == Lang::en ? label.en : label.ko;
 }
 
 }  // namespace the5hc::api
