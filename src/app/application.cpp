@@ -1,6 +1,9 @@
 #include "app/application.hpp"
 
+#include "api/assessments_api.hpp"
 #include "api/auth_api.hpp"
+#include "api/clients_api.hpp"
+#include "api/mcq_api.hpp"
 #include "api/authentication.hpp"
 #include "common/metrics.hpp"
 #include "config/config.hpp"
@@ -39,6 +42,9 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
                                              .draining = [server] { return server && server->draining(); },
                                                .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);
+  api::register_client_routes(router_, deps_);
+  api::register_assessment_routes(router_, deps_);
+  api::register_mcq_routes(router_, deps_);
   std::vector<http::Middleware> application = {api::bearer_authentication(deps_)};
   handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }
