@@ -199,7 +199,7 @@ FieldErrors read_client_facts(const json& body, d::ClientFacts& out, const std::
 
 std::string invalid_choice_message(const json& v) {
   // "{v}"이(가) 유효하지 않은 선택입니다.
-  return "\"" + (v.is_string() ? v.get<std::string>() : v.dump()) + "\" is not a valid choice.";
+  return i18n::args("\"{v}\" is not a valid choice.", {{"v", v.is_string() ? v.get<std::string>() : v.dump()}});
 }
 
 json detail_to_json(const d::DetailValue& v) {

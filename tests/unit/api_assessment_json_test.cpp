@@ -50,7 +50,7 @@ TEST(AssessmentJson, TypeErrorsKeyedByField) {
   EXPECT_EQ(e.at("harvard_step_test_hr2").front(), "A valid integer is required.");
   EXPECT_EQ(e.at("temperature").front(), "A valid number is required.");
   EXPECT_EQ(e.at("overhead_squat_pain").front(), "Must be a valid boolean.");
-  EXPECT_EQ(e.at("push_up_type").front(), "\"knee\" is not a valid choice.");
+  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, e.at("push_up_type").front()), "\"knee\" is not a valid choice.");
   EXPECT_EQ(e.at("notes").front(), "Not a valid string.");
   EXPECT_EQ(e.at("mystery").front(), "Unknown field.");
   EXPECT_FALSE(e.count("client"));
