@@ -1,0 +1,40 @@
+#pragma once
+// Shared set-up of the client / assessment API tests: one migrated database and one server per fixture with two
+// studios — studio-a (owner1, trainer1) and studio-b (owner2) — and JSON helpers.
+#include <gtest/gtest.h>
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "support/harness.hpp"
+
+namespace the5hc::testing {
+
+class RecordsApiTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite();
+
+  struct Reply {
+    int status = 0;
+    nlohmann::json body;
+    std::string raw;
+  };
+  // `who`: owner1 | trainer1 | owner2; `lang`: Accept-Language.
+  static Reply call(const std::string& who, const std::string& method, const std::string& path,
+                    const nlohmann::json& body = nullptr, const std::string& lang = "");
+  // Creates a client as `who` and returns its id.
+  static long long client(const std::string& who, const nlohmann::json& fields);
+  // SQL on the test database (integers, e.g. counts).
+  static long long sql_count(const std::string& query);
+  static void sql_exec(const std::string& statement);
+  // Today in Asia/Seoul, "YYYY-MM-DD", shifted by `days`.
+  static std::string seoul_date(int days = 0);
+
+  static TestDatabase* db_;
+  static ServerProcess* server_;
+  static std::map<std::string, std::string>* tokens_;
+};
+
+}  // namespace the5hc::testing
