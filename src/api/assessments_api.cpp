@@ -46,7 +46,7 @@ service::AssessmentDraft read_draft(const http::Request& req, domain::Assessment
   draft.date = fields.date("date");
   draft.trainer_id = fields.integer("trainer", false, true);
   errors.merge(fields.errors());
-  if (!errors.empty()) throw Error::validation(errors);
+  draft.input_errors = std::move(errors);  // judged with the range checks so every mistake shows at once
   return draft;
 }
 

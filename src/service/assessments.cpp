@@ -124,6 +124,7 @@ std::int64_t conducting_trainer(soci::session& sql, const Context& ctx, const st
 std::string checked_date(const Context& ctx, const AssessmentDraft& draft, const std::string& zone,
                          const std::optional<std::string>& current) {
   FieldErrors errors = d::validate_assessment_input(draft.input);
+  for (const auto& [field, msgs] : draft.input_errors) errors[field] = msgs;
   const Date today = local_date(ctx.clock.now(), zone);
   std::string date = draft.date.value_or(current.value_or(today.str()));
   if (auto dt = parse_date(date)) errors.merge(d::validate_assessment_date(days_of(*dt), days_of(today)));
@@ -215,7 +216,11 @@ struct Prepared {
 };
 
 Prepared prepare_new(soci::session& sql, const Context& ctx, const AssessmentDraft& draft) {
-  if (!draft.client_id) throw Error::field("client", "This field is required.");
+  if (!draft.client_id) {
+    FieldErrors errors = draft.input_errors;
+    if (!errors.count("client")) errors["client"].push_back("This field is required.");
+    throw Error::validation(errors);
+  }
   auto client = referenced_client(sql, ctx, *draft.client_id);
   const std::string zone = organization_zone(sql, client.organization_id);
   store::AssessmentMeta meta;

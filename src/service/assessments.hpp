@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
 #include "domain/evaluation.hpp"
 #include "service/context.hpp"
 #include "store/assessments.hpp"
@@ -31,6 +32,8 @@ struct AssessmentDraft {
   std::optional<std::string> date;
   domain::AssessmentInput input;
   bool touches_tests = true;  // false when only date, trainer and notes were given (legacy rows stay legacy)
+  // Type errors found while reading the body; reported together with the range checks, replacing them per field.
+  FieldErrors input_errors;
 };
 
 // An assessment as shown: the row (id 0 for a preview), the evaluation to render and the organisation's zone.
