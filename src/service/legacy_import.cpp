@@ -2,10 +2,12 @@
 
 #include <algorithm>
 
+#include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
 #include "legacy/records.hpp"
 #include "legacy/rules.hpp"
+#include "service/audit.hpp"
 #include "service/legacy_import_internal.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -38,9 +40,6 @@ void Importer::run() {
   import_payments("payment_records");
   import_payments("payments");
   import_fee_audit();
-  current_table = "audit_log";
-  current_id = 0;
-  store_.insert_audit(org_.id, "legacy_import", "organization", org_.id, org_.name, report_.json(), now_);
 }
 
 void Importer::load_previous_runs() {
@@ -210,7 +209,8 @@ namespace {
 struct DryRunRollback {};
 }  // namespace
 
-legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& options) {
+legacy::Report import_legacy(const Context& ctx, const LegacyImportOptions& options) {
+  store::Database& db = ctx.db;
   legacy::LegacyFile file(options.path);  // not a legacy database → Error(usage) before anything is touched
 
   if (options.owner) {
@@ -226,7 +226,7 @@ legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& opt
   report.source = options.source;
   report.generation = file.generation();
   report.dry_run = options.dry_run;
-  std::string now = format_timestamp(std::chrono::system_clock::now());
+  std::string now = format_timestamp(ctx.clock.now());
   std::string failed_table;
   long long failed_id = 0;
   try {
@@ -235,6 +235,11 @@ legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& opt
       detail::Importer importer(file, store, options, report, now);
       try {
         importer.run();
+        importer.current_table = "audit_log";
+        importer.current_id = 0;
+        const auto& org = report.created;
+        audit(sql, ctx, "legacy_import", "organization", org.organization_id, org.organization_name,
+              org.organization_id, AuditChange{std::nullopt, std::nullopt, report.json()});
       } catch (...) {
         failed_table = importer.current_table;
         failed_id = importer.current_id;

@@ -500,17 +500,4 @@ void LegacyImportStore::record_import(const std::string& source, const std::stri
   impl_->keys->run();
 }
 
-void LegacyImportStore::insert_audit(Opt<long long> organization_id, const std::string& action,
-                                     const std::string& object_type, Opt<long long> object_id,
-                                     const std::string& object_repr, const std::string& extra_json,
-                                     const std::string& now) {
-  Opt<long long> org = organization_id, obj = object_id;
-  std::string a = action, type = object_type, repr = object_repr, extra = extra_json, created = now;
-  Insert ins(impl_->sql, impl_->dialect, "audit_log");
-  ins.col("organization_id", org).col("action", a).col("object_type", type).col("object_id", obj);
-  ins.col("object_repr", repr).col("extra", extra).col("created_at", created);
-  ins.prepare();
-  ins.run();
-}
-
 }  // namespace the5hc::store

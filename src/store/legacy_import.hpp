@@ -187,9 +187,6 @@ class LegacyImportStore {
                      const std::string& target_table, long long target_id, const std::string& raw,
                      const std::string& now);
 
-  void insert_audit(Opt<long long> organization_id, const std::string& action, const std::string& object_type,
-                    Opt<long long> object_id, const std::string& object_repr, const std::string& extra_json,
-                    const std::string& now);
 
  private:
   struct Impl;
