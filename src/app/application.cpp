@@ -1,5 +1,7 @@
 #include "app/application.hpp"
 
+#include "api/auth_api.hpp"
+#include "api/authentication.hpp"
 #include "common/metrics.hpp"
 #include "config/config.hpp"
 #include "http/builtin.hpp"
@@ -24,20 +26,21 @@ http::Readiness readiness(store::Database& db) {
 
 }  // namespace
 
-Application::Application(Dependencies deps, const http::Server* server) {
+Application::Application(Dependencies deps, const http::Server* server) : deps_(deps) {
   auto& registry = metrics::Registry::global();
   metrics::register_build_info(registry, THE5HC_VERSION, THE5HC_COMMIT);
   metrics::register_process_metrics(registry);
-  store::Database* db = &deps.db;
+  store::Database* db = &deps_.db;
   registry.gauge_callback("the5hc_db_pool_connections", "Database connections by state.", {"state"}, [db] {
     auto s = db->stats();
     return metrics::Samples{{{"in_use"}, double(s.in_use)}, {{"idle"}, double(s.idle)}, {{"max"}, double(s.size)}};
   });
   http::register_builtin_endpoints(router_, {.readiness = [db] { return readiness(*db); },
                                              .draining = [server] { return server && server->draining(); },
-                                             .metrics_token = deps.config.metrics_token});
-  std::vector<http::Middleware> application;  // host check, CORS, CSRF, authentication, throttling
-  handler_ = http::standard_chain(http::StackOptions::from_config(deps.config), application, router_.handler());
+                                               .metrics_token = deps_.config.metrics_token});
+  api::register_auth_routes(router_, deps_);
+  std::vector<http::Middleware> application = {api::bearer_authentication(deps_)};
+  handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }
 
 }  // namespace the5hc::app

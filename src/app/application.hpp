@@ -15,6 +15,9 @@ class Database;
 namespace http {
 class Server;
 }
+namespace auth {
+class RateLimiter;
+}
 
 namespace app {
 
@@ -23,6 +26,7 @@ struct Dependencies {
   const Config& config;
   store::Database& db;
   const Clock& clock;
+  auth::RateLimiter& limiter;  // per-IP login limit and API throttles (keys are prefixed by purpose)
 };
 
 class Application {
@@ -32,6 +36,7 @@ class Application {
   const http::Router& router() const { return router_; }
 
  private:
+  Dependencies deps_;
   http::Router router_;
   http::Handler handler_;
 };

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
+
 namespace CLI {
 class App;
 }
@@ -39,6 +41,12 @@ void register_migrate(CLI::App&, Context&, Action&);
 void register_check(CLI::App&, Context&, Action&);
 void register_serve(CLI::App&, Context&, Action&);
 void register_create_user(CLI::App&, Context&, Action&);
+void register_score(CLI::App&, Context&, Action&);
+void register_fees(CLI::App&, Context&, Action&);
+
+// Unacceptable input of a scripting command (`score`, `fees`): exit code 2 with ONE line naming the fields,
+// "field: message; other_field: message".
+Error input_error(const FieldErrors& errors);
 void register_import_legacy(CLI::App&, Context&, Action&);
 
 }  // namespace cli

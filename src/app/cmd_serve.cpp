@@ -8,6 +8,7 @@
 
 #include "app/application.hpp"
 #include "app/cli.hpp"
+#include "auth/rate_limiter.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
@@ -55,7 +56,8 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
   options.port = port_opt >= 0 ? port_opt : config.port;
   options.threads = threads_opt > 0 ? threads_opt : config.worker_threads;
   http::Server server(options);
-  app::Application application({config, db, SystemClock::instance()}, &server);
+  auth::RateLimiter limiter;
+  app::Application application({config, db, SystemClock::instance(), limiter}, &server);
   server.start(application.handler());  // throws when the port is taken: a second instance fails loudly
   std::string shown_host = options.host == "0.0.0.0" ? "127.0.0.1" : options.host;
   std::cout << "The5HC listening on http://" << shown_host << ":" << server.port() << "\n" << std::flush;

@@ -32,8 +32,17 @@ int main(int argc, char** argv) {
   cli::Context ctx;
   app.add_option("--env-file", ctx.env_file, "read configuration from this file instead of .env");
   cli::Action action;
-  for (auto reg : {cli::register_version, cli::register_migrate, cli::register_check, cli::register_serve,
-                   cli::register_create_user, cli::register_import_legacy})
+  // One registrar per line: parallel work adds lines here without colliding.
+  for (auto reg : {
+           cli::register_version,
+           cli::register_migrate,
+           cli::register_check,
+           cli::register_serve,
+           cli::register_create_user,
+           cli::register_score,
+           cli::register_fees,
+           cli::register_import_legacy,
+       })
     reg(app, ctx, action);
   try {
     app.parse(argc, argv);

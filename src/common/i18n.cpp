@@ -36,10 +36,15 @@ std::string_view trim(std::string_view s) {
 }
 
 const std::map<std::string, std::string>& korean() {
+  // Every locale/ko/LC_MESSAGES/*.po is merged, so each area of the code keeps its own catalog file
+  // (the5hc.po for the HTTP layer, accounts.po, records.po, ...) and parallel work does not collide in one file.
   static const std::map<std::string, std::string> catalog = [] {
-    auto text = embedded::find("locale/ko/LC_MESSAGES/the5hc.po");
-    if (!text) return std::map<std::string, std::string>{};
-    return parse_po(*text);
+    std::map<std::string, std::string> merged;
+    for (const auto& f : embedded::all()) {
+      if (!f.path.starts_with("locale/ko/LC_MESSAGES/") || !f.path.ends_with(".po")) continue;
+      for (auto& [k, v] : parse_po(f.data)) merged.emplace(k, v);
+    }
+    return merged;
   }();
   return catalog;
 }

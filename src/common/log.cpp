@@ -15,13 +15,14 @@ namespace the5hc::log {
 namespace {
 
 std::atomic<int> g_level{static_cast<int>(Level::info)};
+std::atomic<int> g_fd{STDOUT_FILENO};
 std::mutex g_write_mutex;
 std::function<void(std::string_view)> g_sink;  // guarded by g_write_mutex
 thread_local std::string t_request_id;
 
-void write_stdout(std::string_view line) {
+void write_fd(std::string_view line) {
   while (!line.empty()) {
-    ssize_t n = ::write(STDOUT_FILENO, line.data(), line.size());
+    ssize_t n = ::write(g_fd.load(), line.data(), line.size());
     if (n < 0) {
       if (errno == EINTR) continue;
       return;  // nowhere to report a failing stdout
@@ -116,8 +117,10 @@ void write(Level lvl, std::string_view logger, std::string_view msg, const Field
     return;
   }
   line += '\n';
-  write_stdout(line);
+  write_fd(line);
 }
+
+void set_output_fd(int fd) { g_fd = fd; }
 
 void set_sink(std::function<void(std::string_view)> sink) {
   std::lock_guard lock(g_write_mutex);

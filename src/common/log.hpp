@@ -59,7 +59,9 @@ inline void info(std::string_view logger, std::string_view msg, const Fields& f 
 inline void warning(std::string_view logger, std::string_view msg, const Fields& f = {}) { write(Level::warning, logger, msg, f); }
 inline void error(std::string_view logger, std::string_view msg, const Fields& f = {}) { write(Level::error, logger, msg, f); }
 
-// Replaces stdout as destination (tests capture lines); an empty function restores stdout.
+// Output descriptor (default stdout). CLI commands whose stdout is data (score, check --json) log to stderr.
+void set_output_fd(int fd);
+// Replaces the descriptor as destination (tests capture lines); an empty function restores it.
 void set_sink(std::function<void(std::string_view line)> sink);
 
 // Binds a request id to the current thread for the lifetime of the scope so every log line written while

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "domain/assessment_ranges.hpp"
+#include "domain/rounding.hpp"
 
 namespace the5hc::domain {
 
@@ -70,6 +71,11 @@ const Check<double> decimal_score_checks[] = {
 bool one_decimal(double v) { return std::fabs(v * 10 - std::round(v * 10)) < 1e-6; }
 
 }  // namespace
+
+void round_measurements(AssessmentInput& in) {
+  for (const auto& c : real_checks)
+    if (auto& v = in.*c.member; v && std::isfinite(*v)) *v = round1(*v);
+}
 
 FieldErrors validate_assessment_input(const AssessmentInput& in) {
   FieldErrors errors;

@@ -10,6 +10,10 @@ namespace the5hc::domain {
 
 FieldErrors validate_assessment_input(const AssessmentInput& in);
 
+// Measurements keep one decimal (DOMAIN.md §0): round1 every time, distance, load, %BW, duration and temperature.
+// Manual scores are left alone so that a value like 2.55 is reported, not silently changed.
+void round_measurements(AssessmentInput& in);
+
 // "평가 날짜는 미래일 수 없습니다."
 FieldErrors validate_assessment_date(std::chrono::sys_days date, std::chrono::sys_days today);
 

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "domain/messages.hpp"
 #include "domain/rounding.hpp"
 
 namespace the5hc::domain {
@@ -20,38 +21,16 @@ BmiCategory bmi_category(double b) {
   return BmiCategory::severely_obese;
 }
 
-const char* bmi_category_code(BmiCategory c) {
-  switch (c) {
-    case BmiCategory::underweight: return "underweight";
-    case BmiCategory::normal: return "normal";
-    case BmiCategory::overweight: return "overweight";
-    case BmiCategory::obese: return "obese";
-    case BmiCategory::severely_obese: break;
-  }
-  return "severely_obese";
-}
+namespace {
+constexpr std::array<Label, 5> bmi_labels{{{"underweight", "저체중", "Underweight"},
+                                           {"normal", "정상", "Normal"},
+                                           {"overweight", "과체중", "Overweight"},
+                                           {"obese", "비만", "Obese"},
+                                           {"severely_obese", "고도비만", "Severely obese"}}};
+constexpr std::array<Label, 2> gender_labels{{{"male", "남성", "Male"}, {"female", "여성", "Female"}}};
+}  // namespace
 
-const char* bmi_category_label_ko(BmiCategory c) {
-  switch (c) {
-    case BmiCategory::underweight: return "저체중";
-    case BmiCategory::normal: return "정상";
-    case BmiCategory::overweight: return "과체중";
-    case BmiCategory::obese: return "비만";
-    case BmiCategory::severely_obese: break;
-  }
-  return "고도비만";
-}
-
-const char* bmi_category_label_en(BmiCategory c) {
-  switch (c) {
-    case BmiCategory::underweight: return "Underweight";
-    case BmiCategory::normal: return "Normal";
-    case BmiCategory::overweight: return "Overweight";
-    case BmiCategory::obese: return "Obese";
-    case BmiCategory::severely_obese: break;
-  }
-  return "Severely obese";
-}
+const Label& bmi_category_label(BmiCategory c) { return label_of(bmi_labels, c); }
 
 std::optional<std::string> format_phone(std::string_view raw) {
   std::string d;
@@ -62,13 +41,9 @@ std::optional<std::string> format_phone(std::string_view raw) {
   return d.substr(0, 3) + "-" + d.substr(3, middle) + "-" + d.substr(3 + middle);
 }
 
-std::optional<Gender> parse_gender(std::string_view code) {
-  if (code == "male") return Gender::male;
-  if (code == "female") return Gender::female;
-  return std::nullopt;
-}
+std::optional<Gender> parse_gender(std::string_view code) { return parse_code<Gender>(gender_labels, code); }
 
-const char* gender_code_name(Gender g) { return g == Gender::male ? "male" : "female"; }
+const Label& gender_label(Gender g) { return label_of(gender_labels, g); }
 
 std::string trim(std::string_view s) {
   auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
@@ -115,7 +90,7 @@ FieldErrors validate_client(const ClientInput& in) {
     double b = *bmi(*in.height, *in.weight);
     if (b < 10 || b > 50)
       // 키와 몸무게를 확인해주세요. (BMI {x})
-      e["non_field_errors"].push_back("Please check the height and weight. (BMI " + format1(b) + ")");
+      e["non_field_errors"].push_back(fill("Please check the height and weight. (BMI {x})", {{"x", format1(b)}}));
   }
   if (in.phone && !trim(*in.phone).empty() && !format_phone(*in.phone))
     e["phone"].push_back("Enter a valid phone number.");  // 올바른 전화번호 형식이 아닙니다.

@@ -6,6 +6,7 @@
 
 #include "common/error.hpp"
 #include "domain/assessment.hpp"
+#include "domain/label.hpp"
 
 namespace the5hc::domain {
 
@@ -15,15 +16,13 @@ enum class BmiCategory { underweight, normal, overweight, obese, severely_obese 
 std::optional<double> bmi(double height_cm, double weight_kg);
 // From the rounded BMI: < 18.5, < 23, < 25, < 30, else severely obese.
 BmiCategory bmi_category(double rounded_bmi);
-const char* bmi_category_code(BmiCategory c);
-const char* bmi_category_label_ko(BmiCategory c);  // 저체중 / 정상 / 과체중 / 비만 / 고도비만
-const char* bmi_category_label_en(BmiCategory c);
+const Label& bmi_category_label(BmiCategory c);  // underweight 저체중 … severely_obese 고도비만
 
 // "01012345678" → "010-1234-5678", "011 234 5678" → "011-234-5678"; NULL unless 10–11 digits starting with 01.
 std::optional<std::string> format_phone(std::string_view raw);
 
 std::optional<Gender> parse_gender(std::string_view code);  // male / female
-const char* gender_code_name(Gender g);                     // "male" / "female"
+const Label& gender_label(Gender g);                        // male 남성 / female 여성
 
 // Trims ASCII white space at both ends.
 std::string trim(std::string_view s);

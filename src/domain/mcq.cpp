@@ -1,8 +1,10 @@
 #include "domain/mcq.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
+#include "domain/messages.hpp"
 #include "domain/rounding.hpp"
 
 namespace the5hc::domain {
@@ -40,11 +42,6 @@ bool answered(const McqQuestion& q, const McqResponse* r) {
   return !r->selected_choice_ids.empty();
 }
 
-std::string replace_all(std::string s, const std::string& from, const std::string& to) {
-  for (auto pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) s.replace(pos, from.size(), to);
-  return s;
-}
-
 }  // namespace
 
 std::optional<int> response_points(const McqQuestion& q, const McqResponse& r) {
@@ -54,6 +51,28 @@ std::optional<int> response_points(const McqQuestion& q, const McqResponse& r) {
     if (const auto* c = find_choice(q, id)) sum += c->points;
   if (q.question_type == QuestionType::multiple) return std::min(q.points, sum);
   return sum;  // single / scale: at most one choice after validation
+}
+
+FieldErrors validate_response(const McqQuestion& q, const McqResponse& r, bool require_answer) {
+  FieldErrors errors;
+  if (q.question_type == QuestionType::text) {
+    if (require_answer && r.response_text.empty())
+      errors["response_text"].push_back("A text answer is required.");  // 텍스트 답변이 필요합니다.
+    return errors;
+  }
+  if (require_answer && r.selected_choice_ids.empty())
+    errors["selected_choices"].push_back("Select at least one choice.");  // 선택 항목이 필요합니다.
+  if ((q.question_type == QuestionType::single || q.question_type == QuestionType::scale) &&
+      r.selected_choice_ids.size() > 1)
+    errors["selected_choices"].push_back(
+        "Only one answer can be selected for a single-choice question.");  // 단일 선택 질문에는 하나의 답변만 선택할 수 있습니다.
+  for (auto id : r.selected_choice_ids)
+    if (!find_choice(q, id)) {
+      errors["selected_choices"].push_back(
+          "The selected choice does not belong to this question.");  // 선택한 항목이 이 질문에 속하지 않습니다.
+      break;
+    }
+  return errors;
 }
 
 FieldErrors validate_mcq_responses(const McqBank& bank, const std::vector<McqResponse>& responses, bool require_all) {
@@ -70,23 +89,50 @@ FieldErrors validate_mcq_responses(const McqBank& bank, const std::vector<McqRes
     if (!seen.insert(r.question_id).second)
       errors[key + ".question_id"].push_back(
           "This question was answered more than once.");  // 같은 질문에 대한 응답이 중복되었습니다.
-    if ((q->question_type == QuestionType::single || q->question_type == QuestionType::scale) &&
-        r.selected_choice_ids.size() > 1)
-      errors[key + ".selected_choices"].push_back(
-          "Only one answer can be selected for a single-choice question.");  // 단일 선택 질문에는 하나의 답변만 선택할 수 있습니다.
-    for (auto id : r.selected_choice_ids)
-      if (!find_choice(*q, id)) {
-        errors[key + ".selected_choices"].push_back(
-            "The selected choice does not belong to this question.");  // 선택한 항목이 이 질문에 속하지 않습니다.
-        break;
-      }
+    for (auto& [field, msgs] : validate_response(*q, r, false))
+      for (auto& m : msgs) errors[key + "." + field].push_back(std::move(m));
   }
   if (require_all)
     for (const auto& q : bank.questions)
       if (q.is_active && q.is_required && dependency_satisfied(q, responses) &&
           !answered(q, find_response(responses, q.id)))
-        errors["non_field_errors"].push_back(replace_all("'{question}' is a required question.",  // '{질문}'은(는) 필수 질문입니다.
-                                                         "{question}", q.question_text_ko));
+        // '{질문}'은(는) 필수 질문입니다.
+        errors["non_field_errors"].push_back(
+            fill("'{question}' is a required question.", {{"question", q.question_text_ko}}));
+  return errors;
+}
+
+FieldErrors validate_mcq_categories(const std::vector<McqCategory>& categories) {
+  FieldErrors errors;
+  long hundredths = 0;  // weights have two decimals: compare their sum exactly
+  for (std::size_t i = 0; i < categories.size(); ++i) {
+    const auto& c = categories[i];
+    double scaled = c.weight * 100;
+    if (c.weight < 0 || c.weight > 1 || std::fabs(scaled - std::round(scaled)) > 1e-6)
+      errors["categories." + std::to_string(i) + ".weight"].push_back(
+          "Weight must be between 0.00 and 1.00 with two decimals.");  // 가중치는 0.00 이상 1.00 이하, 소수점 두 자리여야 합니다.
+    if (c.is_active) hundredths += std::lround(scaled);
+  }
+  if (errors.empty() && hundredths != 40)
+    errors["non_field_errors"].push_back(
+        "The weights of the active categories must add up to 0.40.");  // 활성 카테고리 가중치의 합은 0.40이어야 합니다.
+  return errors;
+}
+
+FieldErrors validate_mcq_question(const McqQuestion& q) {
+  FieldErrors errors;
+  if (q.points < 1) errors["points"].push_back("Ensure this value is greater than or equal to 1.");  // 1 이상이어야 합니다.
+  for (std::size_t i = 0; i < q.choices.size(); ++i) {
+    const auto& c = q.choices[i];
+    const std::string key = "choices." + std::to_string(i);
+    // 0 이상이어야 합니다.
+    if (c.points < 0) errors[key + ".points"].push_back("Ensure this value is greater than or equal to 0.");
+    if (c.risk_weight < 0 || c.risk_weight > 1)
+      errors[key + ".risk_weight"].push_back("Ensure this value is between 0 and 1.");  // 0 이상 1 이하여야 합니다.
+    else if (c.risk_weight > 0 && !c.contributes_to_risk)
+      errors[key + ".contributes_to_risk"].push_back(
+          "A choice with a risk weight must contribute to risk.");  // 위험 가중치가 있는 선택지는 위험 요인으로 표시해야 합니다.
+  }
   return errors;
 }
 

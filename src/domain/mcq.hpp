@@ -78,6 +78,10 @@ struct McqResult {
 // text → not scored (nullopt).
 std::optional<int> response_points(const McqQuestion& q, const McqResponse& r);
 
+// One response to its question (POST /mcq/questions/validate/ asks with require_answer): keys "selected_choices"
+// and "response_text".
+FieldErrors validate_response(const McqQuestion& q, const McqResponse& r, bool require_answer);
+
 // Checks the responses against the bank: unknown question, choice not of its question, several choices on a
 // single/scale question, and (when require_all) required active questions left unanswered. Keys are
 // "responses.<index>.selected_choices" / "responses.<index>.question_id" and "non_field_errors".
@@ -88,6 +92,11 @@ McqResult score_mcq(const McqBank& bank, const std::vector<McqResponse>& respons
 
 // round1(0.60 × overall + Σ weight × score) over active categories; NULL without overall or without responses.
 std::optional<double> comprehensive_score(std::optional<double> overall, const McqBank& bank, const McqResult& mcq);
+
+// Bank edits (superuser): active category weights are 0.00–1.00 with two decimals and sum to 0.40; a question has
+// points ≥ 1; choices have points ≥ 0, risk_weight 0.00–1.00, and risk_weight > 0 only with contributes_to_risk.
+FieldErrors validate_mcq_categories(const std::vector<McqCategory>& categories);
+FieldErrors validate_mcq_question(const McqQuestion& q);
 
 // round1(min(100, Σ min(w, 1) × 10)) over the risk weights of risky selected choices.
 double mcq_risk_from_weights(const std::vector<double>& risk_weights);

@@ -2,7 +2,10 @@
 // Money (DOMAIN.md §4): integer KRW and basis-point rates; Korean prices include VAT. No floating point here.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+
+#include "domain/label.hpp"
 
 namespace the5hc::domain {
 
@@ -22,12 +25,15 @@ struct FeeBreakdown {
 };
 
 std::optional<PaymentMethod> parse_payment_method(std::string_view code);
-const char* payment_method_code(PaymentMethod m);
+const Label& payment_method_label(PaymentMethod m);  // cash 현금 / card 카드 / transfer 계좌이체 / other 기타
 
 // VAT = round0(G × v / (10000 + v)); card fee = round0(G × c / 10000) for card only; net = G − VAT − fee.
 // Throws Error (validation) for gross outside 1 … 10¹², VAT rate outside 0–5000 bp or card rate outside 0–2000 bp.
 FeeBreakdown fee_breakdown(Krw gross, PaymentMethod method, int vat_rate_bp = default_vat_rate_bp,
                            int card_fee_rate_bp = default_card_fee_rate_bp);
+
+// "300,000" — amounts as shown in lists, PDFs and notifications ("₩{amount}").
+std::string format_thousands(Krw amount);
 
 // round0(total / count) for summaries ("평균"); 0 when there is nothing to average.
 Krw average_amount(Krw total, std::int64_t count);

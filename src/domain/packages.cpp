@@ -27,7 +27,8 @@ PackagePurchase create_package(Krw total_amount, int total_sessions, std::option
                                PaymentMethod method, int vat_rate_bp, int card_fee_rate_bp) {
   FieldErrors errors;
   if (total_amount < 1 || total_amount > max_amount)
-    errors["total_amount"].push_back("Amount must be between 1 and 1000000000000.");  // 금액은 1 이상 1000000000000 이하여야 합니다.
+    // 금액은 1 이상 1000000000000 이하여야 합니다.
+    errors["total_amount"].push_back("Amount must be between 1 and 1000000000000.");
   if (total_sessions < 1)
     errors["total_sessions"].push_back("Ensure this value is greater than or equal to 1.");  // 1 이상이어야 합니다.
   if (errors.empty() && session_price && (*session_price < 1 || *session_price > total_amount))
@@ -85,6 +86,32 @@ void check_booking(const PackageCounters& p, int scheduled_count, std::chrono::s
     throw Error::field("package", "The package does not have enough credits.");  // 패키지 크레딧이 부족합니다.
   if (session_date < today)
     throw Error::field("session_date", "The session date cannot be in the past.");  // 세션 날짜는 과거일 수 없습니다.
+}
+
+FieldErrors validate_session_fields(int duration_minutes, const std::optional<std::string>& session_time) {
+  FieldErrors e;
+  if (duration_minutes < 15 || duration_minutes > 480)
+    e["session_duration"].push_back(
+        "Session duration must be between 15 and 480 minutes.");  // 세션 시간은 15분 이상 480분 이하여야 합니다.
+  if (session_time) {
+    const auto& t = *session_time;
+    auto digit = [&](std::size_t i) { return t[i] >= '0' && t[i] <= '9'; };
+    bool ok = t.size() == 5 && digit(0) && digit(1) && t[2] == ':' && digit(3) && digit(4) &&
+              (t[0] - '0') * 10 + (t[1] - '0') < 24 && t[3] < '6';
+    if (!ok)
+      e["session_time"].push_back(
+          "Time has wrong format. Use one of these formats instead: hh:mm.");  // 시간 형식이 잘못되었습니다. hh:mm 형식을 사용하세요.
+  }
+  return e;
+}
+
+FieldErrors validate_payment_fields(Krw amount, std::chrono::sys_days payment_date, std::chrono::sys_days today) {
+  FieldErrors e;
+  if (amount < 1 || amount > max_amount)
+    e["amount"].push_back("Amount must be between 1 and 1000000000000.");  // 금액은 1 이상 1000000000000 이하여야 합니다.
+  if (payment_date > today)
+    e["payment_date"].push_back("The payment date cannot be in the future.");  // 결제일은 미래일 수 없습니다.
+  return e;
 }
 
 Krw credit_share(const PackageCounters& p) {

@@ -3,6 +3,9 @@
 // locks the package row, reads the counters, calls these and writes what they return, all in one transaction.
 #include <chrono>
 #include <optional>
+#include <string>
+
+#include "common/error.hpp"
 
 #include "domain/money.hpp"
 
@@ -51,6 +54,11 @@ TopUp top_up(const PackageCounters& p, Krw amount, std::optional<int> sessions, 
 // The booking checks of DOMAIN.md §5.3 in order; throws Error (validation) naming the first that fails.
 void check_booking(const PackageCounters& p, int scheduled_count, std::chrono::sys_days session_date,
                    std::chrono::sys_days today);
+
+// Session fields of a booking: duration 15–480 minutes, time "HH:MM" (optional).
+FieldErrors validate_session_fields(int duration_minutes, const std::optional<std::string>& session_time);
+// Payment amount ≥ 1 and payment date not in the future.
+FieldErrors validate_payment_fields(Krw amount, std::chrono::sys_days payment_date, std::chrono::sys_days today);
 
 // round0(remaining_credits / remaining_sessions); the last session takes the rest. Needs remaining_sessions ≥ 1.
 Krw credit_share(const PackageCounters& p);

@@ -10,15 +10,9 @@ namespace the5hc::domain {
 const NormativeRow* find_norm(const std::vector<NormativeRow>& rows, const std::string& test_type,
                               std::optional<Gender> gender, std::optional<int> age) {
   if (!age) return nullptr;
-  auto matches = [&](const NormativeRow& r, char g) {
-    return r.test_type == test_type && r.gender == g && r.age_min <= *age && *age <= r.age_max;
-  };
-  if (gender)
-    for (const auto& r : rows)
-      if (matches(r, gender_code(*gender))) return &r;
-  for (const auto& r : rows)
-    if (matches(r, 'A')) return &r;
-  return nullptr;
+  return find_by_gender(rows, gender, [&](const NormativeRow& r) {
+    return r.test_type == test_type && r.age_min <= *age && *age <= r.age_max;
+  });
 }
 
 double percentile_of(const NormativeRow& row, double value) {

@@ -2,33 +2,16 @@
 
 namespace the5hc::domain {
 
-std::optional<Role> parse_role(std::string_view code) {
-  if (code == "owner") return Role::owner;
-  if (code == "senior") return Role::senior;
-  if (code == "trainer") return Role::trainer;
-  if (code == "assistant") return Role::assistant;
-  return std::nullopt;
-}
+namespace {
+constexpr std::array<Label, 4> role_labels{{{"owner", "소유자", "Owner"},
+                                            {"senior", "시니어 트레이너", "Senior trainer"},
+                                            {"trainer", "트레이너", "Trainer"},
+                                            {"assistant", "어시스턴트", "Assistant"}}};
+}  // namespace
 
-const char* role_code(Role r) {
-  switch (r) {
-    case Role::owner: return "owner";
-    case Role::senior: return "senior";
-    case Role::trainer: return "trainer";
-    case Role::assistant: break;
-  }
-  return "assistant";
-}
+std::optional<Role> parse_role(std::string_view code) { return parse_code<Role>(role_labels, code); }
 
-const char* role_label_ko(Role r) {
-  switch (r) {
-    case Role::owner: return "소유자";
-    case Role::senior: return "시니어 트레이너";
-    case Role::trainer: return "트레이너";
-    case Role::assistant: break;
-  }
-  return "어시스턴트";
-}
+const Label& role_label(Role r) { return label_of(role_labels, r); }
 
 bool is_client_scoped(Action action) {
   switch (action) {

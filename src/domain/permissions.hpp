@@ -5,13 +5,14 @@
 #include <optional>
 #include <string_view>
 
+#include "domain/label.hpp"
+
 namespace the5hc::domain {
 
 enum class Role { owner, senior, trainer, assistant };
 
 std::optional<Role> parse_role(std::string_view code);
-const char* role_code(Role r);
-const char* role_label_ko(Role r);  // 소유자 / 시니어 트레이너 / 트레이너 / 어시스턴트
+const Label& role_label(Role r);  // owner 소유자 / senior 시니어 트레이너 / trainer 트레이너 / assistant 어시스턴트
 
 enum class Action {
   view_organization,     // organisation, trainer list, colleague profiles

@@ -149,17 +149,11 @@ char gender_code(Gender g) { return g == Gender::male ? 'M' : 'F'; }
 
 const TestStandard* find_standard(const std::vector<TestStandard>& standards, std::string_view test_type,
                                   std::optional<Gender> gender, std::optional<int> age, std::string_view conditions) {
-  auto matches = [&](const TestStandard& s, char g) {
-    if (!s.is_active || s.test_type != test_type || s.gender != g || s.conditions != conditions) return false;
+  return find_by_gender(standards, gender, [&](const TestStandard& s) {
+    if (!s.is_active || s.test_type != test_type || s.conditions != conditions) return false;
     if (!age) return s.age_min <= 0 && s.age_max >= 120;
     return s.age_min <= *age && *age <= s.age_max;
-  };
-  if (gender)
-    for (const auto& s : standards)
-      if (matches(s, gender_code(*gender))) return &s;
-  for (const auto& s : standards)
-    if (matches(s, 'A')) return &s;
-  return nullptr;
+  });
 }
 
 int score_by_standard(const TestStandard& s, double value) {

@@ -42,6 +42,15 @@ const McqBank& builtin_mcq_bank();
 
 char gender_code(Gender g);  // 'M' / 'F'
 
+// Among the rows satisfying `matches`: the client's gender row wins over the `A` (전체) row.
+template <class Row, class Pred>
+const Row* find_by_gender(const std::vector<Row>& rows, std::optional<Gender> gender, Pred matches) {
+  for (char g : {gender ? gender_code(*gender) : 'A', 'A'})
+    for (const auto& r : rows)
+      if (r.gender == g && matches(r)) return &r;
+  return nullptr;
+}
+
 // The active standard for the test: the client's gender row before the `A` row, age inside [age_min, age_max];
 // without a known age only a row spanning every age (0–120) matches. nullptr when none applies.
 const TestStandard* find_standard(const std::vector<TestStandard>& standards, std::string_view test_type,

@@ -21,34 +21,12 @@ RiskLevel risk_level(double score) {
   return RiskLevel::low;
 }
 
-const char* risk_level_code(RiskLevel level) {
-  switch (level) {
-    case RiskLevel::high: return "high";
-    case RiskLevel::moderate: return "moderate";
-    case RiskLevel::low_moderate: return "low_moderate";
-    case RiskLevel::low: break;
-  }
-  return "low";
-}
-
-const char* risk_level_label_ko(RiskLevel level) {
-  switch (level) {
-    case RiskLevel::high: return "높음";
-    case RiskLevel::moderate: return "중간";
-    case RiskLevel::low_moderate: return "경미";
-    case RiskLevel::low: break;
-  }
-  return "낮음";
-}
-
-const char* risk_level_label_en(RiskLevel level) {
-  switch (level) {
-    case RiskLevel::high: return "High";
-    case RiskLevel::moderate: return "Moderate";
-    case RiskLevel::low_moderate: return "Low-moderate";
-    case RiskLevel::low: break;
-  }
-  return "Low";
+const Label& risk_level_label(RiskLevel level) {
+  static constexpr std::array<Label, 4> labels{{{"low", "낮음", "Low"},
+                                                {"low_moderate", "경미", "Low-moderate"},
+                                                {"moderate", "중간", "Moderate"},
+                                                {"high", "높음", "High"}}};
+  return label_of(labels, level);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include "domain/assessment.hpp"
 #include "domain/detail_value.hpp"
+#include "domain/label.hpp"
 #include "domain/mcq.hpp"
 
 namespace the5hc::domain {
@@ -30,9 +31,7 @@ struct InjuryRisk {
 
 // ≥ 70 high, ≥ 40 moderate, ≥ 20 low_moderate, else low
 RiskLevel risk_level(double score);
-const char* risk_level_code(RiskLevel level);
-const char* risk_level_label_ko(RiskLevel level);  // 낮음 / 경미 / 중간 / 높음
-const char* risk_level_label_en(RiskLevel level);
+const Label& risk_level_label(RiskLevel level);  // low 낮음 / low_moderate 경미 / moderate 중간 / high 높음
 
 // The twelve additive rules over the inputs and the (temperature-adjusted) scores; a rule whose inputs are missing
 // is skipped. The total is computed from unrounded points, capped at 100, round1.

@@ -188,8 +188,8 @@ AssessmentScores score_assessment(const AssessmentInput& in, const ClientFacts& 
   AssessmentScores s;
   s.overhead_squat_performed = overhead_squat_performed(in);
   s.overhead_squat_score = score_overhead_squat(in);
-  s.overhead_squat_score_manual_override = s.overhead_squat_performed && !in.overhead_squat_pain &&
-                                           in.overhead_squat_score.has_value();
+  // pain overrides an entered score, which then is not the trainer's score any more
+  s.overhead_squat_score_manual_override = in.overhead_squat_score.has_value() && !in.overhead_squat_pain;
 
   s.push_up_score_manual_override = in.push_up_score.has_value();
   s.push_up_score = in.push_up_score ? manual(in.push_up_score, ranges::test_score)

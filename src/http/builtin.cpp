@@ -9,6 +9,8 @@
 namespace the5hc::http {
 
 void register_builtin_endpoints(Router& router, BuiltinOptions options) {
+  if (options.version.empty()) options.version = THE5HC_VERSION;
+  if (options.commit.empty()) options.commit = THE5HC_COMMIT;
   router.get("/healthz", [](Request&) { return Response::json(200, R"({"status":"ok"})"); }, "healthz");
 
   router.get(
@@ -34,6 +36,8 @@ void register_builtin_endpoints(Router& router, BuiltinOptions options) {
       "readyz");
 
   metrics::Registry* registry = options.registry ? options.registry : &metrics::Registry::global();
+  metrics::register_build_info(*registry, options.version, options.commit);
+  metrics::register_process_metrics(*registry);
   router.get(
       "/metrics",
       [registry, token = options.metrics_token](Request& req) {

@@ -2,6 +2,7 @@
 // Plain HTTP request/response values shared by every handler. Deliberately free of POCO and nlohmann-json so the
 // many handler files that include this compile quickly; the server (http/server.cpp) converts to and from POCO.
 #include <any>
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -87,6 +88,10 @@ struct Request {
 
   // Set by the authentication layer; read by the access log.
   std::optional<std::int64_t> user_id;
+  // Handler deadline (OPERATIONS.md §4: 30 s). Handlers run synchronously and cannot be interrupted, so long
+  // operations (SQL statement_timeout, PDF rendering) bound themselves by the time left and raise
+  // Error(unavailable) when it is gone.
+  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 
   bool is_api() const { return path.starts_with("/api/"); }
   std::string header(std::string_view name, std::string_view fallback = "") const {

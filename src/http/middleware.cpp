@@ -222,11 +222,7 @@ Middleware http_metrics(metrics::Registry& registry) {
   return [&total, &duration, &in_flight](Request& req, const Handler& next) {
     auto start = std::chrono::steady_clock::now();
     in_flight.inc();
-    int status = 500;
-    struct Done {  // records on every exit path, exceptions included
-      std::function<void()> fn;
-      ~Done() { fn(); }
-    } done{[&] {
+    auto record = [&](int status) {
       in_flight.dec();
       // Arbitrary methods would make the label set unbounded; fold them into one value.
       static const std::array<std::string_view, 7> known = {"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"};
@@ -235,10 +231,15 @@ Middleware http_metrics(metrics::Registry& registry) {
       double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       total.with({method, route, std::to_string(status)}).inc();
       duration.with({method, route}).observe(secs);
-    }};
-    Response res = next(req);
-    status = res.status;
-    return res;
+    };
+    try {
+      Response res = next(req);
+      record(res.status);
+      return res;
+    } catch (...) {
+      record(500);  // the server answers an escaped exception with 500
+      throw;
+    }
   };
 }
 
@@ -262,6 +263,87 @@ Middleware security_headers(SecurityHeaderOptions options) {
     res.headers.set("Cross-Origin-Opener-Policy", "same-origin");
     res.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     if (!hsts.empty() && req.secure) res.headers.set("Strict-Transport-Security", hsts);
+    return res;
+  };
+}
+
+namespace {
+
+std::string lower_host(std::string_view host) {
+  host = trim(host);
+  // "[::1]:8000" → "[::1]", "example.com:8000" → "example.com"
+  if (host.starts_with('[')) {
+    host = host.substr(0, host.find(']') == std::string_view::npos ? host.size() : host.find(']') + 1);
+  } else if (auto colon = host.rfind(':'); colon != std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  if (host.ends_with('.')) host.remove_suffix(1);
+  std::string out(host);
+  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+bool host_allowed(std::string_view host_header, const std::vector<std::string>& hosts) {
+  std::string host = lower_host(host_header);
+  if (host.empty()) return false;
+  for (const auto& pattern_raw : hosts) {
+    std::string pattern = pattern_raw;
+    for (auto& c : pattern) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (pattern == "*") return true;
+    if (pattern.starts_with('.')) {
+      if (host == pattern.substr(1) || host.ends_with(pattern)) return true;
+    } else if (host == pattern) {
+      return true;
+    }
+  }
+  return false;
+}
+
+Middleware allowed_hosts(std::vector<std::string> hosts) {
+  return [hosts = std::move(hosts)](Request& req, const Handler& next) {
+    if (req.path == "/healthz" || req.path == "/readyz" || host_allowed(req.host, hosts)) return next(req);
+    log::warning("security", "host rejected", {{"host", req.host}, {"ip", req.client_ip}});
+    throw Error(ErrorCode::bad_request, "Invalid Host header.");
+  };
+}
+
+Middleware ssl_redirect() {
+  return [](Request& req, const Handler& next) {
+    const std::string& p = req.path;
+    if (req.secure || p == "/healthz" || p == "/readyz" || p == "/metrics") return next(req);
+    std::string target = req.target;
+    if (!target.starts_with('/')) {  // absolute-form request target
+      target = req.path;
+      if (!req.raw_query.empty()) target += "?" + req.raw_query;
+    }
+    return Response::redirect("https://" + req.host + target, 301);
+  };
+}
+
+Middleware cors(std::vector<std::string> allowed_origins) {
+  return [origins = std::move(allowed_origins)](Request& req, const Handler& next) {
+    std::string origin = req.headers.get("Origin");
+    bool allowed = req.is_api() && !origin.empty() &&
+                   std::find(origins.begin(), origins.end(), origin) != origins.end();
+    if (!allowed) return next(req);
+    if (req.method == "OPTIONS" && req.headers.has("Access-Control-Request-Method")) {
+      Response pre = Response::no_content();
+      pre.headers.set("Access-Control-Allow-Origin", origin);
+      pre.headers.set("Vary", "Origin");
+      pre.headers.set("Access-Control-Allow-Methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+      pre.headers.set("Access-Control-Allow-Headers",
+                      "authorization, content-type, accept, accept-language, x-csrftoken, x-requested-with, "
+                      "x-request-id");
+      pre.headers.set("Access-Control-Max-Age", "600");
+      return pre;
+    }
+    Response res = next(req);
+    res.headers.set("Access-Control-Allow-Origin", origin);
+    std::string vary = res.headers.get("Vary");
+    res.headers.set("Vary", vary.empty() ? "Origin" : vary + ", Origin");
+    res.headers.set("Access-Control-Expose-Headers", "Retry-After, X-Request-ID, Content-Disposition");
     return res;
   };
 }
@@ -312,6 +394,15 @@ std::string html_escape(std::string_view s) {
 
 Response default_html_error_page(const Request& req, int status, const std::string& message,
                                  const std::string& detail) {
+  if (req.headers.has("HX-Request")) {
+    // WEB.md §2: HTMX requests get the message as a toast and keep the current page. Header values must stay
+    // ASCII, hence ensure_ascii (\uXXXX for Korean).
+    nlohmann::json trigger = {{"showMessage", {{"level", "error"}, {"text", message}}}};
+    Response r = Response::html(status, "");
+    r.headers.set("HX-Trigger", trigger.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
+    r.headers.set("HX-Reswap", "none");
+    return r;
+  }
   std::string body = "<!doctype html>\n<html lang=\"" + std::string(lang_code(req.lang)) +
                      "\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) +
                      " - The5HC</title></head><body><h1>" + html_escape(message) + "</h1>";
@@ -325,9 +416,10 @@ Response default_html_error_page(const Request& req, int status, const std::stri
 
 namespace {
 
-void copy_header_params(const Error& e, Response& res) {
+// Error::params holds both message placeholders ({n}, {m}) and these response headers.
+void copy_header_params(const std::map<std::string, std::string>& params, Response& res) {
   for (const char* name : {"Allow", "Retry-After", "WWW-Authenticate", "Location"})
-    if (auto it = e.params.find(name); it != e.params.end()) res.headers.set(name, it->second);
+    if (auto it = params.find(name); it != params.end()) res.headers.set(name, it->second);
 }
 
 }  // namespace
@@ -381,14 +473,13 @@ Response error_response(const Request& req, const Error& e, const ErrorHandlerOp
   } else {
     std::string page_message = message;
     if (status == 404) page_message = i18n::tr(req.lang, "Page not found.");
-    else if (status == 403) page_message = i18n::tr(req.lang, "You do not have permission to access this page.");
+    else if (e.code() == ErrorCode::permission_denied)  // CSRF and lockout pages keep their specific message
+      page_message = i18n::tr(req.lang, "You do not have permission to access this page.");
     else if (e.code() == ErrorCode::validation && !e.fields().empty()) page_message = i18n::tr(req.lang, "Bad request.");
     res = options.html_page(req, status, page_message, "");
   }
   res.status = status;
-  Error copy = e;
-  copy.params = values;
-  copy_header_params(copy, res);
+  copy_header_params(values, res);
   return res;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The standard middleware of The5HC. Order matters; standard_chain() (http/stack.hpp) assembles them as:
-//   forwarded → request_id → access_log → http_metrics → security_headers → language → error_handler →
-//   maintenance → body_limit → [application middleware: host check, CORS, CSRF, auth, throttling] → router
+//   forwarded → request_id → access_log → http_metrics → security_headers → cors → language → error_handler →
+//   allowed_hosts → ssl_redirect → maintenance → body_limit → [application middleware: CSRF, auth, throttling]
+//   → router
 // Everything that can throw sits inside error_handler, so every response — errors included — gets the request id,
 // the security headers, an access-log line and metrics.
 #include <functional>
@@ -43,6 +44,15 @@ struct SecurityHeaderOptions {
   bool debug = false;    // DEBUG: never HSTS
 };
 Middleware security_headers(SecurityHeaderOptions options);
+// Host (or trusted X-Forwarded-Host) must match ALLOWED_HOSTS ("*", exact names, ".example.com" for the domain and
+// its subdomains; port ignored), else 400 and a security log line. /healthz and /readyz are exempt (probes by IP).
+Middleware allowed_hosts(std::vector<std::string> hosts);
+bool host_allowed(std::string_view host_header, const std::vector<std::string>& hosts);
+// SECURE_SSL_REDIRECT: plain requests → 301 to https://host/target (health, readiness and metrics exempt).
+Middleware ssl_redirect();
+// CORS for /api/ (OPERATIONS.md §4): only origins listed exactly get Access-Control-* headers; preflights are
+// answered 204 here. Must sit outside error_handler so error responses carry the headers too.
+Middleware cors(std::vector<std::string> allowed_origins);
 // Request::body_too_large (set by the server for bodies over 1 MiB) → 413.
 Middleware body_limit();
 // 503 + Retry-After: 300 except /healthz, /readyz, /metrics and /static/; `enabled` is read per request.
@@ -51,7 +61,8 @@ Middleware maintenance(std::function<bool()> enabled);
 Middleware language();
 
 // --- errors ----------------------------------------------------------------------------------------------------
-// Renders an HTML error page for paths outside /api/ (the web layer supplies its templated pages).
+// Renders an HTML error page for paths outside /api/ (the web layer supplies its templated pages). The default
+// is a minimal page, or for HTMX requests (HX-Request) an HX-Trigger showMessage toast with HX-Reswap: none.
 // `message` is already translated; `detail` is the exception text, non-empty only in DEBUG.
 using HtmlErrorPage = std::function<Response(const Request&, int status, const std::string& message,
                                              const std::string& detail)>;

@@ -194,6 +194,18 @@ Handler Router::handler() const {
   return [this](Request& req) { return dispatch(req); };
 }
 
+std::string Router::openapi_path(const std::string& path_template) {
+  std::string out;
+  bool in_param = false, in_type = false;
+  for (char c : path_template) {
+    if (c == '{') in_param = true;
+    if (c == '}') in_param = in_type = false;
+    if (in_param && c == ':') in_type = true;
+    if (!in_type) out += c;
+  }
+  return out;
+}
+
 std::vector<std::pair<std::string, std::string>> Router::routes() const {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& r : routes_)

@@ -31,6 +31,8 @@ class Router {
 
   // (method, template) in registration order, for the OpenAPI comparison test. Implicit HEAD/OPTIONS excluded.
   std::vector<std::pair<std::string, std::string>> routes() const;
+  // "/api/v1/clients/{id:int}/" → "/api/v1/clients/{id}/", the spelling of OpenAPI paths.
+  static std::string openapi_path(const std::string& path_template);
   // Methods a template answers, in Allow order (GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS).
   std::vector<std::string> allowed_methods(const std::string& path_template) const;
 

@@ -11,6 +11,7 @@
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/ThreadPool.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -57,13 +58,16 @@ bool parse_target(const std::string& target, Request& req) {
   std::string_view t = target;
   if (!t.starts_with('/')) {
     // absolute-form ("http://host/path?q"): the authority is the Host header's business, keep path and query
-    if (auto scheme = t.find("://"); scheme != std::string_view::npos) {
+    if (t == "*") t = "/*";  // OPTIONS * names the server; no route matches it
+    else if (auto scheme = t.find("://"); scheme != std::string_view::npos) {
       auto slash = t.find('/', scheme + 3);
       auto question = t.find('?', scheme + 3);
       if (slash == std::string_view::npos || (question != std::string_view::npos && question < slash))
         t = question == std::string_view::npos ? std::string_view("/") : t.substr(question);
       else
         t = t.substr(slash);
+    } else {
+      return false;
     }
   }
   t = t.substr(0, t.find('#'));
@@ -90,19 +94,22 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
     try {
       handle(preq, pres);
     } catch (const Poco::Exception& e) {
-      // Writing failed: the client is gone or the connection was shut down by stop(); nothing left to answer.
-      pres.setKeepAlive(false);
-      log::debug("app", "response not delivered", {{"error", e.displayText()}});
+      fail(pres, e.displayText());
     } catch (const std::exception& e) {
-      pres.setKeepAlive(false);
-      log::debug("app", "response not delivered", {{"error", e.what()}});
+      fail(pres, e.what());
     }
   }
 
  private:
   void handle(Poco::Net::HTTPServerRequest& preq, Poco::Net::HTTPServerResponse& pres) {
     const ServerOptions& opt = impl_->options;
+    // POCO checks only the length of the version token, and echoes it in the status line.
+    if (preq.getVersion() != Poco::Net::HTTPMessage::HTTP_1_1 && preq.getVersion() != Poco::Net::HTTPMessage::HTTP_1_0) {
+      pres.setVersion(Poco::Net::HTTPMessage::HTTP_1_1);
+      return send_plain(pres, 400, "Bad Request\n");
+    }
     Request req;
+    req.deadline = std::chrono::steady_clock::now() + opt.handler_deadline;
     req.method = preq.getMethod();
     req.target = preq.getURI();
 
@@ -163,12 +170,25 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
     while (total < cap && in.read(buf, sizeof buf).gcount() > 0) total += static_cast<std::size_t>(in.gcount());
   }
 
+  // Before anything was sent the request itself was unreadable (e.g. "Content-Length: abc"): 400. After, the
+  // client is gone or stop() shut the connection down, and nothing is left to answer.
+  static void fail(Poco::Net::HTTPServerResponse& pres, const std::string& error) {
+    log::debug("app", "request failed at the connection level", {{"error", error}});
+    pres.setKeepAlive(false);
+    if (pres.sent()) return;
+    try {
+      send_plain(pres, 400, "Bad Request\n");
+    } catch (...) {
+    }
+  }
+
   static void write(const Response& res, Poco::Net::HTTPServerResponse& pres, bool keep_alive) {
     pres.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(res.status));
     for (const auto& [name, value] : res.headers) {
       // Framing is the server's job; a handler-supplied value could desynchronise the connection.
       if (iequals(name, "Content-Length") || iequals(name, "Transfer-Encoding") || iequals(name, "Connection"))
         continue;
+      if (iequals(name, "Content-Type") && !res.content_type.empty()) continue;  // the field wins, sent once
       pres.add(name, value);
     }
     if (!res.content_type.empty()) pres.setContentType(res.content_type);
@@ -217,6 +237,7 @@ Server::~Server() {
 
 void Server::start(Handler handler) {
   if (impl_->started) throw Error(ErrorCode::internal, "server already started");
+  if (impl_->options.threads < 1) throw Error(ErrorCode::config, "WORKER_THREADS: must be at least 1");
   static QuietErrorHandler quiet;
   static std::once_flag once;
   std::call_once(once, [] { Poco::ErrorHandler::set(&quiet); });
@@ -245,7 +266,7 @@ void Server::start(Handler handler) {
   params->setSoftwareVersion("");      // no Server header
   params->setThreadIdleTime(Poco::Timespan(60, 0));
 
-  impl_->pool = std::make_unique<Poco::ThreadPool>(2, opt.threads, 60);
+  impl_->pool = std::make_unique<Poco::ThreadPool>(std::min(2, opt.threads), opt.threads, 60);
   impl_->server = std::make_unique<Poco::Net::HTTPServer>(new HandlerFactory(impl_.get()), *impl_->pool,
                                                           impl_->socket, params);
   impl_->server->start();

@@ -24,6 +24,7 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;     // request line + headers; larger → 431
   std::chrono::seconds keep_alive_timeout{5};   // idle time before a keep-alive connection is closed
   std::chrono::seconds read_timeout{10};        // socket read timeout (request line, headers, body)
+  std::chrono::seconds handler_deadline{30};    // Request::deadline = arrival + this
 };
 
 class Server {
@@ -44,7 +45,8 @@ class Server {
 
   // Stops accepting (new connections are refused), lets in-flight requests finish for up to `timeout`, closes idle
   // keep-alive connections, then returns. True when everything finished in time; false when requests were still
-  // running (their connections are then shut down). Implies begin_drain(). Idempotent.
+  // running (their connections are then shut down). Implies begin_drain(). Idempotent. Blocks: call it from the
+  // thread that waits for SIGTERM/SIGINT (sigwait), never from a signal handler.
   bool stop(std::chrono::milliseconds timeout);
 
   struct Impl;

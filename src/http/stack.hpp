@@ -1,9 +1,11 @@
 #pragma once
-// The standard middleware stack in its required order (see http/middleware.hpp), configured from Config:
-//   auto app = http::standard_chain(http::StackOptions::from_config(cfg), {host_check, cors, csrf, auth},
+// The standard middleware stack in its required order (see http/middleware.hpp), configured from Config; the
+// application adds what needs the database (sessions/JWT, CSRF, throttling) innermost:
+//   auto app = http::standard_chain(http::StackOptions::from_config(cfg), {auth, csrf, throttle},
 //                                   router.handler());
 //   server.start(app);
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,9 @@ struct StackOptions {
   bool debug = false;
   int hsts_seconds = 0;
   std::vector<std::string> trusted_proxies;
+  std::optional<std::vector<std::string>> allowed_hosts;  // nullopt = no Host check (tests)
+  std::vector<std::string> cors_allowed_origins;
+  bool ssl_redirect = false;
   std::function<bool()> maintenance;      // empty = never
   metrics::Registry* registry = nullptr;  // default: the global registry
   HtmlErrorPage html_error_page = default_html_error_page;

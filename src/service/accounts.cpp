@@ -11,6 +11,7 @@
 #include "common/time.hpp"
 #include "config/config.hpp"
 #include "domain/client_rules.hpp"
+#include "domain/organization_rules.hpp"
 #include "domain/permissions.hpp"
 #include "service/audit.hpp"
 #include "store/database.hpp"
@@ -28,23 +29,12 @@ bool valid_username(const std::string& u) {
 }
 
 std::string unique_slug(soci::session& sql, const std::string& name) {
-  std::string base = slug_from_name(name), slug = base;
+  std::string base = domain::slugify(name), slug = base;
   for (int n = 2; store::find_organization_by_slug(sql, slug); ++n) slug = base + "-" + std::to_string(n);
   return slug;
 }
 
 }  // namespace
-
-std::string slug_from_name(const std::string& name) {
-  std::string slug;
-  for (unsigned char c : name) {
-    if (std::isalnum(c) && c < 128) slug += static_cast<char>(std::tolower(c));
-    else if (!slug.empty() && slug.back() != '-') slug += '-';
-  }
-  while (!slug.empty() && slug.back() == '-') slug.pop_back();
-  // Names in Hangul have no ASCII letters; such organisations get a neutral slug made unique by a number.
-  return slug.empty() ? "org" : slug.substr(0, 90);
-}
 
 CreateUserResult create_user(Context& ctx, const CreateUserRequest& req) {
   FieldErrors errors;
@@ -99,7 +89,7 @@ CreateUserResult create_user(Context& ctx, const CreateUserRequest& req) {
       if (!org) throw Error::field("organization", "No organisation with this slug.");
     }
     if (org) {
-      std::string role_code = domain::role_code(role.value_or(domain::Role::trainer));
+      std::string role_code = domain::role_label(role.value_or(domain::Role::trainer)).code;
       auto membership = store::find_trainer_by_user(sql, out.user_id);
       if (membership && membership->organization_id != org->id)
         throw Error::field("organization", "This user already belongs to another organisation.");  // 이미 다른 조직에 소속되어 있습니다.

@@ -29,7 +29,4 @@ struct CreateUserResult {
 // membership and audit rows in one transaction. Throws Error(validation) with field errors; nothing is written then.
 CreateUserResult create_user(Context& ctx, const CreateUserRequest& req);
 
-// Creates an organisation with a unique slug derived from the name (DOMAIN.md §1.1). Used inside a transaction.
-std::string slug_from_name(const std::string& name);
-
 }  // namespace the5hc::service

@@ -87,9 +87,11 @@ void set_password_hash(soci::session& sql, std::int64_t id, const std::string& h
       soci::use(hash), soci::use(m), soci::use(now), soci::use(now), soci::use(v);
 }
 
-void upgrade_password_hash(soci::session& sql, std::int64_t id, const std::string& hash) {
+void upgrade_password_hash(soci::session& sql, std::int64_t id, const std::string& hash, bool must_change) {
   long long v = id;
-  sql << "UPDATE users SET password_hash = :hash WHERE id = :id", soci::use(hash), soci::use(v);
+  int m = must_change ? 1 : 0;
+  sql << "UPDATE users SET password_hash = :hash, must_change_password = :m WHERE id = :id", soci::use(hash),
+      soci::use(m), soci::use(v);
 }
 
 void record_login_failure(soci::session& sql, std::int64_t id, int failed_attempts,

@@ -39,8 +39,9 @@ void update_user_profile(soci::session& sql, std::int64_t id, const std::string&
                          const std::string& language, const std::string& now);
 void set_password_hash(soci::session& sql, std::int64_t id, const std::string& hash, bool must_change,
                        const std::string& now);
-// Replaces the hash without touching password_changed_at (a transparent upgrade is not a password change).
-void upgrade_password_hash(soci::session& sql, std::int64_t id, const std::string& hash);
+// Replaces the hash without touching password_changed_at (a transparent upgrade is not a password change, so
+// tokens issued before it stay valid); must_change flags a legacy password that fails today's policy.
+void upgrade_password_hash(soci::session& sql, std::int64_t id, const std::string& hash, bool must_change);
 void record_login_failure(soci::session& sql, std::int64_t id, int failed_attempts,
                           const std::optional<std::string>& locked_until, const std::string& now);
 void record_login_success(soci::session& sql, std::int64_t id, const std::string& now);

@@ -21,6 +21,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 
@@ -244,5 +246,24 @@ int ServerProcess::wait(int timeout_ms) {
 }
 
 std::string ServerProcess::output() const { return read_file(log_path_); }
+
+void create_user(const TestDatabase& db, const std::string& username, const std::string& password,
+                 const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"create-user", username, "--email", username + "@example.com", "--name",
+                                   username, "--password-stdin"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  auto r = run_the5hc(args, base_env(db), db.dir(), password + "\n");
+  if (r.exit_code != 0) ADD_FAILURE() << "create-user " << username << " failed: " << r.out << r.err;
+}
+
+std::string login(int port, const std::string& username, const std::string& password) {
+  nlohmann::json body = {{"email_or_username", username}, {"password", password}};
+  auto r = http_request(port, "POST", "/api/v1/auth/login/", body.dump());
+  if (r.status != 200) {
+    ADD_FAILURE() << "login " << username << " → " << r.status << " " << r.body;
+    return "";
+  }
+  return nlohmann::json::parse(r.body).at("access").get<std::string>();
+}
 
 }  // namespace the5hc::testing

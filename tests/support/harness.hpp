@@ -74,4 +74,15 @@ class ServerProcess {
 // Environment for a test server / command on db: the database URL and a fixed secret in DEBUG mode.
 Env base_env(const TestDatabase& db);
 
+// `the5hc create-user` with the password on stdin; extra = e.g. {"--create-organization", "Studio A"} or
+// {"--organization", "studio-a", "--role", "senior"}. Fails the calling test (ADD_FAILURE) when the command fails.
+void create_user(const TestDatabase& db, const std::string& username, const std::string& password,
+                 const std::vector<std::string>& extra = {});
+
+// POST /api/v1/auth/login/ and return the access token ("" after ADD_FAILURE when the login fails).
+std::string login(int port, const std::string& username, const std::string& password);
+inline std::map<std::string, std::string> bearer(const std::string& token) {
+  return {{"Authorization", "Bearer " + token}};
+}
+
 }  // namespace the5hc::testing

@@ -186,3 +186,55 @@ TEST(HttpRouter, TrailingSlashIsSignificant) {
   EXPECT_EQ(r.dispatch(ok).body, "health");
   EXPECT_EQ(run(r, make("GET", "/healthz/")).status, 404);
 }
+
+TEST(HttpRouter, OpenApiPathDropsParameterTypes) {
+  EXPECT_EQ(Router::openapi_path("/api/v1/clients/{id:int}/"), "/api/v1/clients/{id}/");
+  EXPECT_EQ(Router::openapi_path("/api/v1/orgs/{slug}/members/{id:int}/"), "/api/v1/orgs/{slug}/members/{id}/");
+  EXPECT_EQ(Router::openapi_path("/healthz"), "/healthz");
+}
+
+namespace {
+struct Principal {
+  std::int64_t user_id;
+  std::string role;
+};
+}  // namespace
+
+TEST(HttpRouter, RequestContextSlotIsTyped) {
+  Request req;
+  EXPECT_EQ(req.context<Principal>(), nullptr);
+  req.set_context<Principal>(std::make_shared<Principal>(Principal{7, "owner"}));
+  ASSERT_NE(req.context<Principal>(), nullptr);
+  EXPECT_EQ(req.context<Principal>()->role, "owner");
+  EXPECT_EQ(req.context<std::string>(), nullptr);  // another type is not reinterpreted
+  Request copy = req;                              // copies share the principal
+  EXPECT_EQ(copy.context<Principal>(), req.context<Principal>());
+}
+
+TEST(HttpRouter, QueryParamsAndHeadersHelpers) {
+  auto q = QueryParams::parse("tag=a&tag=b&search=%EA%B9%80+%EC%B2%A0&empty=&flag&bad=%zz");
+  EXPECT_EQ(q.get_all("tag"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(q.get("search"), "김 철");
+  EXPECT_EQ(q.get("empty"), "");
+  EXPECT_EQ(q.get("flag"), "");
+  EXPECT_EQ(q.get("bad"), "%zz");
+  EXPECT_EQ(q.get("missing"), std::nullopt);
+
+  Headers h;
+  h.add("Set-Cookie", "a=1");
+  h.add("set-cookie", "b=2");
+  h.add("Content-Type", "application/json; charset=UTF-8");
+  EXPECT_EQ(h.get_all("SET-COOKIE").size(), 2u);
+  h.set("CONTENT-TYPE", "text/plain");
+  EXPECT_EQ(h.get("content-type"), "text/plain");
+  EXPECT_EQ(h.size(), 3u);
+  h.remove("set-cookie");
+  EXPECT_FALSE(h.has("Set-Cookie"));
+
+  Request req;
+  req.headers.add("Content-Type", " Application/JSON ; charset=utf-8");
+  EXPECT_EQ(req.media_type(), "application/json");
+  EXPECT_EQ(url_decode("%E4%B8%AD+x", false), "中+x");
+  EXPECT_EQ(url_decode("%4", false), std::nullopt);
+  EXPECT_EQ(url_encode("a b/김"), "a%20b%2F%EA%B9%80");
+}

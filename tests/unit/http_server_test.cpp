@@ -82,9 +82,11 @@ class HttpServer : public ::testing::Test {
       throw std::runtime_error("secret internals: password=hunter2 at /srv/db.sqlite3");
     });
     router.get("/boom/", [](Request&) -> Response { throw std::logic_error("secret internals"); });
+    // A request that stays in flight until the test releases it (or 5 s pass), so shutdown tests do not depend
+    // on scheduling luck on a loaded machine.
     router.get("/api/v1/slow/", [this](Request&) {
       slow_started = true;
-      std::this_thread::sleep_for(1s);
+      release_slow.wait_for(5s);
       slow_finished = true;
       return Response::json(200, R"({"slow":"done"})");
     });
@@ -115,6 +117,8 @@ class HttpServer : public ::testing::Test {
   std::unique_ptr<Server> server;
   int port = 0;
   std::atomic<bool> slow_started{false}, slow_finished{false};
+  std::promise<void> release_promise;
+  std::shared_future<void> release_slow = release_promise.get_future().share();
   std::mutex log_mutex;
   std::vector<std::string> log_lines;
 };
@@ -320,6 +324,10 @@ TEST_F(HttpServer, StopLetsInFlightRequestFinishWhileRefusingNewConnections) {
   EXPECT_TRUE(refused);
   EXPECT_FALSE(slow_finished) << "new connections must be refused while the slow request is still running";
   EXPECT_TRUE(server->draining());
+  EXPECT_EQ(server->in_flight(), 1);
+  std::this_thread::sleep_for(300ms);  // stop() must keep waiting for it
+  EXPECT_EQ(stopped.wait_for(0s), std::future_status::timeout);
+  release_promise.set_value();
 
   Reply r = slow.get();
   EXPECT_EQ(r.status, 200);
@@ -353,6 +361,143 @@ TEST_F(HttpServer, StopTimeoutReturnsFalseWhenRequestOutlivesIt) {
   for (int i = 0; i < 200 && !slow_started; ++i) std::this_thread::sleep_for(5ms);
   ASSERT_TRUE(slow_started);
   EXPECT_FALSE(server->stop(100ms));
+  release_promise.set_value();
   EXPECT_NE(slow.get(), 200);
   for (int i = 0; i < 300 && server->in_flight() > 0; ++i) std::this_thread::sleep_for(10ms);
+}
+
+namespace {
+
+// Raw socket helpers for what HTTPClientSession cannot send or observe.
+std::string read_all(Poco::Net::StreamSocket& s, std::chrono::milliseconds budget) {
+  s.setReceiveTimeout(Poco::Timespan(static_cast<long>(budget.count()) * 1000));
+  std::string out;
+  char buf[4096];
+  try {
+    for (int n; (n = s.receiveBytes(buf, sizeof buf)) > 0;) out.append(buf, static_cast<size_t>(n));
+  } catch (const Poco::TimeoutException&) {
+    out += "<timeout>";
+  } catch (const Poco::Net::ConnectionResetException&) {
+  }
+  return out;
+}
+
+Poco::Net::StreamSocket connect_raw(int port) {
+  return Poco::Net::StreamSocket(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
+}
+
+}  // namespace
+
+TEST_F(HttpServer, MalformedRequestLineGets400) {
+  start();
+  auto s = connect_raw(port);
+  std::string garbage = "NOT A VALID REQUEST LINE AT ALL\r\n\r\n";
+  s.sendBytes(garbage.data(), static_cast<int>(garbage.size()));
+  std::string reply = read_all(s, 3000ms);
+  EXPECT_EQ(reply.rfind("HTTP/1.1 400", 0), 0u) << "[" << reply << "]";
+  for (std::string bad : {"GET relative/path HTTP/1.1\r\nHost: x\r\n\r\n", "GET /%zz/ HTTP/1.1\r\nHost: x\r\n\r\n",
+                          "GET / HTTP/9.9\r\nHost: x\r\n\r\n"}) {
+    auto c = connect_raw(port);
+    c.sendBytes(bad.data(), static_cast<int>(bad.size()));
+    std::string r = read_all(c, 3000ms);
+    EXPECT_EQ(r.rfind("HTTP/1.1 400", 0), 0u) << bad << " -> " << r;
+  }
+  // POCO fails this one while constructing the request, before the application runs, and just closes.
+  auto c = connect_raw(port);
+  std::string bad_length = "POST /api/v1/echo/ HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n";
+  c.sendBytes(bad_length.data(), static_cast<int>(bad_length.size()));
+  std::string r = read_all(c, 3000ms);
+  EXPECT_TRUE(r.empty() || r.rfind("HTTP/1.1 400", 0) == 0) << r;
+  EXPECT_EQ(call(port, "GET", "/healthz").status, 200);
+}
+
+TEST_F(HttpServer, StalledHeadersAndIdleKeepAliveAreCutOff) {
+  ServerOptions o;
+  o.read_timeout = 1s;
+  o.keep_alive_timeout = 1s;
+  start(o);
+
+  auto stalled = connect_raw(port);
+  std::string partial = "GET /healthz HTTP/1.1\r\nHost: x\r\n";  // headers never finished
+  stalled.sendBytes(partial.data(), static_cast<int>(partial.size()));
+  auto t0 = std::chrono::steady_clock::now();
+  std::string reply = read_all(stalled, 5000ms);
+  EXPECT_EQ(reply.find("<timeout>"), std::string::npos) << "server kept a stalled connection open";
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 4s);
+
+  auto idle = connect_raw(port);
+  std::string req = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  idle.sendBytes(req.data(), static_cast<int>(req.size()));
+  t0 = std::chrono::steady_clock::now();
+  std::string answer = read_all(idle, 5000ms);  // the response, then EOF once the idle timeout closes it
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0u) << answer;
+  EXPECT_EQ(answer.find("<timeout>"), std::string::npos);
+  EXPECT_GE(std::chrono::steady_clock::now() - t0, 900ms);  // kept alive first...
+  EXPECT_LT(std::chrono::steady_clock::now() - t0, 4s);     // ...then closed
+}
+
+TEST_F(HttpServer, MetricsEndpointRendersAndHonoursToken) {
+  router = Router();
+  register_builtin_endpoints(router, {.readiness = [] { return Readiness{false, "ok", std::nullopt}; },
+                                      .metrics_token = "s3cret"});
+  start();
+  call(port, "GET", "/healthz");
+  EXPECT_EQ(call(port, "GET", "/metrics").status, 401);
+  EXPECT_EQ(call(port, "GET", "/metrics", "", {{"Authorization", "Bearer wrong!"}}).status, 401);
+  Reply m = call(port, "GET", "/metrics", "", {{"Authorization", "Bearer s3cret"}});
+  EXPECT_EQ(m.status, 200);
+  EXPECT_EQ(m.header("content-type"), "text/plain; version=0.0.4; charset=utf-8");
+  EXPECT_NE(m.body.find("the5hc_http_requests_total{method=\"GET\",route=\"/healthz\",status=\"200\"}"),
+            std::string::npos);
+  EXPECT_NE(m.body.find("the5hc_build_info{version=\"" THE5HC_VERSION "\""), std::string::npos);
+  EXPECT_NE(m.body.find("process_open_fds "), std::string::npos);
+
+  Reply unready = call(port, "GET", "/readyz");
+  EXPECT_EQ(unready.status, 503);
+  EXPECT_EQ(unready.json()["database"], "unreachable");
+  EXPECT_TRUE(unready.json()["schema_version"].is_null());
+}
+
+TEST_F(HttpServer, NoContentHasNoBodyAndKeepsConnectionUsable) {
+  router.del("/api/v1/things/{id:int}/", [](Request&) { return Response::no_content(); });
+  start();
+  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+  session.setKeepAlive(true);
+  Reply gone = call(session, "DELETE", "/api/v1/things/3/");
+  EXPECT_EQ(gone.status, 204);
+  EXPECT_EQ(gone.body, "");
+  EXPECT_EQ(gone.header("content-length"), "");
+  EXPECT_EQ(gone.header("content-type"), "");
+  Reply next = call(session, "GET", "/healthz");  // same connection
+  EXPECT_EQ(next.status, 200);
+  EXPECT_EQ(next.json()["status"], "ok");
+}
+
+TEST_F(HttpServer, ConcurrentKeepAliveClientsAreAllServed) {
+  start();  // 8 worker threads: one per keep-alive client below
+  std::atomic<int> ok{0};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 8; ++c) {
+    clients.emplace_back([&, c] {
+      Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
+      session.setKeepAlive(true);
+      session.setTimeout(Poco::Timespan(10, 0));
+      for (int i = 0; i < 40; ++i) {
+        std::string path = i % 2 ? "/api/v1/ping/" : "/api/v1/missing/" + std::to_string(c) + "/";
+        Reply r = call(session, "GET", path);
+        if (r.status == (i % 2 ? 200 : 404) && r.header("x-request-id").size() == 32) ++ok;
+      }
+    });
+  }
+  for (auto& t : clients) t.join();
+  EXPECT_EQ(ok.load(), 8 * 40);
+  // Every request produced exactly one parseable access line.
+  std::lock_guard lock(log_mutex);
+  int access = 0;
+  for (const auto& l : log_lines)
+    if (l.find("\"logger\":\"access\"") != std::string::npos) {
+      ++access;
+      EXPECT_NO_THROW((void)nlohmann::json::parse(l)) << l;
+    }
+  EXPECT_EQ(access, 8 * 40);
 }

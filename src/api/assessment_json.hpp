@@ -1,0 +1,35 @@
+#pragma once
+// JSON ⇄ domain mapping of the assessment fields with the API's names (API.md §3.2). Written once and shared by
+// `the5hc score` and the REST API: type errors become FieldErrors keyed by the API field name.
+#include <nlohmann/json_fwd.hpp>
+#include <set>
+#include <string>
+
+#include "common/error.hpp"
+#include "domain/evaluation.hpp"
+
+namespace the5hc::api {
+
+// Reads the assessment write fields present in `body` (a JSON object) into `out`; absent fields keep their value
+// and `null` empties a field. Wrong JSON types give "A valid integer is required." and the like. Keys that are
+// neither assessment fields nor listed in `other_fields` give "Unknown field.". Measurements are rounded to one
+// decimal as they are stored; ranges are not checked here (domain::validate_assessment_input does that).
+FieldErrors read_assessment_input(const nlohmann::json& body, domain::AssessmentInput& out,
+                                  const std::set<std::string>& other_fields = {});
+
+// Reads `{age, gender, weight}`; errors are keyed "<prefix>.age" etc. and include the ranges of DOMAIN.md §8.
+FieldErrors read_client_facts(const nlohmann::json& body, domain::ClientFacts& out, const std::string& prefix);
+
+enum class Language { ko, en };
+
+// Adds the computed fields of an evaluation to `out`: per-test scores and manual flags, PFI, %BW, asymmetry,
+// categories, overall, is_complete, injury risk (+ level, display, factors, primary concerns), MCQ scores,
+// comprehensive score, percentiles and performance age. Missing values are null.
+void write_evaluation(nlohmann::json& out, const domain::Evaluation& e, Language lang);
+
+nlohmann::json detail_to_json(const domain::DetailValue& v);
+
+// "\"{v}\" is not a valid choice." with the offending JSON value.
+std::string invalid_choice_message(const nlohmann::json& v);
+
+}  // namespace the5hc::api

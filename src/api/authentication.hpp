@@ -1,0 +1,12 @@
+#pragma once
+// Authentication of API requests (API.md §1.3): `Authorization: Bearer <access token>` sets the request's actor;
+// an invalid bearer token is 401 token_not_valid even when a session cookie is present. Anonymous requests pass
+// through; use cases that need a user refuse them (service::require_actor → 401).
+#include "app/application.hpp"
+#include "http/handler.hpp"
+
+namespace the5hc::api {
+
+http::Middleware bearer_authentication(const app::Dependencies& deps);
+
+}  // namespace the5hc::api

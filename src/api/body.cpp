@@ -1,0 +1,166 @@
+#include "api/body.hpp"
+
+#include "common/i18n.hpp"
+#include "common/time.hpp"
+#include "http/json_response.hpp"
+
+namespace the5hc::api {
+namespace {
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
+}
+
+std::size_t chars(const std::string& s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+Body::Body(const http::Request& req, std::set<std::string> writable, std::set<std::string> read_only)
+    : json_(http::json_body(req)) {
+  check_keys(writable, read_only);
+}
+
+Body::Body(nlohmann::json object, std::set<std::string> writable, std::set<std::string> read_only)
+    : json_(std::move(object)) {
+  if (!json_.is_object()) throw Error(ErrorCode::validation, "A JSON object is required.", {{"non_field_errors", {"A JSON object is required."}}});
+  check_keys(writable, read_only);
+}
+
+void Body::check_keys(const std::set<std::string>& writable, const std::set<std::string>& read_only) {
+  for (auto it = json_.begin(); it != json_.end();) {
+    if (writable.count(it.key())) {
+      ++it;
+    } else if (read_only.count(it.key())) {
+      it = json_.erase(it);
+    } else {
+      errors_[it.key()].push_back("This field is not allowed.");  // 허용되지 않는 필드입니다.
+      ++it;
+    }
+  }
+}
+
+const nlohmann::json* Body::value(const std::string& key, bool required, bool nullable) {
+  if (!json_.contains(key)) {
+    if (required) error(key, "This field is required.");
+    return nullptr;
+  }
+  const auto& v = json_.at(key);
+  if (v.is_null()) {
+    if (!nullable) error(key, "This field may not be null.");
+    return nullptr;
+  }
+  return &v;
+}
+
+std::optional<std::string> Body::text(const std::string& key, bool required, bool nullable, std::size_t max_chars,
+                                      bool allow_blank) {
+  const auto* v = value(key, required, nullable);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) {
+    error(key, "Not a valid string.");
+    return std::nullopt;
+  }
+  std::string s = trim(v->get<std::string>());
+  if (s.empty() && !allow_blank) {
+    if (nullable) return std::nullopt;
+    error(key, "This field may not be blank.");
+    return std::nullopt;
+  }
+  if (max_chars && chars(s) > max_chars) {
+    error(key, i18n::args("Ensure this field has no more than {n} characters.", {{"n", std::to_string(max_chars)}}));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::int64_t> Body::integer(const std::string& key, bool required, bool nullable,
+                                          std::optional<std::int64_t> min, std::optional<std::int64_t> max) {
+  const auto* v = value(key, required, nullable);
+  if (!v) return std::nullopt;
+  std::optional<std::int64_t> n;
+  if (v->is_number_integer()) n = v->get<std::int64_t>();
+  else if (v->is_number_float() && v->get<double>() == static_cast<double>(static_cast<std::int64_t>(v->get<double>())))
+    n = static_cast<std::int64_t>(v->get<double>());
+  else if (v->is_string()) {
+    const auto& s = v->get_ref<const std::string&>();
+    if (!s.empty() && s.size() < 19 && s.find_first_not_of("-0123456789") == std::string::npos && s != "-")
+      n = std::stoll(s);
+  }
+  if (!n) {
+    error(key, "A valid integer is required.");
+    return std::nullopt;
+  }
+  if (min && *n < *min) {
+    error(key, i18n::args("Ensure this value is greater than or equal to {n}.", {{"n", std::to_string(*min)}}));
+    return std::nullopt;
+  }
+  if (max && *n > *max) {
+    error(key, i18n::args("Ensure this value is less than or equal to {n}.", {{"n", std::to_string(*max)}}));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<double> Body::number(const std::string& key, bool required, bool nullable) {
+  const auto* v = value(key, required, nullable);
+  if (!v) return std::nullopt;
+  if (v->is_number()) return v->get<double>();
+  if (v->is_string()) {
+    try {
+      std::size_t used = 0;
+      double d = std::stod(v->get<std::string>(), &used);
+      if (used == v->get<std::string>().size()) return d;
+    } catch (...) {
+    }
+  }
+  error(key, "A valid number is required.");
+  return std::nullopt;
+}
+
+std::optional<bool> Body::boolean(const std::string& key, bool required) {
+  const auto* v = value(key, required, false);
+  if (!v) return std::nullopt;
+  if (v->is_boolean()) return v->get<bool>();
+  if (v->is_string()) {
+    const auto& s = v->get_ref<const std::string&>();
+    if (s == "true" || s == "on" || s == "1") return true;
+    if (s == "false" || s == "off" || s == "0") return false;
+  }
+  if (v->is_number_integer() && (v->get<int>() == 0 || v->get<int>() == 1)) return v->get<int>() == 1;
+  error(key, "Must be a valid boolean.");
+  return std::nullopt;
+}
+
+std::optional<std::string> Body::choice(const std::string& key, const std::set<std::string>& choices, bool required,
+                                        bool nullable) {
+  const auto* v = value(key, required, nullable);
+  if (!v) return std::nullopt;
+  std::string s = v->is_string() ? v->get<std::string>() : v->dump();
+  if (!v->is_string() || !choices.count(s)) {
+    error(key, i18n::args("\"{v}\" is not a valid choice.", {{"v", s}}));
+    return std::nullopt;
+  }
+  return s;
+}
+
+std::optional<std::string> Body::date(const std::string& key, bool required, bool nullable) {
+  const auto* v = value(key, required, nullable);
+  if (!v) return std::nullopt;
+  if (!v->is_string() || !parse_date(v->get<std::string>())) {
+    error(key, "Date has wrong format. Use YYYY-MM-DD.");
+    return std::nullopt;
+  }
+  return v->get<std::string>();
+}
+
+void Body::finish() const {
+  if (!errors_.empty()) throw Error::validation(errors_);
+}
+
+}  // namespace the5hc::api

@@ -1,0 +1,49 @@
+#pragma once
+// List endpoints' conventions (API.md §1.5): ?page / ?page_size (default 20, max 100, clamped), the
+// {count, next, previous, results} envelope with absolute links keeping the other parameters, ?ordering (comma
+// list, '-' for descending, unknown fields ignored, ties by -id) and ?search (every word must match).
+#include <nlohmann/json.hpp>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace the5hc::api {
+
+struct PageRequest {
+  int page = 1;
+  int page_size = 20;
+  int offset() const { return (page - 1) * page_size; }
+};
+// Throws 404 "Invalid page." for a page that is not a positive integer.
+PageRequest page_request(const http::Request& req);
+
+// The envelope; throws 404 "Invalid page." when page > 1 lies beyond the last page.
+nlohmann::json page_envelope(const http::Request& req, const PageRequest& page, std::int64_t count,
+                             nlohmann::json results);
+
+struct OrderField {
+  std::string field;
+  bool descending = false;
+};
+// Parsed ?ordering with only the allowed API field names kept; `fallback` when nothing usable was given.
+std::vector<OrderField> ordering(const http::Request& req, const std::vector<std::string>& allowed,
+                                 const std::vector<OrderField>& fallback);
+// SQL ORDER BY text (without the keyword) from api field → SQL expression; appends "id DESC" as tie-breaker.
+std::string order_by_sql(const std::vector<OrderField>& fields, const std::map<std::string, std::string>& columns,
+                         const std::string& id_column = "id");
+
+// ?search split on white space (empty when absent).
+std::vector<std::string> search_terms(const http::Request& req);
+
+// Optional typed query parameters; malformed values → 400 with the parameter as the field.
+std::optional<std::int64_t> query_int(const http::Request& req, const std::string& name);
+std::optional<std::string> query_date(const http::Request& req, const std::string& name);
+std::optional<bool> query_bool(const http::Request& req, const std::string& name);
+// One of `choices`, else 400 "\"{v}\" is not a valid choice." for that parameter.
+std::optional<std::string> query_choice(const http::Request& req, const std::string& name,
+                                        const std::vector<std::string>& choices);
+
+}  // namespace the5hc::api

@@ -1,0 +1,65 @@
+#include "domain/report_rules.hpp"
+
+#include <cstdio>
+
+#include "domain/rounding.hpp"
+
+namespace the5hc::domain {
+
+const Label& category_label(Category c) {
+  static constexpr std::array<Label, 4> labels{{{"strength", "근력", "Strength"},
+                                                {"mobility", "기동성", "Mobility"},
+                                                {"balance", "균형", "Balance"},
+                                                {"cardio", "심폐지구력", "Cardiorespiratory fitness"}}};
+  return label_of(labels, c);
+}
+
+FollowUp follow_up_dates(std::chrono::sys_days d) {
+  return {d + std::chrono::days{45}, d + std::chrono::days{90}};
+}
+
+std::string suggestion_title(Category c) { return std::string(category_label(c).ko) + " 개선"; }
+
+std::vector<std::string> category_suggestions(Category c, std::optional<double> score) {
+  if (!score || *score >= 60) return {};
+  switch (c) {
+    case Category::strength: return {"주 3회 이상 근력 운동 실시", "점진적 과부하 원칙 적용", "복합 운동 위주로 구성"};
+    case Category::mobility: return {"매일 10-15분 스트레칭", "요가나 필라테스 병행", "관절 가동 범위 운동"};
+    case Category::balance: return {"균형 감각 향상 운동", "코어 강화 운동 추가", "한 발 서기 연습"};
+    case Category::cardio: break;
+  }
+  return {"주 150분 이상 유산소 운동", "인터벌 트레이닝 도입", "점진적 강도 증가"};
+}
+
+const std::array<ProgrammePhase, 3>& twelve_week_programme() {
+  static constexpr std::array<ProgrammePhase, 3> phases{{
+      {"1-4주차", "기초 체력 구축 및 운동 적응 단계"},
+      {"5-8주차", "운동 강도 증가 및 근력 향상 집중"},
+      {"9-12주차", "종합적 체력 향상 및 목표 달성"},
+  }};
+  return phases;
+}
+
+std::optional<double> improvement(std::optional<double> current, std::optional<double> previous) {
+  if (!current || !previous) return std::nullopt;
+  return round1(*current - *previous);
+}
+
+FieldErrors validate_comparison_count(std::size_t count) {
+  if (count >= 2 && count <= 5) return {};
+  // 비교를 위해 2-5개의 평가를 선택해주세요.
+  return {{"ids", {"Select 2 to 5 assessments to compare."}}};
+}
+
+std::string report_file_name(const std::string& client_name, std::chrono::sys_days assessment_date) {
+  std::string name = client_name;
+  for (char& c : name)
+    if (c == ' ') c = '_';
+  std::chrono::year_month_day ymd{assessment_date};
+  char date[16];
+  std::snprintf(date, sizeof date, "%04d%02u%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                static_cast<unsigned>(ymd.day()));
+  return "fitness_assessment_" + name + "_" + date + ".pdf";
+}
+
+}  // namespace the5hc::domain

@@ -1,0 +1,46 @@
+#pragma once
+// Rules of the report and comparison views (DOMAIN.md §11, API.md §3.2 comparison/compare): follow-up dates,
+// suggestions for weak categories, the 12-week programme, score deltas between assessments.
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "domain/label.hpp"
+
+namespace the5hc::domain {
+
+enum class Category { strength, mobility, balance, cardio };
+
+const Label& category_label(Category c);  // strength 근력 / mobility 기동성 / balance 균형 / cardio 심폐지구력
+
+struct FollowUp {
+  std::chrono::sys_days midpoint_check;  // 중간 점검: + 45 days
+  std::chrono::sys_days reassessment;    // 재평가 예정: + 90 days
+};
+FollowUp follow_up_dates(std::chrono::sys_days assessment_date);
+
+// The three suggestions for a category scored below 60; empty at 60 or above or without a score.
+std::vector<std::string> category_suggestions(Category c, std::optional<double> score);
+// Title of the improvement block, e.g. "근력 개선".
+std::string suggestion_title(Category c);
+
+// 1-4주차, 5-8주차, 9-12주차 with their descriptions.
+struct ProgrammePhase {
+  const char* weeks;
+  const char* description;
+};
+const std::array<ProgrammePhase, 3>& twelve_week_programme();
+
+// current − previous, round1; NULL when either is missing.
+std::optional<double> improvement(std::optional<double> current, std::optional<double> previous);
+
+// 2–5 assessments ("비교를 위해 2-5개의 평가를 선택해주세요."), keyed `ids`.
+FieldErrors validate_comparison_count(std::size_t count);
+
+// PDF file name: fitness_assessment_{client name, spaces → _}_{YYYYMMDD}.pdf
+std::string report_file_name(const std::string& client_name, std::chrono::sys_days assessment_date);
+
+}  // namespace the5hc::domain

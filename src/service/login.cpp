@@ -1,0 +1,141 @@
+#include "service/login.hpp"
+
+#include <soci/soci.h>
+
+#include "auth/jwt.hpp"
+#include "auth/password.hpp"
+#include "auth/password_policy.hpp"
+#include "auth/rate_limiter.hpp"
+#include "auth/tokens.hpp"
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/log.hpp"
+#include "common/time.hpp"
+#include "config/config.hpp"
+#include "service/audit.hpp"
+#include "service/identity.hpp"
+#include "store/database.hpp"
+#include "store/refresh_tokens.hpp"
+#include "store/users.hpp"
+
+namespace the5hc::service {
+namespace {
+
+constexpr int kMaxFailures = 5;
+constexpr auto kLockDuration = std::chrono::minutes(30);
+
+Error invalid_credentials() {
+  // 아이디(이메일) 또는 비밀번호가 올바르지 않습니다.
+  return Error(ErrorCode::invalid_credentials, "Invalid username (e-mail) or password.");
+}
+
+Error locked(TimePoint now, TimePoint until) {
+  auto seconds = std::chrono::duration_cast<std::chrono::seconds>(until - now).count();
+  auto minutes = std::max<long long>(1, (seconds + 59) / 60);
+  // 로그인 5회 실패로 계정이 잠겼습니다. {m}분 후 다시 시도하세요.
+  Error e(ErrorCode::account_locked, i18n::args("Account locked after 5 failed logins. Try again in {m} minutes.",
+                                                {{"m", std::to_string(minutes)}}));
+  e.params["Retry-After"] = std::to_string(std::max<long long>(1, seconds));
+  return e;
+}
+
+}  // namespace
+
+LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
+                  const std::string& password) {
+  const TimePoint now = ctx.clock.now();
+  auto decision = limiter.hit("login:" + ctx.origin.ip, ctx.config.login_rate_limit, now);
+  if (!decision.allowed) {
+    log::warning("security", "login rate limit", {{"ip", ctx.origin.ip}});
+    // 로그인 시도가 너무 많습니다. 잠시 후 다시 시도하세요.
+    Error e(ErrorCode::throttled, "Too many login attempts. Please try again later.");
+    e.params["Retry-After"] = std::to_string(decision.retry_after);
+    throw e;
+  }
+
+  auto user = ctx.db.read([&](soci::session& sql) { return store::find_user_by_login(sql, identifier); });
+  auto record_failure = [&](const std::string& action, std::optional<std::int64_t> user_id, AuditChange change) {
+    ctx.db.write([&](soci::session& sql) {
+      Context as_system = ctx;
+      audit(sql, as_system, action, "user", user_id, identifier, std::nullopt, change);
+    });
+  };
+
+  std::optional<TimePoint> locked_until;
+  if (user && user->locked_until) locked_until = parse_timestamp(*user->locked_until);
+  bool lock_active = locked_until && *locked_until > now;
+  bool ok = false;
+  {
+    // Hashing is expensive; the gate bounds how many run at once so logins cannot starve other requests.
+    auto permit = auth::HashingGate::shared().acquire();
+    if (!user || lock_active) auth::dummy_verify(password);
+    else ok = auth::verify_password(password, user->password_hash);
+  }
+  if (lock_active) {
+    log::warning("security", "login refused: account locked", {{"user_id", user->id}});
+    record_failure("login_failed", user->id, {.extra = R"({"reason":"locked"})"});
+    throw locked(now, *locked_until);
+  }
+  if (!user || !ok || !user->is_active) {
+    log::warning("security", "login failed", {{"identifier", identifier}, {"ip", ctx.origin.ip}});
+    if (!user || !user->is_active) {
+      record_failure("login_failed", user ? std::optional<std::int64_t>(user->id) : std::nullopt, {});
+      throw invalid_credentials();
+    }
+    // An expired lock restarts the count (DOMAIN.md §7.1 rule 4).
+    int failures = (locked_until ? 0 : user->failed_login_attempts) + 1;
+    std::optional<std::string> lock;
+    if (failures >= kMaxFailures) lock = format_timestamp(now + kLockDuration);
+    ctx.db.write([&](soci::session& sql) {
+      store::record_login_failure(sql, user->id, failures, lock, format_timestamp(now));
+      audit(sql, ctx, "login_failed", "user", user->id, identifier, std::nullopt);
+      if (lock) audit(sql, ctx, "account_locked", "user", user->id, user->username, std::nullopt);
+    });
+    if (lock) log::warning("security", "account locked", {{"user_id", user->id}});
+    throw invalid_credentials();
+  }
+
+  bool upgrade = auth::needs_upgrade(user->password_hash);
+  std::string new_hash;
+  bool must_change = user->must_change_password;
+  if (upgrade) {
+    auto permit = auth::HashingGate::shared().acquire();
+    new_hash = auth::hash_password(password);
+    must_change = must_change || !auth::check_password_policy(password, user->username, user->email).empty();
+  }
+  auto actor = ctx.db.write([&](soci::session& sql) {
+    std::string ts = format_timestamp(now);
+    store::record_login_success(sql, user->id, ts);
+    auto loaded = load_actor(sql, user->id);
+    Context as_user = ctx;
+    as_user.actor = loaded;
+    if (upgrade) {
+      store::upgrade_password_hash(sql, user->id, new_hash, must_change);
+      audit(sql, as_user, "password_upgraded", "user", user->id, user->username, loaded ? loaded->organization_id : std::nullopt);
+    }
+    audit(sql, as_user, "login_success", "user", user->id, user->username, loaded ? loaded->organization_id : std::nullopt);
+    return loaded;
+  });
+  if (!actor) throw invalid_credentials();
+  actor->must_change_password = must_change;
+  return LoginResult{*actor};
+}
+
+TokenPair issue_tokens(Context& ctx, std::int64_t user_id, const std::string& family_id) {
+  const TimePoint now = ctx.clock.now();
+  const auto& secret = ctx.config.secret_key;
+  auto access = auth::issue(auth::TokenType::access, user_id, std::chrono::minutes(ctx.config.jwt_access_minutes),
+                            now, secret);
+  auto refresh = auth::issue(auth::TokenType::refresh, user_id,
+                             std::chrono::minutes(ctx.config.jwt_refresh_minutes), now, secret);
+  store::RefreshToken row;
+  row.jti = refresh.claims.jti;
+  row.family_id = family_id.empty() ? auth::hex_encode(auth::random_bytes(16)) : family_id;
+  row.user_id = user_id;
+  row.issued_at = format_timestamp(now);
+  row.expires_at = format_timestamp(TimePoint(std::chrono::seconds(refresh.claims.exp)));
+  ctx.db.write([&](soci::session& sql) { store::insert_refresh_token(sql, row); });
+  return TokenPair{access.token, refresh.token};
+}
+
+}  // namespace the5hc::service

@@ -1,0 +1,48 @@
+#pragma once
+// Queries whose WHERE clause is assembled at run time (list filters, search): parameters are collected with their
+// placeholders and bound in one go, so SQL stays parameterised and identical on both engines.
+//   SqlParams p;
+//   std::string where = "organization_id = " + p.add(org);
+//   if (search) where += " AND lower(name) LIKE " + p.add(like_pattern(*search));
+//   for_each_row(sql, "SELECT ... WHERE " + where + " ORDER BY id LIMIT 20", p, [&](const soci::row& r) {...});
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <string>
+
+namespace soci {
+class session;
+class row;
+class statement;
+}  // namespace soci
+
+namespace the5hc::store {
+
+class SqlParams {
+ public:
+  std::string add(std::int64_t v);  // returns the placeholder, e.g. ":p3"
+  std::string add(int v) { return add(static_cast<std::int64_t>(v)); }
+  std::string add(double v);
+  std::string add(const std::string& v);
+  std::string add(const char* v) { return add(std::string(v)); }
+  void bind(soci::statement& st);
+
+ private:
+  std::string next_name();
+  // deques keep element addresses stable: SOCI binds by reference until execution.
+  std::deque<long long> ints_;
+  std::deque<double> reals_;
+  std::deque<std::string> texts_;
+  std::deque<std::pair<char, std::size_t>> order_;  // kind + index, in placeholder order
+  std::deque<std::string> names_;
+};
+
+void for_each_row(soci::session& sql, const std::string& query, SqlParams& params,
+                  const std::function<void(const soci::row&)>& on_row);
+std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& params);  // first column, 0 if none
+
+// "%term%" for LIKE with the term lower-cased (ASCII; Hangul has no case) and %, _ and \ escaped;
+// use with `lower(column) LIKE <placeholder> ESCAPE '\'`.
+std::string like_pattern(const std::string& term);
+
+}  // namespace the5hc::store
