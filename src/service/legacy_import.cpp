@@ -40,6 +40,8 @@ void Importer::run() {
   import_payments("payment_records");
   import_payments("payments");
   import_fee_audit();
+  current_table.clear();  // a refused row found now is named by the store's LegacyRowError
+  store_.flush();
 }
 
 void Importer::load_previous_runs() {
@@ -248,6 +250,9 @@ legacy::Report import_legacy(const Context& ctx, const LegacyImportOptions& opti
       if (options.dry_run) throw DryRunRollback{};
     });
   } catch (const DryRunRollback&) {
+  } catch (const store::LegacyRowError& e) {
+    bool known = !e.source_table.empty();
+    report.failed = legacy::Failure{known ? e.source_table : failed_table, known ? e.source_id : failed_id, e.what()};
   } catch (const Error& e) {
     if (e.code() == ErrorCode::usage || e.code() == ErrorCode::database_state || e.code() == ErrorCode::unavailable)
       throw;
