@@ -7,7 +7,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "legacy/rules.hpp"
+#include "domain/rounding.hpp"
 
 namespace the5hc::legacy {
 namespace {
@@ -50,7 +50,7 @@ std::optional<long long> Value::money() const {
   if (type == Type::integer) return i;
   auto v = number();
   if (!v || std::fabs(*v) > 9e15) return std::nullopt;
-  return round0(*v);
+  return domain::round0(*v);
 }
 
 std::optional<std::string> Value::str() const {

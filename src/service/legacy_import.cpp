@@ -5,6 +5,7 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
+#include "domain/organization_rules.hpp"
 #include "legacy/records.hpp"
 #include "legacy/rules.hpp"
 #include "service/audit.hpp"
@@ -74,8 +75,7 @@ void Importer::resolve_organization() {
     org = store_.organization_by_slug(kDefaultSlug);
   }
   if (!org) {
-    std::string base = options_.organisation_name ? legacy::slugify(name) : kDefaultSlug;
-    if (base.empty()) base = "organization";  // a name without ASCII letters or digits (e.g. all Korean)
+    std::string base = options_.organisation_name ? domain::slugify(name) : kDefaultSlug;
     std::string slug = base;
     for (int n = 2; store_.organization_by_slug(slug); ++n) slug = base + "-" + std::to_string(n);
     long long id = store_.create_organization(name, slug, capacity, now_);
