@@ -5,8 +5,7 @@ namespace the5hc::store::detail {
 void Insert::add_column(const char* name) {
   if (groups_ == 0) groups_ = 1;
   if (groups_ == 1) cols_.emplace_back(name);
-  // Unique names per group: positional binding does not need them, but repeated names would confuse readers of
-  // the statement text in logs.
+  // Distinct names per group: values are bound by position, and a repeated name could be taken for one parameter.
   placeholders_.push_back(":" + std::string(name) + "_" + std::to_string(groups_));
 }
 
