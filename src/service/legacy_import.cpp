@@ -241,7 +241,7 @@ legacy::Report import_legacy(const Context& ctx, const LegacyImportOptions& opti
         importer.current_id = 0;
         const auto& org = report.created;
         audit(sql, ctx, "legacy_import", "organization", org.organization_id, org.organization_name,
-              org.organization_id, AuditChange{std::nullopt, std::nullopt, report.json()});
+              org.organization_id, AuditChange{std::nullopt, std::nullopt, report.json(true)});
       } catch (...) {
         failed_table = importer.current_table;
         failed_id = importer.current_id;
