@@ -3,6 +3,7 @@
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
 #include "common/metrics.hpp"
+#include "common/version.hpp"
 #include "config/config.hpp"
 #include "http/builtin.hpp"
 #include "http/server.hpp"
@@ -28,7 +29,7 @@ http::Readiness readiness(store::Database& db) {
 
 Application::Application(Dependencies deps, const http::Server* server) : deps_(deps) {
   auto& registry = metrics::Registry::global();
-  metrics::register_build_info(registry, THE5HC_VERSION, THE5HC_COMMIT);
+  metrics::register_build_info(registry, kVersion, kCommit);
   metrics::register_process_metrics(registry);
   store::Database* db = &deps_.db;
   registry.gauge_callback("the5hc_db_pool_connections", "Database connections by state.", {"state"}, [db] {
