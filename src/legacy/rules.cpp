@@ -6,22 +6,15 @@
 #include <cmath>
 
 #include "common/time.hpp"
+#include "domain/client_rules.hpp"
 #include "domain/rounding.hpp"
 
 namespace the5hc::legacy {
 namespace {
 
-std::string trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(ws);
-  return std::string(s.substr(b, e - b + 1));
-}
-
 std::optional<std::string> nonblank(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
-  auto t = trim(*s);
+  auto t = domain::trim(*s);
   if (t.empty()) return std::nullopt;
   return t;
 }
@@ -43,7 +36,7 @@ int number(std::string_view s) {
 int rate_bp(double fraction) { return static_cast<int>(domain::round0(fraction * 10000.0)); }
 
 std::optional<std::string> gender(std::string_view raw) {
-  std::string g = lower_ascii(trim(raw));
+  std::string g = lower_ascii(domain::trim(raw));
   if (g == "남성" || g == "남" || g == "male" || g == "m" || g == "남자") return "male";
   if (g == "여성" || g == "여" || g == "female" || g == "f" || g == "여자") return "female";
   return std::nullopt;
@@ -150,7 +143,7 @@ std::optional<std::string> date(const std::optional<std::string>& raw) {
 std::optional<std::string> timestamp(const std::optional<std::string>& raw) {
   auto d = date(raw);
   if (!d) return std::nullopt;
-  std::string t = trim(*raw);
+  std::string t = domain::trim(*raw);
   if (t.size() == 10) return *d + " 00:00:00";
   std::string_view clock = std::string_view(t).substr(11);
   if (clock.size() < 8 || clock[2] != ':' || clock[5] != ':' || !digits(clock.substr(0, 2)) ||
