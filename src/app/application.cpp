@@ -2,6 +2,7 @@
 
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/throttling.hpp"
 #include "common/metrics.hpp"
 #include "common/version.hpp"
 #include "config/config.hpp"
@@ -10,6 +11,8 @@
 #include "http/stack.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "web/accounts.hpp"
+#include "web/session.hpp"
 
 namespace the5hc::app {
 namespace {
@@ -40,7 +43,11 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
                                              .draining = [server] { return server && server->draining(); },
                                                .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);
-  std::vector<http::Middleware> application = {api::bearer_authentication(deps_)};
+  web::register_account_routes(router_, deps_);
+  // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
+  // bearer tokens, then the throttles, which need to know who is asking.
+  std::vector<http::Middleware> application = {web::sessions(deps_), api::bearer_authentication(deps_),
+                                               api::throttling(deps_)};
   handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }
 

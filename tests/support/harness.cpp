@@ -269,4 +269,19 @@ std::string login(int port, const std::string& username, const std::string& pass
   return nlohmann::json::parse(r.body).at("access").get<std::string>();
 }
 
+
+std::string set_cookie_header(const HttpResponse& res, const std::string& name) {
+  auto [begin, end] = res.headers.equal_range("set-cookie");
+  for (auto it = begin; it != end; ++it)
+    if (it->second.rfind(name + "=", 0) == 0) return it->second;
+  return "";
+}
+
+std::string cookie_value(const HttpResponse& res, const std::string& name) {
+  auto header = set_cookie_header(res, name);
+  if (header.empty()) return "";
+  auto value = header.substr(name.size() + 1);
+  return value.substr(0, value.find(';'));
+}
+
 }  // namespace the5hc::testing

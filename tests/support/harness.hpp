@@ -87,4 +87,9 @@ inline std::map<std::string, std::string> bearer(const std::string& token) {
   return {{"Authorization", "Bearer " + token}};
 }
 
+
+// The Set-Cookie header `res` sends for cookie `name` ("" when none) and the cookie's value from it.
+std::string set_cookie_header(const HttpResponse& res, const std::string& name);
+std::string cookie_value(const HttpResponse& res, const std::string& name);
+
 }  // namespace the5hc::testing
