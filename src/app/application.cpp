@@ -1,7 +1,9 @@
 #include "app/application.hpp"
 
+#include "api/activity_api.hpp"
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/organizations_api.hpp"
 #include "common/metrics.hpp"
 #include "config/config.hpp"
 #include "http/builtin.hpp"
@@ -39,6 +41,12 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
                                              .draining = [server] { return server && server->draining(); },
                                                .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);
+  api::register_user_routes(router_, deps_);
+  api::register_organization_routes(router_, deps_);
+  api::register_trainer_routes(router_, deps_);
+  api::register_invitation_routes(router_, deps_);
+  api::register_notification_routes(router_, deps_);
+  api::register_audit_log_routes(router_, deps_);
   std::vector<http::Middleware> application = {api::bearer_authentication(deps_)};
   handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }
