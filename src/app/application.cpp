@@ -1,7 +1,9 @@
 #include "app/application.hpp"
 
+#include "api/activity_api.hpp"
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/organizations_api.hpp"
 #include "api/throttling.hpp"
 #include "common/metrics.hpp"
 #include "common/version.hpp"
@@ -41,8 +43,14 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   });
   http::register_builtin_endpoints(router_, {.readiness = [db] { return readiness(*db); },
                                              .draining = [server] { return server && server->draining(); },
-                                               .metrics_token = deps_.config.metrics_token});
+                                             .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);
+  api::register_user_routes(router_, deps_);
+  api::register_organization_routes(router_, deps_);
+  api::register_trainer_routes(router_, deps_);
+  api::register_invitation_routes(router_, deps_);
+  api::register_notification_routes(router_, deps_);
+  api::register_audit_log_routes(router_, deps_);
   web::register_account_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
