@@ -1,8 +1,11 @@
 #include "app/application.hpp"
 
 #include "api/activity_api.hpp"
+#include "api/assessments_api.hpp"
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/clients_api.hpp"
+#include "api/mcq_api.hpp"
 #include "api/organizations_api.hpp"
 #include "api/throttling.hpp"
 #include "common/metrics.hpp"
@@ -52,6 +55,9 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   api::register_notification_routes(router_, deps_);
   api::register_audit_log_routes(router_, deps_);
   web::register_account_routes(router_, deps_);
+  api::register_client_routes(router_, deps_);
+  api::register_assessment_routes(router_, deps_);
+  api::register_mcq_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
   std::vector<http::Middleware> application = {web::sessions(deps_), api::bearer_authentication(deps_),
