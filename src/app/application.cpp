@@ -2,6 +2,7 @@
 
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/packages_api.hpp"
 #include "common/metrics.hpp"
 #include "config/config.hpp"
 #include "http/builtin.hpp"
@@ -39,6 +40,9 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
                                              .draining = [server] { return server && server->draining(); },
                                                .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);
+  api::register_package_routes(router_, deps_);
+  api::register_session_routes(router_, deps_);
+  api::register_payment_routes(router_, deps_);
   std::vector<http::Middleware> application = {api::bearer_authentication(deps_)};
   handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }
