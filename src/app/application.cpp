@@ -7,6 +7,7 @@
 #include "api/clients_api.hpp"
 #include "api/mcq_api.hpp"
 #include "api/organizations_api.hpp"
+#include "api/packages_api.hpp"
 #include "api/throttling.hpp"
 #include "common/metrics.hpp"
 #include "common/version.hpp"
@@ -58,6 +59,9 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   api::register_client_routes(router_, deps_);
   api::register_assessment_routes(router_, deps_);
   api::register_mcq_routes(router_, deps_);
+  api::register_package_routes(router_, deps_);
+  api::register_session_routes(router_, deps_);
+  api::register_payment_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
   std::vector<http::Middleware> application = {web::sessions(deps_), api::bearer_authentication(deps_),
