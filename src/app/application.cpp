@@ -2,11 +2,13 @@
 
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/system_api.hpp"
 #include "common/metrics.hpp"
 #include "config/config.hpp"
 #include "http/builtin.hpp"
 #include "http/server.hpp"
 #include "http/stack.hpp"
+#include "http/static_files.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 
@@ -39,6 +41,8 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
                                              .draining = [server] { return server && server->draining(); },
                                                .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);
+  http::register_static_routes(router_);
+  api::register_system_routes(router_, deps_);
   std::vector<http::Middleware> application = {api::bearer_authentication(deps_)};
   handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }
