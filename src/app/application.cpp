@@ -4,6 +4,7 @@
 #include "api/authentication.hpp"
 #include "api/system_api.hpp"
 #include "common/metrics.hpp"
+#include "common/version.hpp"
 #include "config/config.hpp"
 #include "http/builtin.hpp"
 #include "http/server.hpp"
@@ -30,7 +31,7 @@ http::Readiness readiness(store::Database& db) {
 
 Application::Application(Dependencies deps, const http::Server* server) : deps_(deps) {
   auto& registry = metrics::Registry::global();
-  metrics::register_build_info(registry, THE5HC_VERSION, THE5HC_COMMIT);
+  metrics::register_build_info(registry, kVersion, kCommit);
   metrics::register_process_metrics(registry);
   store::Database* db = &deps_.db;
   registry.gauge_callback("the5hc_db_pool_connections", "Database connections by state.", {"state"}, [db] {

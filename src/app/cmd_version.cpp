@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/cli.hpp"
+#include "common/version.hpp"
 
 namespace the5hc::cli {
 
@@ -9,7 +10,7 @@ void register_version(CLI::App& app, Context&, Action& action) {
   auto* cmd = app.add_subcommand("version", "print the version, git commit and build date");
   cmd->callback([&action] {
     action = [] {
-      std::cout << "the5hc " << THE5HC_VERSION << " (commit " << THE5HC_COMMIT << ", built " << __DATE__ << ")\n";
+      std::cout << "the5hc " << kVersion << " (commit " << kCommit << ", built " << __DATE__ << ")\n";
       return 0;
     };
   });

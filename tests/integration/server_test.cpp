@@ -71,6 +71,14 @@ TEST_F(ServerTest, UnknownPathsAndMethodsGetJsonErrors) {
   EXPECT_EQ(r.body, R"({"detail":"찾을 수 없습니다."})");
   auto en = server_->get("/api/v1/does-not-exist/", {{"Accept-Language", "en-US,en;q=0.9,ko;q=0.5"}});
   EXPECT_EQ(en.body, R"({"detail":"Not found."})");
+  auto api_get = server_->get("/api/v1/auth/login/");
+  EXPECT_EQ(api_get.status, 405);
+  EXPECT_EQ(api_get.header("allow").find("POST") != std::string::npos, true) << api_get.header("allow");
+  EXPECT_EQ(api_get.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_NE(api_get.body.find("\"detail\""), std::string::npos) << api_get.body;
+  auto no_slash = server_->get("/api/v1/users/me");
+  EXPECT_EQ(no_slash.status, 301) << "API.md §1.1: GET without the trailing slash redirects";
+  EXPECT_NE(no_slash.header("location").find("/api/v1/users/me/"), std::string::npos);
   auto post = http_request(server_->port(), "POST", "/healthz", "{}");
   EXPECT_EQ(post.status, 405);
   EXPECT_NE(post.header("allow").find("GET"), std::string::npos);
