@@ -111,3 +111,10 @@ TEST_F(SystemApiTest, DiscoveryNeedsAuthenticationAndListsCollectionsAsAbsoluteU
   EXPECT_FALSE(body.contains("users/me"));
   EXPECT_FALSE(body.contains("schema"));
 }
+
+TEST_F(SystemApiTest, VersionNamesTheEmbeddedNpmPackages) {
+  auto r = run_the5hc({"version"}, base_env(*db_), db_->dir());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* package : {"htmx.org 2.", "@alpinejs/csp 3.", "chart.js 4.", "@fullcalendar/core 6.", "swagger-ui-dist "})
+    EXPECT_NE(r.out.find(package), std::string::npos) << package << " in " << r.out;
+}
