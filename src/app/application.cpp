@@ -8,6 +8,7 @@
 #include "api/mcq_api.hpp"
 #include "api/organizations_api.hpp"
 #include "api/packages_api.hpp"
+#include "api/system_api.hpp"
 #include "api/throttling.hpp"
 #include "common/metrics.hpp"
 #include "common/version.hpp"
@@ -15,6 +16,7 @@
 #include "http/builtin.hpp"
 #include "http/server.hpp"
 #include "http/stack.hpp"
+#include "http/static_files.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "web/accounts.hpp"
@@ -62,6 +64,8 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   api::register_package_routes(router_, deps_);
   api::register_session_routes(router_, deps_);
   api::register_payment_routes(router_, deps_);
+  http::register_static_routes(router_);
+  api::register_system_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
   std::vector<http::Middleware> application = {web::sessions(deps_), api::bearer_authentication(deps_),
