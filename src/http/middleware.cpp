@@ -301,6 +301,10 @@ bool host_allowed(std::string_view host_header, const std::vector<std::string>& 
   return false;
 }
 
+bool operational_path(std::string_view path) {
+  return path == "/healthz" || path == "/readyz" || path == "/metrics";
+}
+
 Middleware allowed_hosts(std::vector<std::string> hosts) {
   return [hosts = std::move(hosts)](Request& req, const Handler& next) {
     if (req.path == "/healthz" || req.path == "/readyz" || host_allowed(req.host, hosts)) return next(req);
@@ -312,7 +316,7 @@ Middleware allowed_hosts(std::vector<std::string> hosts) {
 Middleware ssl_redirect() {
   return [](Request& req, const Handler& next) {
     const std::string& p = req.path;
-    if (req.secure || p == "/healthz" || p == "/readyz" || p == "/metrics") return next(req);
+    if (req.secure || operational_path(p)) return next(req);
     std::string target = req.target;
     if (!target.starts_with('/')) {  // absolute-form request target
       target = req.path;
@@ -358,7 +362,7 @@ Middleware body_limit() {
 Middleware maintenance(std::function<bool()> enabled) {
   return [enabled = std::move(enabled)](Request& req, const Handler& next) {
     const std::string& p = req.path;
-    bool exempt = p == "/healthz" || p == "/readyz" || p == "/metrics" || p.starts_with("/static/");
+    bool exempt = operational_path(p) || p.starts_with("/static/");
     if (exempt || !enabled()) return next(req);
     Error e(ErrorCode::unavailable, req.is_api() ? "Service is under maintenance."
                                                  : "Service is under maintenance. Please try again later.");

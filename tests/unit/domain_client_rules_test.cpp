@@ -103,8 +103,7 @@ TEST(ClientValidation, BmiMustBePlausible) {
   auto c = valid_client();
   c.height = 300;
   c.weight = 20;  // BMI 2.2
-  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, validate_client(c).at("non_field_errors").front()),
-            "Please check the height and weight. (BMI 2.2)");
+  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, validate_client(c).at("non_field_errors").front()), "Please check the height and weight. (BMI 2.2)");
   c.height = 100;
   c.weight = 50;  // BMI 50.0 — allowed
   EXPECT_TRUE(validate_client(c).empty());

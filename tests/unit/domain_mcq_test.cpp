@@ -116,8 +116,7 @@ TEST(Mcq, Validation) {
   e = validate_mcq_responses(bank, {answer(1, {2})}, true);
   ASSERT_TRUE(e.count("non_field_errors"));
   EXPECT_EQ(e.at("non_field_errors").size(), 5u);
-  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, e.at("non_field_errors").front()),
-            "'평균 수면 시간은 얼마입니까?' is a required question.");
+  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, e.at("non_field_errors").front()), "'평균 수면 시간은 얼마입니까?' is a required question.");
   EXPECT_TRUE(validate_mcq_responses(bank, {answer(5, {1, 2, 3, 4})}, false).empty());
 }
 

@@ -60,8 +60,7 @@ TEST(Organization, Validation) {
 TEST(Trainers, CapacityAndProfile) {
   EXPECT_TRUE(can_add_trainer(4, 5));
   EXPECT_FALSE(can_add_trainer(5, 5));
-  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, max_trainers_message(5)),
-            "The organization has reached its maximum number of trainers (5).");
+  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, max_trainers_message(5)), "The organization has reached its maximum number of trainers (5).");
   EXPECT_TRUE(validate_trainer_profile({60, 0}).empty());
   EXPECT_TRUE(validate_trainer_profile({61, 0}).count("years_of_experience"));
   EXPECT_TRUE(validate_trainer_profile({-1, 0}).count("years_of_experience"));
@@ -142,8 +141,7 @@ TEST(Invitations, CreationAndAcceptanceChecks) {
     check_invitation_acceptance(InvitationStatus::pending, false, 5, 5);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, e.message()),
-              "The organization has reached its maximum number of trainers (5).");
+    EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, e.message()), "The organization has reached its maximum number of trainers (5).");
   }
 }
 
