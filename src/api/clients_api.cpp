@@ -2,6 +2,7 @@
 
 #include "api/assessment_views.hpp"
 #include "api/body.hpp"
+#include "api/bookkeeping_json.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "api/support.hpp"
@@ -9,6 +10,8 @@
 #include "http/json_response.hpp"
 #include "service/assessments.hpp"
 #include "service/clients.hpp"
+#include "service/packages.hpp"
+#include "service/payments.hpp"
 
 namespace the5hc::api {
 namespace {
@@ -145,6 +148,17 @@ void register_client_routes(http::Router& router, const app::Dependencies& deps)
     for (const auto& a : list.results) out.push_back(assessment_summary_json(a, list.zone));
     return http::json_response(200, out);
   }, "clients-assessments");
+
+  router.get("/api/v1/clients/{id:int}/packages/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    store::PackageFilter f;
+    f.client_id = service::get_client(ctx, req.param_int("id")).client.id;  // invisible → 404
+    auto packages = service::list_packages(ctx, f).first;                  // assistants → 403
+    auto zone = service::actor_timezone(ctx);
+    json out = json::array();
+    for (const auto& p : packages) out.push_back(package_json(p, zone, req.lang));
+    return http::json_response(200, out);
+  }, "clients-packages");
 
   router.get("/api/v1/clients/{id:int}/statistics/", [&deps](http::Request& req) {
     auto s = service::client_statistics(context(req, deps), req.param_int("id"));
