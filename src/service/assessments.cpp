@@ -12,8 +12,10 @@
 #include "domain/client_rules.hpp"
 #include "domain/grades.hpp"
 #include "domain/legacy_rescoring.hpp"
+#include "domain/rounding.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
+#include "service/notifications.hpp"
 #include "service/clients.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
@@ -244,6 +246,10 @@ AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draf
     auto id = store::insert_assessment(sql, p.write, require_actor(ctx).user_id, now);
     audit(sql, ctx, "assessment_created", "assessment", id, p.client.fields.name + " " + p.write.meta.date,
           p.client.organization_id, {std::nullopt, audit_summary(p.write).dump()});
+    const auto& overall = p.write.evaluation.scores.overall_score;
+    notify(sql, ctx, "assessment_completed",
+           {{"client", p.client.fields.name}, {"overall", overall ? d::format1(*overall) : std::string("-")}},
+           {p.client.organization_id, "assessment", id, "/assessments/" + std::to_string(id) + "/"});
     return view_of(sql, *store::find_assessment(sql, id), load_reference(sql));
   });
 }

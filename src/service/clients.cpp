@@ -13,6 +13,7 @@
 #include "domain/rounding.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
+#include "service/notifications.hpp"
 #include "store/assessments.hpp"
 #include "store/database.hpp"
 #include "store/organizations.hpp"
@@ -193,6 +194,8 @@ ClientView create_client(const Context& ctx, const ClientChanges& in) {
     const std::string now = format_timestamp(ctx.clock.now());
     auto id = store::insert_client(sql, *org, f, now);
     audit(sql, ctx, "client_created", "client", id, f.name, org, {std::nullopt, audit_json(f).dump()});
+    notify(sql, ctx, "client_added", {{"actor", actor.name}, {"client", f.name}},
+           {*org, "client", id, "/clients/" + std::to_string(id) + "/"});
     const std::string zone = organization_zone(sql, org);
     const Today today = today_in(ctx, zone);
     return view(*store::find_client(sql, id, today.date), zone, today);

@@ -177,6 +177,10 @@ TEST_F(AssessmentsApi, VisibilityAcrossTrainersAndOrganisations) {
   auto mine = call("trainer1", "POST", "/api/v1/assessments/", {{"client", own}, {"push_up_reps", 20}});
   ASSERT_EQ(mine.status, 201) << mine.raw;
   EXPECT_EQ(mine.body["trainer_name"], "trainer1");
+  EXPECT_EQ(sql_count("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.type = "
+                      "'assessment_completed' AND u.username = 'owner1' AND n.object_id = " +
+                      mine.body["id"].dump()),
+            1);
   auto list = call("trainer1", "GET", "/api/v1/assessments/?page_size=100");
   for (const auto& a : list.body["results"]) EXPECT_EQ(a["client"], own) << a;
   EXPECT_EQ(call("owner1", "DELETE", url(id)).status, 204);

@@ -98,6 +98,11 @@ TEST_F(ClientsApi, TrainersSeeTheirOwnClientsAndOtherStudiosSeeNothing) {
   auto mine = call("trainer1", "GET", "/api/v1/clients/" + std::to_string(own) + "/");
   ASSERT_EQ(mine.status, 200);
   EXPECT_EQ(mine.body["trainer_name"], "trainer1");
+  // the owner hears of it (DOMAIN.md §10.2); the acting trainer does not
+  EXPECT_EQ(sql_count("SELECT COUNT(*) FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.type = "
+                      "'client_added' AND u.username = 'owner1' AND n.object_id = " + std::to_string(own)),
+            1);
+  EXPECT_EQ(sql_count("SELECT COUNT(*) FROM notifications WHERE object_id = " + std::to_string(own)), 1);
   auto hidden = call("trainer1", "GET", "/api/v1/clients/" + std::to_string(owners) + "/");
   EXPECT_EQ(hidden.status, 404);
   EXPECT_EQ(hidden.body["detail"], "찾을 수 없습니다.");
