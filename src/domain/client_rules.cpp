@@ -13,12 +13,20 @@ std::optional<double> bmi(double height_cm, double weight_kg) {
   return round1(weight_kg / (m * m));
 }
 
+namespace {
+// Upper bounds (exclusive) of the categories in order; severely obese has none.
+constexpr double kBmiUpper[] = {18.5, 23, 25, 30};
+}  // namespace
+
 BmiCategory bmi_category(double b) {
-  if (b < 18.5) return BmiCategory::underweight;
-  if (b < 23) return BmiCategory::normal;
-  if (b < 25) return BmiCategory::overweight;
-  if (b < 30) return BmiCategory::obese;
+  for (int i = 0; i < 4; ++i)
+    if (b < kBmiUpper[i]) return static_cast<BmiCategory>(i);
   return BmiCategory::severely_obese;
+}
+
+std::pair<double, double> bmi_category_range(BmiCategory c) {
+  auto i = static_cast<int>(c);
+  return {i == 0 ? 0.0 : kBmiUpper[i - 1], i == 4 ? 1000.0 : kBmiUpper[i]};
 }
 
 namespace {
@@ -31,6 +39,7 @@ constexpr std::array<Label, 2> gender_labels{{{"male", "남성", "Male"}, {"fema
 }  // namespace
 
 const Label& bmi_category_label(BmiCategory c) { return label_of(bmi_labels, c); }
+std::optional<BmiCategory> parse_bmi_category(std::string_view code) { return parse_code<BmiCategory>(bmi_labels, code); }
 
 std::optional<std::string> format_phone(std::string_view raw) {
   std::string d;

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "common/error.hpp"
 #include "domain/assessment.hpp"
@@ -17,6 +18,9 @@ std::optional<double> bmi(double height_cm, double weight_kg);
 // From the rounded BMI: < 18.5, < 23, < 25, < 30, else severely obese.
 BmiCategory bmi_category(double rounded_bmi);
 const Label& bmi_category_label(BmiCategory c);  // underweight 저체중 … severely_obese 고도비만
+std::optional<BmiCategory> parse_bmi_category(std::string_view code);
+// [min, max) of the rounded BMI in the category (list filters); severely obese ends at 1000.
+std::pair<double, double> bmi_category_range(BmiCategory c);
 
 // "01012345678" → "010-1234-5678", "011 234 5678" → "011-234-5678"; NULL unless 10–11 digits starting with 01.
 std::optional<std::string> format_phone(std::string_view raw);

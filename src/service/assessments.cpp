@@ -85,16 +85,6 @@ AssessmentView view_of(soci::session& sql, const store::Assessment& a, const Loa
   return v;
 }
 
-store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
-  auto a = store::find_assessment(sql, id);
-  if (!a) throw Error::not_found();
-  d::Target t;
-  t.organization_id = a->meta.organization_id;
-  t.trainer_id = a->client_trainer_id;
-  authorize(ctx, action, t);
-  return *a;
-}
-
 // The client named in a write: visible, else 400 with the "invalid pk" message (API.md §1.4).
 store::Client referenced_client(soci::session& sql, const Context& ctx, std::int64_t id) {
   try {
@@ -110,7 +100,7 @@ store::Client referenced_client(soci::session& sql, const Context& ctx, std::int
 std::int64_t conducting_trainer(soci::session& sql, const Context& ctx, const store::Client& client,
                                 std::optional<std::int64_t> requested, std::optional<std::int64_t> current) {
   const auto& actor = require_actor(ctx);
-  bool chooses = actor.is_superuser || actor.role == "owner" || actor.role == "senior";
+  bool chooses = !own_clients_only(actor);  // owners, seniors and superusers
   if (chooses && requested) {
     auto t = store::find_trainer(sql, *requested);
     if (!t || t->organization_id != client.organization_id)
@@ -143,6 +133,16 @@ json audit_summary(const store::AssessmentWrite& w) {
 
 }  // namespace
 
+store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
+  auto a = store::find_assessment(sql, id);
+  if (!a) throw Error::not_found();
+  d::Target t;
+  t.organization_id = a->meta.organization_id;
+  t.trainer_id = a->client_trainer_id;
+  authorize(ctx, action, t);
+  return *a;
+}
+
 LoadedReference load_reference(soci::session& sql) {
   return {store::load_test_standards(sql), store::load_normative_data(sql), store::load_mcq_bank(sql)};
 }
@@ -162,8 +162,7 @@ AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q) {
     if (!actor.is_superuser && !actor.organization_id) return out;
     store::AssessmentFilter f;
     f.organization_id = actor.organization_id;
-    if (!actor.is_superuser && actor.role != "owner" && actor.role != "senior")
-      f.only_client_trainer_id = actor.trainer_id.value_or(-1);
+    f.only_client_trainer_id = own_clients_only(actor);
     f.search = q.search;
     f.client_id = q.client_id;
     f.trainer_id = q.trainer_id;

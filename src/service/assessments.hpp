@@ -8,6 +8,7 @@
 
 #include "common/error.hpp"
 #include "domain/evaluation.hpp"
+#include "domain/permissions.hpp"
 #include "service/context.hpp"
 #include "store/assessments.hpp"
 
@@ -74,6 +75,9 @@ struct Comparison {
   int days_between = 0;
 };
 Comparison compare_with_previous(const Context& ctx, std::int64_t id);
+
+// The visible assessment for the action (its client's visibility), else 404 / 403.
+store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std::int64_t id, domain::Action action);
 
 // Rescoring of one stored row with today's rules (recalculate, MCQ changes): legacy rows are rescored from their
 // raw inputs with recorded scores kept as manual ones (DOMAIN.md §2.6). Returns the write to store.

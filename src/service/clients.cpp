@@ -62,16 +62,6 @@ json audit_json(const store::ClientFields& f) {
           {"phone", f.phone ? json(*f.phone) : json(nullptr)}};
 }
 
-// BMI bands of domain::bmi_category (DOMAIN.md §8) as [min, max) on the rounded BMI; the unit test
-// ClientBmiBands checks them against the domain function.
-std::pair<double, double> bmi_range(const std::string& code) {
-  if (code == "underweight") return {0, 18.5};
-  if (code == "normal") return {18.5, 23};
-  if (code == "overweight") return {23, 25};
-  if (code == "obese") return {25, 30};
-  return {30, 1000};
-}
-
 // Validates the merged fields, normalises e-mail and phone, and checks uniqueness (field errors, 400).
 void check_fields(soci::session& sql, std::int64_t organization_id, store::ClientFields& f,
                   std::optional<std::int64_t> except, const FieldErrors& input_errors) {
@@ -97,7 +87,7 @@ void check_fields(soci::session& sql, std::int64_t organization_id, store::Clien
 std::int64_t responsible_trainer(soci::session& sql, const Context& ctx, std::optional<std::int64_t> requested,
                                  std::optional<std::int64_t> organization_id, std::int64_t fallback) {
   const auto& actor = require_actor(ctx);
-  bool chooses = actor.is_superuser || actor.role == "owner" || actor.role == "senior";
+  bool chooses = !own_clients_only(actor);  // owners, seniors and superusers
   if (!chooses) return actor.trainer_id.value_or(fallback);
   if (!requested) return fallback;
   auto t = store::find_trainer(sql, *requested);
@@ -113,6 +103,11 @@ std::string organization_zone(soci::session& sql, std::optional<std::int64_t> or
   if (organization_id)
     if (auto org = store::find_organization(sql, *organization_id)) return org->timezone;
   return "Asia/Seoul";
+}
+
+std::optional<std::int64_t> own_clients_only(const Actor& actor) {
+  if (actor.is_superuser || actor.role == "owner" || actor.role == "senior") return std::nullopt;
+  return actor.trainer_id.value_or(-1);  // -1: no trainer profile, no clients
 }
 
 store::Client visible_client(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
@@ -131,14 +126,14 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     const Today today = today_in(ctx, zone);
     store::ClientFilter f;
     f.organization_id = actor.organization_id;
-    if (!actor.is_superuser && actor.role != "owner" && actor.role != "senior")
-      f.only_trainer_id = actor.trainer_id.value_or(-1);
+    f.only_trainer_id = own_clients_only(actor);
     f.search = q.search;
     f.gender = q.gender;
     f.age_min = q.age_min;
     f.age_max = q.age_max;
     f.trainer_id = q.trainer_id;
-    if (q.bmi_category) f.bmi_range = bmi_range(*q.bmi_category);
+    if (q.bmi_category)
+      if (auto c = d::parse_bmi_category(*q.bmi_category)) f.bmi_range = d::bmi_category_range(*c);
     if (q.activity) f.active = *q.activity == "active";
     if (q.latest_score == std::optional<std::string>("none")) f.latest_score_none = true;
     else if (q.latest_score)
@@ -207,7 +202,7 @@ ClientView update_client(const Context& ctx, std::int64_t id, const ClientChange
     auto current = visible_client(sql, ctx, id, d::Action::edit_client);
     store::ClientFields f = current.fields;
     f.trainer_id = responsible_trainer(sql, ctx, ch.trainer_id, current.organization_id, f.trainer_id);
-    if (require_actor(ctx).role != "owner" && require_actor(ctx).role != "senior" && !require_actor(ctx).is_superuser)
+    if (own_clients_only(require_actor(ctx)))
       f.trainer_id = current.fields.trainer_id;  // trainers and assistants cannot hand a client over
     if (ch.name) f.name = *ch.name;
     if (ch.age) f.age = *ch.age;

@@ -71,6 +71,10 @@ ClientView update_client(const Context& ctx, std::int64_t id, const ClientChange
 void delete_client(const Context& ctx, std::int64_t id);
 ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id);
 
+// Trainers and assistants see only their own clients (DOMAIN.md §6.1): their trainer id; nullopt for owners,
+// seniors and superusers.
+std::optional<std::int64_t> own_clients_only(const Actor& actor);
+
 // The visible client, for use cases of its records (assessments, packages); 404 otherwise.
 store::Client visible_client(soci::session& sql, const Context& ctx, std::int64_t id, domain::Action action);
 

@@ -19,16 +19,6 @@ namespace {
 namespace d = the5hc::domain;
 using nlohmann::json;
 
-store::Assessment visible(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
-  auto a = store::find_assessment(sql, id);
-  if (!a) throw Error::not_found();
-  d::Target t;
-  t.organization_id = a->meta.organization_id;
-  t.trainer_id = a->client_trainer_id;
-  authorize(ctx, action, t);
-  return *a;
-}
-
 // Scores the stored responses against the bank and stores the rescored assessment.
 void rescore_and_store(soci::session& sql, const Context& ctx, const store::Assessment& a) {
   const std::string now = format_timestamp(ctx.clock.now());
@@ -104,7 +94,7 @@ store::McqQuestionRow get_mcq_question(const Context& ctx, std::int64_t id) {
 
 McqStatus mcq_status(const Context& ctx, std::int64_t assessment_id) {
   return ctx.db.read([&](soci::session& sql) {
-    visible(sql, ctx, assessment_id, d::Action::view_assessment);
+    visible_assessment(sql, ctx, assessment_id, d::Action::view_assessment);
     return status_of(sql, assessment_id);
   });
 }
@@ -112,7 +102,7 @@ McqStatus mcq_status(const Context& ctx, std::int64_t assessment_id) {
 McqStatus save_mcq_responses(const Context& ctx, std::int64_t assessment_id,
                              const std::vector<d::McqResponse>& responses, bool replace_all) {
   return ctx.db.write([&](soci::session& sql) {
-    auto a = visible(sql, ctx, assessment_id, d::Action::edit_assessment);
+    auto a = visible_assessment(sql, ctx, assessment_id, d::Action::edit_assessment);
     if (a.is_legacy)
       // 레거시 평가는 먼저 재계산해야 합니다.
       throw Error(ErrorCode::conflict, "A legacy assessment must be recalculated first.");
@@ -145,7 +135,7 @@ McqStatus save_mcq_responses(const Context& ctx, std::int64_t assessment_id,
 
 void clear_mcq_responses(const Context& ctx, std::int64_t assessment_id) {
   ctx.db.write([&](soci::session& sql) {
-    auto a = visible(sql, ctx, assessment_id, d::Action::edit_assessment);
+    auto a = visible_assessment(sql, ctx, assessment_id, d::Action::edit_assessment);
     if (a.is_legacy) throw Error(ErrorCode::conflict, "A legacy assessment must be recalculated first.");
     auto count = store::load_mcq_responses(sql, assessment_id).size();
     store::delete_mcq_responses(sql, assessment_id, {}, true);

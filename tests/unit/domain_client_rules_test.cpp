@@ -147,5 +147,17 @@ TEST(Labels, CodesRoundTrip) {
   EXPECT_STREQ(gender_label(Gender::female).ko, "여성");
 }
 
+TEST(ClientRules, BmiCategoryRangesMatchTheCategories) {
+  for (auto c : {BmiCategory::underweight, BmiCategory::normal, BmiCategory::overweight, BmiCategory::obese,
+                 BmiCategory::severely_obese}) {
+    auto [lo, hi] = bmi_category_range(c);
+    EXPECT_EQ(bmi_category(lo), c);
+    EXPECT_EQ(bmi_category(hi - 0.1), c);
+    if (c != BmiCategory::underweight) EXPECT_NE(bmi_category(lo - 0.1), c);
+    EXPECT_EQ(parse_bmi_category(bmi_category_label(c).code), c);
+  }
+  EXPECT_FALSE(parse_bmi_category("huge"));
+}
+
 }  // namespace
 }  // namespace the5hc::domain
