@@ -105,7 +105,7 @@ PY
 
 bench "GET /healthz" GET /healthz auth.lua
 bench "GET /api/v1/clients/" GET /api/v1/clients/ auth.lua
-bench "GET /api/v1/clients/?search=김" GET "/api/v1/clients/?search=%EA%B9%80" auth.lua
+bench "GET /api/v1/clients/?search=<name>" GET "/api/v1/clients/?search=%EA%B9%80" auth.lua
 if [ -n "$CLIENT_ID" ]; then
   bench "GET /api/v1/clients/{id}/" GET "/api/v1/clients/$CLIENT_ID/" auth.lua
   bench "POST /api/v1/assessments/" POST /api/v1/assessments/ post.lua
