@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
            cli::register_score,
            cli::register_fees,
            cli::register_import_legacy,
+           cli::register_recalculate,
        })
     reg(app, ctx, action);
   try {

@@ -6,9 +6,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
-
 #include <thread>
 
 #include "support/harness.hpp"
@@ -100,29 +97,15 @@ TEST_F(ServerTest, ReadyzIs503WhenTheDatabaseIsGone) {
   ASSERT_EQ(server_->get("/readyz").status, 200);
   std::string url = db_.url();
   std::string name = url.substr(url.rfind('/') + 1);
-  {
-    std::string admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
-    std::string hostport = admin.substr(admin.find('@') + 1);
-    hostport = hostport.substr(0, hostport.find('/'));
-    soci::session s(soci::postgresql, "host=" + hostport.substr(0, hostport.find(':')) +
-                                          " port=" + hostport.substr(hostport.find(':') + 1) +
-                                          " user=postgres dbname=postgres");
-    // What a lost database server looks like to the pool: its connections die and new ones are refused.
-    s << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'";
-    s << "ALTER DATABASE " + name + " RENAME TO " + name + "_gone";
-  }
+  // What a lost database server looks like to the pool: its connections die and new ones are refused.
+  pg_admin_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+  pg_admin_exec("ALTER DATABASE " + name + " RENAME TO " + name + "_gone");
   auto r = server_->get("/readyz");
   EXPECT_EQ(r.status, 503) << r.body;
   EXPECT_NE(r.body.find("unreachable"), std::string::npos) << r.body;
   EXPECT_EQ(server_->get("/healthz").status, 200) << "liveness does not depend on the database";
   server_.reset();
-  std::string admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
-  std::string hostport = admin.substr(admin.find('@') + 1);
-  hostport = hostport.substr(0, hostport.find('/'));
-  soci::session s(soci::postgresql, "host=" + hostport.substr(0, hostport.find(':')) +
-                                        " port=" + hostport.substr(hostport.find(':') + 1) +
-                                        " user=postgres dbname=postgres");
-  s << "DROP DATABASE IF EXISTS " + name + "_gone WITH (FORCE)";
+  pg_admin_exec("DROP DATABASE IF EXISTS " + name + "_gone WITH (FORCE)");
 }
 
 TEST_F(ServerTest, SigtermLetsAnInFlightRequestFinish) {
