@@ -51,7 +51,7 @@ std::int64_t create_demo_user(Studio& s, const std::string& username, const std:
                               const std::string& role, std::optional<std::string> organization_slug) {
   service::CreateUserRequest req;
   req.username = username;
-  req.email = username + "@demo.the5hc.kr";
+  req.email = username + "@example.com";
   req.name = name;
   req.password = kDemoPassword;
   req.role = role;
@@ -106,9 +106,9 @@ std::vector<domain::McqResponse> questionnaire(Studio& s, const service::Context
   for (const auto& row : service::list_mcq_questions(ctx, {})) {
     const auto& q = row.question;
     if (q.depends_on_id) {
-      auto parent = std::find_if(out.begin(), out.end(), [&](const auto& r) { return r.question_id == *q.depends_on_id; });
-      if (parent == out.end() || std::find(parent->selected_choice_ids.begin(), parent->selected_choice_ids.end(),
-                                           *q.depends_on_choice_id) == parent->selected_choice_ids.end())
+      auto parent = std::ranges::find(out, *q.depends_on_id, &domain::McqResponse::question_id);
+      if (parent == out.end() || std::ranges::find(parent->selected_choice_ids, *q.depends_on_choice_id) ==
+                                     parent->selected_choice_ids.end())
         continue;
     }
     domain::McqResponse r{q.id, {}, ""};
