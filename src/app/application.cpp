@@ -2,6 +2,7 @@
 
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/dashboard_api.hpp"
 #include "api/packages_api.hpp"
 #include "common/metrics.hpp"
 #include "config/config.hpp"
@@ -43,6 +44,7 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   api::register_package_routes(router_, deps_);
   api::register_session_routes(router_, deps_);
   api::register_payment_routes(router_, deps_);
+  api::register_dashboard_routes(router_, deps_);
   std::vector<http::Middleware> application = {api::bearer_authentication(deps_)};
   handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }

@@ -6,7 +6,7 @@
 
 namespace the5hc::service {
 
-store::Scope records_scope(const Context& ctx) {
+store::Scope visibility_scope(const Context& ctx) {
   const auto& actor = require_actor(ctx);
   store::Scope scope;
   if (actor.is_superuser) return scope;
@@ -14,11 +14,18 @@ store::Scope records_scope(const Context& ctx) {
     scope.nothing = true;
     return scope;
   }
-  // the actor's own client stands in for "a record they could see": answers 403 for assistants only
-  authorize(ctx, domain::Action::manage_packages, {.organization_id = actor.organization_id,
-                                                    .trainer_id = actor.trainer_id});
   scope.organization_id = actor.organization_id;
-  if (actor.role == "trainer") scope.trainer_id = actor.trainer_id;
+  if (actor.role == "trainer" || actor.role == "assistant") scope.trainer_id = actor.trainer_id;
+  return scope;
+}
+
+store::Scope records_scope(const Context& ctx) {
+  auto scope = visibility_scope(ctx);
+  const auto& actor = *ctx.actor;
+  // the actor's own client stands in for "a record they could see": answers 403 for assistants only
+  if (!actor.is_superuser && actor.organization_id)
+    authorize(ctx, domain::Action::manage_packages, {.organization_id = actor.organization_id,
+                                                      .trainer_id = actor.trainer_id});
   return scope;
 }
 

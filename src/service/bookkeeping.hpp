@@ -15,6 +15,10 @@ class session;
 
 namespace the5hc::service {
 
+// Clients (and their records) the actor sees, whatever the role (DOMAIN.md §6.1): organisation (owner, senior),
+// own clients (trainer, assistant), all (superuser), none (no membership).
+store::Scope visibility_scope(const Context& ctx);
+
 // Rows the actor may list: organisation (owner, senior), own clients' (trainer), all (superuser), none (no
 // membership). Assistants → 403 on every package, session and payment endpoint (API.md §1.4).
 store::Scope records_scope(const Context& ctx);

@@ -471,3 +471,35 @@ TEST_F(PackagesApi, RolesAndOrganisationsScopeEverything) {
             400);
   EXPECT_EQ(call("owner2", "GET", "/api/v1/packages/").status, 200);
 }
+
+TEST_F(PackagesApi, DashboardStatsCountWhatTheCallerSees) {
+  auto before = ok(call("owner1", "GET", "/api/v1/users/dashboard_stats/"));
+  ASSERT_EQ(before["weekly_sessions"].size(), 7u);
+  ASSERT_EQ(before["monthly_revenue"].size(), 6u);
+  EXPECT_EQ(before["monthly_revenue"][5]["month"], today().substr(0, 7));
+  auto c = client("대시보드회원", "owner1");
+  auto p = package("owner1", c, 300000, 3, {{"payment_method", "cash"}});
+  auto s = book(p["id"], today());
+  ok(call("owner1", "POST", path("/api/v1/sessions/", s["id"], "complete/")));
+  auto after = ok(call("owner1", "GET", "/api/v1/users/dashboard_stats/"));
+  EXPECT_EQ(after["total_clients"].get<int>() - before["total_clients"].get<int>(), 1);
+  EXPECT_EQ(after["new_clients_this_month"].get<int>() - before["new_clients_this_month"].get<int>(), 1);
+  EXPECT_EQ(after["active_clients"].get<int>() - before["active_clients"].get<int>(), 1);
+  EXPECT_EQ(after["active_packages"].get<int>() - before["active_packages"].get<int>(), 1);
+  EXPECT_EQ(after["total_package_sessions"].get<int>() - before["total_package_sessions"].get<int>(), 3);
+  EXPECT_EQ(after["sessions_this_month"].get<int>() - before["sessions_this_month"].get<int>(), 1);
+  EXPECT_EQ(after["completed_sessions_this_month"].get<int>() - before["completed_sessions_this_month"].get<int>(), 1);
+  EXPECT_EQ(after["revenue_this_month"].get<int>() - before["revenue_this_month"].get<int>(), 300000);
+  EXPECT_EQ(after["monthly_revenue"][5]["total"], after["revenue_this_month"]);
+  EXPECT_EQ(after["weekly_sessions"][6]["count"].get<int>() - before["weekly_sessions"][6]["count"].get<int>(), 1);
+  // assistants: counts of their own (no) clients, money and package figures null
+  auto assistant = ok(call("assistant1", "GET", "/api/v1/users/dashboard_stats/"));
+  EXPECT_EQ(assistant["total_clients"], 0);
+  for (auto key : {"revenue_this_month", "revenue_last_month", "revenue_growth_percent", "active_packages",
+                   "total_package_sessions", "monthly_revenue"})
+    EXPECT_TRUE(assistant[key].is_null()) << key;
+  // another organisation sees none of it
+  auto other = ok(call("owner2", "GET", "/api/v1/users/dashboard_stats/"));
+  EXPECT_EQ(other["total_clients"], 0);
+  EXPECT_EQ(other["revenue_this_month"], 0);
+}
