@@ -11,6 +11,7 @@
 #include "service/identity.hpp"
 #include "service/invitations.hpp"
 #include "service/login.hpp"
+#include "service/tokens.hpp"
 
 namespace the5hc::api {
 namespace {

@@ -36,6 +36,21 @@ void authorize_record(const Context& ctx, std::int64_t organization_id, std::int
                                                     .trainer_id = client_trainer_id});
 }
 
+store::Client client_for_write(soci::session& sql, const Context& ctx, std::int64_t client_id) {
+  auto invalid = Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.",
+                                                   {{"id", std::to_string(client_id)}}));
+  // the derived activity figures (which need the organisation's today) are not used here
+  auto client = store::find_client(sql, client_id, local_date(ctx.clock.now(), "Asia/Seoul").str());
+  if (!client) throw invalid;
+  try {
+    authorize_record(ctx, client->organization_id, client->fields.trainer_id);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::not_found) throw invalid;
+    throw;
+  }
+  return *client;
+}
+
 store::Organization organization_of(soci::session& sql, std::int64_t organization_id) {
   auto org = store::find_organization(sql, organization_id);
   if (!org) throw Error::not_found();

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/time.hpp"
+#include "store/clients.hpp"
 #include "store/organizations.hpp"
 #include "store/scope.hpp"
 #include "service/context.hpp"
@@ -25,6 +26,10 @@ store::Scope records_scope(const Context& ctx);
 
 // 404 when the record's client is invisible, 403 when visible but forbidden (assistants).
 void authorize_record(const Context& ctx, std::int64_t organization_id, std::int64_t client_trainer_id);
+
+// The client a write names (package, payment): absent or invisible → 400 {"client": ["Invalid pk …"]}, visible
+// but forbidden → 403 (API.md §1.4).
+store::Client client_for_write(soci::session& sql, const Context& ctx, std::int64_t client_id);
 
 // The record's organisation (zone, VAT and card rates); throws Error(not_found) when it is gone.
 store::Organization organization_of(soci::session& sql, std::int64_t organization_id);

@@ -4,12 +4,13 @@
 
 #include "common/clock.hpp"
 #include "common/time.hpp"
-#include "domain/organization_rules.hpp"
 #include "domain/permissions.hpp"
 #include "domain/rounding.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
 #include "store/database.hpp"
+#include "store/assessments.hpp"
+#include "store/clients.hpp"
 #include "store/dashboard.hpp"
 #include "store/payments.hpp"
 #include "store/sessions.hpp"
@@ -62,24 +63,34 @@ DashboardStats dashboard_stats(const Context& ctx) {
     Date month = first_of_month(today.year, today.month), next = shift_months(month, 1);
     Date month_end = add_days(next, -1);
 
-    st.total_clients = store::count_clients(sql, scope);
-    st.new_clients_this_month = store::count_clients(sql, scope, format_timestamp(start_of_day(month, zone)),
-                                                     format_timestamp(start_of_day(next, zone)));
-    auto today_days = to_sys_days(today);
-    for (const auto& a : store::client_activity(sql, scope, today.str())) {
-      std::optional<std::chrono::sys_days> latest;
-      if (a.latest_activity) latest = to_sys_days(*parse_date(*a.latest_activity));
-      if (domain::is_active_client(latest, a.future_scheduled, today_days)) ++st.active_clients;
-    }
-    st.total_assessments = store::assessment_stats(sql, scope).count;
-    auto this_month = store::assessment_stats(sql, scope, month.str(), month_end.str());
-    st.assessments_this_month = this_month.count;
-    if (this_month.average_overall) st.average_overall_this_month = domain::round1(*this_month.average_overall);
+    store::ClientFilter clients;
+    clients.organization_id = scope.organization_id;
+    clients.only_trainer_id = scope.trainer_id;
+    st.total_clients = scope.nothing ? 0 : store::count_clients(sql, clients);
+    auto created = clients;
+    created.created_from = format_timestamp(start_of_day(month, zone));
+    created.created_to = format_timestamp(start_of_day(next, zone));
+    st.new_clients_this_month = scope.nothing ? 0 : store::count_clients(sql, created);
+    auto active = clients;
+    active.active = true;  // DOMAIN.md §1.5, the clients store's form of domain::is_active_client
+    active.today = today.str();
+    active.activity_cutoff = add_days(today, -30).str();
+    st.active_clients = scope.nothing ? 0 : store::count_clients(sql, active);
+
+    store::AssessmentFilter assessments;
+    assessments.organization_id = scope.organization_id;
+    assessments.only_client_trainer_id = scope.trainer_id;
+    st.total_assessments = scope.nothing ? 0 : store::count_assessments(sql, assessments);
+    assessments.date_from = month.str();
+    assessments.date_to = month_end.str();
+    st.assessments_this_month = scope.nothing ? 0 : store::count_assessments(sql, assessments);
+    if (auto average = store::average_overall_score(sql, scope, month.str(), month_end.str()))
+      st.average_overall_this_month = domain::round1(*average);
 
     st.sessions_this_month = sessions_between(sql, scope, month, month_end);
     st.completed_sessions_this_month = sessions_between(sql, scope, month, month_end, "completed");
     // weeks Monday–Sunday; the current week last
-    int weekday = static_cast<int>(std::chrono::weekday(today_days).iso_encoding());  // 1 = Monday
+    int weekday = static_cast<int>(std::chrono::weekday(to_sys_days(today)).iso_encoding());  // 1 = Monday
     Date monday = add_days(today, 1 - weekday);
     for (int i = 6; i >= 0; --i) {
       Date start = add_days(monday, -7 * i), end = add_days(start, 6);

@@ -51,24 +51,15 @@ std::string payment_date(const Context& ctx, const store::Organization& org, con
 PackagePayment create_package(const Context& ctx, const NewPackage& in) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
-    auto client = store::find_client_ref(sql, in.client_id);
-    auto invalid = Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.",
-                                                     {{"id", std::to_string(in.client_id)}}));
-    if (!client) throw invalid;
-    try {
-      authorize_record(ctx, client->organization_id, client->trainer_id);
-    } catch (const Error& e) {
-      if (e.code() == ErrorCode::not_found) throw invalid;
-      throw;
-    }
-    auto org = organization_of(sql, client->organization_id);
+    auto client = client_for_write(sql, ctx, in.client_id);
+    auto org = organization_of(sql, client.organization_id);
     auto date = payment_date(ctx, org, in.payment_date, in.total_amount, "total_amount");
     auto purchase = domain::create_package(in.total_amount, in.total_sessions, in.session_price, in.method,
                                            org.vat_rate_bp, org.card_fee_rate_bp);
     store::Package p;
-    p.organization_id = client->organization_id;
-    p.client_id = client->id;
-    p.trainer_id = client->trainer_id;
+    p.organization_id = client.organization_id;
+    p.client_id = client.id;
+    p.trainer_id = client.fields.trainer_id;
     p.package_name = in.package_name;
     p.counters = purchase.package;
     p.vat_rate_bp = org.vat_rate_bp;
@@ -89,7 +80,7 @@ PackagePayment create_package(const Context& ctx, const NewPackage& in) {
                                    .payment_date = date,
                                    // 패키지 구매: {package_name}
                                    .description = "패키지 구매: " + p.package_name,
-                                   .client_name = client->name,
+                                   .client_name = client.fields.name,
                                    .breakdown = purchase.payment});
     return PackagePayment{*store::find_package(sql, p.id), payment};
   });

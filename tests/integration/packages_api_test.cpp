@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-// Clients come from SQL until the clients API is merged; everything else goes through HTTP.
+// Everything goes through HTTP; SQL only reads what the API does not show (fee audit, audit log, trainer ids).
 class PackagesApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -52,15 +52,11 @@ class PackagesApi : public ::testing::Test {
     return id;
   }
   static std::int64_t client(const std::string& name, const std::string& trainer_user) {
-    long long trainer = trainer_of(trainer_user), org = 0, id = 0;
-    std::string now = the5hc::format_timestamp(std::chrono::system_clock::now());
-    sql_->write([&](soci::session& s) {
-      s << "SELECT organization_id FROM trainers WHERE id = :t", soci::use(trainer), soci::into(org);
-      s << "INSERT INTO clients (organization_id, trainer_id, name, age, gender, height, weight, created_at, "
-           "updated_at) VALUES (:o, :t, :n, 35, 'male', 175, 70, :c, :u) RETURNING id",
-          soci::use(org), soci::use(trainer), soci::use(name), soci::use(now), soci::use(now), soci::into(id);
-    });
-    return id;
+    auto r = call("owner1", "POST", "/api/v1/clients/",
+                  {{"name", name}, {"age", 35}, {"gender", "male"}, {"height", 175}, {"weight", 70},
+                   {"trainer", trainer_of(trainer_user)}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["id"].get<std::int64_t>();
   }
   static std::int64_t count(const std::string& query) {
     long long n = 0;
@@ -136,6 +132,10 @@ TEST_F(PackagesApi, CreationRecordsThePaymentAndTheFeeAuditInOneGo) {
             1);
   for (auto action : {"package_created", "payment_recorded", "fee_calculated"})
     EXPECT_GE(count(std::string("SELECT count(*) FROM audit_log WHERE action = '") + action + "'"), 1) << action;
+  // owners and seniors other than the actor hear of the payment: none here besides owner1 (the actor)
+  EXPECT_EQ(count("SELECT count(*) FROM notifications WHERE type = 'payment_received' AND user_id IN (SELECT id FROM "
+                  "users WHERE username = 'owner1')"),
+            0);
   auto payments = ok(call("owner1", "GET", "/api/v1/packages/" + id + "/payments/"));
   ASSERT_EQ(payments.size(), 1u);
   EXPECT_EQ(payments[0]["amount"], 500000);
@@ -442,6 +442,12 @@ TEST_F(PackagesApi, RolesAndOrganisationsScopeEverything) {
   auto p = package("trainer1", mine, 100000, 2);
   auto s = book(p["id"]);
   EXPECT_EQ(p["trainer"], trainer_of("trainer1"));
+  // the owner hears of the trainer's sale (DOMAIN.md §10.2), in the reader's language
+  bool notified = false;
+  auto notifications = ok(call("owner1", "GET", "/api/v1/notifications/?page_size=100"));
+  for (auto& n : notifications["results"])
+    if (n["type"] == "payment_received" && n["message"] == "트레이너회원님 결제 ₩100,000 (카드)") notified = true;
+  EXPECT_TRUE(notified) << notifications;
   // trainer: own clients only (others 404 / invalid pk), lists scoped
   auto owners = package("owner1", theirs, 100000, 2);
   EXPECT_EQ(call("trainer1", "GET", path("/api/v1/packages/", owners["id"])).status, 404);
@@ -449,8 +455,8 @@ TEST_F(PackagesApi, RolesAndOrganisationsScopeEverything) {
                      {{"client", theirs}, {"package_name", "P"}, {"total_amount", 1000}, {"total_sessions", 1}});
   EXPECT_EQ(create.status, 400);
   EXPECT_TRUE(json::parse(create.body).contains("client"));
-  for (auto& r : ok(call("trainer1", "GET", "/api/v1/packages/?page_size=100"))["results"])
-    EXPECT_EQ(r["client"], mine);
+  auto visible = ok(call("trainer1", "GET", "/api/v1/packages/?page_size=100"));
+  for (auto& r : visible["results"]) EXPECT_EQ(r["client"], mine);
   // assistant: 403 on every package, session and payment endpoint
   for (auto [method, url] : std::vector<std::pair<std::string, std::string>>{
            {"GET", "/api/v1/packages/"}, {"GET", path("/api/v1/packages/", p["id"])},
