@@ -277,6 +277,12 @@ TEST_F(PackagesApi, TwoHundredParallelBookingsOnTenSessionsGiveExactlyTen) {
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 10);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 400), 190);
   EXPECT_EQ(count("SELECT count(*) FROM sessions WHERE package_id = " + std::to_string(p["id"].get<int>())), 10);
+  // the counter counts bookings made, not attempts (the other tests of this server book some too)
+  auto metrics = server_->get("/metrics").body;
+  auto at = metrics.find("\nthe5hc_sessions_booked_total ");
+  ASSERT_NE(at, std::string::npos) << metrics.substr(0, 2000);
+  EXPECT_GE(std::stod(metrics.substr(at + 30)), 10.0);
+  EXPECT_LT(std::stod(metrics.substr(at + 30)), 200.0);
 }
 
 TEST_F(PackagesApi, ValidationErrorsNameTheFields) {
