@@ -42,7 +42,7 @@ void register_demo_data(CLI::App& app, Context& ctx, Action& action) {
                          lang, i18n::args("Created the demo studio \"{name}\": {clients} clients, {assessments} "
                                           "assessments ({mcq} with questionnaire), {packages} packages, {sessions} "
                                           "sessions, {payments} payments.",
-                                          {{"name", "데모 피트니스 센터"},
+                                          {{"name", app::kDemoOrganization},
                                            {"clients", std::to_string(summary.clients)},
                                            {"assessments", std::to_string(summary.assessments)},
                                            {"mcq", std::to_string(summary.questionnaires)},

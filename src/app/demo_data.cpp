@@ -1,10 +1,10 @@
 #include "app/demo_data.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <random>
 
 #include "common/time.hpp"
+#include "domain/rounding.hpp"
 #include "service/accounts.hpp"
 #include "service/assessments.hpp"
 #include "service/clients.hpp"
@@ -44,7 +44,6 @@ struct Studio {
   double uniform(double lo, double hi) { return std::uniform_real_distribution<double>(lo, hi)(rng); }
   int integer(int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(rng); }
   bool chance(double p) { return uniform(0, 1) < p; }
-  double one_decimal(double v) { return std::round(v * 10) / 10; }
 };
 
 std::int64_t create_demo_user(Studio& s, const std::string& username, const std::string& name,
@@ -56,7 +55,7 @@ std::int64_t create_demo_user(Studio& s, const std::string& username, const std:
   req.password = kDemoPassword;
   req.role = role;
   if (organization_slug) req.organization_slug = organization_slug;
-  else req.create_organization_name = "데모 피트니스 센터";
+  else req.create_organization_name = kDemoOrganization;
   service::Context ctx{s.db, s.config, s.clock, std::nullopt, {"", "demo-data", ""}, Lang::ko};
   return service::create_user(ctx, req).user_id;
 }
@@ -71,7 +70,7 @@ domain::AssessmentInput assessment_input(Studio& s, double fitness, double progr
   domain::AssessmentInput in;
   if (outdoor) {
     in.test_environment = domain::TestEnvironment::outdoor;
-    in.temperature = s.one_decimal(s.uniform(-2, 31));
+    in.temperature = domain::round1(s.uniform(-2, 31));
   }
   in.overhead_squat_performed = true;
   in.overhead_squat_knee_valgus = s.chance(0.6 - 0.5 * f);
@@ -80,17 +79,17 @@ domain::AssessmentInput assessment_input(Studio& s, double fitness, double progr
   in.overhead_squat_arm_drop = s.chance(0.4 - 0.3 * f);
   in.push_up_type = f < 0.3 && s.chance(0.5) ? domain::PushUpType::modified : domain::PushUpType::standard;
   in.push_up_reps = static_cast<int>(5 + 35 * f + s.uniform(-3, 3));
-  in.single_leg_balance_right_eyes_open = s.one_decimal(10 + 50 * f + s.uniform(-5, 5));
-  in.single_leg_balance_left_eyes_open = s.one_decimal(10 + 48 * f + s.uniform(-5, 5));
-  in.single_leg_balance_right_eyes_closed = s.one_decimal(2 + 20 * f + s.uniform(-2, 2));
-  in.single_leg_balance_left_eyes_closed = s.one_decimal(2 + 19 * f + s.uniform(-2, 2));
-  in.toe_touch_distance = s.one_decimal(-15 + 25 * f + s.uniform(-3, 3));
-  in.shoulder_mobility_right = s.one_decimal(25 - 18 * f + s.uniform(0, 3));
-  in.shoulder_mobility_left = s.one_decimal(25 - 17 * f + s.uniform(0, 3));
+  in.single_leg_balance_right_eyes_open = domain::round1(10 + 50 * f + s.uniform(-5, 5));
+  in.single_leg_balance_left_eyes_open = domain::round1(10 + 48 * f + s.uniform(-5, 5));
+  in.single_leg_balance_right_eyes_closed = domain::round1(2 + 20 * f + s.uniform(-2, 2));
+  in.single_leg_balance_left_eyes_closed = domain::round1(2 + 19 * f + s.uniform(-2, 2));
+  in.toe_touch_distance = domain::round1(-15 + 25 * f + s.uniform(-3, 3));
+  in.shoulder_mobility_right = domain::round1(25 - 18 * f + s.uniform(0, 3));
+  in.shoulder_mobility_left = domain::round1(25 - 17 * f + s.uniform(0, 3));
   in.shoulder_mobility_score = f > 0.7 ? 3 : f > 0.4 ? 2 : 1;
-  in.farmer_carry_weight = s.one_decimal(20 + 30 * f);
+  in.farmer_carry_weight = domain::round1(20 + 30 * f);
   in.farmer_carry_distance = 20;
-  in.farmer_carry_time = s.one_decimal(30 + 50 * f + s.uniform(-5, 5));
+  in.farmer_carry_time = domain::round1(30 + 50 * f + s.uniform(-5, 5));
   in.harvard_step_test_hr1 = static_cast<int>(150 - 50 * f + s.uniform(-5, 5));
   in.harvard_step_test_hr2 = *in.harvard_step_test_hr1 - s.integer(5, 12);
   in.harvard_step_test_hr3 = *in.harvard_step_test_hr2 - s.integer(5, 12);
@@ -156,8 +155,8 @@ DemoSummary load_demo_data(store::Database& db, const Config& config, TimePoint 
     c.name = std::string(kFamily[i % std::size(kFamily)]) + kGiven[(i * 7) % std::size(kGiven)];
     c.gender = i % 2 == 0 ? "female" : "male";
     c.age = 22 + (i * 13) % 45;
-    c.height = s.one_decimal(*c.gender == "female" ? s.uniform(152, 172) : s.uniform(165, 185));
-    c.weight = s.one_decimal(*c.gender == "female" ? s.uniform(47, 72) : s.uniform(60, 92));
+    c.height = domain::round1(*c.gender == "female" ? s.uniform(152, 172) : s.uniform(165, 185));
+    c.weight = domain::round1(*c.gender == "female" ? s.uniform(47, 72) : s.uniform(60, 92));
     if (i % 4 != 3) c.email = "client" + std::to_string(i + 1) + "@example.com";
     if (i % 5 != 4) c.phone = "010" + std::to_string(20000000 + i * 104729 % 79999999);
     auto ctx = s.as(who);

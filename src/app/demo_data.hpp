@@ -16,6 +16,7 @@ class Database;
 
 namespace app {
 
+inline constexpr const char* kDemoOrganization = "데모 피트니스 센터";
 inline constexpr const char* kDemoPassword = "demo-pass-1234";
 
 struct DemoSummary {
