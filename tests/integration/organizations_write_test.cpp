@@ -41,6 +41,13 @@ TEST_F(OrganizationWrites, OnlyOwnersAndSuperusersEditTheOrganisationAndOnlySupe
   EXPECT_EQ(entry["before"], json({{"phone", nullptr}, {"vat_rate_bp", 1000}}));
   EXPECT_EQ(entry["after"], json({{"phone", "02-555-1234"}, {"vat_rate_bp", 900}}));
   EXPECT_EQ(entry["user_name"], "a_owner");
+  EXPECT_EQ(entry["action_display"], "조직 수정");
+  auto detail = w.get("a_owner", "/api/v1/audit-log/" + std::to_string(entry["id"].get<int>()) + "/");
+  EXPECT_EQ(detail["object_repr"], "Studio A");
+  for (std::string role : {"senior", "trainer", "assistant"})
+    EXPECT_EQ(w.call("a_" + role, "GET", "/api/v1/audit-log/" + std::to_string(entry["id"].get<int>()) + "/").status,
+              403)
+        << role;
 
   auto max = w.call("a_owner", "PATCH", path, {{"max_trainers", 50}});
   EXPECT_EQ(max.status, 403) << max.body;
