@@ -4,9 +4,14 @@
 // through; use cases that need a user refuse them (service::require_actor → 401).
 #include "app/application.hpp"
 #include "http/handler.hpp"
+#include "service/context.hpp"
 
 namespace the5hc::api {
 
 http::Middleware bearer_authentication(const app::Dependencies& deps);
+
+// Makes `actor` the request's principal (bearer token or web session): the actor for handlers, the user id for
+// the access log, and the user's language unless the request names one.
+void authenticate(http::Request& req, const service::Actor& actor);
 
 }  // namespace the5hc::api

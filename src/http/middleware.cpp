@@ -301,6 +301,10 @@ bool host_allowed(std::string_view host_header, const std::vector<std::string>& 
   return false;
 }
 
+bool operational_path(std::string_view path) {
+  return path == "/healthz" || path == "/readyz" || path == "/metrics";
+}
+
 Middleware allowed_hosts(std::vector<std::string> hosts) {
   return [hosts = std::move(hosts)](Request& req, const Handler& next) {
     if (req.path == "/healthz" || req.path == "/readyz" || host_allowed(req.host, hosts)) return next(req);
@@ -312,7 +316,7 @@ Middleware allowed_hosts(std::vector<std::string> hosts) {
 Middleware ssl_redirect() {
   return [](Request& req, const Handler& next) {
     const std::string& p = req.path;
-    if (req.secure || p == "/healthz" || p == "/readyz" || p == "/metrics") return next(req);
+    if (req.secure || operational_path(p)) return next(req);
     std::string target = req.target;
     if (!target.starts_with('/')) {  // absolute-form request target
       target = req.path;
@@ -358,7 +362,7 @@ Middleware body_limit() {
 Middleware maintenance(std::function<bool()> enabled) {
   return [enabled = std::move(enabled)](Request& req, const Handler& next) {
     const std::string& p = req.path;
-    bool exempt = p == "/healthz" || p == "/readyz" || p == "/metrics" || p.starts_with("/static/");
+    bool exempt = operational_path(p) || p.starts_with("/static/");
     if (exempt || !enabled()) return next(req);
     Error e(ErrorCode::unavailable, req.is_api() ? "Service is under maintenance."
                                                  : "Service is under maintenance. Please try again later.");
@@ -459,7 +463,18 @@ Response error_response(const Request& req, const Error& e, const ErrorHandlerOp
     nlohmann::json body = nlohmann::json::object();
     if (e.code() == ErrorCode::validation) {
       for (const auto& [field, messages] : e.fields()) {
-        auto& list = body[field] = nlohmann::json::array();
+        // Errors of list items are keyed "responses.2.selected_choices" and shown nested (API.md §3.2):
+        // {"responses": {"2": {"selected_choices": [...]}}}.
+        nlohmann::json* slot = &body;
+        std::string_view rest = field;
+        for (auto dot = rest.find('.'); dot != std::string_view::npos && slot->is_object(); dot = rest.find('.')) {
+          slot = &(*slot)[std::string(rest.substr(0, dot))];
+          if (slot->is_null()) *slot = nlohmann::json::object();
+          rest.remove_prefix(dot + 1);
+        }
+        if (!slot->is_object()) slot = &body, rest = field;  // a plain field of that name already exists
+        auto& list = (*slot)[std::string(rest)];
+        if (!list.is_array()) list = nlohmann::json::array();
         for (const auto& m : messages) list.push_back(i18n::translate(req.lang, m, values));
       }
       if (body.empty()) body["non_field_errors"] = nlohmann::json::array({message});

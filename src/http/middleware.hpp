@@ -44,6 +44,9 @@ struct SecurityHeaderOptions {
   bool debug = false;    // DEBUG: never HSTS
 };
 Middleware security_headers(SecurityHeaderOptions options);
+// /healthz, /readyz and /metrics: answered for machines (probes, scrapers), so exempt from the SSL redirect,
+// maintenance mode and CSRF.
+bool operational_path(std::string_view path);
 // Host (or trusted X-Forwarded-Host) must match ALLOWED_HOSTS ("*", exact names, ".example.com" for the domain and
 // its subdomains; port ignored), else 400 and a security log line. /healthz and /readyz are exempt (probes by IP).
 Middleware allowed_hosts(std::vector<std::string> hosts);

@@ -2,11 +2,9 @@
 
 #include <soci/soci.h>
 
-#include "auth/jwt.hpp"
 #include "auth/password.hpp"
 #include "auth/password_policy.hpp"
 #include "auth/rate_limiter.hpp"
-#include "auth/tokens.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
@@ -15,7 +13,6 @@
 #include "service/audit.hpp"
 #include "service/identity.hpp"
 #include "store/database.hpp"
-#include "store/refresh_tokens.hpp"
 #include "store/users.hpp"
 
 namespace the5hc::service {
@@ -73,7 +70,9 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   }
   if (lock_active) {
     log::warning("security", "login refused: account locked", {{"user_id", user->id}});
-    record_failure("login_failed", user->id, {.extra = R"({"reason":"locked"})"});
+    AuditChange reason;
+    reason.extra = R"({"reason":"locked"})";
+    record_failure("login_failed", user->id, reason);
     throw locked(now, *locked_until);
   }
   if (!user || !ok || !user->is_active) {
@@ -119,23 +118,6 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   if (!actor) throw invalid_credentials();
   actor->must_change_password = must_change;
   return LoginResult{*actor};
-}
-
-TokenPair issue_tokens(Context& ctx, std::int64_t user_id, const std::string& family_id) {
-  const TimePoint now = ctx.clock.now();
-  const auto& secret = ctx.config.secret_key;
-  auto access = auth::issue(auth::TokenType::access, user_id, std::chrono::minutes(ctx.config.jwt_access_minutes),
-                            now, secret);
-  auto refresh = auth::issue(auth::TokenType::refresh, user_id,
-                             std::chrono::minutes(ctx.config.jwt_refresh_minutes), now, secret);
-  store::RefreshToken row;
-  row.jti = refresh.claims.jti;
-  row.family_id = family_id.empty() ? auth::hex_encode(auth::random_bytes(16)) : family_id;
-  row.user_id = user_id;
-  row.issued_at = format_timestamp(now);
-  row.expires_at = format_timestamp(TimePoint(std::chrono::seconds(refresh.claims.exp)));
-  ctx.db.write([&](soci::session& sql) { store::insert_refresh_token(sql, row); });
-  return TokenPair{access.token, refresh.token};
 }
 
 }  // namespace the5hc::service

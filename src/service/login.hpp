@@ -1,5 +1,5 @@
 #pragma once
-// Logging in (DOMAIN.md §7.1) — one set of rules for the web form and the API — and issuing JWT pairs (API.md §2).
+// Logging in (DOMAIN.md §7.1) — one set of rules for the web form and the API. Tokens: service/tokens.hpp.
 #include <cstdint>
 #include <string>
 
@@ -21,11 +21,5 @@ struct LoginResult {
 // recorded (counter, lock, audit) in their own committed transaction before the error is thrown.
 LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
                   const std::string& password);
-
-struct TokenPair {
-  std::string access, refresh;
-};
-// A new access + refresh token; the refresh token starts a new family unless family_id is given (rotation).
-TokenPair issue_tokens(Context& ctx, std::int64_t user_id, const std::string& family_id = "");
 
 }  // namespace the5hc::service

@@ -11,10 +11,10 @@ void insert_refresh_token(soci::session& sql, const RefreshToken& t) {
       soci::use(t.jti), soci::use(t.family_id), soci::use(user), soci::use(t.issued_at), soci::use(t.expires_at);
 }
 
-std::optional<RefreshToken> find_refresh_token(soci::session& sql, const std::string& jti) {
+std::optional<RefreshToken> find_refresh_token(soci::session& sql, const std::string& jti, const char* lock) {
   soci::row r;
-  sql << "SELECT id, jti, family_id, user_id, issued_at, expires_at, rotated_at, revoked_at, replaced_by_jti "
-         "FROM refresh_tokens WHERE jti = :jti",
+  sql << std::string("SELECT id, jti, family_id, user_id, issued_at, expires_at, rotated_at, revoked_at, "
+                     "replaced_by_jti FROM refresh_tokens WHERE jti = :jti") + lock,
       soci::use(jti), soci::into(r);
   if (!sql.got_data()) return std::nullopt;
   RefreshToken t;

@@ -19,7 +19,8 @@ struct RefreshToken {
 };
 
 void insert_refresh_token(soci::session& sql, const RefreshToken& t);
-std::optional<RefreshToken> find_refresh_token(soci::session& sql, const std::string& jti);
+// `lock`: Database::for_update() to serialise concurrent rotations of the same token.
+std::optional<RefreshToken> find_refresh_token(soci::session& sql, const std::string& jti, const char* lock = "");
 void mark_refresh_token_rotated(soci::session& sql, const std::string& jti, const std::string& replaced_by,
                                 const std::string& now);
 void revoke_refresh_family(soci::session& sql, const std::string& family_id, const std::string& now);

@@ -10,9 +10,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "config/config.hpp"
-#include "store/database.hpp"
 #include "support/harness.hpp"
+#include "support/sql_probe.hpp"
 
 using namespace the5hc;
 using namespace the5hc::testing;
@@ -38,36 +37,15 @@ std::string fixture_copy(const TestDatabase& db, const std::string& name = "lega
   return path;
 }
 
-class Target {
+// The imported database, plus the row counts of every table the import writes.
+class Target : public SqlProbe {
  public:
-  explicit Target(const TestDatabase& db) : db_(parse_database_url(db.url()), 1) {}
-  long long count(const std::string& sql) {
-    long long n = -1;
-    db_.read([&](soci::session& s) { s << sql, soci::into(n); });
-    return n;
-  }
-  std::string text(const std::string& sql) {
-    std::string v;
-    soci::indicator ind;
-    db_.read([&](soci::session& s) { s << sql, soci::into(v, ind); });
-    return ind == soci::i_ok ? v : "<null>";
-  }
-  double real(const std::string& sql) {
-    double v = -1;
-    db_.read([&](soci::session& s) { s << sql, soci::into(v); });
-    return v;
-  }
+  using SqlProbe::SqlProbe;
   std::map<std::string, long long> counts() {
     std::map<std::string, long long> out;
     for (const auto& t : kTables) out[t] = count("SELECT count(*) FROM " + t);
     return out;
   }
-  void exec(const std::string& sql) {
-    db_.write([&](soci::session& s) { s << sql; });
-  }
-
- private:
-  store::Database db_;
 };
 
 CommandResult migrate(const TestDatabase& db) { return run_the5hc({"migrate"}, base_env(db), db.dir()); }

@@ -9,6 +9,8 @@
 namespace the5hc::testing {
 
 bool postgres_selected();  // THE5HC_TEST_DB=postgres
+// Runs one statement on the PostgreSQL server's `postgres` database as the administrator (THE5HC_TEST_PG_ADMIN_URL).
+void pg_admin_exec(const std::string& sql);
 
 // A new empty database: an SQLite file in a temporary directory, or a new PostgreSQL database created through
 // THE5HC_TEST_PG_ADMIN_URL (dropped again by the destructor).
@@ -84,5 +86,10 @@ std::string login(int port, const std::string& username, const std::string& pass
 inline std::map<std::string, std::string> bearer(const std::string& token) {
   return {{"Authorization", "Bearer " + token}};
 }
+
+
+// The Set-Cookie header `res` sends for cookie `name` ("" when none) and the cookie's value from it.
+std::string set_cookie_header(const HttpResponse& res, const std::string& name);
+std::string cookie_value(const HttpResponse& res, const std::string& name);
 
 }  // namespace the5hc::testing

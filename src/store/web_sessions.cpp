@@ -1,0 +1,55 @@
+#include "store/web_sessions.hpp"
+
+#include "store/row.hpp"
+
+namespace the5hc::store {
+
+void insert_web_session(soci::session& sql, const WebSession& s) {
+  long long user = s.user_id;
+  int remember = s.remember_me ? 1 : 0;
+  sql << "INSERT INTO web_sessions (id, user_id, csrf_secret, created_at, expires_at, remember_me, last_seen_at, ip, "
+         "user_agent) VALUES (:id, :user, :csrf, :created, :expires, :remember, :seen, :ip, :agent)",
+      soci::use(s.id_hash), soci::use(user), soci::use(s.csrf_secret), soci::use(s.created_at),
+      soci::use(s.expires_at), soci::use(remember), soci::use(s.last_seen_at), soci::use(s.ip),
+      soci::use(s.user_agent);
+}
+
+std::optional<WebSession> find_web_session(soci::session& sql, const std::string& id_hash, const std::string& now) {
+  soci::row r;
+  sql << "SELECT id, user_id, csrf_secret, created_at, expires_at, last_seen_at, remember_me, ip, user_agent "
+         "FROM web_sessions WHERE id = :id AND expires_at > :now AND user_id IS NOT NULL",
+      soci::use(id_hash), soci::use(now), soci::into(r);
+  if (!sql.got_data()) return std::nullopt;
+  WebSession s;
+  s.id_hash = get_text(r, 0);
+  s.user_id = get_int(r, 1);
+  s.csrf_secret = get_text(r, 2);
+  s.created_at = get_text(r, 3);
+  s.expires_at = get_text(r, 4);
+  s.last_seen_at = get_text(r, 5);
+  s.remember_me = get_bool(r, 6);
+  s.ip = get_opt_text(r, 7).value_or("");
+  s.user_agent = get_opt_text(r, 8).value_or("");
+  return s;
+}
+
+void touch_web_session(soci::session& sql, const std::string& id_hash, const std::string& last_seen,
+                       const std::string& expires_at) {
+  sql << "UPDATE web_sessions SET last_seen_at = :seen, expires_at = :expires WHERE id = :id", soci::use(last_seen),
+      soci::use(expires_at), soci::use(id_hash);
+}
+
+void delete_web_session(soci::session& sql, const std::string& id_hash) {
+  sql << "DELETE FROM web_sessions WHERE id = :id", soci::use(id_hash);
+}
+
+void delete_user_web_sessions(soci::session& sql, std::int64_t user_id, const std::string& keep_id_hash) {
+  long long user = user_id;
+  sql << "DELETE FROM web_sessions WHERE user_id = :user AND id <> :keep", soci::use(user), soci::use(keep_id_hash);
+}
+
+void delete_expired_web_sessions(soci::session& sql, const std::string& now) {
+  sql << "DELETE FROM web_sessions WHERE expires_at <= :now", soci::use(now);
+}
+
+}  // namespace the5hc::store
