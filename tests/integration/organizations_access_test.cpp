@@ -66,7 +66,7 @@ TEST_F(OrganizationAccess, ReadRoutesByRole) {
 
 TEST_F(OrganizationAccess, AnotherOrganisationsObjectsAre404ForEveryRole) {
   auto& w = *world_;
-  std::int64_t b_audit = w.sql_int("SELECT MAX(id) FROM audit_log WHERE organization_id = " +
+  std::int64_t b_audit = w.sql().count("SELECT MAX(id) FROM audit_log WHERE organization_id = " +
                                    std::to_string(w.org_id("studio-b")));
   ASSERT_GT(b_audit, 0);
   std::vector<std::pair<std::string, std::string>> routes = {

@@ -20,7 +20,7 @@ class OrganizationWrites : public ::testing::Test {
     return "/api/v1/trainers/" + std::to_string(world_->trainer_id(username)) + "/";
   }
   std::int64_t audit_rows(const std::string& action) {
-    return world_->sql_int("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
+    return world_->sql().count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
   }
 };
 OrgWorld* OrganizationWrites::world_ = nullptr;
@@ -110,7 +110,7 @@ TEST_F(OrganizationWrites, TrainerProfileAndRoleMatrix) {
   auto promoted = w.call("a_owner", "PATCH", trainer("a_assistant"), {{"role", "trainer"}});
   ASSERT_EQ(promoted.status, 200) << promoted.body;
   EXPECT_EQ(json::parse(promoted.body)["role_display"], "트레이너");
-  EXPECT_EQ(w.sql_int("SELECT COUNT(*) FROM audit_log WHERE action = 'role_changed' AND object_id = " +
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'role_changed' AND object_id = " +
                       std::to_string(w.trainer_id("a_assistant"))),
             1);
   EXPECT_EQ(w.call("root", "PATCH", trainer("a_assistant"), {{"role", "assistant"}}).status, 200);
@@ -138,7 +138,7 @@ TEST_F(OrganizationWrites, DeactivationAndReactivation) {
   auto& w = *world_;
   w.add_user("a_temp", "studio-a", "trainer");
   auto refresh_tokens = [&] {
-    return w.sql_int("SELECT COUNT(*) FROM refresh_tokens WHERE revoked_at IS NULL AND user_id = " +
+    return w.sql().count("SELECT COUNT(*) FROM refresh_tokens WHERE revoked_at IS NULL AND user_id = " +
                      std::to_string(w.user_id("a_temp")));
   };
   ASSERT_GT(refresh_tokens(), 0);
