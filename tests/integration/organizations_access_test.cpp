@@ -107,6 +107,13 @@ TEST_F(OrganizationAccess, ListsAndCountsHoldOnlyTheOwnOrganisation) {
   for (const auto& t : trainers["results"]) EXPECT_EQ(t["organization"], w.org_id("studio-a")) << t;
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?search=b_trainer")["count"], 0);
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?role=senior")["results"][0]["username"], "a_senior");
+  // revenue: the trainer themself and those who see the organisation dashboard; never a colleague
+  std::string senior = "/api/v1/trainers/" + std::to_string(w.trainer_id("a_senior")) + "/";
+  EXPECT_EQ(w.get("a_owner", senior)["stats"]["revenue_30d"], 0);
+  EXPECT_EQ(w.get("a_senior", senior)["stats"]["revenue_30d"], 0);
+  EXPECT_EQ(w.get("a_trainer", senior)["stats"]["revenue_30d"], nullptr);
+  EXPECT_EQ(w.get("a_assistant", senior)["stats"]["revenue_30d"], nullptr);
+  EXPECT_EQ(w.get("a_trainer", senior)["stats"]["assessments_total"], 0);
 
   auto users = w.get("a_senior", "/api/v1/users/");
   EXPECT_EQ(users["count"], 4);
