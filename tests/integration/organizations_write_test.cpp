@@ -168,3 +168,20 @@ TEST_F(OrganizationWrites, DeactivationAndReactivation) {
   EXPECT_EQ(audit_rows("trainer_activated"), 1);
   ASSERT_EQ(w.call("root", "PATCH", org, {{"max_trainers", 10}}).status, 200);
 }
+
+TEST_F(OrganizationWrites, TrainerStatsCountTheTrainersRecords) {
+  auto& w = *world_;
+  auto client = w.call("a_trainer", "POST", "/api/v1/clients/",
+                       {{"name", "회원 김"}, {"age", 35}, {"gender", "female"}, {"height", 165}, {"weight", 60}});
+  ASSERT_EQ(client.status, 201) << client.body;
+  auto package = w.call("a_trainer", "POST", "/api/v1/packages/",
+                        {{"client", json::parse(client.body)["id"]}, {"package_name", "10회"},
+                         {"total_amount", 500000}, {"total_sessions", 10}});
+  ASSERT_EQ(package.status, 201) << package.body;
+  auto stats = w.get("a_trainer", trainer("a_trainer"))["stats"];
+  EXPECT_EQ(stats["active_packages"], 1);
+  EXPECT_EQ(stats["revenue_30d"], 500000);
+  EXPECT_EQ(w.get("a_senior", trainer("a_trainer"))["stats"]["revenue_30d"], 500000);
+  EXPECT_EQ(w.get("a_assistant", trainer("a_trainer"))["stats"]["revenue_30d"], nullptr);
+  EXPECT_EQ(w.get("a_owner", trainer("a_trainer"))["client_count"], 1);
+}
