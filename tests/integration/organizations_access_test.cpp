@@ -148,6 +148,8 @@ TEST_F(OrganizationAccess, UsersAreReadOnlyAndAUserWithoutMembershipSeesOnlyThem
   EXPECT_EQ(w.get("loner", "/api/v1/users/")["count"], 0);
   EXPECT_EQ(w.get("loner", "/api/v1/organizations/")["count"], 0);
   EXPECT_EQ(w.get("loner", "/api/v1/trainers/")["count"], 0);
+  EXPECT_EQ(w.get("loner", "/api/v1/invitations/")["count"], 0);
+  EXPECT_EQ(w.get("loner", "/api/v1/notifications/")["count"], 0);
   EXPECT_EQ(w.get("loner", id_path("/api/v1/users/", w.user_id("loner")))["username"], "loner");
   EXPECT_EQ(w.call("loner", "GET", path).status, 404);
   auto invite = w.call("loner", "POST", "/api/v1/invitations/", {{"email", "x@example.com"}});
