@@ -11,6 +11,7 @@
 #include "service/authorization.hpp"
 #include "store/database.hpp"
 #include "store/refresh_tokens.hpp"
+#include "store/web_sessions.hpp"
 
 namespace the5hc::service {
 namespace {
@@ -140,6 +141,7 @@ TrainerView deactivate_trainer(Context& ctx, std::int64_t id) {
     if (!t.is_active) return view_of(sql, ctx, t);
     store::set_trainer_active(sql, t.id, false, now);
     store::revoke_user_refresh_tokens(sql, t.user_id, now);
+    store::delete_user_web_sessions(sql, t.user_id, "");
     audit(sql, ctx, "trainer_deactivated", "trainer", t.id, repr(t), t.organization_id,
           {nlohmann::json{{"is_active", true}}.dump(), nlohmann::json{{"is_active", false}}.dump()});
     return view_of(sql, ctx, *store::find_trainer(sql, t.id));

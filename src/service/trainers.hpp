@@ -39,7 +39,8 @@ struct TrainerChanges {
 // leaving the organisation without an active owner. Audits trainer_updated and role_changed.
 TrainerView update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& in);
 
-// Deactivation also ends the trainer's API sessions (refresh tokens revoked). Self → 400; last owner → 403.
+// Deactivation also ends the trainer's sessions: refresh tokens revoked, web sessions deleted.
+// Self → 400; last owner → 403.
 TrainerView deactivate_trainer(Context& ctx, std::int64_t id);
 // Needs room under max_trainers.
 TrainerView activate_trainer(Context& ctx, std::int64_t id);

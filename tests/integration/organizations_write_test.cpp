@@ -142,6 +142,10 @@ TEST_F(OrganizationWrites, DeactivationAndReactivation) {
                      std::to_string(w.user_id("a_temp")));
   };
   ASSERT_GT(refresh_tokens(), 0);
+  // a web session of the same user (as the login form would leave one)
+  w.sql().exec("INSERT INTO web_sessions (id, user_id, csrf_secret, created_at, expires_at, last_seen_at) VALUES "
+               "('temp-session', " + std::to_string(w.user_id("a_temp")) +
+               ", 'x', '2026-01-01 00:00:00', '2099-01-01 00:00:00', '2026-01-01 00:00:00')");
   EXPECT_EQ(w.call("a_trainer", "POST", trainer("a_temp") + "deactivate/").status, 403);
   EXPECT_EQ(w.call("a_assistant", "POST", trainer("a_temp") + "deactivate/").status, 403);
   EXPECT_EQ(w.call("a_senior", "POST", trainer("a_owner") + "deactivate/").status, 403);
@@ -150,6 +154,7 @@ TEST_F(OrganizationWrites, DeactivationAndReactivation) {
   EXPECT_EQ(json::parse(off.body)["is_active"], false);
   EXPECT_FALSE(json::parse(off.body)["deactivated_at"].is_null());
   EXPECT_EQ(refresh_tokens(), 0);
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM web_sessions WHERE id = 'temp-session'"), 0);
   EXPECT_EQ(w.get("a_temp", "/api/v1/trainers/")["count"], 0);  // an inactive trainer sees nothing
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?is_active=false")["results"][0]["username"], "a_temp");
   EXPECT_EQ(audit_rows("trainer_deactivated"), 1);
