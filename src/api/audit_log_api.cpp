@@ -67,7 +67,8 @@ void register_audit_log_routes(http::Router& router, const app::Dependencies& de
 
   router.get("/api/v1/audit-log/{id:int}/", [&deps](http::Request& req) {
     auto ctx = context(req, deps);
-    return http::json_response(200, audit_json(service::get_audit_entry(ctx, path_id(req)), deps.config.time_zone, req.lang));
+    auto entry = service::get_audit_entry(ctx, path_id(req));
+    return http::json_response(200, audit_json(entry, deps.config.time_zone, req.lang));
   }, "audit-log-detail");
 }
 

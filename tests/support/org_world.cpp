@@ -55,7 +55,8 @@ std::int64_t OrgWorld::user_id(const std::string& username) {
 }
 
 std::int64_t OrgWorld::trainer_id(const std::string& username) {
-  return sql_->count("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username + "'");
+  return sql_->count("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username +
+                     "'");
 }
 
 }  // namespace the5hc::testing
