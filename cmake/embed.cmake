@@ -1,11 +1,22 @@
-# Generates OUT (.cpp) + OUT.S: every file of FILES (absolute paths under ROOT) is pulled into the binary with the
-# assembler's .incbin (fast even for megabyte-sized assets) and listed for the5hc::embedded::all().
+# Generates OUT (.cpp) + OUT.S: every file of FILES (absolute paths under one of ROOTS, the source tree or the
+# build's generated asset directory) is pulled into the binary with the assembler's .incbin (fast even for
+# megabyte-sized assets) and listed for the5hc::embedded::all() by its path relative to that root.
 set(asm ".section .rodata\n")
 set(decls "")
 set(table "")
 set(i 0)
 foreach(f ${FILES})
-  file(RELATIVE_PATH rel ${ROOT} ${f})
+  # The last matching root wins: the build directory (the second root) may lie inside the source tree.
+  set(rel "")
+  foreach(root ${ROOTS})
+    string(FIND "${f}" "${root}/" at)
+    if(at EQUAL 0)
+      file(RELATIVE_PATH rel ${root} ${f})
+    endif()
+  endforeach()
+  if(rel STREQUAL "")
+    message(FATAL_ERROR "embedded file outside ${ROOTS}: ${f}")
+  endif()
   string(APPEND asm ".global the5hc_emb_${i}_begin\n.global the5hc_emb_${i}_end\n.balign 16\nthe5hc_emb_${i}_begin:\n.incbin \"${f}\"\nthe5hc_emb_${i}_end:\n.byte 0\n")
   string(APPEND decls "extern \"C\" const char the5hc_emb_${i}_begin[]; extern \"C\" const char the5hc_emb_${i}_end[];\n")
   string(APPEND table "    {\"${rel}\", std::string_view(the5hc_emb_${i}_begin, static_cast<size_t>(the5hc_emb_${i}_end - the5hc_emb_${i}_begin))},\n")

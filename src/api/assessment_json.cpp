@@ -230,8 +230,21 @@ json percentile_json(const std::optional<d::Percentile>& p) {
 
 }  // namespace
 
-void write_evaluation(json& out, const d::Evaluation& e, Language lang) {
-  const bool en = lang == Language::en;
+void write_assessment_input(json& out, const d::AssessmentInput& in) {
+  for (const auto& f : bool_fields) out[f.name] = in.*f.member;
+  for (const auto& f : int_fields)
+    if (!std::string_view(f.name).ends_with("_score")) out[f.name] = nullable(in.*f.member);
+  for (const auto& f : real_fields)
+    if (!std::string_view(f.name).ends_with("_score")) out[f.name] = nullable(in.*f.member);
+  for (const auto& f : text_fields) out[f.name] = nullable(in.*f.member);
+  out["push_up_type"] = in.push_up_type == d::PushUpType::modified ? "modified"
+                        : in.push_up_type == d::PushUpType::wall   ? "wall"
+                                                                   : "standard";
+  out["test_environment"] = in.test_environment == d::TestEnvironment::outdoor ? "outdoor" : "indoor";
+}
+
+void write_evaluation(json& out, const d::Evaluation& e, Lang lang) {
+  const bool en = lang == Lang::en;
   const auto& s = e.scores;
   out["overhead_squat_performed"] = s.overhead_squat_performed;
   out["overhead_squat_score"] = nullable(s.overhead_squat_score);

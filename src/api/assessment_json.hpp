@@ -6,6 +6,7 @@
 #include <string>
 
 #include "common/error.hpp"
+#include "common/i18n.hpp"
 #include "domain/evaluation.hpp"
 
 namespace the5hc::api {
@@ -20,12 +21,14 @@ FieldErrors read_assessment_input(const nlohmann::json& body, domain::Assessment
 // Reads `{age, gender, weight}`; errors are keyed "<prefix>.age" etc. and include the ranges of DOMAIN.md §8.
 FieldErrors read_client_facts(const nlohmann::json& body, domain::ClientFacts& out, const std::string& prefix);
 
-enum class Language { ko, en };
+// Writes the stored test inputs with their API names (the write fields except the *_score ones, which
+// write_evaluation renders): booleans, measurements, types, environment, temperature, notes.
+void write_assessment_input(nlohmann::json& out, const domain::AssessmentInput& in);
 
 // Adds the computed fields of an evaluation to `out`: per-test scores and manual flags, PFI, %BW, asymmetry,
 // categories, overall, is_complete, injury risk (+ level, display, factors, primary concerns), MCQ scores,
 // comprehensive score, percentiles and performance age. Missing values are null.
-void write_evaluation(nlohmann::json& out, const domain::Evaluation& e, Language lang);
+void write_evaluation(nlohmann::json& out, const domain::Evaluation& e, Lang lang);
 
 nlohmann::json detail_to_json(const domain::DetailValue& v);
 

@@ -2,25 +2,10 @@
 
 #include "common/i18n.hpp"
 #include "common/time.hpp"
+#include "domain/client_rules.hpp"
 #include "http/json_response.hpp"
 
 namespace the5hc::api {
-namespace {
-
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  return s.substr(b, s.find_last_not_of(" \t\r\n") - b + 1);
-}
-
-std::size_t chars(const std::string& s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-}  // namespace
-
 Body::Body(const http::Request& req, std::set<std::string> writable, std::set<std::string> read_only)
     : json_(http::json_body(req)) {
   check_keys(writable, read_only);
@@ -66,13 +51,13 @@ std::optional<std::string> Body::text(const std::string& key, bool required, boo
     error(key, "Not a valid string.");
     return std::nullopt;
   }
-  std::string s = trim(v->get<std::string>());
+  std::string s = domain::trim(v->get<std::string>());
   if (s.empty() && !allow_blank) {
     if (nullable) return std::nullopt;
     error(key, "This field may not be blank.");
     return std::nullopt;
   }
-  if (max_chars && chars(s) > max_chars) {
+  if (max_chars && domain::char_count(s) > max_chars) {
     error(key, i18n::args("Ensure this field has no more than {n} characters.", {{"n", std::to_string(max_chars)}}));
     return std::nullopt;
   }

@@ -18,7 +18,7 @@ std::optional<long long> parse_positive(const std::string& s) {
 }
 
 std::string page_url(const http::Request& req, int page) {
-  std::string url = std::string(req.secure ? "https://" : "http://") + req.host + req.path;
+  std::string url = absolute_url(req, req.path);
   std::string query;
   for (const auto& [k, v] : req.query) {
     if (k == "page") continue;
@@ -29,6 +29,10 @@ std::string page_url(const http::Request& req, int page) {
 }
 
 }  // namespace
+
+std::string absolute_url(const http::Request& req, std::string_view path) {
+  return std::string(req.secure ? "https://" : "http://") + req.host + std::string(path);
+}
 
 PageRequest page_request(const http::Request& req) {
   PageRequest p;

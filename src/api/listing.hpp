@@ -20,6 +20,9 @@ struct PageRequest {
 // Throws 404 "Invalid page." for a page that is not a positive integer.
 PageRequest page_request(const http::Request& req);
 
+// "https://host/path" for links in responses: the request's own scheme and host (a trusted proxy's when behind one).
+std::string absolute_url(const http::Request& req, std::string_view path);
+
 // The envelope; throws 404 "Invalid page." when page > 1 lies beyond the last page.
 nlohmann::json page_envelope(const http::Request& req, const PageRequest& page, std::int64_t count,
                              nlohmann::json results);

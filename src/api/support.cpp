@@ -1,5 +1,6 @@
 #include "api/support.hpp"
 
+#include "common/error.hpp"
 #include "store/database.hpp"
 
 namespace the5hc::api {
@@ -9,6 +10,12 @@ service::Context context(const http::Request& req, const app::Dependencies& deps
                        {req.client_ip, req.header("User-Agent"), req.request_id}, req.lang};
   if (const auto* actor = req.context<service::Actor>()) ctx.actor = *actor;
   return ctx;
+}
+
+std::int64_t path_id(const http::Request& req, const std::string& name) {
+  auto it = req.path_params.find(name);
+  if (it == req.path_params.end() || it->second.empty() || it->second.size() > 18) throw Error::not_found();
+  return std::stoll(it->second);
 }
 
 }  // namespace the5hc::api

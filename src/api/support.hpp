@@ -10,4 +10,7 @@ namespace the5hc::api {
 // address and request id for the audit log, and the language for messages.
 service::Context context(const http::Request& req, const app::Dependencies& deps);
 
+// The {name:int} path parameter; a value too large for an id is an object that does not exist (404).
+std::int64_t path_id(const http::Request& req, const std::string& name = "id");
+
 }  // namespace the5hc::api

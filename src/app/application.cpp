@@ -1,13 +1,22 @@
 #include "app/application.hpp"
 
+#include "api/activity_api.hpp"
+#include "api/assessments_api.hpp"
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
+#include "api/clients_api.hpp"
+#include "api/mcq_api.hpp"
+#include "api/organizations_api.hpp"
+#include "api/packages_api.hpp"
+#include "api/system_api.hpp"
 #include "api/throttling.hpp"
 #include "common/metrics.hpp"
+#include "common/version.hpp"
 #include "config/config.hpp"
 #include "http/builtin.hpp"
 #include "http/server.hpp"
 #include "http/stack.hpp"
+#include "http/static_files.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "web/accounts.hpp"
@@ -31,7 +40,7 @@ http::Readiness readiness(store::Database& db) {
 
 Application::Application(Dependencies deps, const http::Server* server) : deps_(deps) {
   auto& registry = metrics::Registry::global();
-  metrics::register_build_info(registry, THE5HC_VERSION, THE5HC_COMMIT);
+  metrics::register_build_info(registry, kVersion, kCommit);
   metrics::register_process_metrics(registry);
   store::Database* db = &deps_.db;
   registry.gauge_callback("the5hc_db_pool_connections", "Database connections by state.", {"state"}, [db] {
@@ -40,9 +49,23 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   });
   http::register_builtin_endpoints(router_, {.readiness = [db] { return readiness(*db); },
                                              .draining = [server] { return server && server->draining(); },
-                                               .metrics_token = deps_.config.metrics_token});
+                                             .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);
+  api::register_user_routes(router_, deps_);
+  api::register_organization_routes(router_, deps_);
+  api::register_trainer_routes(router_, deps_);
+  api::register_invitation_routes(router_, deps_);
+  api::register_notification_routes(router_, deps_);
+  api::register_audit_log_routes(router_, deps_);
   web::register_account_routes(router_, deps_);
+  api::register_client_routes(router_, deps_);
+  api::register_assessment_routes(router_, deps_);
+  api::register_mcq_routes(router_, deps_);
+  api::register_package_routes(router_, deps_);
+  api::register_session_routes(router_, deps_);
+  api::register_payment_routes(router_, deps_);
+  http::register_static_routes(router_);
+  api::register_system_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
   std::vector<http::Middleware> application = {web::sessions(deps_), api::bearer_authentication(deps_),

@@ -48,6 +48,7 @@ void register_fees(CLI::App&, Context&, Action&);
 // "field: message; other_field: message".
 Error input_error(const FieldErrors& errors);
 void register_import_legacy(CLI::App&, Context&, Action&);
+void register_recalculate(CLI::App&, Context&, Action&);
 
 }  // namespace cli
 }  // namespace the5hc

@@ -6,7 +6,9 @@
 #include <iostream>
 
 #include "app/cli.hpp"
+#include "common/clock.hpp"
 #include "common/error.hpp"
+#include "common/i18n.hpp"
 #include "service/legacy_import.hpp"
 
 namespace the5hc::cli {
@@ -28,7 +30,9 @@ int run_import(Context& ctx, ImportArgs& args, bool name_given, bool id_given) {
     std::fprintf(stderr, "import-legacy: %lld rows (%s), %.0f rows/s\n", p.rows, p.table.c_str(), p.rows_per_second);
   };
   auto started = std::chrono::steady_clock::now();
-  legacy::Report report = service::import_legacy(ctx.database(), o);
+  service::Context sctx{ctx.database(), ctx.config(), SystemClock::instance(), std::nullopt, {"", "cli", ""},
+                        Lang::ko};
+  legacy::Report report = service::import_legacy(sctx, o);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   std::cout << report.text();

@@ -5,6 +5,7 @@
 
 #include "app/cli.hpp"
 #include "common/error.hpp"
+#include "common/version.hpp"
 #include "config/config.hpp"
 #include "store/database.hpp"
 
@@ -28,7 +29,7 @@ int main(int argc, char** argv) {
   using namespace the5hc;
   CLI::App app{"The5HC — fitness assessment and studio management"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string(THE5HC_VERSION));
+  app.set_version_flag("--version", std::string(kVersion));
   cli::Context ctx;
   app.add_option("--env-file", ctx.env_file, "read configuration from this file instead of .env");
   cli::Action action;
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
            cli::register_score,
            cli::register_fees,
            cli::register_import_legacy,
+           cli::register_recalculate,
        })
     reg(app, ctx, action);
   try {

@@ -105,21 +105,21 @@ Date local_date(TimePoint t, std::string_view zone) {
   return Date{int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
 }
 
+sys_days to_sys_days(Date d) {
+  return year_month_day{year{d.year}, month{unsigned(d.month)}, std::chrono::day{unsigned(d.day)}};
+}
+
 Date add_days(Date d, int n) {
-  sys_days day = year_month_day{year{d.year}, month{unsigned(d.month)}, std::chrono::day{unsigned(d.day)}};
-  year_month_day ymd{day + days{n}};
+  year_month_day ymd{to_sys_days(d) + days{n}};
   return Date{int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day()))};
 }
 
 int days_between(Date from, Date to) {
-  sys_days a = year_month_day{year{from.year}, month{unsigned(from.month)}, std::chrono::day{unsigned(from.day)}};
-  sys_days b = year_month_day{year{to.year}, month{unsigned(to.month)}, std::chrono::day{unsigned(to.day)}};
-  return int((b - a).count());
+  return int((to_sys_days(to) - to_sys_days(from)).count());
 }
 
 TimePoint start_of_day(Date d, std::string_view zone) {
-  sys_days day = year_month_day{year{d.year}, month{unsigned(d.month)}, std::chrono::day{unsigned(d.day)}};
-  TimePoint midnight_utc{day};
+  TimePoint midnight_utc{to_sys_days(d)};
   return midnight_utc - minutes{zone_offset_minutes(zone, midnight_utc)};
 }
 

@@ -26,6 +26,7 @@ struct Date {
 };
 std::optional<Date> parse_date(std::string_view s);  // strict YYYY-MM-DD with a real calendar day
 Date local_date(TimePoint t, std::string_view zone);
+std::chrono::sys_days to_sys_days(Date d);
 Date add_days(Date d, int days);
 int days_between(Date from, Date to);  // to - from
 TimePoint start_of_day(Date d, std::string_view zone);  // the UTC instant of local midnight

@@ -1,6 +1,7 @@
 #pragma once
-// Messages that carry values: a msgid with `{name}` placeholders and the values to put in. Filled in here, in
-// English; this is the one place to switch to i18n::args (common/i18n) so the catalog can translate them too.
+// Messages that carry values: a msgid with `{name}` placeholders and the values to put in, encoded with
+// i18n::args so the edge translates the msgid and then fills the values in (i18n::translate(Lang::en, m) gives the
+// English text).
 #include <initializer_list>
 #include <string>
 #include <string_view>

@@ -1,11 +1,23 @@
 #include "domain/packages.hpp"
 
+#include <array>
+
 #include "common/error.hpp"
 #include "domain/rounding.hpp"
 
 namespace the5hc::domain {
 
 namespace {
+
+constexpr std::array<Label, 4> session_status_labels{{{"scheduled", "예약됨", "Scheduled"},
+                                                      {"completed", "완료됨", "Completed"},
+                                                      {"cancelled", "취소됨", "Cancelled"},
+                                                      {"no_show", "노쇼", "No-show"}}};
+constexpr std::array<Label, 3> package_status_labels{
+    {{"active", "활성", "Active"}, {"exhausted", "소진", "Exhausted"}, {"inactive", "비활성", "Inactive"}}};
+constexpr std::array<Label, 3> payment_kind_labels{{{"package_purchase", "패키지 구매", "Package purchase"},
+                                                    {"top_up", "크레딧 충전", "Top-up"},
+                                                    {"other", "기타 결제", "Other payment"}}};
 
 Krw signed_round_div(Krw a, Krw b) { return a >= 0 ? round_div(a, b) : -round_div(-a, b); }
 
@@ -15,6 +27,19 @@ void add(std::optional<Krw>& total, Krw amount) {
 }
 
 }  // namespace
+
+const Label& session_status_label(SessionStatus s) { return label_of(session_status_labels, s); }
+std::optional<SessionStatus> parse_session_status(std::string_view code) {
+  return parse_code<SessionStatus>(session_status_labels, code);
+}
+const Label& package_status_label(PackageStatus s) { return label_of(package_status_labels, s); }
+std::optional<PackageStatus> parse_package_status(std::string_view code) {
+  return parse_code<PackageStatus>(package_status_labels, code);
+}
+const Label& payment_kind_label(PaymentKind k) { return label_of(payment_kind_labels, k); }
+std::optional<PaymentKind> parse_payment_kind(std::string_view code) {
+  return parse_code<PaymentKind>(payment_kind_labels, code);
+}
 
 PackageStatus package_status(const PackageCounters& p) {
   if (!p.is_active) return PackageStatus::inactive;
@@ -53,7 +78,7 @@ PackagePurchase create_package(Krw total_amount, int total_sessions, std::option
 TopUp top_up(const PackageCounters& p, Krw amount, std::optional<int> sessions, PaymentMethod method,
              int vat_rate_bp, int card_fee_rate_bp) {
   if (!p.is_active)
-    throw Error(ErrorCode::conflict, "An inactive package cannot be topped up.");  // 비활성 패키지는 충전할 수 없습니다.
+    throw Error::field("non_field_errors", "An inactive package cannot be topped up.");  // 비활성 패키지는 충전할 수 없습니다.
   if (sessions && *sessions < 0)
     throw Error::field("sessions", "Ensure this value is greater than or equal to 0.");  // 0 이상이어야 합니다.
   TopUp r;
@@ -79,11 +104,11 @@ TopUp top_up(const PackageCounters& p, Krw amount, std::optional<int> sessions, 
 void check_booking(const PackageCounters& p, int scheduled_count, std::chrono::sys_days session_date,
                    std::chrono::sys_days today) {
   if (!p.is_active)
-    throw Error::field("package", "Sessions cannot be booked on an inactive package.");  // 비활성 패키지에는 세션을 예약할 수 없습니다.
+    throw Error::field("non_field_errors", "Sessions cannot be booked on an inactive package.");  // 비활성 패키지에는 세션을 예약할 수 없습니다.
   if (available_sessions(p, scheduled_count) < 1)
-    throw Error::field("package", "The selected package has no sessions left.");  // 선택한 패키지에 남은 세션이 없습니다.
+    throw Error::field("non_field_errors", "The selected package has no sessions left.");  // 선택한 패키지에 남은 세션이 없습니다.
   if (p.remaining_credits < 0)
-    throw Error::field("package", "The package does not have enough credits.");  // 패키지 크레딧이 부족합니다.
+    throw Error::field("non_field_errors", "The package does not have enough credits.");  // 패키지 크레딧이 부족합니다.
   if (session_date < today)
     throw Error::field("session_date", "The session date cannot be in the past.");  // 세션 날짜는 과거일 수 없습니다.
 }

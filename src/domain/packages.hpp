@@ -4,9 +4,11 @@
 #include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/error.hpp"
 
+#include "domain/label.hpp"
 #include "domain/money.hpp"
 
 namespace the5hc::domain {
@@ -14,6 +16,17 @@ namespace the5hc::domain {
 enum class SessionStatus { scheduled, completed, cancelled, no_show };
 enum class PackageStatus { active, exhausted, inactive };
 enum class SessionOutcome { complete, no_show, cancel, late_cancel };
+enum class PaymentKind { package_purchase, top_up, other };
+
+// scheduled 예약됨 / completed 완료됨 / cancelled 취소됨 / no_show 노쇼
+const Label& session_status_label(SessionStatus s);
+std::optional<SessionStatus> parse_session_status(std::string_view code);
+// active 활성 / exhausted 소진 / inactive 비활성
+const Label& package_status_label(PackageStatus s);
+std::optional<PackageStatus> parse_package_status(std::string_view code);
+// package_purchase 패키지 구매 / top_up 크레딧 충전 / other 기타 결제
+const Label& payment_kind_label(PaymentKind k);
+std::optional<PaymentKind> parse_payment_kind(std::string_view code);
 
 struct PackageCounters {
   Krw total_amount = 0;  // gross, purchase + top-ups
@@ -47,11 +60,12 @@ struct TopUp {
   int sessions_added = 0;
 };
 // Allowed on any package not deactivated (an exhausted one is the normal case); sessions default to
-// amount div session_price. Throws Error (conflict on an inactive package, validation for bad values).
+// amount div session_price. Throws Error (validation: non_field_errors on an inactive package, the field for bad values).
 TopUp top_up(const PackageCounters& p, Krw amount, std::optional<int> sessions, PaymentMethod method,
              int vat_rate_bp = default_vat_rate_bp, int card_fee_rate_bp = default_card_fee_rate_bp);
 
-// The booking checks of DOMAIN.md §5.3 in order; throws Error (validation) naming the first that fails.
+// The booking checks of DOMAIN.md §5.3 in order; throws Error (validation) with the first that fails
+// (package rules as non_field_errors, API.md §3.5).
 void check_booking(const PackageCounters& p, int scheduled_count, std::chrono::sys_days session_date,
                    std::chrono::sys_days today);
 

@@ -1,5 +1,7 @@
 #include "http/builtin.hpp"
 
+#include "common/version.hpp"
+
 #include <openssl/crypto.h>
 
 #include "common/log.hpp"
@@ -9,8 +11,8 @@
 namespace the5hc::http {
 
 void register_builtin_endpoints(Router& router, BuiltinOptions options) {
-  if (options.version.empty()) options.version = THE5HC_VERSION;
-  if (options.commit.empty()) options.commit = THE5HC_COMMIT;
+  if (options.version.empty()) options.version = kVersion;
+  if (options.commit.empty()) options.commit = kCommit;
   router.get("/healthz", [](Request&) { return Response::json(200, R"({"status":"ok"})"); }, "healthz");
 
   router.get(

@@ -457,7 +457,18 @@ Response error_response(const Request& req, const Error& e, const ErrorHandlerOp
     nlohmann::json body = nlohmann::json::object();
     if (e.code() == ErrorCode::validation) {
       for (const auto& [field, messages] : e.fields()) {
-        auto& list = body[field] = nlohmann::json::array();
+        // Errors of list items are keyed "responses.2.selected_choices" and shown nested (API.md §3.2):
+        // {"responses": {"2": {"selected_choices": [...]}}}.
+        nlohmann::json* slot = &body;
+        std::string_view rest = field;
+        for (auto dot = rest.find('.'); dot != std::string_view::npos && slot->is_object(); dot = rest.find('.')) {
+          slot = &(*slot)[std::string(rest.substr(0, dot))];
+          if (slot->is_null()) *slot = nlohmann::json::object();
+          rest.remove_prefix(dot + 1);
+        }
+        if (!slot->is_object()) slot = &body, rest = field;  // a plain field of that name already exists
+        auto& list = (*slot)[std::string(rest)];
+        if (!list.is_array()) list = nlohmann::json::array();
         for (const auto& m : messages) list.push_back(i18n::translate(req.lang, m, values));
       }
       if (body.empty()) body["non_field_errors"] = nlohmann::json::array({message});

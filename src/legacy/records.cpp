@@ -5,6 +5,8 @@
 #include <cmath>
 #include <initializer_list>
 
+#include "domain/client_rules.hpp"
+#include "domain/rounding.hpp"
 #include "legacy/rules.hpp"
 
 namespace the5hc::legacy {
@@ -38,7 +40,7 @@ std::optional<double> measure(const Row& r, Names names, Warnings& w) {
 std::optional<long long> count(const Row& r, Names names, Warnings& w) {
   const Value& raw = first(r, names);
   auto v = raw.integral();
-  if (!v && raw.number()) v = round0(*raw.number());
+  if (!v && raw.number()) v = domain::round0(*raw.number());
   if (v && *v < 0) {
     w.push_back(std::string(*names.begin()) + " " + std::to_string(*v) + " is negative; set to NULL");
     return std::nullopt;
@@ -60,7 +62,7 @@ std::optional<double> score(const Row& r, Names names, double lo, double hi, War
 std::optional<long long> int_score(const Row& r, Names names, double lo, double hi, Warnings& w) {
   auto v = score(r, names, lo, hi, w);
   if (!v) return std::nullopt;
-  return round0(*v);
+  return domain::round0(*v);
 }
 
 std::optional<std::string> test_notes(const Row& r, Names prefixes) {
@@ -86,7 +88,7 @@ std::optional<long long> bp(const Row& r, const char* column) {
 
 std::optional<std::string> client_skip_reason(const Row& r) {
   auto name = r["name"].nonblank();
-  if (!name || utf8_length(*name) < 2 || utf8_length(*name) > 200) return "invalid_client:name";
+  if (!name || domain::char_count(*name) < 2 || domain::char_count(*name) > 200) return "invalid_client:name";
   auto age = r["age"].integral();
   if (!age || *age < 1 || *age > 120) return "invalid_client:age";
   if (!gender(r["gender"].str().value_or(""))) return "invalid_gender";
@@ -105,11 +107,11 @@ store::NewClient client_fields(const Row& r, const std::string& now, Warnings& w
   c.height = *r["height"].number();
   c.weight = *r["weight"].number();
   if (auto e = r["email"].nonblank()) {
-    if (valid_email(*e)) c.email = *e;
+    if (domain::is_valid_email(*e)) c.email = *e;
     else warnings.push_back("invalid e-mail \"" + *e + "\" dropped");
   }
   if (auto p = r["phone"].nonblank()) {
-    c.phone = phone(*p);
+    c.phone = domain::format_phone(*p);
     if (!c.phone) warnings.push_back("invalid phone \"" + *p + "\" dropped");
   }
   if (r.has("created_at")) c.created_at = stamp(r["created_at"], now);
@@ -190,7 +192,7 @@ store::NewPackage package_fields(const Row& r, const std::string& now) {
   p.total_amount = money(r, "total_amount").value_or(0);
   p.total_sessions = r["total_sessions"].integral().value_or(0);
   p.session_price = money(r, "session_price")
-                        .value_or(p.total_sessions > 0 ? round0(double(p.total_amount) / double(p.total_sessions)) : 0);
+                        .value_or(p.total_sessions > 0 ? domain::round0(double(p.total_amount) / double(p.total_sessions)) : 0);
   p.remaining_sessions = r["remaining_sessions"].integral().value_or(p.total_sessions);
   p.remaining_credits = money(r, "remaining_credits").value_or(0);
   p.package_name = package_name(r["package_name"].str(), p.total_sessions);

@@ -83,15 +83,16 @@ std::string Report::text() const {
   return out;
 }
 
-std::string Report::json() const {
+std::string Report::json(bool compact) const {
   using nlohmann::ordered_json;
-  auto table_json = [](const TableReport& t, bool rows) {
+  auto table_json = [compact](const TableReport& t, bool rows) {
     ordered_json j{{"table", t.table}, {"read", t.read}, {"imported", t.imported}, {"skipped", t.skipped}};
     j["reasons"] = ordered_json::object();
     for (const auto& [r, n] : t.reasons) j["reasons"][r] = n;
     if (rows) {
       j["skipped_rows"] = ordered_json::array();
       for (const auto& s : t.skipped_rows) {
+        if (compact && s.reason == "already_imported") continue;
         ordered_json row{{"id", s.id}, {"reason", s.reason}};
         if (!s.detail.empty()) row["detail"] = s.detail;
         j["skipped_rows"].push_back(row);

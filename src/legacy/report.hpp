@@ -56,7 +56,9 @@ struct Report {
   void warn(const std::string& table, long long id, const std::string& message);
   TableReport totals() const;
   std::string text() const;
-  std::string json() const;
+  // compact (for the audit row): skipped_rows leave out already_imported, which a re-run of a large file has by the
+  // hundred thousand; the per-reason counts still include them.
+  std::string json(bool compact = false) const;
 };
 
 }  // namespace the5hc::legacy

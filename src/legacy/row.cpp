@@ -7,19 +7,12 @@
 #include <cmath>
 #include <cstdio>
 
-#include "legacy/rules.hpp"
+#include "domain/client_rules.hpp"
+#include "domain/rounding.hpp"
 
 namespace the5hc::legacy {
 namespace {
 const Value null_value{};
-
-std::string trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(ws);
-  return std::string(s.substr(b, e - b + 1));
-}
 }  // namespace
 
 std::optional<double> Value::number() const {
@@ -27,7 +20,7 @@ std::optional<double> Value::number() const {
     case Type::integer: return static_cast<double>(i);
     case Type::real: return d;
     case Type::text: {
-      std::string t = trim(s);
+      std::string t = domain::trim(s);
       if (t.empty()) return std::nullopt;
       double v = 0;
       auto [p, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -50,7 +43,7 @@ std::optional<long long> Value::money() const {
   if (type == Type::integer) return i;
   auto v = number();
   if (!v || std::fabs(*v) > 9e15) return std::nullopt;
-  return round0(*v);
+  return domain::round0(*v);
 }
 
 std::optional<std::string> Value::str() const {
@@ -70,7 +63,7 @@ std::optional<std::string> Value::str() const {
 std::optional<std::string> Value::nonblank() const {
   auto v = str();
   if (!v) return std::nullopt;
-  std::string t = trim(*v);
+  std::string t = domain::trim(*v);
   if (t.empty()) return std::nullopt;
   return t;
 }

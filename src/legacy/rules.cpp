@@ -6,21 +6,15 @@
 #include <cmath>
 
 #include "common/time.hpp"
+#include "domain/client_rules.hpp"
+#include "domain/rounding.hpp"
 
 namespace the5hc::legacy {
 namespace {
 
-std::string trim(std::string_view s) {
-  const char* ws = " \t\r\n";
-  auto b = s.find_first_not_of(ws);
-  if (b == std::string_view::npos) return {};
-  auto e = s.find_last_not_of(ws);
-  return std::string(s.substr(b, e - b + 1));
-}
-
 std::optional<std::string> nonblank(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
-  auto t = trim(*s);
+  auto t = domain::trim(*s);
   if (t.empty()) return std::nullopt;
   return t;
 }
@@ -39,15 +33,10 @@ int number(std::string_view s) {
 
 }  // namespace
 
-long long round0(double x) {
-  if (x >= 0) return static_cast<long long>(std::floor(x + 1e-9 + 0.5));
-  return -static_cast<long long>(std::floor(-x + 1e-9 + 0.5));
-}
-
-int rate_bp(double fraction) { return static_cast<int>(round0(fraction * 10000.0)); }
+int rate_bp(double fraction) { return static_cast<int>(domain::round0(fraction * 10000.0)); }
 
 std::optional<std::string> gender(std::string_view raw) {
-  std::string g = lower_ascii(trim(raw));
+  std::string g = lower_ascii(domain::trim(raw));
   if (g == "남성" || g == "남" || g == "male" || g == "m" || g == "남자") return "male";
   if (g == "여성" || g == "여" || g == "female" || g == "f" || g == "여자") return "female";
   return std::nullopt;
@@ -143,28 +132,6 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-bool valid_email(std::string_view e) {
-  auto at = e.find('@');
-  if (at == std::string_view::npos || at == 0 || e.find('@', at + 1) != std::string_view::npos) return false;
-  auto domain = e.substr(at + 1);
-  auto dot = domain.find('.');
-  if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
-  return std::none_of(e.begin(), e.end(), [](unsigned char c) { return c <= ' '; }) && e.size() <= 254;
-}
-
-std::optional<std::string> phone(std::string_view raw) {
-  std::string d;
-  for (char c : raw)
-    if (c >= '0' && c <= '9') d += c;
-  if ((d.size() != 10 && d.size() != 11) || !starts_with(d, "01")) return std::nullopt;
-  if (d.size() == 11) return d.substr(0, 3) + "-" + d.substr(3, 4) + "-" + d.substr(7);
-  return d.substr(0, 3) + "-" + d.substr(3, 3) + "-" + d.substr(6);
-}
-
-size_t utf8_length(std::string_view s) {
-  return static_cast<size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
-
 std::optional<std::string> date(const std::optional<std::string>& raw) {
   auto t = nonblank(raw);
   if (!t || t->size() < 10) return std::nullopt;
@@ -176,7 +143,7 @@ std::optional<std::string> date(const std::optional<std::string>& raw) {
 std::optional<std::string> timestamp(const std::optional<std::string>& raw) {
   auto d = date(raw);
   if (!d) return std::nullopt;
-  std::string t = trim(*raw);
+  std::string t = domain::trim(*raw);
   if (t.size() == 10) return *d + " 00:00:00";
   std::string_view clock = std::string_view(t).substr(11);
   if (clock.size() < 8 || clock[2] != ':' || clock[5] != ':' || !digits(clock.substr(0, 2)) ||
@@ -201,22 +168,6 @@ std::optional<std::string> password_hash(const std::optional<std::string>& bcryp
   if (!p) return std::nullopt;
   if (auto s = nonblank(salt)) return "legacy-hmac-sha256$" + lower_ascii(*s) + "$" + lower_ascii(*p);
   return "legacy-sha256$" + lower_ascii(*p);
-}
-
-std::string slugify(std::string_view name) {
-  std::string out;
-  bool dash = false;
-  for (char c : name) {
-    char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if ((l >= 'a' && l <= 'z') || (l >= '0' && l <= '9')) {
-      if (dash && !out.empty()) out += '-';
-      out += l;
-      dash = false;
-    } else {
-      dash = true;
-    }
-  }
-  return out;
 }
 
 }  // namespace the5hc::legacy

@@ -6,8 +6,9 @@
 
 namespace the5hc::legacy {
 
-// round0 of DOMAIN.md §0 (half away from zero, with the 1e-9 nudge for doubles such as 2.4999999999).
-long long round0(double x);
+// Generic rules (round0, phone format, e-mail validity, character count, slug) come from src/domain; these are
+// the ones only the import needs.
+
 // REAL fraction → basis points: 0.1 → 1000, 0.035 → 350.
 int rate_bp(double fraction);
 
@@ -45,11 +46,6 @@ std::string renamed_username(const std::string& username, long long legacy_id, i
 std::string renamed_email(const std::string& email, long long legacy_id, int attempt = 1);
 std::string lower_ascii(std::string s);
 
-bool valid_email(std::string_view email);
-// Korean mobile numbers: 10–11 digits starting with 01 → "010-1234-5678" / "011-234-5678"; else nullopt.
-std::optional<std::string> phone(std::string_view raw);
-size_t utf8_length(std::string_view s);
-
 // Naive legacy timestamps ("2025-06-04 05:32:57.782122", "2025-06-04T05:32:57", "2025-06-04") → the stored form
 // "YYYY-MM-DD HH:MM:SS" (read as UTC, LEGACY.md §4); anything else → nullopt.
 std::optional<std::string> timestamp(const std::optional<std::string>& raw);
@@ -62,8 +58,5 @@ std::optional<std::string> seoul_midnight_utc(const std::optional<std::string>& 
 std::optional<std::string> password_hash(const std::optional<std::string>& bcrypt_hash,
                                          const std::optional<std::string>& password,
                                          const std::optional<std::string>& salt);
-
-// Organisation slug from a name: lower-case ASCII letters and digits, other runs → '-'; "" when nothing is left.
-std::string slugify(std::string_view name);
 
 }  // namespace the5hc::legacy

@@ -14,12 +14,12 @@
 #include "domain/organization_rules.hpp"
 #include "domain/permissions.hpp"
 #include "service/audit.hpp"
+#include "service/organizations.hpp"
 #include "store/database.hpp"
 #include "store/organizations.hpp"
 #include "store/users.hpp"
 
 namespace the5hc::service {
-namespace {
 
 bool valid_username(const std::string& u) {
   if (u.empty() || u.size() > 150) return false;
@@ -27,14 +27,6 @@ bool valid_username(const std::string& u) {
     if (!(std::isalnum(c) || c == '@' || c == '.' || c == '+' || c == '-' || c == '_')) return false;
   return true;
 }
-
-std::string unique_slug(soci::session& sql, const std::string& name) {
-  std::string base = domain::slugify(name), slug = base;
-  for (int n = 2; store::find_organization_by_slug(sql, slug); ++n) slug = base + "-" + std::to_string(n);
-  return slug;
-}
-
-}  // namespace
 
 CreateUserResult create_user(Context& ctx, const CreateUserRequest& req) {
   FieldErrors errors;
@@ -78,7 +70,7 @@ CreateUserResult create_user(Context& ctx, const CreateUserRequest& req) {
     if (req.create_organization_name) {
       store::Organization o;
       o.name = *req.create_organization_name;
-      o.slug = unique_slug(sql, o.name);
+      o.slug = unique_organization_slug(sql, o.name);
       o.timezone = ctx.config.time_zone;
       o.id = store::insert_organization(sql, o, now);
       org = o;
@@ -94,9 +86,8 @@ CreateUserResult create_user(Context& ctx, const CreateUserRequest& req) {
       if (membership && membership->organization_id != org->id)
         throw Error::field("organization", "This user already belongs to another organisation.");  // 이미 다른 조직에 소속되어 있습니다.
       if (!membership) {
-        if (store::count_active_trainers(sql, org->id) >= org->max_trainers)
-          throw Error::field("organization", i18n::args("The organisation has reached its maximum of {n} trainers.",
-                                                        {{"n", std::to_string(org->max_trainers)}}));
+        if (!domain::can_add_trainer(store::count_active_trainers(sql, org->id), org->max_trainers))
+          throw Error::field("organization", domain::max_trainers_message(org->max_trainers));
         out.trainer_id = store::insert_trainer(sql, out.user_id, org->id, role_code, now);
       } else {
         out.trainer_id = membership->id;

@@ -25,6 +25,9 @@ struct CreateUserResult {
   bool organization_created = false;
 };
 
+// Letters, digits and @.+-_, at most 150 characters (DOMAIN.md §1.2).
+bool valid_username(const std::string& username);
+
 // Validates (username characters, e-mail, password policy of DOMAIN.md §7.3, max_trainers) and writes the user,
 // membership and audit rows in one transaction. Throws Error(validation) with field errors; nothing is written then.
 CreateUserResult create_user(Context& ctx, const CreateUserRequest& req);

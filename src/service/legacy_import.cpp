@@ -2,10 +2,13 @@
 
 #include <algorithm>
 
+#include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
+#include "domain/organization_rules.hpp"
 #include "legacy/records.hpp"
 #include "legacy/rules.hpp"
+#include "service/audit.hpp"
 #include "service/legacy_import_internal.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
@@ -38,9 +41,8 @@ void Importer::run() {
   import_payments("payment_records");
   import_payments("payments");
   import_fee_audit();
-  current_table = "audit_log";
-  current_id = 0;
-  store_.insert_audit(org_.id, "legacy_import", "organization", org_.id, org_.name, report_.json(), now_);
+  current_table.clear();  // a refused row found now is named by the store's LegacyRowError
+  store_.flush();
 }
 
 void Importer::load_previous_runs() {
@@ -73,8 +75,7 @@ void Importer::resolve_organization() {
     org = store_.organization_by_slug(kDefaultSlug);
   }
   if (!org) {
-    std::string base = options_.organisation_name ? legacy::slugify(name) : kDefaultSlug;
-    if (base.empty()) base = "organization";  // a name without ASCII letters or digits (e.g. all Korean)
+    std::string base = options_.organisation_name ? domain::slugify(name) : kDefaultSlug;
     std::string slug = base;
     for (int n = 2; store_.organization_by_slug(slug); ++n) slug = base + "-" + std::to_string(n);
     long long id = store_.create_organization(name, slug, capacity, now_);
@@ -210,7 +211,8 @@ namespace {
 struct DryRunRollback {};
 }  // namespace
 
-legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& options) {
+legacy::Report import_legacy(const Context& ctx, const LegacyImportOptions& options) {
+  store::Database& db = ctx.db;
   legacy::LegacyFile file(options.path);  // not a legacy database → Error(usage) before anything is touched
 
   if (options.owner) {
@@ -226,7 +228,7 @@ legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& opt
   report.source = options.source;
   report.generation = file.generation();
   report.dry_run = options.dry_run;
-  std::string now = format_timestamp(std::chrono::system_clock::now());
+  std::string now = format_timestamp(ctx.clock.now());
   std::string failed_table;
   long long failed_id = 0;
   try {
@@ -235,6 +237,11 @@ legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& opt
       detail::Importer importer(file, store, options, report, now);
       try {
         importer.run();
+        importer.current_table = "audit_log";
+        importer.current_id = 0;
+        const auto& org = report.created;
+        audit(sql, ctx, "legacy_import", "organization", org.organization_id, org.organization_name,
+              org.organization_id, AuditChange{std::nullopt, std::nullopt, report.json(true)});
       } catch (...) {
         failed_table = importer.current_table;
         failed_id = importer.current_id;
@@ -243,6 +250,9 @@ legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& opt
       if (options.dry_run) throw DryRunRollback{};
     });
   } catch (const DryRunRollback&) {
+  } catch (const store::LegacyRowError& e) {
+    bool known = !e.source_table.empty();
+    report.failed = legacy::Failure{known ? e.source_table : failed_table, known ? e.source_id : failed_id, e.what()};
   } catch (const Error& e) {
     if (e.code() == ErrorCode::usage || e.code() == ErrorCode::database_state || e.code() == ErrorCode::unavailable)
       throw;

@@ -6,10 +6,7 @@
 #include <string>
 
 #include "legacy/report.hpp"
-
-namespace the5hc::store {
-class Database;
-}
+#include "service/context.hpp"
 
 namespace the5hc::service {
 
@@ -34,6 +31,7 @@ struct LegacyImportOptions {
 // Throws Error(usage) when the file is not a legacy database, --organisation-id is unknown or --owner names no
 // legacy trainer (nothing written), Error(database_state) when the target is not migrated. Any other failure rolls
 // the whole import back and is returned in report.failed.
-legacy::Report import_legacy(store::Database& db, const LegacyImportOptions& options);
+// The audit row records ctx.actor (none for the command line) and ctx.origin.
+legacy::Report import_legacy(const Context& ctx, const LegacyImportOptions& options);
 
 }  // namespace the5hc::service

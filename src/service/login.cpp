@@ -70,7 +70,9 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   }
   if (lock_active) {
     log::warning("security", "login refused: account locked", {{"user_id", user->id}});
-    record_failure("login_failed", user->id, {.extra = R"({"reason":"locked"})"});
+    AuditChange reason;
+    reason.extra = R"({"reason":"locked"})";
+    record_failure("login_failed", user->id, reason);
     throw locked(now, *locked_until);
   }
   if (!user || !ok || !user->is_active) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace soci {
 class session;
@@ -22,5 +23,26 @@ struct AuditEntry {
 };
 
 void insert_audit(soci::session& sql, const AuditEntry& e, const std::string& now);
+
+// A stored row as the audit-log API shows it.
+struct AuditRecord {
+  std::int64_t id = 0;
+  AuditEntry entry;
+  std::string user_name;  // "" for anonymous
+  std::string created_at;
+  std::optional<std::string> organization_timezone;
+};
+
+struct AuditFilter {
+  std::optional<std::int64_t> organization_id;  // nullopt = every organisation (platform superuser)
+  std::optional<std::string> action, object_type;
+  std::optional<std::int64_t> user_id, object_id;
+  std::optional<std::string> from, to;  // stored timestamps: from ≤ created_at < to
+  std::vector<std::string> search;      // every term matches object_repr or the user's name
+};
+
+std::vector<AuditRecord> list_audit(soci::session& sql, const AuditFilter& filter, int limit, int offset);
+std::int64_t count_audit(soci::session& sql, const AuditFilter& filter);
+std::optional<AuditRecord> find_audit(soci::session& sql, std::int64_t id);
 
 }  // namespace the5hc::store

@@ -2,104 +2,222 @@
 
 #include <soci/soci.h>
 
-#include <deque>
+#include <map>
+#include <unordered_map>
+
+#include "store/batch_insert.hpp"
 
 namespace the5hc::store {
+using detail::Batched;
+using detail::Insert;
+
 namespace {
 
-// An INSERT prepared once and executed per row. Columns are declared next to the variables they read, so the
-// placeholder order can never drift from the bind order; optional values go through a slot with an indicator
-// that is refreshed from the std::optional before every execution.
-class Insert {
- public:
-  Insert(soci::session& sql, Dialect dialect, std::string table)
-      : sql_(sql), dialect_(dialect), table_(std::move(table)), st_(sql) {}
-
-  template <class T>
-  Insert& col(const char* name, T& value) {
-    cols_.emplace_back(name);
-    st_.exchange(soci::use(value));
-    return *this;
-  }
-  template <class T>
-  Insert& col(const char* name, std::optional<T>& value) {
-    auto slot = std::make_unique<Slot<T>>(value);
-    cols_.emplace_back(name);
-    st_.exchange(soci::use(slot->v, slot->ind));
-    slots_.push_back(std::move(slot));
-    return *this;
-  }
-
-  void prepare() {
-    std::string names, params;
-    for (size_t i = 0; i < cols_.size(); ++i) {
-      names += (i ? ", " : "") + cols_[i];
-      params += (i ? ", :" : ":") + cols_[i];
-    }
-    std::string q = "INSERT INTO " + table_ + " (" + names + ") VALUES (" + params + ")";
-    if (dialect_ == Dialect::postgres) {
-      q += " RETURNING id";
-      st_.exchange(soci::into(id_));
-    }
-    st_.alloc();
-    st_.prepare(q);
-    st_.define_and_bind();
-  }
-
-  long long run() {
-    for (auto& s : slots_) s->sync();
-    st_.execute(true);
-    if (dialect_ == Dialect::sqlite) sql_.get_last_insert_id(table_, id_);
-    return id_;
-  }
-
- private:
-  struct SlotBase {
-    virtual ~SlotBase() = default;
-    virtual void sync() = 0;
-  };
-  template <class T>
-  struct Slot : SlotBase {
-    explicit Slot(std::optional<T>& s) : source(s) {}
-    void sync() override {
-      ind = source ? soci::i_ok : soci::i_null;
-      v = source ? *source : T{};
-    }
-    std::optional<T>& source;
-    T v{};
-    soci::indicator ind = soci::i_null;
-  };
-
-  soci::session& sql_;
-  Dialect dialect_;
-  std::string table_;
-  soci::statement st_;
-  std::vector<std::string> cols_;
-  std::vector<std::unique_ptr<SlotBase>> slots_;
-  long long id_ = 0;
+struct Key {
+  std::string source, source_table, target_table, raw, now;
+  long long source_id = 0, target_id = 0;
 };
+
+int legacy_flag = 1;  // is_legacy of every imported row (SOCI binds by non-const reference)
+
+void bind_client(Insert& i, NewClient& b) {
+  i.col("organization_id", b.organization_id)
+      .col("trainer_id", b.trainer_id)
+      .col("name", b.name)
+      .col("age", b.age)
+      .col("gender", b.gender)
+      .col("height", b.height)
+      .col("weight", b.weight)
+      .col("email", b.email)
+      .col("phone", b.phone)
+      .col("created_at", b.created_at)
+      .col("updated_at", b.updated_at);
+}
+
+void bind_assessment(Insert& i, NewAssessment& b) {
+  i.col("organization_id", b.organization_id)
+      .col("client_id", b.client_id)
+      .col("trainer_id", b.trainer_id)
+      .col("date", b.date)
+      .col("client_age", b.client_age)
+      .col("client_weight", b.client_weight)
+      .col("overhead_squat_performed", b.overhead_squat_performed)
+      .col("overhead_squat_notes", b.overhead_squat_notes)
+      .col("overhead_squat_score", b.overhead_squat_score)
+      .col("push_up_reps", b.push_up_reps)
+      .col("push_up_notes", b.push_up_notes)
+      .col("push_up_score", b.push_up_score)
+      .col("single_leg_balance_right_eyes_open", b.balance_right_open)
+      .col("single_leg_balance_left_eyes_open", b.balance_left_open)
+      .col("single_leg_balance_right_eyes_closed", b.balance_right_closed)
+      .col("single_leg_balance_left_eyes_closed", b.balance_left_closed)
+      .col("single_leg_balance_notes", b.balance_notes)
+      .col("single_leg_balance_score", b.balance_score)
+      .col("toe_touch_distance", b.toe_touch_distance)
+      .col("toe_touch_notes", b.toe_touch_notes)
+      .col("toe_touch_score", b.toe_touch_score)
+      .col("shoulder_mobility_right", b.shoulder_right)
+      .col("shoulder_mobility_left", b.shoulder_left)
+      .col("shoulder_mobility_notes", b.shoulder_notes)
+      .col("shoulder_mobility_score", b.shoulder_score)
+      .col("farmer_carry_weight", b.farmer_weight)
+      .col("farmer_carry_distance", b.farmer_distance)
+      .col("farmer_carry_time", b.farmer_time)
+      .col("farmer_carry_notes", b.farmer_notes)
+      .col("farmer_carry_score", b.farmer_score)
+      .col("harvard_step_test_hr1", b.harvard_hr1)
+      .col("harvard_step_test_hr2", b.harvard_hr2)
+      .col("harvard_step_test_hr3", b.harvard_hr3)
+      .col("harvard_step_test_duration", b.harvard_duration)
+      .col("harvard_step_test_legacy_hr", b.harvard_legacy_hr)
+      .col("harvard_step_test_notes", b.harvard_notes)
+      .col("harvard_step_test_pfi", b.harvard_pfi)
+      .col("harvard_step_test_score", b.harvard_score)
+      .col("strength_score", b.strength_score)
+      .col("mobility_score", b.mobility_score)
+      .col("balance_score", b.balance_category_score)
+      .col("cardio_score", b.cardio_score)
+      .col("overall_score", b.overall_score)
+      .col("is_complete", b.is_complete)
+      .col("is_legacy", legacy_flag)
+      .col("created_by_id", b.created_by_id)
+      .col("created_at", b.created_at)
+      .col("updated_at", b.updated_at);
+}
+
+void bind_package(Insert& i, NewPackage& b) {
+  i.col("organization_id", b.organization_id)
+      .col("client_id", b.client_id)
+      .col("trainer_id", b.trainer_id)
+      .col("package_name", b.package_name)
+      .col("total_amount", b.total_amount)
+      .col("session_price", b.session_price)
+      .col("total_sessions", b.total_sessions)
+      .col("remaining_sessions", b.remaining_sessions)
+      .col("remaining_credits", b.remaining_credits)
+      .col("gross_amount", b.gross_amount)
+      .col("vat_amount", b.vat_amount)
+      .col("card_fee_amount", b.card_fee_amount)
+      .col("net_amount", b.net_amount)
+      .col("vat_rate_bp", b.vat_rate_bp)
+      .col("card_fee_rate_bp", b.card_fee_rate_bp)
+      .col("is_active", b.is_active)
+      .col("is_legacy", legacy_flag)
+      .col("notes", b.notes)
+      .col("created_at", b.created_at)
+      .col("updated_at", b.updated_at);
+}
+
+void bind_session(Insert& i, NewSession& b) {
+  i.col("organization_id", b.organization_id)
+      .col("client_id", b.client_id)
+      .col("package_id", b.package_id)
+      .col("trainer_id", b.trainer_id)
+      .col("session_date", b.session_date)
+      .col("session_time", b.session_time)
+      .col("session_duration", b.session_duration)
+      .col("session_cost", b.session_cost)
+      .col("status", b.status)
+      .col("sessions_used", b.sessions_used)
+      .col("credits_used", b.credits_used)
+      .col("notes", b.notes)
+      .col("created_at", b.created_at)
+      .col("completed_at", b.completed_at);
+}
+
+void bind_payment(Insert& i, NewPayment& b) {
+  i.col("organization_id", b.organization_id)
+      .col("client_id", b.client_id)
+      .col("trainer_id", b.trainer_id)
+      .col("package_id", b.package_id)
+      .col("amount", b.amount)
+      .col("payment_method", b.payment_method)
+      .col("kind", b.kind)
+      .col("payment_date", b.payment_date)
+      .col("description", b.description)
+      .col("vat_amount", b.vat_amount)
+      .col("card_fee_amount", b.card_fee_amount)
+      .col("net_amount", b.net_amount)
+      .col("vat_rate_bp", b.vat_rate_bp)
+      .col("card_fee_rate_bp", b.card_fee_rate_bp)
+      .col("is_legacy", legacy_flag)
+      .col("created_at", b.created_at);
+}
+
+void bind_fee(Insert& i, NewFeeAudit& b) {
+  i.col("organization_id", b.organization_id)
+      .col("package_id", b.package_id)
+      .col("payment_id", b.payment_id)
+      .col("calculation_type", b.calculation_type)
+      .col("gross_amount", b.gross_amount)
+      .col("vat_amount", b.vat_amount)
+      .col("card_fee_amount", b.card_fee_amount)
+      .col("net_amount", b.net_amount)
+      .col("vat_rate_bp", b.vat_rate_bp)
+      .col("card_fee_rate_bp", b.card_fee_rate_bp)
+      .col("details", b.details)
+      .col("created_by_id", b.created_by_id)
+      .col("created_at", b.created_at);
+}
+
+void bind_key(Insert& i, Key& k) {
+  i.col("source", k.source)
+      .col("source_table", k.source_table)
+      .col("source_id", k.source_id)
+      .col("target_table", k.target_table)
+      .col("target_id", k.target_id)
+      .col("imported_at", k.now)
+      .col("raw", k.raw);
+}
 
 }  // namespace
 
 struct LegacyImportStore::Impl {
-  Impl(soci::session& s, Dialect d) : sql(s), dialect(d) {}
+  Impl(soci::session& s, Dialect d)
+      : sql(s),
+        dialect(d),
+        clients(s, d, "clients", bind_client, true),
+        assessments(s, d, "assessments", bind_assessment, true),
+        packages(s, d, "session_packages", bind_package, true),
+        sessions(s, d, "sessions", bind_session, true),
+        payments(s, d, "payments", bind_payment, true),
+        fees(s, d, "fee_audit_log", bind_fee, true),
+        keys(s, d, "legacy_import_rows", bind_key, false) {}
   soci::session& sql;
   Dialect dialect;
-  int one = 1;  // is_legacy
-  // Bound buffers: each insert copies its argument here and runs the prepared statement.
-  NewClient client;
-  NewAssessment assessment;
-  NewPackage package;
-  NewSession session;
-  NewPayment payment;
-  NewFeeAudit fee;
-  struct Key {
-    std::string source, source_table, target_table, raw, now;
-    long long source_id = 0, target_id = 0;
-  } key;
-  std::unique_ptr<Insert> clients, assessments, packages, sessions, payments, fees, keys;
+  Batched<NewClient> clients;
+  Batched<NewAssessment> assessments;
+  Batched<NewPackage> packages;
+  Batched<NewSession> sessions;
+  Batched<NewPayment> payments;
+  Batched<NewFeeAudit> fees;
+  Batched<Key> keys;
 
-  std::unique_ptr<Insert> make(const char* table) { return std::make_unique<Insert>(sql, dialect, table); }
+  // Which legacy row each written target row came from, to name a row the database refuses.
+  std::map<std::string, std::unordered_map<long long, std::pair<std::string, long long>>> sources;
+
+  // A full buffer is written together with the buffers of its parent tables (foreign keys are checked per
+  // statement); level is the position in: clients, assessments, packages, sessions, payments, fees. The keys have
+  // no foreign keys and are written only when their own buffer is full, so they always go in full batches.
+  void flush_through(int level) {
+    try {
+      if (level >= 0) clients.flush();
+      if (level >= 1) assessments.flush();
+      if (level >= 2) packages.flush();
+      if (level >= 3) sessions.flush();
+      if (level >= 4) payments.flush();
+      if (level >= 5) fees.flush();
+      if (level >= 6) keys.flush();
+    } catch (const detail::BatchRowError& e) {
+      auto table = sources.find(e.table);
+      if (table != sources.end()) {
+        auto row = table->second.find(e.id);
+        if (row != table->second.end()) throw LegacyRowError(row->second.first, row->second.second, e.what());
+      }
+      throw LegacyRowError("", 0, e.what());  // the row being added: its key is not recorded yet
+    }
+  }
+  void flush_all() { flush_through(6); }
 };
 
 // One transaction of 100,000+ rows outgrows SQLite's default 2 MB page cache; spilling pages mid-transaction
@@ -145,6 +263,7 @@ Opt<OrganizationRow> LegacyImportStore::organization_by_slug(const std::string& 
 long long LegacyImportStore::create_organization(const std::string& name, const std::string& slug, int max_trainers,
                                                  const std::string& now) {
   Insert ins(impl_->sql, impl_->dialect, "organizations");
+  ins.group();
   std::string n = name, s = slug, created = now, updated = now;
   int max = max_trainers;
   ins.col("name", n).col("slug", s).col("max_trainers", max).col("created_at", created).col("updated_at", updated);
@@ -203,6 +322,7 @@ Opt<Membership> LegacyImportStore::membership_of(long long user_id) {
 long long LegacyImportStore::insert_user(const NewUser& user) {
   NewUser u = user;
   Insert ins(impl_->sql, impl_->dialect, "users");
+  ins.group();
   ins.col("username", u.username)
       .col("email", u.email)
       .col("name", u.name)
@@ -221,6 +341,7 @@ long long LegacyImportStore::insert_membership(long long user_id, long long orga
   long long u = user_id, o = organization_id, price = 50000;
   std::string r = role, created = now, updated = now;
   Insert ins(impl_->sql, impl_->dialect, "trainers");
+  ins.group();
   ins.col("user_id", u).col("organization_id", o).col("role", r).col("session_price", price);
   ins.col("created_at", created).col("updated_at", updated);
   ins.prepare();
@@ -233,6 +354,7 @@ void LegacyImportStore::set_role(long long trainer_id, const std::string& role, 
 }
 
 bool LegacyImportStore::client_email_used(long long organization_id, const std::string& email) {
+  impl_->flush_through(0);  // the clients of this import still in the batch count too
   long long n = 0;
   impl_->sql << "SELECT count(*) FROM clients WHERE organization_id = :o AND lower(email) = lower(:e)", soci::into(n),
       soci::use(organization_id), soci::use(email);
@@ -240,185 +362,39 @@ bool LegacyImportStore::client_email_used(long long organization_id, const std::
 }
 
 long long LegacyImportStore::insert_client(const NewClient& c) {
-  auto& b = impl_->client;
-  if (!impl_->clients) {
-    impl_->clients = impl_->make("clients");
-    impl_->clients->col("organization_id", b.organization_id)
-        .col("trainer_id", b.trainer_id)
-        .col("name", b.name)
-        .col("age", b.age)
-        .col("gender", b.gender)
-        .col("height", b.height)
-        .col("weight", b.weight)
-        .col("email", b.email)
-        .col("phone", b.phone)
-        .col("created_at", b.created_at)
-        .col("updated_at", b.updated_at);
-    impl_->clients->prepare();
-  }
-  b = c;
-  return impl_->clients->run();
+  long long id = impl_->clients.add(c);
+  if (impl_->clients.full()) impl_->flush_through(0);
+  return id;
 }
 
 long long LegacyImportStore::insert_assessment(const NewAssessment& a) {
-  auto& b = impl_->assessment;
-  if (!impl_->assessments) {
-    impl_->assessments = impl_->make("assessments");
-    impl_->assessments->col("organization_id", b.organization_id)
-        .col("client_id", b.client_id)
-        .col("trainer_id", b.trainer_id)
-        .col("date", b.date)
-        .col("client_age", b.client_age)
-        .col("client_weight", b.client_weight)
-        .col("overhead_squat_performed", b.overhead_squat_performed)
-        .col("overhead_squat_notes", b.overhead_squat_notes)
-        .col("overhead_squat_score", b.overhead_squat_score)
-        .col("push_up_reps", b.push_up_reps)
-        .col("push_up_notes", b.push_up_notes)
-        .col("push_up_score", b.push_up_score)
-        .col("single_leg_balance_right_eyes_open", b.balance_right_open)
-        .col("single_leg_balance_left_eyes_open", b.balance_left_open)
-        .col("single_leg_balance_right_eyes_closed", b.balance_right_closed)
-        .col("single_leg_balance_left_eyes_closed", b.balance_left_closed)
-        .col("single_leg_balance_notes", b.balance_notes)
-        .col("single_leg_balance_score", b.balance_score)
-        .col("toe_touch_distance", b.toe_touch_distance)
-        .col("toe_touch_notes", b.toe_touch_notes)
-        .col("toe_touch_score", b.toe_touch_score)
-        .col("shoulder_mobility_right", b.shoulder_right)
-        .col("shoulder_mobility_left", b.shoulder_left)
-        .col("shoulder_mobility_notes", b.shoulder_notes)
-        .col("shoulder_mobility_score", b.shoulder_score)
-        .col("farmer_carry_weight", b.farmer_weight)
-        .col("farmer_carry_distance", b.farmer_distance)
-        .col("farmer_carry_time", b.farmer_time)
-        .col("farmer_carry_notes", b.farmer_notes)
-        .col("farmer_carry_score", b.farmer_score)
-        .col("harvard_step_test_hr1", b.harvard_hr1)
-        .col("harvard_step_test_hr2", b.harvard_hr2)
-        .col("harvard_step_test_hr3", b.harvard_hr3)
-        .col("harvard_step_test_duration", b.harvard_duration)
-        .col("harvard_step_test_legacy_hr", b.harvard_legacy_hr)
-        .col("harvard_step_test_notes", b.harvard_notes)
-        .col("harvard_step_test_pfi", b.harvard_pfi)
-        .col("harvard_step_test_score", b.harvard_score)
-        .col("strength_score", b.strength_score)
-        .col("mobility_score", b.mobility_score)
-        .col("balance_score", b.balance_category_score)
-        .col("cardio_score", b.cardio_score)
-        .col("overall_score", b.overall_score)
-        .col("is_complete", b.is_complete)
-        .col("is_legacy", impl_->one)
-        .col("created_by_id", b.created_by_id)
-        .col("created_at", b.created_at)
-        .col("updated_at", b.updated_at);
-    impl_->assessments->prepare();
-  }
-  b = a;
-  return impl_->assessments->run();
+  long long id = impl_->assessments.add(a);
+  if (impl_->assessments.full()) impl_->flush_through(1);
+  return id;
 }
 
 long long LegacyImportStore::insert_package(const NewPackage& p) {
-  auto& b = impl_->package;
-  if (!impl_->packages) {
-    impl_->packages = impl_->make("session_packages");
-    impl_->packages->col("organization_id", b.organization_id)
-        .col("client_id", b.client_id)
-        .col("trainer_id", b.trainer_id)
-        .col("package_name", b.package_name)
-        .col("total_amount", b.total_amount)
-        .col("session_price", b.session_price)
-        .col("total_sessions", b.total_sessions)
-        .col("remaining_sessions", b.remaining_sessions)
-        .col("remaining_credits", b.remaining_credits)
-        .col("gross_amount", b.gross_amount)
-        .col("vat_amount", b.vat_amount)
-        .col("card_fee_amount", b.card_fee_amount)
-        .col("net_amount", b.net_amount)
-        .col("vat_rate_bp", b.vat_rate_bp)
-        .col("card_fee_rate_bp", b.card_fee_rate_bp)
-        .col("is_active", b.is_active)
-        .col("is_legacy", impl_->one)
-        .col("notes", b.notes)
-        .col("created_at", b.created_at)
-        .col("updated_at", b.updated_at);
-    impl_->packages->prepare();
-  }
-  b = p;
-  return impl_->packages->run();
+  long long id = impl_->packages.add(p);
+  if (impl_->packages.full()) impl_->flush_through(2);
+  return id;
 }
 
 long long LegacyImportStore::insert_session(const NewSession& s) {
-  auto& b = impl_->session;
-  if (!impl_->sessions) {
-    impl_->sessions = impl_->make("sessions");
-    impl_->sessions->col("organization_id", b.organization_id)
-        .col("client_id", b.client_id)
-        .col("package_id", b.package_id)
-        .col("trainer_id", b.trainer_id)
-        .col("session_date", b.session_date)
-        .col("session_time", b.session_time)
-        .col("session_duration", b.session_duration)
-        .col("session_cost", b.session_cost)
-        .col("status", b.status)
-        .col("sessions_used", b.sessions_used)
-        .col("credits_used", b.credits_used)
-        .col("notes", b.notes)
-        .col("created_at", b.created_at)
-        .col("completed_at", b.completed_at);
-    impl_->sessions->prepare();
-  }
-  b = s;
-  return impl_->sessions->run();
+  long long id = impl_->sessions.add(s);
+  if (impl_->sessions.full()) impl_->flush_through(3);
+  return id;
 }
 
 long long LegacyImportStore::insert_payment(const NewPayment& p) {
-  auto& b = impl_->payment;
-  if (!impl_->payments) {
-    impl_->payments = impl_->make("payments");
-    impl_->payments->col("organization_id", b.organization_id)
-        .col("client_id", b.client_id)
-        .col("trainer_id", b.trainer_id)
-        .col("package_id", b.package_id)
-        .col("amount", b.amount)
-        .col("payment_method", b.payment_method)
-        .col("kind", b.kind)
-        .col("payment_date", b.payment_date)
-        .col("description", b.description)
-        .col("vat_amount", b.vat_amount)
-        .col("card_fee_amount", b.card_fee_amount)
-        .col("net_amount", b.net_amount)
-        .col("vat_rate_bp", b.vat_rate_bp)
-        .col("card_fee_rate_bp", b.card_fee_rate_bp)
-        .col("is_legacy", impl_->one)
-        .col("created_at", b.created_at);
-    impl_->payments->prepare();
-  }
-  b = p;
-  return impl_->payments->run();
+  long long id = impl_->payments.add(p);
+  if (impl_->payments.full()) impl_->flush_through(4);
+  return id;
 }
 
 long long LegacyImportStore::insert_fee_audit(const NewFeeAudit& f) {
-  auto& b = impl_->fee;
-  if (!impl_->fees) {
-    impl_->fees = impl_->make("fee_audit_log");
-    impl_->fees->col("organization_id", b.organization_id)
-        .col("package_id", b.package_id)
-        .col("payment_id", b.payment_id)
-        .col("calculation_type", b.calculation_type)
-        .col("gross_amount", b.gross_amount)
-        .col("vat_amount", b.vat_amount)
-        .col("card_fee_amount", b.card_fee_amount)
-        .col("net_amount", b.net_amount)
-        .col("vat_rate_bp", b.vat_rate_bp)
-        .col("card_fee_rate_bp", b.card_fee_rate_bp)
-        .col("details", b.details)
-        .col("created_by_id", b.created_by_id)
-        .col("created_at", b.created_at);
-    impl_->fees->prepare();
-  }
-  b = f;
-  return impl_->fees->run();
+  long long id = impl_->fees.add(f);
+  if (impl_->fees.full()) impl_->flush_through(5);
+  return id;
 }
 
 std::vector<ImportedKey> LegacyImportStore::imported_keys(const std::string& source) {
@@ -478,39 +454,11 @@ std::vector<ImportedPackage> LegacyImportStore::imported_packages(const std::str
 void LegacyImportStore::record_import(const std::string& source, const std::string& source_table, long long source_id,
                                       const std::string& target_table, long long target_id, const std::string& raw,
                                       const std::string& now) {
-  auto& k = impl_->key;
-  if (!impl_->keys) {
-    impl_->keys = impl_->make("legacy_import_rows");
-    impl_->keys->col("source", k.source)
-        .col("source_table", k.source_table)
-        .col("source_id", k.source_id)
-        .col("target_table", k.target_table)
-        .col("target_id", k.target_id)
-        .col("imported_at", k.now)
-        .col("raw", k.raw);
-    impl_->keys->prepare();
-  }
-  k.source = source;
-  k.source_table = source_table;
-  k.source_id = source_id;
-  k.target_table = target_table;
-  k.target_id = target_id;
-  k.raw = raw;
-  k.now = now;
-  impl_->keys->run();
+  impl_->keys.add(Key{source, source_table, target_table, raw, now, source_id, target_id});
+  if (impl_->dialect == Dialect::postgres) impl_->sources[target_table][target_id] = {source_table, source_id};
+  if (impl_->keys.full()) impl_->keys.flush();
 }
 
-void LegacyImportStore::insert_audit(Opt<long long> organization_id, const std::string& action,
-                                     const std::string& object_type, Opt<long long> object_id,
-                                     const std::string& object_repr, const std::string& extra_json,
-                                     const std::string& now) {
-  Opt<long long> org = organization_id, obj = object_id;
-  std::string a = action, type = object_type, repr = object_repr, extra = extra_json, created = now;
-  Insert ins(impl_->sql, impl_->dialect, "audit_log");
-  ins.col("organization_id", org).col("action", a).col("object_type", type).col("object_id", obj);
-  ins.col("object_repr", repr).col("extra", extra).col("created_at", created);
-  ins.prepare();
-  ins.run();
-}
+void LegacyImportStore::flush() { impl_->flush_all(); }
 
 }  // namespace the5hc::store

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -146,9 +147,18 @@ struct ImportedPackage {
   long long legacy_id = 0, id = 0, organization_id = 0, client_id = 0, trainer_id = 0;
 };
 
+// A row the database refused (a constraint of the new schema), naming the legacy row when it is known.
+struct LegacyRowError : std::runtime_error {
+  LegacyRowError(std::string table, long long id, const std::string& message)
+      : std::runtime_error(message), source_table(std::move(table)), source_id(id) {}
+  std::string source_table;  // empty when unknown: then it is the row being added
+  long long source_id = 0;
+};
+
 class LegacyImportStore {
  public:
-  // Works inside the caller's transaction on sql.
+  // Works inside the caller's transaction on sql. On PostgreSQL rows are written in batches: call flush() before
+  // reading what was imported through another path (e.g. the audit row's caller does so at the end).
   LegacyImportStore(soci::session& sql, Dialect dialect);
   ~LegacyImportStore();
   LegacyImportStore(const LegacyImportStore&) = delete;
@@ -186,10 +196,8 @@ class LegacyImportStore {
   void record_import(const std::string& source, const std::string& source_table, long long source_id,
                      const std::string& target_table, long long target_id, const std::string& raw,
                      const std::string& now);
-
-  void insert_audit(Opt<long long> organization_id, const std::string& action, const std::string& object_type,
-                    Opt<long long> object_id, const std::string& object_repr, const std::string& extra_json,
-                    const std::string& now);
+  // Writes every buffered row (PostgreSQL batches). Throws LegacyRowError for a refused row.
+  void flush();
 
  private:
   struct Impl;

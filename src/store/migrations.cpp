@@ -1,7 +1,6 @@
 #include "store/migrations.hpp"
 
 #include <postgresql/libpq-fe.h>
-#include <sodium.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -12,23 +11,12 @@
 #include <map>
 #include <regex>
 
+#include "auth/tokens.hpp"
 #include "common/embedded.hpp"
 #include "common/error.hpp"
 
 namespace the5hc::store {
 namespace {
-
-std::string sha256_hex(std::string_view data) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(data.data()), data.size());
-  static const char hex[] = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : digest) {
-    out += hex[b >> 4];
-    out += hex[b & 15];
-  }
-  return out;
-}
 
 std::string utc_now() {
   auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -95,7 +83,7 @@ std::vector<Migration> known_migrations(Dialect dialect) {
   for (auto& [v, mig] : by_version) {
     if (mig.up.empty()) continue;
     mig.compatible = mig.up.find("-- compatible: no") == std::string::npos;
-    mig.checksum = sha256_hex(mig.up);
+    mig.checksum = auth::sha256_hex(mig.up);
     out.push_back(std::move(mig));
   }
   return out;

@@ -1,5 +1,6 @@
 #include "store/organizations.hpp"
 
+#include "store/query.hpp"
 #include "store/row.hpp"
 
 namespace the5hc::store {
@@ -31,7 +32,9 @@ Organization to_org(const soci::row& r) {
 const char* kTrainerColumns =
     "SELECT t.id, t.user_id, t.organization_id, t.role, t.bio, t.certifications, t.specialties, "
     "t.years_of_experience, t.session_price, t.is_active, t.deactivated_at, t.created_at, t.updated_at, "
-    "u.username, u.name, u.email FROM trainers t JOIN users u ON u.id = t.user_id ";
+    "u.username, u.name, u.email, "
+    "(SELECT COUNT(*) FROM clients c WHERE c.trainer_id = t.id) AS client_count, o.timezone "
+    "FROM trainers t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = t.organization_id ";
 
 Trainer to_trainer(const soci::row& r) {
   Trainer t;
@@ -51,6 +54,8 @@ Trainer to_trainer(const soci::row& r) {
   t.username = get_text(r, 13);
   t.name = get_text(r, 14);
   t.email = get_text(r, 15);
+  t.client_count = static_cast<int>(get_int(r, 16));
+  t.organization_timezone = get_text(r, 17);
   return t;
 }
 
@@ -84,6 +89,39 @@ std::vector<Organization> list_organizations(soci::session& sql) {
   return out;
 }
 
+namespace {
+std::string org_where(std::optional<std::int64_t> only, SqlParams& p) {
+  return only ? "WHERE id = " + p.add(*only) + " " : "";
+}
+}  // namespace
+
+std::vector<Organization> list_organizations(soci::session& sql, std::optional<std::int64_t> only, int limit,
+                                             int offset) {
+  std::vector<Organization> out;
+  SqlParams p;
+  std::string q = std::string(kOrgColumns) + org_where(only, p) + "ORDER BY name, id LIMIT " + p.add(limit) +
+                  " OFFSET " + p.add(offset);
+  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_org(r)); });
+  return out;
+}
+
+std::int64_t count_organizations(soci::session& sql, std::optional<std::int64_t> only) {
+  SqlParams p;
+  return fetch_int(sql, "SELECT COUNT(*) FROM organizations " + org_where(only, p), p);
+}
+
+void update_organization(soci::session& sql, const Organization& o, const std::string& now) {
+  long long id = o.id;
+  OptionalParam<std::string> description(o.description), address(o.address), phone(o.phone), email(o.email);
+  sql << "UPDATE organizations SET name = :name, slug = :slug, description = :description, address = :address, "
+         "phone = :phone, email = :email, timezone = :timezone, business_hours = :hours, max_trainers = :max, "
+         "vat_rate_bp = :vat, card_fee_rate_bp = :card, updated_at = :now WHERE id = :id",
+      soci::use(o.name), soci::use(o.slug), soci::use(description.value, description.ind),
+      soci::use(address.value, address.ind), soci::use(phone.value, phone.ind), soci::use(email.value, email.ind),
+      soci::use(o.timezone), soci::use(o.business_hours), soci::use(o.max_trainers), soci::use(o.vat_rate_bp),
+      soci::use(o.card_fee_rate_bp), soci::use(now), soci::use(id);
+}
+
 std::int64_t insert_organization(soci::session& sql, const Organization& o, const std::string& now) {
   long long id = 0;
   OptionalParam<std::string> description(o.description), address(o.address), phone(o.phone), email(o.email);
@@ -115,6 +153,73 @@ std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization
        soci::use(v));
   for (const auto& r : rows) out.push_back(to_trainer(r));
   return out;
+}
+
+namespace {
+std::string trainer_where(const TrainerFilter& f, SqlParams& p) {
+  std::string w = "WHERE 1 = 1";
+  if (f.organization_id) w += " AND t.organization_id = " + p.add(*f.organization_id);
+  if (f.role) w += " AND t.role = " + p.add(*f.role);
+  if (f.is_active) w += " AND t.is_active = " + p.add(*f.is_active ? 1 : 0);
+  // each placeholder once: SOCI's PostgreSQL backend does not bind a repeated name
+  for (const auto& term : f.search) {
+    std::string like = like_pattern(term);
+    w += " AND (lower(u.name) LIKE " + p.add(like) + " ESCAPE '\\' OR lower(u.email) LIKE " + p.add(like) +
+         " ESCAPE '\\' OR lower(t.specialties) LIKE " + p.add(like) + " ESCAPE '\\')";
+  }
+  return w + " ";
+}
+}  // namespace
+
+std::vector<Trainer> list_trainers(soci::session& sql, const TrainerFilter& filter, const std::string& order_by,
+                                   int limit, int offset) {
+  std::vector<Trainer> out;
+  SqlParams p;
+  std::string q = std::string(kTrainerColumns) + trainer_where(filter, p) + "ORDER BY " + order_by + " LIMIT " +
+                  p.add(limit) + " OFFSET " + p.add(offset);
+  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_trainer(r)); });
+  return out;
+}
+
+std::int64_t count_trainers(soci::session& sql, const TrainerFilter& filter) {
+  SqlParams p;
+  return fetch_int(sql, "SELECT COUNT(*) FROM trainers t JOIN users u ON u.id = t.user_id " + trainer_where(filter, p),
+                   p);
+}
+
+bool email_is_trainer(soci::session& sql, std::int64_t organization_id, const std::string& email) {
+  SqlParams p;
+  return fetch_int(sql, "SELECT COUNT(*) FROM trainers t JOIN users u ON u.id = t.user_id WHERE t.organization_id = " +
+                            p.add(organization_id) + " AND lower(u.email) = lower(" + p.add(email) + ")",
+                   p) > 0;
+}
+
+std::vector<std::int64_t> active_owner_and_senior_users(soci::session& sql, std::int64_t organization_id) {
+  std::vector<std::int64_t> out;
+  SqlParams p;
+  for_each_row(sql,
+               "SELECT t.user_id FROM trainers t JOIN users u ON u.id = t.user_id WHERE t.organization_id = " +
+                   p.add(organization_id) +
+                   " AND t.is_active = 1 AND u.is_active = 1 AND t.role IN ('owner', 'senior') ORDER BY t.user_id",
+               p, [&](const soci::row& r) { out.push_back(get_int(r, 0)); });
+  return out;
+}
+
+void update_trainer_profile(soci::session& sql, const Trainer& t, const std::string& now) {
+  long long id = t.id, price = t.session_price;
+  OptionalParam<std::string> bio(t.bio);
+  sql << "UPDATE trainers SET bio = :bio, certifications = :certs, specialties = :specs, years_of_experience = :years, "
+         "session_price = :price, updated_at = :now WHERE id = :id",
+      soci::use(bio.value, bio.ind), soci::use(t.certifications), soci::use(t.specialties),
+      soci::use(t.years_of_experience), soci::use(price), soci::use(now), soci::use(id);
+}
+
+void set_trainer_active(soci::session& sql, std::int64_t trainer_id, bool active, const std::string& now) {
+  long long id = trainer_id;
+  int flag = active ? 1 : 0;
+  OptionalParam<std::string> deactivated(active ? std::nullopt : std::optional<std::string>(now));
+  sql << "UPDATE trainers SET is_active = :active, deactivated_at = :at, updated_at = :now WHERE id = :id",
+      soci::use(flag), soci::use(deactivated.value, deactivated.ind), soci::use(now), soci::use(id);
 }
 
 int count_active_trainers(soci::session& sql, std::int64_t organization_id) {

@@ -37,17 +37,41 @@ struct Trainer {
   std::string created_at, updated_at;
   // joined from users
   std::string username, name, email;
+  int client_count = 0;
+  std::string organization_timezone;
+};
+
+// Trainer lists: one organisation (nullopt = every organisation, for the platform superuser).
+struct TrainerFilter {
+  std::optional<std::int64_t> organization_id;
+  std::optional<std::string> role;
+  std::optional<bool> is_active;
+  std::vector<std::string> search;  // every term matches name, email or specialties
 };
 
 std::optional<Organization> find_organization(soci::session& sql, std::int64_t id);
 std::optional<Organization> find_organization_by_slug(soci::session& sql, const std::string& slug);
 std::optional<Organization> find_organization_by_name(soci::session& sql, const std::string& name);
 std::vector<Organization> list_organizations(soci::session& sql);
+// Paged, by name; `only` restricts to one organisation (a member's view).
+std::vector<Organization> list_organizations(soci::session& sql, std::optional<std::int64_t> only, int limit,
+                                             int offset);
+std::int64_t count_organizations(soci::session& sql, std::optional<std::int64_t> only);
+void update_organization(soci::session& sql, const Organization& o, const std::string& now);
 std::int64_t insert_organization(soci::session& sql, const Organization& o, const std::string& now);
 
 std::optional<Trainer> find_trainer(soci::session& sql, std::int64_t id);
 std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t user_id);
 std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization_id);
+std::vector<Trainer> list_trainers(soci::session& sql, const TrainerFilter& filter, const std::string& order_by,
+                                   int limit, int offset);
+std::int64_t count_trainers(soci::session& sql, const TrainerFilter& filter);
+// Whether a trainer of the organisation (active or not) has this e-mail, case-insensitively.
+bool email_is_trainer(soci::session& sql, std::int64_t organization_id, const std::string& email);
+// Users of the active owners and seniors: the recipients of notifications (DOMAIN.md §10.2).
+std::vector<std::int64_t> active_owner_and_senior_users(soci::session& sql, std::int64_t organization_id);
+void update_trainer_profile(soci::session& sql, const Trainer& t, const std::string& now);
+void set_trainer_active(soci::session& sql, std::int64_t trainer_id, bool active, const std::string& now);
 int count_active_trainers(soci::session& sql, std::int64_t organization_id);
 int count_active_owners(soci::session& sql, std::int64_t organization_id);
 void set_trainer_role(soci::session& sql, std::int64_t trainer_id, const std::string& role, const std::string& now);

@@ -66,6 +66,15 @@ std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& 
   return out;
 }
 
+void execute(soci::session& sql, const std::string& query, SqlParams& params) {
+  soci::statement st(sql);
+  st.alloc();
+  params.bind(st);
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(true);
+}
+
 std::string like_pattern(const std::string& term) {
   std::string p = "%";
   for (unsigned char c : term) {

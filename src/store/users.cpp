@@ -1,5 +1,6 @@
 #include "store/users.hpp"
 
+#include "store/query.hpp"
 #include "store/row.hpp"
 
 namespace the5hc::store {
@@ -113,6 +114,37 @@ void set_user_active(soci::session& sql, std::int64_t id, bool active, const std
   int a = active ? 1 : 0;
   sql << "UPDATE users SET is_active = :a, updated_at = :now WHERE id = :id", soci::use(a), soci::use(now),
       soci::use(v);
+}
+
+namespace {
+std::string list_where(std::optional<std::int64_t> organization_id, const std::vector<std::string>& search,
+                       SqlParams& p) {
+  std::string w = "WHERE 1 = 1";
+  if (organization_id)
+    w += " AND id IN (SELECT user_id FROM trainers WHERE organization_id = " + p.add(*organization_id) + ")";
+  for (const auto& term : search) {
+    std::string like = like_pattern(term);
+    w += " AND (lower(username) LIKE " + p.add(like) + " ESCAPE '\\' OR lower(email) LIKE " + p.add(like) +
+         " ESCAPE '\\' OR lower(name) LIKE " + p.add(like) + " ESCAPE '\\')";
+  }
+  return w + " ";
+}
+}  // namespace
+
+std::vector<User> list_users(soci::session& sql, std::optional<std::int64_t> organization_id,
+                             const std::vector<std::string>& search, int limit, int offset) {
+  std::vector<User> out;
+  SqlParams p;
+  std::string q = std::string(kColumns) + list_where(organization_id, search, p) + "ORDER BY username, id LIMIT " +
+                  p.add(limit) + " OFFSET " + p.add(offset);
+  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_user(r)); });
+  return out;
+}
+
+std::int64_t count_users(soci::session& sql, std::optional<std::int64_t> organization_id,
+                         const std::vector<std::string>& search) {
+  SqlParams p;
+  return fetch_int(sql, "SELECT COUNT(*) FROM users " + list_where(organization_id, search, p), p);
 }
 
 }  // namespace the5hc::store

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace soci {
 class session;
@@ -45,6 +46,12 @@ void upgrade_password_hash(soci::session& sql, std::int64_t id, const std::strin
 void record_login_failure(soci::session& sql, std::int64_t id, int failed_attempts,
                           const std::optional<std::string>& locked_until, const std::string& now);
 void record_login_success(soci::session& sql, std::int64_t id, const std::string& now);
+// Users with a membership in the organisation (nullopt = every user, for the platform superuser); every search
+// term matches username, e-mail or name. Ordered by username.
+std::vector<User> list_users(soci::session& sql, std::optional<std::int64_t> organization_id,
+                             const std::vector<std::string>& search, int limit, int offset);
+std::int64_t count_users(soci::session& sql, std::optional<std::int64_t> organization_id,
+                         const std::vector<std::string>& search);
 void set_user_active(soci::session& sql, std::int64_t id, bool active, const std::string& now);
 
 }  // namespace the5hc::store

@@ -6,9 +6,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <soci/postgresql/soci-postgresql.h>
-#include <soci/soci.h>
-
 #include <thread>
 
 #include "support/harness.hpp"
@@ -71,6 +68,14 @@ TEST_F(ServerTest, UnknownPathsAndMethodsGetJsonErrors) {
   EXPECT_EQ(r.body, R"({"detail":"찾을 수 없습니다."})");
   auto en = server_->get("/api/v1/does-not-exist/", {{"Accept-Language", "en-US,en;q=0.9,ko;q=0.5"}});
   EXPECT_EQ(en.body, R"({"detail":"Not found."})");
+  auto api_get = server_->get("/api/v1/auth/login/");
+  EXPECT_EQ(api_get.status, 405);
+  EXPECT_EQ(api_get.header("allow").find("POST") != std::string::npos, true) << api_get.header("allow");
+  EXPECT_EQ(api_get.header("content-type"), "application/json; charset=utf-8");
+  EXPECT_NE(api_get.body.find("\"detail\""), std::string::npos) << api_get.body;
+  auto no_slash = server_->get("/api/v1/users/me");
+  EXPECT_EQ(no_slash.status, 301) << "API.md §1.1: GET without the trailing slash redirects";
+  EXPECT_NE(no_slash.header("location").find("/api/v1/users/me/"), std::string::npos);
   auto post = http_request(server_->port(), "POST", "/healthz", "{}");
   EXPECT_EQ(post.status, 405);
   EXPECT_NE(post.header("allow").find("GET"), std::string::npos);
@@ -92,29 +97,15 @@ TEST_F(ServerTest, ReadyzIs503WhenTheDatabaseIsGone) {
   ASSERT_EQ(server_->get("/readyz").status, 200);
   std::string url = db_.url();
   std::string name = url.substr(url.rfind('/') + 1);
-  {
-    std::string admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
-    std::string hostport = admin.substr(admin.find('@') + 1);
-    hostport = hostport.substr(0, hostport.find('/'));
-    soci::session s(soci::postgresql, "host=" + hostport.substr(0, hostport.find(':')) +
-                                          " port=" + hostport.substr(hostport.find(':') + 1) +
-                                          " user=postgres dbname=postgres");
-    // What a lost database server looks like to the pool: its connections die and new ones are refused.
-    s << "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'";
-    s << "ALTER DATABASE " + name + " RENAME TO " + name + "_gone";
-  }
+  // What a lost database server looks like to the pool: its connections die and new ones are refused.
+  pg_admin_exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + name + "'");
+  pg_admin_exec("ALTER DATABASE " + name + " RENAME TO " + name + "_gone");
   auto r = server_->get("/readyz");
   EXPECT_EQ(r.status, 503) << r.body;
   EXPECT_NE(r.body.find("unreachable"), std::string::npos) << r.body;
   EXPECT_EQ(server_->get("/healthz").status, 200) << "liveness does not depend on the database";
   server_.reset();
-  std::string admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
-  std::string hostport = admin.substr(admin.find('@') + 1);
-  hostport = hostport.substr(0, hostport.find('/'));
-  soci::session s(soci::postgresql, "host=" + hostport.substr(0, hostport.find(':')) +
-                                        " port=" + hostport.substr(hostport.find(':') + 1) +
-                                        " user=postgres dbname=postgres");
-  s << "DROP DATABASE IF EXISTS " + name + "_gone WITH (FORCE)";
+  pg_admin_exec("DROP DATABASE IF EXISTS " + name + "_gone WITH (FORCE)");
 }
 
 TEST_F(ServerTest, SigtermLetsAnInFlightRequestFinish) {

@@ -91,6 +91,13 @@ bool postgres_selected() {
   return e && std::string(e) == "postgres";
 }
 
+void pg_admin_exec(const std::string& statement) {
+  const char* admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
+  if (!admin) throw std::runtime_error("THE5HC_TEST_PG_ADMIN_URL is not set (run the tests with scripts/test.sh)");
+  soci::session s(soci::postgresql, admin_url_to_soci(admin, "postgres"));
+  s << statement;
+}
+
 TestDatabase::TestDatabase() {
   dir_ = (std::filesystem::temp_directory_path() / ("the5hc-it-" + random_suffix())).string();
   std::filesystem::create_directories(dir_);
@@ -99,12 +106,9 @@ TestDatabase::TestDatabase() {
     url_ = "sqlite:///" + dir_ + "/test.db";  // sqlite:/// + /abs/path = four slashes: absolute
     return;
   }
-  const char* admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
-  if (!admin) throw std::runtime_error("THE5HC_TEST_PG_ADMIN_URL is not set (run the tests with scripts/test.sh)");
   pg_name_ = "t_" + random_suffix();
-  soci::session s(soci::postgresql, admin_url_to_soci(admin, "postgres"));
-  s << "CREATE DATABASE " + pg_name_;
-  std::string base = admin;
+  pg_admin_exec("CREATE DATABASE " + pg_name_);
+  std::string base = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
   url_ = base.substr(0, base.rfind('/') + 1) + pg_name_;
 }
 
@@ -113,8 +117,7 @@ TestDatabase::~TestDatabase() {
   std::filesystem::remove_all(dir_, ec);
   if (!pg_name_.empty()) {
     try {
-      soci::session s(soci::postgresql, admin_url_to_soci(std::getenv("THE5HC_TEST_PG_ADMIN_URL"), "postgres"));
-      s << "DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)";
+      pg_admin_exec("DROP DATABASE IF EXISTS " + pg_name_ + " WITH (FORCE)");
     } catch (...) {
     }
   }

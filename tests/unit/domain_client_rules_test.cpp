@@ -1,6 +1,8 @@
 // Client validation, BMI and phone formatting (DOMAIN.md §8, §12 #47, #49).
 #include <gtest/gtest.h>
 
+#include "common/i18n.hpp"
+
 #include "domain/client_rules.hpp"
 
 namespace the5hc::domain {
@@ -101,7 +103,7 @@ TEST(ClientValidation, BmiMustBePlausible) {
   auto c = valid_client();
   c.height = 300;
   c.weight = 20;  // BMI 2.2
-  EXPECT_EQ(validate_client(c).at("non_field_errors").front(), "Please check the height and weight. (BMI 2.2)");
+  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, validate_client(c).at("non_field_errors").front()), "Please check the height and weight. (BMI 2.2)");
   c.height = 100;
   c.weight = 50;  // BMI 50.0 — allowed
   EXPECT_TRUE(validate_client(c).empty());

@@ -1,6 +1,8 @@
 // Questionnaire scoring (DOMAIN.md §2.8, §3.3, §12 #37–#38).
 #include <gtest/gtest.h>
 
+#include "common/i18n.hpp"
+
 #include "domain/evaluation.hpp"
 #include "domain/mcq.hpp"
 #include "domain/reference_data.hpp"
@@ -114,7 +116,7 @@ TEST(Mcq, Validation) {
   e = validate_mcq_responses(bank, {answer(1, {2})}, true);
   ASSERT_TRUE(e.count("non_field_errors"));
   EXPECT_EQ(e.at("non_field_errors").size(), 5u);
-  EXPECT_EQ(e.at("non_field_errors").front(), "'평균 수면 시간은 얼마입니까?' is a required question.");
+  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, e.at("non_field_errors").front()), "'평균 수면 시간은 얼마입니까?' is a required question.");
   EXPECT_TRUE(validate_mcq_responses(bank, {answer(5, {1, 2, 3, 4})}, false).empty());
 }
 

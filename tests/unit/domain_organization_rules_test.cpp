@@ -1,6 +1,8 @@
 // Organisation, trainer, invitation, client activity and MCQ bank rules (DOMAIN.md §1.1, §1.3–§1.5, §1.7).
 #include <gtest/gtest.h>
 
+#include "common/i18n.hpp"
+
 #include "domain/mcq.hpp"
 #include "domain/organization_rules.hpp"
 #include "domain/reference_data.hpp"
@@ -58,7 +60,7 @@ TEST(Organization, Validation) {
 TEST(Trainers, CapacityAndProfile) {
   EXPECT_TRUE(can_add_trainer(4, 5));
   EXPECT_FALSE(can_add_trainer(5, 5));
-  EXPECT_EQ(max_trainers_message(5), "The organization has reached its maximum number of trainers (5).");
+  EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, max_trainers_message(5)), "The organization has reached its maximum number of trainers (5).");
   EXPECT_TRUE(validate_trainer_profile({60, 0}).empty());
   EXPECT_TRUE(validate_trainer_profile({61, 0}).count("years_of_experience"));
   EXPECT_TRUE(validate_trainer_profile({-1, 0}).count("years_of_experience"));
@@ -139,7 +141,7 @@ TEST(Invitations, CreationAndAcceptanceChecks) {
     check_invitation_acceptance(InvitationStatus::pending, false, 5, 5);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.message(), "The organization has reached its maximum number of trainers (5).");
+    EXPECT_EQ(the5hc::i18n::translate(the5hc::Lang::en, e.message()), "The organization has reached its maximum number of trainers (5).");
   }
 }
 

@@ -104,7 +104,8 @@ TEST(Packages, TopUpRules) {
     top_up(p, 10'000, 1, PaymentMethod::cash);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.code(), ErrorCode::conflict);
+    EXPECT_EQ(e.code(), ErrorCode::validation);
+    EXPECT_EQ(e.fields().at("non_field_errors").front(), "An inactive package cannot be topped up.");
   }
   // a pre-fee imported package keeps its NULL breakdown
   PackageCounters legacy{100'000, 10'000, 10, 5, 50'000, std::nullopt, std::nullopt, std::nullopt, std::nullopt, true};
@@ -132,7 +133,7 @@ TEST(Booking, Checks) {
     check_booking(p, 3, today, today);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.fields().at("package").front(), "The selected package has no sessions left.");
+    EXPECT_EQ(e.fields().at("non_field_errors").front(), "The selected package has no sessions left.");
   }
   EXPECT_NO_THROW(check_booking(p, 2, today, today));
   EXPECT_EQ(available_sessions(p, 2), 1);
@@ -147,7 +148,7 @@ TEST(Booking, Checks) {
     check_booking(p, 0, today, today);
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.fields().at("package").front(), "Sessions cannot be booked on an inactive package.");
+    EXPECT_EQ(e.fields().at("non_field_errors").front(), "Sessions cannot be booked on an inactive package.");
   }
   EXPECT_EQ(package_status(p), PackageStatus::inactive);
 }
@@ -221,6 +222,16 @@ TEST(Payments, FieldValidation) {
   EXPECT_TRUE(validate_payment_fields(0, today, today).count("amount"));
   EXPECT_EQ(validate_payment_fields(100, today + days{1}, today).at("payment_date").front(),
             "The payment date cannot be in the future.");
+}
+
+TEST(PackageLabels, CodesRoundTripWithKoreanAndEnglishLabels) {
+  EXPECT_STREQ(session_status_label(SessionStatus::no_show).ko, "노쇼");
+  EXPECT_EQ(parse_session_status("cancelled"), SessionStatus::cancelled);
+  EXPECT_FALSE(parse_session_status("done").has_value());
+  EXPECT_STREQ(package_status_label(PackageStatus::exhausted).ko, "소진");
+  EXPECT_EQ(parse_package_status("inactive"), PackageStatus::inactive);
+  EXPECT_STREQ(payment_kind_label(PaymentKind::top_up).en, "Top-up");
+  EXPECT_EQ(parse_payment_kind("package_purchase"), PaymentKind::package_purchase);
 }
 
 }  // namespace

@@ -202,4 +202,11 @@ TEST(LegacyReport, TableAndTotals) {
   EXPECT_NE(text.find("created: organization 1 (the5hc-fitness-center), memberships 7 (owner: criminal)"),
             std::string::npos);
   EXPECT_NE(text.find("warnings: 0"), std::string::npos);
+
+  c.skip(3, "already_imported");
+  EXPECT_NE(report.json().find("\"already_imported\""), std::string::npos);
+  auto compact = report.json(true);
+  EXPECT_EQ(compact.find("\"id\": 3"), std::string::npos) << compact;
+  EXPECT_NE(compact.find("\"already_imported\": 1"), std::string::npos) << compact;
+  EXPECT_NE(compact.find("\"id\": 4"), std::string::npos) << compact;
 }

@@ -66,12 +66,7 @@ TEST(LegacyRules, SessionStatusesOutsideTheFourAreInvalid) {
   EXPECT_EQ(session_status(nullopt), nullopt);
 }
 
-TEST(LegacyRules, MoneyAndRatesRound) {
-  EXPECT_EQ(round0(60000.0), 60000);
-  EXPECT_EQ(round0(2.5), 3);
-  EXPECT_EQ(round0(2.4999999999), 3);  // the 1e-9 nudge of DOMAIN.md §0: a double a hair below .5 is .5
-  EXPECT_EQ(round0(2.4999), 2);
-  EXPECT_EQ(round0(-2.5), -3);
+TEST(LegacyRules, RatesBecomeBasisPoints) {
   EXPECT_EQ(rate_bp(0.1), 1000);
   EXPECT_EQ(rate_bp(0.035), 350);
   EXPECT_EQ(rate_bp(0.0), 0);
@@ -99,18 +94,6 @@ TEST(LegacyRules, CollisionRenames) {
   EXPECT_EQ(renamed_email("broken", 3), "broken+legacy3@legacy.invalid");
 }
 
-TEST(LegacyRules, ContactFields) {
-  EXPECT_EQ(phone("01012345678"), "010-1234-5678");
-  EXPECT_EQ(phone("011-234-5678"), "011-234-5678");
-  EXPECT_EQ(phone("02-123-4567"), nullopt);
-  EXPECT_EQ(phone("010-12"), nullopt);
-  EXPECT_TRUE(valid_email("kim@example.co.kr"));
-  EXPECT_FALSE(valid_email("kim@localhost"));
-  EXPECT_FALSE(valid_email("kim example@x.kr"));
-  EXPECT_FALSE(valid_email("@x.kr"));
-  EXPECT_EQ(utf8_length("이정수"), 3u);
-}
-
 TEST(LegacyRules, TimestampsAreNormalisedToTheStoredUtcForm) {
   EXPECT_EQ(timestamp(string("2025-06-04 05:32:57.782122")), "2025-06-04 05:32:57");
   EXPECT_EQ(timestamp(string("2025-06-04T05:32:57")), "2025-06-04 05:32:57");
@@ -130,10 +113,4 @@ TEST(LegacyRules, PasswordSchemes) {
   EXPECT_EQ(password_hash(nullopt, string("ABCDEF"), string("00FF")), "legacy-hmac-sha256$00ff$abcdef");
   EXPECT_EQ(password_hash(nullopt, string("abcdef"), nullopt), "legacy-sha256$abcdef");
   EXPECT_EQ(password_hash(string(""), string(""), nullopt), nullopt);
-}
-
-TEST(LegacyRules, Slugs) {
-  EXPECT_EQ(slugify("The5HC Fitness Center"), "the5hc-fitness-center");
-  EXPECT_EQ(slugify("강남 PT 스튜디오 2"), "pt-2");
-  EXPECT_EQ(slugify("강남점"), "");
 }

@@ -1,0 +1,148 @@
+#include "api/assessments_api.hpp"
+
+#include "api/assessment_json.hpp"
+#include "api/assessment_views.hpp"
+#include "api/body.hpp"
+#include "api/listing.hpp"
+#include "api/support.hpp"
+#include "domain/report_rules.hpp"
+#include "http/json_response.hpp"
+#include "service/assessments.hpp"
+
+namespace the5hc::api {
+namespace {
+
+using nlohmann::json;
+
+const std::set<std::string> kMeta = {"client", "date", "trainer"};
+// Detail fields a client may send back unchanged; they are ignored (API.md §1.1).
+const std::set<std::string> kReadOnly = {
+    "id", "client_name", "trainer_name", "client_age", "client_weight", "client_gender",
+    "overhead_squat_score_manual_override", "push_up_score_manual_override",
+    "single_leg_balance_score_manual_override", "toe_touch_score_manual_override",
+    "farmer_carry_score_manual_override", "harvard_step_test_score_manual_override", "harvard_step_test_pfi",
+    "harvard_step_test_legacy_hr", "farmer_carry_percentage_entered", "strength_score", "mobility_score",
+    "balance_score", "cardio_score", "overall_score", "is_complete", "injury_risk_score", "injury_risk_physical",
+    "injury_risk_mcq", "injury_risk_level", "injury_risk_level_display", "risk_factors", "primary_concerns",
+    "knowledge_score", "lifestyle_score", "readiness_score", "comprehensive_score", "mcq_category_scores",
+    "percentiles", "performance_age", "is_legacy", "scored_at", "created_at", "updated_at"};
+
+// The body of a write: `start` is the input it changes (the stored one for PATCH, empty for POST/PUT).
+service::AssessmentDraft read_draft(const http::Request& req, domain::AssessmentInput start) {
+  json body = http::json_body(req);
+  service::AssessmentDraft draft;
+  draft.input = std::move(start);
+  std::set<std::string> other = kMeta;
+  other.insert(kReadOnly.begin(), kReadOnly.end());
+  FieldErrors errors = read_assessment_input(body, draft.input, other);
+  json meta = json::object();
+  draft.touches_tests = false;
+  for (const auto& [key, value] : body.items()) {
+    if (kMeta.count(key)) meta[key] = value;
+    else if (!kReadOnly.count(key) && key != "notes") draft.touches_tests = true;
+  }
+  Body fields(meta, kMeta);
+  draft.client_id = fields.integer("client");
+  draft.date = fields.date("date");
+  draft.trainer_id = fields.integer("trainer", false, true);
+  errors.merge(fields.errors());
+  if (!errors.empty()) throw Error::validation(errors);
+  return draft;
+}
+
+service::AssessmentQuery read_query(const http::Request& req) {
+  service::AssessmentQuery q;
+  q.search = search_terms(req);
+  q.client_id = query_int(req, "client");
+  q.trainer_id = query_int(req, "trainer");
+  q.date_from = query_date(req, "date_from");
+  q.date_to = query_date(req, "date_to");
+  q.push_up_type = query_choice(req, "push_up_type", {"standard", "modified", "wall"});
+  q.test_environment = query_choice(req, "test_environment", {"indoor", "outdoor"});
+  q.has_variations = query_bool(req, "has_variations");
+  q.score_range = query_choice(req, "score_range", {"90-100", "80-89", "70-79", "60-69", "0-59"});
+  q.risk_level = query_choice(req, "risk_level", {"low", "low_moderate", "moderate", "high"});
+  q.is_complete = query_bool(req, "is_complete");
+  q.is_legacy = query_bool(req, "is_legacy");
+  q.order_by = order_by_sql(
+      ordering(req, {"date", "overall_score", "injury_risk_score", "created_at"}, {{"date", true}, {"created_at", true}}),
+      {{"date", "a.date"},
+       {"overall_score", "a.overall_score"},
+       {"injury_risk_score", "a.injury_risk_score"},
+       {"created_at", "a.created_at"}},
+      "a.id");
+  return q;
+}
+
+}  // namespace
+
+void register_assessment_routes(http::Router& router, const app::Dependencies& deps) {
+  router.get("/api/v1/assessments/", [&deps](http::Request& req) {
+    auto page = page_request(req);
+    auto q = read_query(req);
+    q.limit = page.page_size;
+    q.offset = page.offset();
+    auto list = service::list_assessments(context(req, deps), q);
+    json results = json::array();
+    for (const auto& a : list.results) results.push_back(assessment_summary_json(a, list.zone));
+    return http::json_response(200, page_envelope(req, page, list.count, std::move(results)));
+  }, "assessments-list");
+
+  router.post("/api/v1/assessments/", [&deps](http::Request& req) {
+    auto draft = read_draft(req, {});
+    auto view = service::create_assessment(context(req, deps), draft);
+    return http::json_response(201, assessment_detail_json(view, req.lang));
+  }, "assessments-create");
+
+  router.post("/api/v1/assessments/preview/", [&deps](http::Request& req) {
+    auto draft = read_draft(req, {});
+    auto view = service::preview_assessment(context(req, deps), draft);
+    return http::json_response(200, assessment_detail_json(view, req.lang));
+  }, "assessments-preview");
+
+  router.get("/api/v1/assessments/{id:int}/", [&deps](http::Request& req) {
+    auto view = service::get_assessment(context(req, deps), req.param_int("id"));
+    return http::json_response(200, assessment_detail_json(view, req.lang));
+  }, "assessments-detail");
+
+  for (const char* method : {"PUT", "PATCH"}) {
+    const bool partial = std::string(method) == "PATCH";
+    router.add(method, "/api/v1/assessments/{id:int}/", [&deps, partial](http::Request& req) {
+      auto ctx = context(req, deps);
+      auto id = req.param_int("id");
+      auto stored = service::stored_input(ctx, id);  // also the visibility check, before the body is judged
+      auto draft = read_draft(req, partial ? stored : domain::AssessmentInput{});
+      if (!partial) draft.touches_tests = true;  // PUT replaces every input
+      return http::json_response(200, assessment_detail_json(service::update_assessment(ctx, id, draft), req.lang));
+    }, partial ? "assessments-partial-update" : "assessments-update");
+  }
+
+  router.del("/api/v1/assessments/{id:int}/", [&deps](http::Request& req) {
+    service::delete_assessment(context(req, deps), req.param_int("id"));
+    return http::Response{204};
+  }, "assessments-delete");
+
+  router.get("/api/v1/assessments/{id:int}/comparison/", [&deps](http::Request& req) {
+    auto c = service::compare_with_previous(context(req, deps), req.param_int("id"));
+    const auto& cur = c.current.row.results.scores;
+    const auto& prev = c.previous.row.results.scores;
+    auto delta = [](auto a, auto b) {
+      auto d = domain::improvement(a, b);
+      return d ? json(*d) : json(nullptr);
+    };
+    json improvements = {
+        {"overall_score", delta(cur.overall_score, prev.overall_score)},
+        {"strength_score", delta(cur.strength_score, prev.strength_score)},
+        {"mobility_score", delta(cur.mobility_score, prev.mobility_score)},
+        {"balance_score", delta(cur.balance_score, prev.balance_score)},
+        {"cardio_score", delta(cur.cardio_score, prev.cardio_score)},
+        {"injury_risk_score",
+         delta(c.current.row.results.injury_risk_score, c.previous.row.results.injury_risk_score)}};
+    return http::json_response(200, {{"current", assessment_detail_json(c.current, req.lang)},
+                                     {"previous", assessment_detail_json(c.previous, req.lang)},
+                                     {"improvements", improvements},
+                                     {"days_between", c.days_between}});
+  }, "assessments-comparison");
+}
+
+}  // namespace the5hc::api

@@ -1,0 +1,67 @@
+#include "api/activity_api.hpp"
+#include "api/json_fields.hpp"
+#include "api/listing.hpp"
+#include "api/support.hpp"
+#include "config/config.hpp"
+#include "http/json_response.hpp"
+#include "service/audit_log.hpp"
+#include "service/authorization.hpp"
+
+namespace the5hc::api {
+namespace {
+
+nlohmann::json json_or_null(const std::optional<std::string>& text) {
+  if (!text) return nullptr;
+  auto j = nlohmann::json::parse(*text, nullptr, false);
+  return j.is_discarded() ? nlohmann::json(*text) : j;
+}
+
+nlohmann::json audit_json(const store::AuditRecord& a, const std::string& default_zone) {
+  const auto& e = a.entry;
+  std::string zone = a.organization_timezone.value_or(default_zone);
+  return {{"id", a.id},
+          {"created_at", timestamp_json(a.created_at, zone)},
+          {"user", nullable(e.user_id)},
+          {"user_name", a.user_name},
+          {"organization", nullable(e.organization_id)},
+          {"action", e.action},
+          {"action_display", e.action},
+          {"object_type", e.object_type},
+          {"object_id", nullable(e.object_id)},
+          {"object_repr", e.object_repr},
+          {"ip_address", e.ip_address},
+          {"user_agent", e.user_agent},
+          {"request_id", e.request_id},
+          {"before", json_or_null(e.before)},
+          {"after", json_or_null(e.after)},
+          {"extra", json_or_null(e.extra)}};
+}
+
+}  // namespace
+
+void register_audit_log_routes(http::Router& router, const app::Dependencies& deps) {
+  router.get("/api/v1/audit-log/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    service::require_actor(ctx);
+    auto page = page_request(req);
+    service::AuditQuery q;
+    q.action = req.query.get("action");
+    q.object_type = req.query.get("object_type");
+    q.user_id = query_int(req, "user");
+    q.object_id = query_int(req, "object_id");
+    q.date_from = query_date(req, "date_from");
+    q.date_to = query_date(req, "date_to");
+    q.search = search_terms(req);
+    auto result = service::list_audit_log(ctx, q, page.page_size, page.offset());
+    auto items = nlohmann::json::array();
+    for (const auto& a : result.results) items.push_back(audit_json(a, deps.config.time_zone));
+    return http::json_response(200, page_envelope(req, page, result.count, items));
+  }, "audit-log-list");
+
+  router.get("/api/v1/audit-log/{id:int}/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    return http::json_response(200, audit_json(service::get_audit_entry(ctx, path_id(req)), deps.config.time_zone));
+  }, "audit-log-detail");
+}
+
+}  // namespace the5hc::api

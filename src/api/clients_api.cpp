@@ -1,0 +1,176 @@
+#include "api/clients_api.hpp"
+
+#include "api/assessment_views.hpp"
+#include "api/body.hpp"
+#include "api/json_fields.hpp"
+#include "api/listing.hpp"
+#include "api/support.hpp"
+#include "domain/client_rules.hpp"
+#include "http/json_response.hpp"
+#include "service/assessments.hpp"
+#include "service/clients.hpp"
+
+namespace the5hc::api {
+namespace {
+
+using nlohmann::json;
+namespace d = the5hc::domain;
+
+const std::set<std::string> kWritable = {"trainer", "name", "age", "gender", "height", "weight", "email", "phone"};
+const std::set<std::string> kReadOnly = {"id",
+                                         "trainer_name",
+                                         "gender_display",
+                                         "bmi",
+                                         "bmi_category",
+                                         "bmi_category_display",
+                                         "assessment_count",
+                                         "latest_overall_score",
+                                         "latest_assessment_date",
+                                         "active_package_count",
+                                         "activity_status",
+                                         "created_at",
+                                         "updated_at"};
+
+json client_json(const service::ClientView& v, Lang lang) {
+  const auto& c = v.client;
+  const bool en = lang == Lang::en;
+  json out = {{"id", c.id},
+              {"trainer", c.fields.trainer_id},
+              {"trainer_name", c.trainer_name},
+              {"name", c.fields.name},
+              {"age", c.fields.age},
+              {"gender", c.fields.gender},
+              {"height", c.fields.height},
+              {"weight", c.fields.weight}};
+  if (auto g = d::parse_gender(c.fields.gender)) out["gender_display"] = en ? d::gender_label(*g).en : d::gender_label(*g).ko;
+  auto bmi = d::bmi(c.fields.height, c.fields.weight);
+  out["bmi"] = nullable(bmi);
+  if (bmi) {
+    const auto& label = d::bmi_category_label(d::bmi_category(*bmi));
+    out["bmi_category"] = label.code;
+    out["bmi_category_display"] = en ? label.en : label.ko;
+  } else {
+    out["bmi_category"] = out["bmi_category_display"] = nullptr;
+  }
+  out["email"] = nullable(c.fields.email);
+  out["phone"] = nullable(c.fields.phone);
+  out["assessment_count"] = c.assessment_count;
+  out["latest_overall_score"] = nullable(c.latest_overall_score);
+  out["latest_assessment_date"] = nullable(c.latest_assessment_date);
+  out["active_package_count"] = c.active_package_count;
+  out["activity_status"] = v.active ? "active" : "inactive";
+  out["created_at"] = timestamp_json(c.created_at, v.zone);
+  out["updated_at"] = timestamp_json(c.updated_at, v.zone);
+  return out;
+}
+
+// PUT needs every required field, PATCH only the ones given.
+service::ClientChanges read_changes(const http::Request& req, bool partial) {
+  Body body(req, kWritable, kReadOnly);
+  const bool required = !partial;
+  service::ClientChanges ch;
+  ch.trainer_id = body.integer("trainer");
+  ch.name = body.text("name", required, false, 200, true);
+  if (auto age = body.integer("age", required)) ch.age = static_cast<int>(*age);
+  ch.gender = body.choice("gender", {"male", "female"}, required);
+  ch.height = body.number("height", required);
+  ch.weight = body.number("weight", required);
+  if (body.has("email")) ch.email = body.text("email", false, true, 254, true);
+  if (body.has("phone")) ch.phone = body.text("phone", false, true, 0, true);
+  ch.input_errors = body.errors();  // judged with the rules of DOMAIN.md §8 so every mistake shows at once
+  return ch;
+}
+
+service::ClientQuery read_query(const http::Request& req) {
+  service::ClientQuery q;
+  q.search = search_terms(req);
+  q.gender = query_choice(req, "gender", {"male", "female"});
+  q.age_min = query_int(req, "age_min");
+  q.age_max = query_int(req, "age_max");
+  q.trainer_id = query_int(req, "trainer");
+  q.bmi_category = query_choice(req, "bmi_category", {"underweight", "normal", "overweight", "obese", "severely_obese"});
+  q.activity = query_choice(req, "activity", {"active", "inactive"});
+  q.latest_score = query_choice(req, "latest_score", {"90-100", "80-89", "70-79", "60-69", "0-59", "none"});
+  q.created_from = query_date(req, "created_from");
+  q.created_to = query_date(req, "created_to");
+  q.order_by = order_by_sql(ordering(req, {"name", "age", "created_at"}, {{"created_at", true}}),
+                            {{"name", "c.name"}, {"age", "c.age"}, {"created_at", "c.created_at"}}, "c.id");
+  return q;
+}
+
+}  // namespace
+
+void register_client_routes(http::Router& router, const app::Dependencies& deps) {
+  router.get("/api/v1/clients/", [&deps](http::Request& req) {
+    auto page = page_request(req);
+    auto q = read_query(req);
+    q.limit = page.page_size;
+    q.offset = page.offset();
+    auto list = service::list_clients(context(req, deps), q);
+    json results = json::array();
+    for (const auto& v : list.results) results.push_back(client_json(v, req.lang));
+    return http::json_response(200, page_envelope(req, page, list.count, std::move(results)));
+  }, "clients-list");
+
+  router.post("/api/v1/clients/", [&deps](http::Request& req) {
+    auto ch = read_changes(req, false);
+    return http::json_response(201, client_json(service::create_client(context(req, deps), ch), req.lang));
+  }, "clients-create");
+
+  router.get("/api/v1/clients/{id:int}/", [&deps](http::Request& req) {
+    return http::json_response(200, client_json(service::get_client(context(req, deps), req.param_int("id")),
+                                                 req.lang));
+  }, "clients-detail");
+
+  for (const char* method : {"PUT", "PATCH"}) {
+    const bool partial = std::string(method) == "PATCH";
+    router.add(method, "/api/v1/clients/{id:int}/", [&deps, partial](http::Request& req) {
+      auto ctx = context(req, deps);
+      auto id = req.param_int("id");
+      service::get_client(ctx, id);  // invisible → 404 before the body is judged
+      auto ch = read_changes(req, partial);
+      return http::json_response(200, client_json(service::update_client(ctx, id, ch), req.lang));
+    }, partial ? "clients-partial-update" : "clients-update");
+  }
+
+  router.del("/api/v1/clients/{id:int}/", [&deps](http::Request& req) {
+    service::delete_client(context(req, deps), req.param_int("id"));
+    return http::Response{204};
+  }, "clients-delete");
+
+  router.get("/api/v1/clients/{id:int}/assessments/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    auto list = service::client_assessments(ctx, req.param_int("id"));
+    json out = json::array();
+    for (const auto& a : list.results) out.push_back(assessment_summary_json(a, list.zone));
+    return http::json_response(200, out);
+  }, "clients-assessments");
+
+  router.get("/api/v1/clients/{id:int}/statistics/", [&deps](http::Request& req) {
+    auto s = service::client_statistics(context(req, deps), req.param_int("id"));
+    json trend = json::array();
+    for (const auto& p : s.score_trend)
+      trend.push_back({{"date", p.date},
+                       {"overall_score", nullable(p.overall)},
+                       {"strength_score", nullable(p.strength)},
+                       {"mobility_score", nullable(p.mobility)},
+                       {"balance_score", nullable(p.balance)},
+                       {"cardio_score", nullable(p.cardio)}});
+    json latest = nullptr;
+    if (s.latest_id)
+      latest = {{"id", *s.latest_id}, {"date", *s.latest_date}, {"overall_score", nullable(s.latest_overall)}};
+    auto money = [&](auto member) { return s.money ? json((*s.money).*member) : json(nullptr); };
+    return http::json_response(200, {{"total_assessments", s.total_assessments},
+                                     {"latest_assessment", latest},
+                                     {"average_score", nullable(s.average_score)},
+                                     {"score_trend", trend},
+                                     {"total_packages", money(&store::ClientStatistics::total_packages)},
+                                     {"active_packages", money(&store::ClientStatistics::active_packages)},
+                                     {"total_sessions", money(&store::ClientStatistics::total_sessions)},
+                                     {"completed_sessions", money(&store::ClientStatistics::completed_sessions)},
+                                     {"scheduled_sessions", money(&store::ClientStatistics::scheduled_sessions)},
+                                     {"total_paid", money(&store::ClientStatistics::total_paid)}});
+  }, "clients-statistics");
+}
+
+}  // namespace the5hc::api

@@ -1,0 +1,277 @@
+#include "api/mcq_api.hpp"
+
+#include <array>
+
+#include "api/body.hpp"
+#include "api/json_fields.hpp"
+#include "api/listing.hpp"
+#include "api/support.hpp"
+#include "domain/grades.hpp"
+#include "http/json_response.hpp"
+#include "service/mcq.hpp"
+
+namespace the5hc::api {
+namespace {
+
+using nlohmann::json;
+namespace d = the5hc::domain;
+
+const char* type_code(d::QuestionType t) {
+  static const char* kCodes[] = {"single", "multiple", "scale", "text"};
+  return kCodes[static_cast<int>(t)];
+}
+
+json category_json(const store::McqCategoryRow& c) {
+  return {{"id", c.id},
+          {"code", c.category.code},
+          {"name", c.category.name},
+          {"name_ko", c.category.name_ko},
+          {"description", nullable(c.description)},
+          {"description_ko", nullable(c.description_ko)},
+          {"weight", c.category.weight},
+          {"order", c.category.order},
+          {"is_active", c.category.is_active},
+          {"question_count", c.question_count}};
+}
+
+json question_json(const store::McqQuestionRow& r) {
+  const auto& q = r.question;
+  json choices = json::array();
+  for (const auto& c : q.choices)
+    choices.push_back({{"id", c.id},
+                       {"choice_text", c.choice_text},
+                       {"choice_text_ko", c.choice_text_ko},
+                       {"points", c.points},
+                       {"is_correct", c.is_correct},
+                       {"order", c.order},
+                       {"contributes_to_risk", c.contributes_to_risk},
+                       {"risk_weight", c.risk_weight},
+                       {"risk_label", c.risk_label.empty() ? json(nullptr) : json(c.risk_label)},
+                       {"risk_label_ko", c.risk_label_ko.empty() ? json(nullptr) : json(c.risk_label_ko)}});
+  return {{"id", q.id},
+          {"category", {{"id", r.category_id}, {"code", q.category_code}, {"name", r.category_name},
+                        {"name_ko", r.category_name_ko}}},
+          {"question_text", q.question_text},
+          {"question_text_ko", q.question_text_ko},
+          {"question_type", type_code(q.question_type)},
+          {"points", q.points},
+          {"is_required", q.is_required},
+          {"help_text", nullable(r.help_text)},
+          {"help_text_ko", nullable(r.help_text_ko)},
+          {"order", q.order},
+          {"is_active", q.is_active},
+          {"depends_on", nullable(q.depends_on_id)},
+          {"depends_on_choice", nullable(q.depends_on_choice_id)},
+          {"choices", std::move(choices)}};
+}
+
+// Recommendations per category and band (DOMAIN.md §2.8): three below 60, two below 80, else one; the texts are
+// msgids translated by the catalog.
+struct Advice {
+  const char* code;
+  std::array<const char*, 3> low;
+  std::array<const char*, 2> mid;
+  const char* high;
+};
+const Advice kAdvice[] = {
+    {"knowledge",
+     {"Education on exercise principles and technique is needed", "Learn correct exercise form with your trainer",
+      "Acquiring basic nutrition knowledge is important"},
+     {"Deepen your understanding of training principles", "Review recovery and nutrition basics"},
+     "Keep your exercise knowledge up to date"},
+    {"lifestyle",
+     {"Improve your sleep pattern and get a full 7-8 hours of sleep", "Reduce or stop smoking with professional help",
+      "Build a regular daily routine that supports recovery"},
+     {"Keep a consistent sleep schedule", "Reduce habits that hinder recovery"},
+     "Maintain your healthy lifestyle"},
+    {"readiness",
+     {"Set small, achievable goals to build confidence", "Agree on clear goals with your trainer",
+      "Track your progress to stay motivated"},
+     {"Review your goals regularly with your trainer", "Celebrate progress to keep motivation high"},
+     "Your readiness is high: keep the momentum"},
+};
+const Advice kGeneralAdvice = {"",
+                               {"This area needs focused attention", "Discuss this area with your trainer",
+                                "Set a concrete goal for this area"},
+                               {"Keep working on this area", "Review this area with your trainer"},
+                               "Keep up the good work in this area"};
+
+json insight_json(const std::string& code, double score, Lang lang) {
+  const Advice* advice = &kGeneralAdvice;
+  for (const auto& a : kAdvice)
+    if (code == a.code) advice = &a;
+  json recs = json::array();
+  int n = d::mcq_recommendation_count(score);
+  if (n == 3)
+    for (auto* t : advice->low) recs.push_back(i18n::tr(lang, t));
+  else if (n == 2)
+    for (auto* t : advice->mid) recs.push_back(i18n::tr(lang, t));
+  else
+    recs.push_back(i18n::tr(lang, advice->high));
+  auto band = d::score_band(score);
+  return {{"score", score}, {"level", lang == Lang::en ? band.en : band.ko}, {"recommendations", recs}};
+}
+
+json status_json(const service::McqStatus& s, Lang lang) {
+  const bool en = lang == Lang::en;
+  const auto& a = s.assessment;
+  json out = {{"knowledge_score", nullable(a.results.knowledge_score)},
+              {"lifestyle_score", nullable(a.results.lifestyle_score)},
+              {"readiness_score", nullable(a.results.readiness_score)},
+              {"comprehensive_score", nullable(a.results.comprehensive_score)},
+              {"mcq_risk", nullable(a.results.injury_risk_mcq)},
+              {"injury_risk_score", nullable(a.results.injury_risk_score)}};
+  json categories = json::array(), completion = json::object(), insights = json::object();
+  for (const auto& c : s.categories) {
+    auto it = s.result.category_scores.find(c.category.code);
+    std::optional<double> score = it == s.result.category_scores.end() ? std::nullopt : it->second;
+    categories.push_back({{"code", c.category.code},
+                          {"name", en ? c.category.name : c.category.name_ko},
+                          {"score", nullable(score)},
+                          {"weight", c.category.weight}});
+    if (auto done = s.result.completion.find(c.category.code); done != s.result.completion.end())
+      completion[c.category.code] = {{"total", done->second.total},
+                                     {"answered", done->second.answered},
+                                     {"percentage", done->second.percentage}};
+    if (score) insights[c.category.code] = insight_json(c.category.code, *score, lang);
+  }
+  out["category_scores"] = categories;
+  out["completion_status"] = completion;
+  out["insights"] = insights;
+  json responses = json::array();
+  for (const auto& r : s.responses) {
+    const store::McqQuestionRow* q = nullptr;
+    for (const auto& row : s.questions)
+      if (row.question.id == r.response.question_id) q = &row;
+    json texts = json::array();
+    if (q)
+      for (auto id : r.response.selected_choice_ids)
+        for (const auto& c : q->question.choices)
+          if (c.id == id) texts.push_back(en ? c.choice_text : c.choice_text_ko);
+    responses.push_back(
+        {{"question_id", r.response.question_id},
+         {"question_text", q ? json(en ? q->question.question_text : q->question.question_text_ko) : json(nullptr)},
+         {"question_type", q ? json(type_code(q->question.question_type)) : json(nullptr)},
+         {"selected_choices", r.response.selected_choice_ids},
+         {"selected_choice_texts", texts},
+         {"response_text", r.response.response_text.empty() ? json(nullptr) : json(r.response.response_text)},
+         {"points_earned", r.points_earned}});
+  }
+  out["responses"] = responses;
+  json risks = json::array();
+  for (const auto& item : s.result.risk_items)
+    risks.push_back({{"category", item.category},
+                     {"question", item.question},
+                     {"answer", item.answer},
+                     {"risk_weight", item.risk_weight}});
+  out["risk_factors"] = risks;
+  return out;
+}
+
+// {"responses": [{"question_id", "selected_choices", "response_text"}]}; errors keyed "responses.<i>.<field>".
+std::vector<d::McqResponse> read_responses(const http::Request& req) {
+  Body body(req, {"responses"});
+  body.finish();
+  const json& items = body.json().contains("responses") ? body.json()["responses"] : json(nullptr);
+  if (items.is_null()) throw Error::field("responses", "This field is required.");
+  if (!items.is_array()) throw Error::field("responses", "Expected a list of items.");  // 항목의 리스트가 필요합니다.
+  if (items.empty()) throw Error::field("responses", "This list may not be empty.");  // 이 리스트는 비어 있을 수 없습니다.
+  std::vector<d::McqResponse> out;
+  FieldErrors errors;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const std::string key = "responses." + std::to_string(i);
+    const auto& item = items[i];
+    if (!item.is_object()) {
+      errors[key].push_back("Invalid data. Expected a dictionary.");
+      continue;
+    }
+    Body fields(item, {"question_id", "selected_choices", "response_text"});
+    d::McqResponse r;
+    if (!item.contains("question_id"))
+      // 각 응답에는 question_id가 필요합니다.
+      errors["responses"].push_back("Each response needs a question_id.");
+    if (auto q = fields.integer("question_id")) r.question_id = *q;
+    if (auto t = fields.text("response_text", false, true, 0, true)) r.response_text = *t;
+    if (auto it = item.find("selected_choices"); it != item.end() && !it->is_null()) {
+      if (!it->is_array()) fields.error("selected_choices", "Expected a list of items.");
+      else
+        for (const auto& c : *it)
+          if (c.is_number_integer()) r.selected_choice_ids.push_back(c.get<std::int64_t>());
+          else fields.error("selected_choices", "A valid integer is required.");
+    }
+    for (auto& [f, msgs] : fields.errors())
+      for (auto& m : msgs) errors[key + "." + f].push_back(m);
+    out.push_back(std::move(r));
+  }
+  if (!errors.empty()) throw Error::validation(errors);
+  return out;
+}
+
+}  // namespace
+
+void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
+  router.get("/api/v1/mcq/categories/", [&deps](http::Request& req) {
+    auto flag = req.query.get("is_active");
+    bool all = flag && (*flag == "false" || *flag == "all");
+    json out = json::array();
+    for (const auto& c : service::list_mcq_categories(context(req, deps), all)) out.push_back(category_json(c));
+    return http::json_response(200, out);
+  }, "mcq-categories-list");
+
+  router.get("/api/v1/mcq/categories/{id:int}/", [&deps](http::Request& req) {
+    return http::json_response(200, category_json(service::get_mcq_category(context(req, deps), req.param_int("id"))));
+  }, "mcq-categories-detail");
+
+  router.get("/api/v1/mcq/categories/{id:int}/questions/", [&deps](http::Request& req) {
+    json out = json::array();
+    for (const auto& q : service::category_questions(context(req, deps), req.param_int("id")))
+      out.push_back(question_json(q));
+    return http::json_response(200, out);
+  }, "mcq-categories-questions");
+
+  router.get("/api/v1/mcq/questions/", [&deps](http::Request& req) {
+    auto page = page_request(req);
+    service::McqQuestionQuery q;
+    q.category = req.query.get("category");
+    q.type = query_choice(req, "type", {"single", "multiple", "scale", "text"});
+    q.required = query_bool(req, "required");
+    q.has_dependency = query_bool(req, "has_dependency");
+    q.search = search_terms(req);
+    auto rows = service::list_mcq_questions(context(req, deps), q);
+    json results = json::array();
+    for (std::size_t i = page.offset(); i < rows.size() && results.size() < std::size_t(page.page_size); ++i)
+      results.push_back(question_json(rows[i]));
+    return http::json_response(200, page_envelope(req, page, static_cast<std::int64_t>(rows.size()), results));
+  }, "mcq-questions-list");
+
+  router.get("/api/v1/mcq/questions/{id:int}/", [&deps](http::Request& req) {
+    return http::json_response(200, question_json(service::get_mcq_question(context(req, deps), req.param_int("id"))));
+  }, "mcq-questions-detail");
+
+  router.get("/api/v1/assessments/{id:int}/mcq/", [&deps](http::Request& req) {
+    return http::json_response(200, status_json(service::mcq_status(context(req, deps), req.param_int("id")), req.lang));
+  }, "assessments-mcq");
+
+  router.post("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    auto id = req.param_int("id");
+    service::mcq_status(ctx, id);  // invisible → 404 before the body is judged
+    auto status = service::save_mcq_responses(ctx, id, read_responses(req), true);
+    return http::json_response(201, status_json(status, req.lang));
+  }, "assessments-mcq-save");
+
+  router.patch("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    auto id = req.param_int("id");
+    service::mcq_status(ctx, id);
+    auto status = service::save_mcq_responses(ctx, id, read_responses(req), false);
+    return http::json_response(200, status_json(status, req.lang));
+  }, "assessments-mcq-update");
+
+  router.del("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
+    service::clear_mcq_responses(context(req, deps), req.param_int("id"));
+    return http::Response{204};
+  }, "assessments-mcq-clear");
+}
+
+}  // namespace the5hc::api

@@ -1,0 +1,10 @@
+#pragma once
+// /api/v1/mcq/ (the questionnaire bank, API.md §3.3) and /api/v1/assessments/{id}/mcq/ (answers, §3.2).
+#include "app/application.hpp"
+#include "http/router.hpp"
+
+namespace the5hc::api {
+
+void register_mcq_routes(http::Router& router, const app::Dependencies& deps);
+
+}  // namespace the5hc::api

@@ -1,0 +1,99 @@
+#include "api/organizations_api.hpp"
+
+#include "api/body.hpp"
+#include "api/json_fields.hpp"
+#include "api/listing.hpp"
+#include "api/support.hpp"
+#include "http/json_response.hpp"
+#include "service/authorization.hpp"
+#include "service/organizations.hpp"
+
+namespace the5hc::api {
+namespace {
+
+nlohmann::json organization_json(const service::OrganizationView& v) {
+  const auto& o = v.organization;
+  auto hours = nlohmann::json::parse(o.business_hours, nullptr, false);
+  return {{"id", o.id},
+          {"name", o.name},
+          {"slug", o.slug},
+          {"description", nullable(o.description)},
+          {"phone", nullable(o.phone)},
+          {"email", nullable(o.email)},
+          {"address", nullable(o.address)},
+          {"timezone", o.timezone},
+          {"business_hours", hours.is_discarded() ? nlohmann::json::object() : hours},
+          {"max_trainers", o.max_trainers},
+          {"trainer_count", v.trainer_count},
+          {"can_add_trainer", v.can_add_trainer},
+          {"vat_rate_bp", o.vat_rate_bp},
+          {"card_fee_rate_bp", o.card_fee_rate_bp},
+          {"created_at", timestamp_json(o.created_at, o.timezone)},
+          {"updated_at", timestamp_json(o.updated_at, o.timezone)}};
+}
+
+// PUT (full) requires the name; PATCH and POST take what is given (POST requires the name too).
+service::OrganizationChanges read_changes(const http::Request& req, bool name_required) {
+  Body body(req,
+            {"name", "slug", "description", "phone", "email", "address", "timezone", "business_hours", "max_trainers",
+             "vat_rate_bp", "card_fee_rate_bp"},
+            {"id", "trainer_count", "can_add_trainer", "created_at", "updated_at"});
+  service::OrganizationChanges c;
+  c.name = body.text("name", name_required, false, 100);
+  c.slug = body.text("slug", false, false, 100);
+  c.timezone = body.text("timezone", false, false, 50);
+  if (body.has("description")) c.description = body.text("description", false, true, 0, true);
+  if (body.has("address")) c.address = body.text("address", false, true, 0, true);
+  if (body.has("phone")) c.phone = body.text("phone", false, true, 20, true);
+  if (body.has("email")) c.email = body.text("email", false, true, 254, true);
+  if (body.has("business_hours")) {
+    const auto& hours = body.json().at("business_hours");
+    if (hours.is_object()) c.business_hours = hours.dump();
+    else body.error("business_hours", "Enter a JSON object.");
+  }
+  if (auto v = body.integer("max_trainers")) c.max_trainers = static_cast<int>(*v);
+  if (auto v = body.integer("vat_rate_bp")) c.vat_rate_bp = static_cast<int>(*v);
+  if (auto v = body.integer("card_fee_rate_bp")) c.card_fee_rate_bp = static_cast<int>(*v);
+  body.finish();
+  return c;
+}
+
+}  // namespace
+
+void register_organization_routes(http::Router& router, const app::Dependencies& deps) {
+  router.get("/api/v1/organizations/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    service::require_actor(ctx);
+    auto page = page_request(req);
+    auto result = service::list_organizations(ctx, page.page_size, page.offset());
+    auto items = nlohmann::json::array();
+    for (const auto& v : result.results) items.push_back(organization_json(v));
+    return http::json_response(200, page_envelope(req, page, result.count, items));
+  }, "organizations-list");
+
+  router.post("/api/v1/organizations/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    service::require_actor(ctx);
+    auto changes = read_changes(req, true);
+    return http::json_response(201, organization_json(service::create_organization(ctx, changes)));
+  }, "organizations-create");
+
+  router.get("/api/v1/organizations/{id:int}/", [&deps](http::Request& req) {
+    auto ctx = context(req, deps);
+    return http::json_response(200, organization_json(service::get_organization(ctx, path_id(req))));
+  }, "organizations-detail");
+
+  for (bool full : {true, false}) {
+    auto handler = [&deps, full](http::Request& req) {
+      auto ctx = context(req, deps);
+      auto id = path_id(req);
+      service::get_organization(ctx, id);  // 404 before 400: an invisible organisation reveals nothing
+      auto changes = read_changes(req, full);
+      return http::json_response(200, organization_json(service::update_organization(ctx, id, changes)));
+    };
+    if (full) router.put("/api/v1/organizations/{id:int}/", handler, "organizations-update");
+    else router.patch("/api/v1/organizations/{id:int}/", handler, "organizations-partial-update");
+  }
+}
+
+}  // namespace the5hc::api

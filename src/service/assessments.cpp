@@ -1,0 +1,317 @@
+#include "service/assessments.hpp"
+
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "api/assessment_json.hpp"
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/time.hpp"
+#include "domain/assessment_validation.hpp"
+#include "domain/client_rules.hpp"
+#include "domain/grades.hpp"
+#include "domain/legacy_rescoring.hpp"
+#include "service/audit.hpp"
+#include "service/authorization.hpp"
+#include "service/clients.hpp"
+#include "store/clients.hpp"
+#include "store/database.hpp"
+#include "store/mcq.hpp"
+#include "store/organizations.hpp"
+#include "store/reference_data.hpp"
+
+namespace the5hc::service {
+namespace {
+
+namespace d = the5hc::domain;
+using nlohmann::json;
+
+std::chrono::sys_days days_of(const Date& dt) {
+  return std::chrono::sys_days{std::chrono::year{dt.year} / dt.month / dt.day};
+}
+
+d::ClientFacts facts_of(const store::AssessmentMeta& m, const std::string& gender) {
+  return {m.client_age, d::parse_gender(gender), m.client_weight};
+}
+
+std::vector<d::McqResponse> responses_of(soci::session& sql, std::int64_t assessment_id) {
+  std::vector<d::McqResponse> out;
+  for (auto& r : store::load_mcq_responses(sql, assessment_id)) out.push_back(std::move(r.response));
+  return out;
+}
+
+// Scores `input` and fills the write with the results and their stored JSON renderings.
+store::AssessmentWrite scored(const store::AssessmentMeta& meta, const d::AssessmentInput& input,
+                              const std::string& gender, const std::vector<d::McqResponse>& responses,
+                              const LoadedReference& ref, const std::string& now) {
+  store::AssessmentWrite w{meta, input, d::evaluate_assessment(input, facts_of(meta, gender), responses, ref.ref())};
+  json rendered = json::object();
+  api::write_evaluation(rendered, w.evaluation, Lang::ko);
+  for (auto& f : rendered["risk_factors"]) f.erase("label");  // the request language picks it on read
+  w.risk_factors_json = rendered["risk_factors"].dump();
+  w.mcq_category_scores_json = rendered["mcq_category_scores"].dump();
+  w.scored_at = now;
+  return w;
+}
+
+d::RecordedScores recorded_scores(const d::AssessmentScores& s) {
+  return {s.overhead_squat_score, s.push_up_score,      s.toe_touch_score, s.shoulder_mobility_score,
+          s.harvard_step_test_score, s.single_leg_balance_score, s.farmer_carry_score};
+}
+
+// A legacy row shown as recorded: its stored scores, no risk factors, percentiles from the stored measures.
+d::Evaluation recorded_evaluation(const store::Assessment& a, const LoadedReference& ref) {
+  d::Evaluation e;
+  e.scores = a.results.scores;
+  e.risk.physical = a.results.injury_risk_physical.value_or(0);
+  e.risk.mcq = a.results.injury_risk_mcq;
+  e.risk.score = a.results.injury_risk_score.value_or(e.risk.physical);
+  e.risk.level = d::risk_level(e.risk.score);
+  e.comprehensive_score = a.results.comprehensive_score;
+  auto facts = facts_of(a.meta, a.client_gender);
+  e.percentiles = d::compute_percentiles(a.input, e.scores, facts, ref.norms);
+  e.performance_age = d::performance_age(e.scores.overall_score, facts, ref.norms);
+  return e;
+}
+
+AssessmentView view_of(soci::session& sql, const store::Assessment& a, const LoadedReference& ref) {
+  AssessmentView v{a, {}, organization_zone(sql, a.meta.organization_id)};
+  if (a.is_legacy) v.evaluation = recorded_evaluation(a, ref);
+  else
+    v.evaluation = d::evaluate_assessment(a.input, facts_of(a.meta, a.client_gender), responses_of(sql, a.id), ref.ref());
+  return v;
+}
+
+store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
+  auto a = store::find_assessment(sql, id);
+  if (!a) throw Error::not_found();
+  d::Target t;
+  t.organization_id = a->meta.organization_id;
+  t.trainer_id = a->client_trainer_id;
+  authorize(ctx, action, t);
+  return *a;
+}
+
+// The client named in a write: visible, else 400 with the "invalid pk" message (API.md §1.4).
+store::Client referenced_client(soci::session& sql, const Context& ctx, std::int64_t id) {
+  try {
+    return visible_client(sql, ctx, id, d::Action::edit_assessment);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::not_found) throw;
+    throw Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.", {{"id", std::to_string(id)}}));
+  }
+}
+
+// The conducting trainer: owners, seniors and superusers may name one of the organisation's trainers; otherwise
+// the actor's own trainer profile, or the client's trainer when the actor has none (DOMAIN.md §1.6).
+std::int64_t conducting_trainer(soci::session& sql, const Context& ctx, const store::Client& client,
+                                std::optional<std::int64_t> requested, std::optional<std::int64_t> current) {
+  const auto& actor = require_actor(ctx);
+  bool chooses = actor.is_superuser || actor.role == "owner" || actor.role == "senior";
+  if (chooses && requested) {
+    auto t = store::find_trainer(sql, *requested);
+    if (!t || t->organization_id != client.organization_id)
+      throw Error::field("trainer", i18n::args("Invalid pk \"{id}\" - object does not exist.",
+                                               {{"id", std::to_string(*requested)}}));
+    return t->id;
+  }
+  if (current) return *current;
+  return actor.trainer_id.value_or(client.fields.trainer_id);
+}
+
+// Field errors of the inputs and the date ("not in the future" in the organisation's zone).
+std::string checked_date(const Context& ctx, const AssessmentDraft& draft, const std::string& zone,
+                         const std::optional<std::string>& current) {
+  FieldErrors errors = d::validate_assessment_input(draft.input);
+  const Date today = local_date(ctx.clock.now(), zone);
+  std::string date = draft.date.value_or(current.value_or(today.str()));
+  if (auto dt = parse_date(date)) errors.merge(d::validate_assessment_date(days_of(*dt), days_of(today)));
+  if (!errors.empty()) throw Error::validation(errors);
+  return date;
+}
+
+json audit_summary(const store::AssessmentWrite& w) {
+  const auto& s = w.evaluation.scores;
+  auto n = [](const auto& v) { return v ? json(*v) : json(nullptr); };
+  return {{"client", w.meta.client_id},       {"date", w.meta.date},          {"trainer", w.meta.trainer_id},
+          {"overall_score", n(s.overall_score)}, {"injury_risk_score", w.evaluation.risk.score}};
+}
+
+}  // namespace
+
+LoadedReference load_reference(soci::session& sql) {
+  return {store::load_test_standards(sql), store::load_normative_data(sql), store::load_mcq_bank(sql)};
+}
+
+store::AssessmentWrite rescore(soci::session& sql, const store::Assessment& row, const LoadedReference& ref,
+                               const std::string& now) {
+  d::AssessmentInput input = row.input;
+  if (row.is_legacy) input = d::legacy_rescore_input(row.input, recorded_scores(row.results.scores));
+  return scored(row.meta, input, row.client_gender, responses_of(sql, row.id), ref, now);
+}
+
+AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q) {
+  const auto& actor = require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    AssessmentList out;
+    out.zone = organization_zone(sql, actor.organization_id);
+    if (!actor.is_superuser && !actor.organization_id) return out;
+    store::AssessmentFilter f;
+    f.organization_id = actor.organization_id;
+    if (!actor.is_superuser && actor.role != "owner" && actor.role != "senior")
+      f.only_client_trainer_id = actor.trainer_id.value_or(-1);
+    f.search = q.search;
+    f.client_id = q.client_id;
+    f.trainer_id = q.trainer_id;
+    f.date_from = q.date_from;
+    f.date_to = q.date_to;
+    f.push_up_type = q.push_up_type;
+    f.test_environment = q.test_environment;
+    f.risk_level = q.risk_level;
+    f.has_variations = q.has_variations;
+    f.is_complete = q.is_complete;
+    f.is_legacy = q.is_legacy;
+    if (q.score_range)
+      if (auto band = d::parse_score_band(*q.score_range))
+        f.overall_range = {band->min, band->max >= 100 ? 1e9 : band->max + 1};
+    out.count = store::count_assessments(sql, f);
+    out.results = store::list_assessments(sql, f, q.order_by, q.limit, q.offset);
+    return out;
+  });
+}
+
+AssessmentList client_assessments(const Context& ctx, std::int64_t client_id) {
+  return ctx.db.read([&](soci::session& sql) {
+    auto client = visible_client(sql, ctx, client_id, d::Action::view_assessment);
+    AssessmentList out;
+    out.zone = organization_zone(sql, client.organization_id);
+    store::AssessmentFilter f;
+    f.client_id = client_id;
+    out.results = store::list_assessments(sql, f, "a.date DESC, a.id DESC", 100000, 0);
+    out.count = static_cast<std::int64_t>(out.results.size());
+    return out;
+  });
+}
+
+AssessmentView get_assessment(const Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) {
+    auto a = visible_assessment(sql, ctx, id, d::Action::view_assessment);
+    return view_of(sql, a, load_reference(sql));
+  });
+}
+
+d::AssessmentInput stored_input(const Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) { return visible_assessment(sql, ctx, id, d::Action::edit_assessment).input; });
+}
+
+namespace {
+
+// Create and preview share everything but the INSERT.
+struct Prepared {
+  store::Client client;
+  store::AssessmentWrite write;
+  std::string zone;
+};
+
+Prepared prepare_new(soci::session& sql, const Context& ctx, const AssessmentDraft& draft) {
+  if (!draft.client_id) throw Error::field("client", "This field is required.");
+  auto client = referenced_client(sql, ctx, *draft.client_id);
+  const std::string zone = organization_zone(sql, client.organization_id);
+  store::AssessmentMeta meta;
+  meta.organization_id = client.organization_id;
+  meta.client_id = client.id;
+  meta.trainer_id = conducting_trainer(sql, ctx, client, draft.trainer_id, std::nullopt);
+  meta.date = checked_date(ctx, draft, zone, std::nullopt);
+  meta.client_age = client.fields.age;  // the snapshot scoring uses from now on
+  meta.client_weight = client.fields.weight;
+  const std::string now = format_timestamp(ctx.clock.now());
+  auto w = scored(meta, draft.input, client.fields.gender, {}, load_reference(sql), now);
+  return {client, std::move(w), zone};
+}
+
+}  // namespace
+
+AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draft) {
+  return ctx.db.write([&](soci::session& sql) {
+    auto p = prepare_new(sql, ctx, draft);
+    const std::string now = format_timestamp(ctx.clock.now());
+    auto id = store::insert_assessment(sql, p.write, require_actor(ctx).user_id, now);
+    audit(sql, ctx, "assessment_created", "assessment", id, p.client.fields.name + " " + p.write.meta.date,
+          p.client.organization_id, {std::nullopt, audit_summary(p.write).dump()});
+    return view_of(sql, *store::find_assessment(sql, id), load_reference(sql));
+  });
+}
+
+AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& draft) {
+  return ctx.db.read([&](soci::session& sql) {
+    auto p = prepare_new(sql, ctx, draft);
+    AssessmentView v;
+    v.row.meta = p.write.meta;
+    v.row.input = p.write.input;
+    v.row.client_name = p.client.fields.name;
+    v.row.client_gender = p.client.fields.gender;
+    v.row.client_trainer_id = p.client.fields.trainer_id;
+    if (auto t = store::find_trainer(sql, p.write.meta.trainer_id)) v.row.trainer_name = t->name;
+    v.row.results.scores = p.write.evaluation.scores;
+    v.evaluation = p.write.evaluation;
+    v.zone = p.zone;
+    return v;
+  });
+}
+
+AssessmentView update_assessment(const Context& ctx, std::int64_t id, const AssessmentDraft& draft) {
+  return ctx.db.write([&](soci::session& sql) {
+    auto current = visible_assessment(sql, ctx, id, d::Action::edit_assessment);
+    if (draft.client_id && *draft.client_id != current.meta.client_id)
+      throw Error::field("client", "The client of an assessment cannot be changed.");  // 평가의 회원은 변경할 수 없습니다.
+    auto client = *store::find_client(sql, current.meta.client_id, "9999-12-31");
+    const std::string zone = organization_zone(sql, current.meta.organization_id);
+    const std::string now = format_timestamp(ctx.clock.now());
+    store::AssessmentMeta meta = current.meta;
+    meta.trainer_id = conducting_trainer(sql, ctx, client, draft.trainer_id, current.meta.trainer_id);
+    meta.date = checked_date(ctx, draft, zone, current.meta.date);
+    json before = {{"date", current.meta.date}, {"trainer", current.meta.trainer_id},
+                   {"overall_score", current.results.scores.overall_score ? json(*current.results.scores.overall_score)
+                                                                          : json(nullptr)}};
+    json after;
+    if (current.is_legacy && !draft.touches_tests) {
+      store::update_assessment_meta(sql, id, meta.date, meta.trainer_id, draft.input.notes, now);
+      after = {{"date", meta.date}, {"trainer", meta.trainer_id}};
+    } else {
+      auto ref = load_reference(sql);
+      d::AssessmentInput input = draft.input;
+      if (current.is_legacy) input = d::legacy_rescore_input(input, recorded_scores(current.results.scores));
+      auto w = scored(meta, input, client.fields.gender, responses_of(sql, id), ref, now);
+      store::update_assessment(sql, id, w, now);
+      after = audit_summary(w);
+    }
+    audit(sql, ctx, "assessment_updated", "assessment", id, client.fields.name + " " + meta.date,
+          current.meta.organization_id, {before.dump(), after.dump()});
+    return view_of(sql, *store::find_assessment(sql, id), load_reference(sql));
+  });
+}
+
+void delete_assessment(const Context& ctx, std::int64_t id) {
+  ctx.db.write([&](soci::session& sql) {
+    auto a = visible_assessment(sql, ctx, id, d::Action::delete_assessment);
+    store::delete_assessment(sql, id);
+    audit(sql, ctx, "assessment_deleted", "assessment", id, a.client_name + " " + a.meta.date, a.meta.organization_id,
+          {json{{"client", a.meta.client_id}, {"date", a.meta.date}}.dump(), std::nullopt});
+  });
+}
+
+Comparison compare_with_previous(const Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) {
+    auto a = visible_assessment(sql, ctx, id, d::Action::view_assessment);
+    auto previous_id = store::previous_assessment_id(sql, a);
+    // 이전 평가 기록이 없습니다.
+    if (!previous_id) throw Error::not_found("There is no previous assessment.");
+    auto ref = load_reference(sql);
+    auto previous = *store::find_assessment(sql, *previous_id);
+    int days = days_between(*parse_date(previous.meta.date), *parse_date(a.meta.date));
+    return Comparison{view_of(sql, a, ref), view_of(sql, previous, ref), days};
+  });
+}
+
+}  // namespace the5hc::service

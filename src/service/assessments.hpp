@@ -1,0 +1,80 @@
+#pragma once
+// Assessment use cases (DOMAIN.md §1.6, §2, §9; API.md §3.2): every write runs the scoring engine in the same
+// transaction with the reference data and questionnaire bank of the database, so an owner's edits count.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/evaluation.hpp"
+#include "service/context.hpp"
+#include "store/assessments.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace the5hc::service {
+
+// Reference data as the tables hold it, in the shape the engine takes.
+struct LoadedReference {
+  std::vector<domain::TestStandard> standards;
+  std::vector<domain::NormativeRow> norms;
+  domain::McqBank bank;
+  domain::ReferenceData ref() const { return {&standards, &norms, &bank}; }
+};
+LoadedReference load_reference(soci::session& sql);
+
+// What a write body carries besides the test inputs.
+struct AssessmentDraft {
+  std::optional<std::int64_t> client_id, trainer_id;
+  std::optional<std::string> date;
+  domain::AssessmentInput input;
+  bool touches_tests = true;  // false when only date, trainer and notes were given (legacy rows stay legacy)
+};
+
+// An assessment as shown: the row (id 0 for a preview), the evaluation to render and the organisation's zone.
+struct AssessmentView {
+  store::Assessment row;
+  domain::Evaluation evaluation;
+  std::string zone;
+};
+
+struct AssessmentQuery {
+  std::vector<std::string> search;
+  std::optional<std::int64_t> client_id, trainer_id;
+  std::optional<std::string> date_from, date_to, push_up_type, test_environment, risk_level, score_range;
+  std::optional<bool> has_variations, is_complete, is_legacy;
+  std::string order_by;
+  int limit = 20, offset = 0;
+};
+
+struct AssessmentList {
+  std::int64_t count = 0;
+  std::vector<store::Assessment> results;
+  std::string zone;
+};
+
+AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q);
+// The client's assessments, newest first (API.md §3.1 nested array).
+AssessmentList client_assessments(const Context& ctx, std::int64_t client_id);
+AssessmentView get_assessment(const Context& ctx, std::int64_t id);
+// The stored input a PATCH starts from (visible assessments only).
+domain::AssessmentInput stored_input(const Context& ctx, std::int64_t id);
+AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draft);
+AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& draft);
+AssessmentView update_assessment(const Context& ctx, std::int64_t id, const AssessmentDraft& draft);
+void delete_assessment(const Context& ctx, std::int64_t id);
+
+struct Comparison {
+  AssessmentView current, previous;
+  int days_between = 0;
+};
+Comparison compare_with_previous(const Context& ctx, std::int64_t id);
+
+// Rescoring of one stored row with today's rules (recalculate, MCQ changes): legacy rows are rescored from their
+// raw inputs with recorded scores kept as manual ones (DOMAIN.md §2.6). Returns the write to store.
+store::AssessmentWrite rescore(soci::session& sql, const store::Assessment& row, const LoadedReference& ref,
+                               const std::string& now);
+
+}  // namespace the5hc::service

@@ -1,0 +1,42 @@
+#include "service/bookkeeping.hpp"
+
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "service/authorization.hpp"
+
+namespace the5hc::service {
+
+store::Scope records_scope(const Context& ctx) {
+  const auto& actor = require_actor(ctx);
+  store::Scope scope;
+  if (actor.is_superuser) return scope;
+  if (!actor.organization_id) {
+    scope.nothing = true;
+    return scope;
+  }
+  // the actor's own client stands in for "a record they could see": answers 403 for assistants only
+  authorize(ctx, domain::Action::manage_packages, {.organization_id = actor.organization_id,
+                                                    .trainer_id = actor.trainer_id});
+  scope.organization_id = actor.organization_id;
+  if (actor.role == "trainer") scope.trainer_id = actor.trainer_id;
+  return scope;
+}
+
+void authorize_record(const Context& ctx, std::int64_t organization_id, std::int64_t client_trainer_id) {
+  // an assistant is refused (403) before visibility: API.md §1.4 answers them 403 on every such endpoint
+  records_scope(ctx);
+  authorize(ctx, domain::Action::manage_packages, {.organization_id = organization_id,
+                                                    .trainer_id = client_trainer_id});
+}
+
+store::Organization organization_of(soci::session& sql, std::int64_t organization_id) {
+  auto org = store::find_organization(sql, organization_id);
+  if (!org) throw Error::not_found();
+  return *org;
+}
+
+Date local_today(const Context& ctx, const store::Organization& org) {
+  return local_date(ctx.clock.now(), org.timezone);
+}
+
+}  // namespace the5hc::service

@@ -1,0 +1,31 @@
+#pragma once
+// What the package, session and payment use cases share (DOMAIN.md §5, §6): who may list which records, access to
+// one record through its client, and the organisation's zone and rates.
+#include <cstdint>
+#include <string>
+
+#include "common/time.hpp"
+#include "store/organizations.hpp"
+#include "store/scope.hpp"
+#include "service/context.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace the5hc::service {
+
+// Rows the actor may list: organisation (owner, senior), own clients' (trainer), all (superuser), none (no
+// membership). Assistants → 403 on every package, session and payment endpoint (API.md §1.4).
+store::Scope records_scope(const Context& ctx);
+
+// 404 when the record's client is invisible, 403 when visible but forbidden (assistants).
+void authorize_record(const Context& ctx, std::int64_t organization_id, std::int64_t client_trainer_id);
+
+// The record's organisation (zone, VAT and card rates); throws Error(not_found) when it is gone.
+store::Organization organization_of(soci::session& sql, std::int64_t organization_id);
+
+// Today in the organisation's zone.
+Date local_today(const Context& ctx, const store::Organization& org);
+
+}  // namespace the5hc::service

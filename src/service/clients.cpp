@@ -1,0 +1,277 @@
+#include "service/clients.hpp"
+
+#include <soci/soci.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/time.hpp"
+#include "domain/client_rules.hpp"
+#include "domain/grades.hpp"
+#include "domain/organization_rules.hpp"
+#include "domain/rounding.hpp"
+#include "service/audit.hpp"
+#include "service/authorization.hpp"
+#include "store/assessments.hpp"
+#include "store/database.hpp"
+#include "store/organizations.hpp"
+
+namespace the5hc::service {
+namespace {
+
+namespace d = the5hc::domain;
+using nlohmann::json;
+
+struct Today {
+  std::string date, cutoff;
+  std::chrono::sys_days days;
+};
+
+Today today_in(const Context& ctx, const std::string& zone) {
+  Date t = local_date(ctx.clock.now(), zone);
+  Date cutoff = add_days(t, -30);
+  return {t.str(), cutoff.str(), std::chrono::sys_days{std::chrono::year{t.year} / t.month / t.day}};
+}
+
+std::optional<std::chrono::sys_days> to_days(const std::optional<std::string>& text) {
+  if (!text) return std::nullopt;
+  auto dt = parse_date(*text);
+  if (!dt) return std::nullopt;
+  return std::chrono::sys_days{std::chrono::year{dt->year} / dt->month / dt->day};
+}
+
+ClientView view(store::Client c, const std::string& zone, const Today& today) {
+  ClientView v{std::move(c), zone, false};
+  v.active = d::is_active_client(to_days(v.client.latest_activity_date), v.client.has_future_scheduled_session,
+                                 today.days);
+  return v;
+}
+
+d::Target target_of(const store::Client& c) {
+  d::Target t;
+  t.organization_id = c.organization_id;
+  t.trainer_id = c.fields.trainer_id;
+  return t;
+}
+
+json audit_json(const store::ClientFields& f) {
+  return {{"trainer", f.trainer_id}, {"name", f.name},    {"age", f.age},     {"gender", f.gender},
+          {"height", f.height},      {"weight", f.weight}, {"email", f.email ? json(*f.email) : json(nullptr)},
+          {"phone", f.phone ? json(*f.phone) : json(nullptr)}};
+}
+
+// BMI bands of domain::bmi_category (DOMAIN.md §8) as [min, max) on the rounded BMI; the unit test
+// ClientBmiBands checks them against the domain function.
+std::pair<double, double> bmi_range(const std::string& code) {
+  if (code == "underweight") return {0, 18.5};
+  if (code == "normal") return {18.5, 23};
+  if (code == "overweight") return {23, 25};
+  if (code == "obese") return {25, 30};
+  return {30, 1000};
+}
+
+// Validates the merged fields, normalises e-mail and phone, and checks uniqueness (field errors, 400).
+void check_fields(soci::session& sql, std::int64_t organization_id, store::ClientFields& f,
+                  std::optional<std::int64_t> except, const FieldErrors& input_errors) {
+  d::ClientInput in{f.name, f.age, f.gender, f.height, f.weight, f.phone, f.email};
+  FieldErrors errors = d::validate_client(in);
+  for (const auto& [field, msgs] : input_errors) errors[field] = msgs;
+  f.name = d::trim(f.name);
+  if (f.email) {
+    auto e = d::trim(*f.email);
+    f.email = e.empty() ? std::nullopt : std::optional(e);
+  }
+  if (f.phone) {
+    if (d::trim(*f.phone).empty()) f.phone.reset();
+    else if (auto formatted = d::format_phone(*f.phone)) f.phone = formatted;
+  }
+  if (f.email && !errors.count("email") && store::client_email_taken(sql, organization_id, *f.email, except))
+    errors["email"].push_back("This email is already registered.");  // 이미 등록된 이메일입니다.
+  if (!errors.empty()) throw Error::validation(errors);
+}
+
+// The trainer a new or edited client belongs to: owners, seniors and superusers choose one of the organisation's
+// trainers; trainers and assistants always get themselves.
+std::int64_t responsible_trainer(soci::session& sql, const Context& ctx, std::optional<std::int64_t> requested,
+                                 std::optional<std::int64_t> organization_id, std::int64_t fallback) {
+  const auto& actor = require_actor(ctx);
+  bool chooses = actor.is_superuser || actor.role == "owner" || actor.role == "senior";
+  if (!chooses) return actor.trainer_id.value_or(fallback);
+  if (!requested) return fallback;
+  auto t = store::find_trainer(sql, *requested);
+  if (!t || (organization_id && t->organization_id != *organization_id))
+    throw Error::field("trainer", i18n::args("Invalid pk \"{id}\" - object does not exist.",
+                                             {{"id", std::to_string(*requested)}}));
+  return t->id;
+}
+
+}  // namespace
+
+std::string organization_zone(soci::session& sql, std::optional<std::int64_t> organization_id) {
+  if (organization_id)
+    if (auto org = store::find_organization(sql, *organization_id)) return org->timezone;
+  return "Asia/Seoul";
+}
+
+store::Client visible_client(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
+  auto c = store::find_client(sql, id, "9999-12-31");
+  if (!c) throw Error::not_found();
+  authorize(ctx, action, target_of(*c));
+  return *c;
+}
+
+ClientList list_clients(const Context& ctx, const ClientQuery& q) {
+  const auto& actor = require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    ClientList out;
+    if (!actor.is_superuser && !actor.organization_id) return out;  // no membership: nothing visible
+    const std::string zone = organization_zone(sql, actor.organization_id);
+    const Today today = today_in(ctx, zone);
+    store::ClientFilter f;
+    f.organization_id = actor.organization_id;
+    if (!actor.is_superuser && actor.role != "owner" && actor.role != "senior")
+      f.only_trainer_id = actor.trainer_id.value_or(-1);
+    f.search = q.search;
+    f.gender = q.gender;
+    f.age_min = q.age_min;
+    f.age_max = q.age_max;
+    f.trainer_id = q.trainer_id;
+    if (q.bmi_category) f.bmi_range = bmi_range(*q.bmi_category);
+    if (q.activity) f.active = *q.activity == "active";
+    if (q.latest_score == std::optional<std::string>("none")) f.latest_score_none = true;
+    else if (q.latest_score)
+      if (auto band = d::parse_score_band(*q.latest_score))
+        f.latest_score_range = {band->min, band->max >= 100 ? 1e9 : band->max + 1};
+    // created_at is a UTC timestamp; the filter dates are the organisation's calendar days
+    if (q.created_from)
+      if (auto dt = parse_date(*q.created_from)) f.created_from = format_timestamp(start_of_day(*dt, zone));
+    if (q.created_to)
+      if (auto dt = parse_date(*q.created_to)) f.created_to = format_timestamp(start_of_day(add_days(*dt, 1), zone));
+    f.today = today.date;
+    f.activity_cutoff = today.cutoff;
+    out.count = store::count_clients(sql, f);
+    for (auto& c : store::list_clients(sql, f, q.order_by, q.limit, q.offset))
+      out.results.push_back(view(std::move(c), zone, today));
+    return out;
+  });
+}
+
+ClientView get_client(const Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) {
+    auto c = visible_client(sql, ctx, id, d::Action::view_client);
+    const std::string zone = organization_zone(sql, c.organization_id);
+    const Today today = today_in(ctx, zone);
+    return view(*store::find_client(sql, id, today.date), zone, today);
+  });
+}
+
+ClientView create_client(const Context& ctx, const ClientChanges& in) {
+  const auto& actor = require_actor(ctx);
+  return ctx.db.write([&](soci::session& sql) {
+    std::optional<std::int64_t> org = actor.organization_id;
+    if (!org && actor.is_superuser && in.trainer_id)
+      if (auto t = store::find_trainer(sql, *in.trainer_id)) org = t->organization_id;
+    if (!org) {
+      if (actor.is_superuser) throw Error::field("trainer", "This field is required.");
+      require_organization(ctx);
+    }
+    store::ClientFields f;
+    f.trainer_id = responsible_trainer(sql, ctx, in.trainer_id, org, actor.trainer_id.value_or(0));
+    d::Target target;
+    target.organization_id = org;
+    target.trainer_id = f.trainer_id;
+    authorize(ctx, d::Action::create_client, target);
+    f.name = in.name.value_or("");
+    f.age = in.age.value_or(0);
+    f.gender = in.gender.value_or("");
+    f.height = in.height.value_or(0);
+    f.weight = in.weight.value_or(0);
+    f.email = in.email.value_or(std::nullopt);
+    f.phone = in.phone.value_or(std::nullopt);
+    check_fields(sql, *org, f, std::nullopt, in.input_errors);
+    const std::string now = format_timestamp(ctx.clock.now());
+    auto id = store::insert_client(sql, *org, f, now);
+    audit(sql, ctx, "client_created", "client", id, f.name, org, {std::nullopt, audit_json(f).dump()});
+    const std::string zone = organization_zone(sql, org);
+    const Today today = today_in(ctx, zone);
+    return view(*store::find_client(sql, id, today.date), zone, today);
+  });
+}
+
+ClientView update_client(const Context& ctx, std::int64_t id, const ClientChanges& ch) {
+  return ctx.db.write([&](soci::session& sql) {
+    auto current = visible_client(sql, ctx, id, d::Action::edit_client);
+    store::ClientFields f = current.fields;
+    f.trainer_id = responsible_trainer(sql, ctx, ch.trainer_id, current.organization_id, f.trainer_id);
+    if (require_actor(ctx).role != "owner" && require_actor(ctx).role != "senior" && !require_actor(ctx).is_superuser)
+      f.trainer_id = current.fields.trainer_id;  // trainers and assistants cannot hand a client over
+    if (ch.name) f.name = *ch.name;
+    if (ch.age) f.age = *ch.age;
+    if (ch.gender) f.gender = *ch.gender;
+    if (ch.height) f.height = *ch.height;
+    if (ch.weight) f.weight = *ch.weight;
+    if (ch.email) f.email = *ch.email;
+    if (ch.phone) f.phone = *ch.phone;
+    check_fields(sql, current.organization_id, f, id, ch.input_errors);
+    const std::string now = format_timestamp(ctx.clock.now());
+    store::update_client(sql, id, f, now);
+    json before = audit_json(current.fields), after = audit_json(f), b = json::object(), a = json::object();
+    for (auto& [k, v] : after.items())
+      if (before[k] != v) {
+        b[k] = before[k];
+        a[k] = v;
+      }
+    audit(sql, ctx, "client_updated", "client", id, f.name, current.organization_id, {b.dump(), a.dump()});
+    if (f.trainer_id != current.fields.trainer_id)
+      audit(sql, ctx, "client_reassigned", "client", id, f.name, current.organization_id,
+            {json{{"trainer", current.fields.trainer_id}}.dump(), json{{"trainer", f.trainer_id}}.dump()});
+    const std::string zone = organization_zone(sql, current.organization_id);
+    const Today today = today_in(ctx, zone);
+    return view(*store::find_client(sql, id, today.date), zone, today);
+  });
+}
+
+void delete_client(const Context& ctx, std::int64_t id) {
+  ctx.db.write([&](soci::session& sql) {
+    auto c = visible_client(sql, ctx, id, d::Action::delete_client);
+    if (store::client_has_money_records(sql, id))
+      // 결제 기록이 있는 회원은 삭제할 수 없습니다.
+      throw Error(ErrorCode::conflict, "A client with payment records cannot be deleted.");
+    store::delete_client(sql, id);
+    audit(sql, ctx, "client_deleted", "client", id, c.fields.name, c.organization_id,
+          {audit_json(c.fields).dump(), std::nullopt});
+  });
+}
+
+ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) {
+    visible_client(sql, ctx, id, d::Action::view_client);
+    ClientStatisticsView s;
+    store::AssessmentFilter f;
+    f.client_id = id;
+    auto rows = store::list_assessments(sql, f, "a.date ASC, a.id ASC", 100000, 0);
+    s.total_assessments = static_cast<std::int64_t>(rows.size());
+    double sum = 0;
+    int n = 0;
+    for (const auto& a : rows) {
+      const auto& sc = a.results.scores;
+      s.score_trend.push_back({a.meta.date, sc.overall_score, sc.strength_score, sc.mobility_score,
+                               sc.balance_score, sc.cardio_score});
+      if (sc.overall_score) {
+        sum += *sc.overall_score;
+        ++n;
+      }
+    }
+    if (!rows.empty()) {
+      s.latest_id = rows.back().id;
+      s.latest_date = rows.back().meta.date;
+      s.latest_overall = rows.back().results.scores.overall_score;
+    }
+    if (n) s.average_score = d::round1(sum / n);
+    if (require_actor(ctx).role != "assistant") s.money = store::client_statistics(sql, id);
+    return s;
+  });
+}
+
+}  // namespace the5hc::service

@@ -1,0 +1,77 @@
+#pragma once
+// Client use cases (DOMAIN.md §1.5, §6, §8; API.md §3.1): list with filters, read, create, edit, delete,
+// statistics. Visibility: owners and seniors see the organisation's clients, trainers and assistants their own.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/error.hpp"
+#include "domain/permissions.hpp"
+#include "service/context.hpp"
+#include "store/clients.hpp"
+
+namespace soci {
+class session;
+}
+
+namespace the5hc::service {
+
+struct ClientQuery {
+  std::vector<std::string> search;
+  std::optional<std::string> gender, bmi_category, activity, latest_score;  // codes, checked by the handler
+  std::optional<std::int64_t> age_min, age_max, trainer_id;
+  std::optional<std::string> created_from, created_to;  // dates in the organisation's zone
+  std::string order_by;                                 // SQL over c.name, c.age, c.created_at
+  int limit = 20, offset = 0;
+};
+
+// A client as shown: the row, the zone of its organisation (for timestamps) and whether it is active today.
+struct ClientView {
+  store::Client client;
+  std::string zone;
+  bool active = false;
+};
+
+struct ClientList {
+  std::int64_t count = 0;
+  std::vector<ClientView> results;
+};
+
+// PUT gives every field, PATCH only some; `email`/`phone` hold nullopt inside to clear them.
+struct ClientChanges {
+  std::optional<std::int64_t> trainer_id;
+  std::optional<std::string> name, gender;
+  std::optional<int> age;
+  std::optional<double> height, weight;
+  std::optional<std::optional<std::string>> email, phone;
+  // Type errors found while reading the body; reported together with the rule checks, replacing them per field.
+  FieldErrors input_errors;
+};
+
+struct ClientStatisticsView {
+  std::int64_t total_assessments = 0;
+  std::optional<std::int64_t> latest_id;
+  std::optional<std::string> latest_date;
+  std::optional<double> latest_overall, average_score;
+  struct Point {
+    std::string date;
+    std::optional<double> overall, strength, mobility, balance, cardio;
+  };
+  std::vector<Point> score_trend;  // oldest first
+  std::optional<store::ClientStatistics> money;  // null for assistants
+};
+
+std::string organization_zone(soci::session& sql, std::optional<std::int64_t> organization_id);
+
+ClientList list_clients(const Context& ctx, const ClientQuery& q);
+ClientView get_client(const Context& ctx, std::int64_t id);
+ClientView create_client(const Context& ctx, const ClientChanges& in);
+ClientView update_client(const Context& ctx, std::int64_t id, const ClientChanges& changes);
+void delete_client(const Context& ctx, std::int64_t id);
+ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id);
+
+// The visible client, for use cases of its records (assessments, packages); 404 otherwise.
+store::Client visible_client(soci::session& sql, const Context& ctx, std::int64_t id, domain::Action action);
+
+}  // namespace the5hc::service

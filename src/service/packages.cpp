@@ -1,0 +1,194 @@
+#include "service/packages.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/time.hpp"
+#include "domain/packages.hpp"
+#include "service/audit.hpp"
+#include "service/authorization.hpp"
+#include "service/bookkeeping.hpp"
+#include "service/payments.hpp"
+#include "store/database.hpp"
+
+namespace the5hc::service {
+namespace {
+
+nlohmann::json counters_json(const store::Package& p) {
+  const auto& c = p.counters;
+  auto opt = [](const std::optional<domain::Krw>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+  return {{"total_amount", c.total_amount},
+          {"total_sessions", c.total_sessions},
+          {"remaining_sessions", c.remaining_sessions},
+          {"remaining_credits", c.remaining_credits},
+          {"gross_amount", opt(c.gross_amount)},
+          {"vat_amount", opt(c.vat_amount)},
+          {"card_fee_amount", opt(c.card_fee_amount)},
+          {"net_amount", opt(c.net_amount)}};
+}
+
+store::Package visible_package(soci::session& sql, const Context& ctx, std::int64_t id) {
+  auto p = store::find_package(sql, id);
+  if (!p) throw Error::not_found();
+  authorize_record(ctx, p->organization_id, p->client_trainer_id);
+  return *p;
+}
+
+// The payment date given (not in the future) or today; amount checks are the domain's.
+std::string payment_date(const Context& ctx, const store::Organization& org, const std::optional<std::string>& given,
+                         domain::Krw amount, const std::string& amount_field) {
+  auto today = local_today(ctx, org);
+  std::string date = given.value_or(today.str());
+  auto errors = domain::validate_payment_fields(amount, to_sys_days(*parse_date(date)), to_sys_days(today));
+  if (errors.count("amount")) errors[amount_field] = errors.extract("amount").mapped();
+  if (!errors.empty()) throw Error::validation(errors);
+  return date;
+}
+
+}  // namespace
+
+PackagePayment create_package(const Context& ctx, const NewPackage& in) {
+  require_actor(ctx);
+  return ctx.db.write([&](soci::session& sql) {
+    auto client = store::find_client_ref(sql, in.client_id);
+    auto invalid = Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.",
+                                                     {{"id", std::to_string(in.client_id)}}));
+    if (!client) throw invalid;
+    try {
+      authorize_record(ctx, client->organization_id, client->trainer_id);
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::not_found) throw invalid;
+      throw;
+    }
+    auto org = organization_of(sql, client->organization_id);
+    auto date = payment_date(ctx, org, in.payment_date, in.total_amount, "total_amount");
+    auto purchase = domain::create_package(in.total_amount, in.total_sessions, in.session_price, in.method,
+                                           org.vat_rate_bp, org.card_fee_rate_bp);
+    store::Package p;
+    p.organization_id = client->organization_id;
+    p.client_id = client->id;
+    p.trainer_id = client->trainer_id;
+    p.package_name = in.package_name;
+    p.counters = purchase.package;
+    p.vat_rate_bp = org.vat_rate_bp;
+    p.card_fee_rate_bp = org.card_fee_rate_bp;
+    p.notes = in.notes;
+    p.id = store::insert_package(sql, p, format_timestamp(ctx.clock.now()));
+    auto after = counters_json(p);
+    after["package_name"] = p.package_name;
+    after["client"] = p.client_id;
+    after["session_price"] = p.counters.session_price;
+    audit(sql, ctx, "package_created", "package", p.id, p.package_name, p.organization_id, {.after = after.dump()});
+    auto payment = record_payment(sql, ctx,
+                                  {.organization_id = p.organization_id,
+                                   .client_id = p.client_id,
+                                   .trainer_id = p.trainer_id,
+                                   .package_id = p.id,
+                                   .kind = "package_purchase",
+                                   .payment_date = date,
+                                   // 패키지 구매: {package_name}
+                                   .description = "패키지 구매: " + p.package_name,
+                                   .client_name = client->name,
+                                   .breakdown = purchase.payment});
+    return PackagePayment{*store::find_package(sql, p.id), payment};
+  });
+}
+
+PackagePayment top_up_package(const Context& ctx, std::int64_t id, const TopUpInput& in) {
+  require_actor(ctx);
+  return ctx.db.write([&](soci::session& sql) {
+    if (!store::lock_package(sql, id, ctx.db.for_update())) throw Error::not_found();
+    auto p = visible_package(sql, ctx, id);
+    auto org = organization_of(sql, p.organization_id);
+    auto date = payment_date(ctx, org, in.payment_date, in.amount, "amount");
+    auto before = counters_json(p);
+    auto result = domain::top_up(p.counters, in.amount, in.sessions, in.method, org.vat_rate_bp, org.card_fee_rate_bp);
+    p.counters = result.package;
+    p.vat_rate_bp = org.vat_rate_bp;
+    p.card_fee_rate_bp = org.card_fee_rate_bp;
+    store::save_package_counters(sql, p, format_timestamp(ctx.clock.now()));
+    audit(sql, ctx, "package_topped_up", "package", p.id, p.package_name, p.organization_id,
+          {.before = before.dump(),
+           .after = counters_json(p).dump(),
+           .extra = nlohmann::json{{"sessions_added", result.sessions_added}}.dump()});
+    auto payment = record_payment(sql, ctx,
+                                  {.organization_id = p.organization_id,
+                                   .client_id = p.client_id,
+                                   .trainer_id = p.trainer_id,
+                                   .package_id = p.id,
+                                   .kind = "top_up",
+                                   .payment_date = date,
+                                   // 크레딧 충전
+                                   .description = in.description.value_or("크레딧 충전"),
+                                   .client_name = p.client_name,
+                                   .breakdown = result.payment});
+    return PackagePayment{*store::find_package(sql, p.id), payment};
+  });
+}
+
+store::Package update_package(const Context& ctx, std::int64_t id, const PackageChanges& ch) {
+  require_actor(ctx);
+  return ctx.db.write([&](soci::session& sql) {
+    if (!store::lock_package(sql, id, ctx.db.for_update())) throw Error::not_found();
+    auto p = visible_package(sql, ctx, id);
+    nlohmann::json before = nlohmann::json::object(), after = nlohmann::json::object();
+    auto nullable = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    if (ch.package_name && *ch.package_name != p.package_name) {
+      before["package_name"] = p.package_name;
+      after["package_name"] = *ch.package_name;
+      p.package_name = *ch.package_name;
+    }
+    if (ch.notes && *ch.notes != p.notes) {
+      before["notes"] = nullable(p.notes);
+      after["notes"] = nullable(*ch.notes);
+      p.notes = *ch.notes;
+    }
+    if (ch.is_active && *ch.is_active != p.counters.is_active) {
+      before["is_active"] = p.counters.is_active;
+      after["is_active"] = *ch.is_active;
+      p.counters.is_active = *ch.is_active;
+    }
+    if (after.empty()) return p;
+    store::save_package_details(sql, p, format_timestamp(ctx.clock.now()));
+    audit(sql, ctx, "package_updated", "package", p.id, p.package_name, p.organization_id,
+          {.before = before.dump(), .after = after.dump()});
+    return *store::find_package(sql, id);
+  });
+}
+
+store::Package get_package(const Context& ctx, std::int64_t id) {
+  require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) { return visible_package(sql, ctx, id); });
+}
+
+std::pair<std::vector<store::Package>, std::int64_t> list_packages(const Context& ctx, store::PackageFilter f) {
+  f.scope = records_scope(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    auto count = store::count_packages(sql, f);
+    return std::make_pair(store::list_packages(sql, f), count);
+  });
+}
+
+std::vector<store::Session> package_sessions(const Context& ctx, std::int64_t id) {
+  require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    visible_package(sql, ctx, id);
+    store::SessionFilter f;
+    f.package_id = id;
+    return store::list_sessions(sql, f);
+  });
+}
+
+std::vector<store::Payment> package_payments(const Context& ctx, std::int64_t id) {
+  require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    visible_package(sql, ctx, id);
+    store::PaymentFilter f;
+    f.package_id = id;
+    f.order_by = "y.payment_date DESC, y.id DESC";
+    return store::list_payments(sql, f);
+  });
+}
+
+}  // namespace the5hc::service

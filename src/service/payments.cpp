@@ -1,0 +1,173 @@
+#include "service/payments.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/time.hpp"
+#include "domain/packages.hpp"
+#include "service/audit.hpp"
+#include "service/authorization.hpp"
+#include "service/bookkeeping.hpp"
+#include "store/database.hpp"
+#include "store/fee_audit.hpp"
+#include "store/packages.hpp"
+
+namespace the5hc::service {
+namespace {
+
+std::string calculation_type(const std::string& kind) { return kind == "other" ? "payment" : kind; }
+
+nlohmann::json breakdown_json(const domain::FeeBreakdown& b) {
+  return {{"gross_amount", b.gross},         {"vat_amount", b.vat},          {"card_fee_amount", b.card_fee},
+          {"net_amount", b.net},             {"vat_rate_bp", b.vat_rate_bp}, {"card_fee_rate_bp", b.card_fee_rate_bp},
+          {"payment_method", domain::payment_method_label(b.method).code}};
+}
+
+}  // namespace
+
+store::Payment record_payment(soci::session& sql, const Context& ctx, const PaymentRecord& r) {
+  auto now = format_timestamp(ctx.clock.now());
+  const auto& b = r.breakdown;
+  store::Payment y;
+  y.organization_id = r.organization_id;
+  y.client_id = r.client_id;
+  y.trainer_id = r.trainer_id;
+  y.package_id = r.package_id;
+  y.amount = b.gross;
+  y.payment_method = domain::payment_method_label(b.method).code;
+  y.kind = r.kind;
+  y.payment_date = r.payment_date;
+  y.description = r.description;
+  y.vat_amount = b.vat;
+  y.card_fee_amount = b.card_fee;
+  y.net_amount = b.net;
+  y.vat_rate_bp = b.vat_rate_bp;
+  y.card_fee_rate_bp = b.card_fee_rate_bp;
+  if (ctx.actor) y.created_by_id = ctx.actor->user_id;
+  y.created_at = now;
+  y.id = store::insert_payment(sql, y);
+  store::insert_fee_audit(sql, {.organization_id = r.organization_id,
+                                .package_id = r.package_id,
+                                .payment_id = y.id,
+                                .created_by_id = y.created_by_id,
+                                .calculation_type = calculation_type(r.kind),
+                                .breakdown = b,
+                                .created_at = now});
+  auto after = breakdown_json(b);
+  after["kind"] = r.kind;
+  after["payment_date"] = r.payment_date;
+  after["client"] = r.client_id;
+  std::string repr = r.client_name + " ₩" + domain::format_thousands(b.gross);
+  audit(sql, ctx, "payment_recorded", "payment", y.id, repr, r.organization_id, {.after = after.dump()});
+  audit(sql, ctx, "fee_calculated", "payment", y.id, repr, r.organization_id,
+        {.after = breakdown_json(b).dump(), .extra = nlohmann::json{{"formula", "vat_inclusive"},
+                                                                    {"calculation_type", calculation_type(r.kind)}}
+                                                         .dump()});
+  return *store::find_payment(sql, y.id);
+}
+
+store::Payment create_payment(const Context& ctx, const NewPayment& in) {
+  require_actor(ctx);
+  return ctx.db.write([&](soci::session& sql) {
+    auto client = store::find_client_ref(sql, in.client_id);
+    auto invalid_pk = [](const std::string& field, std::int64_t id) {
+      return Error::field(field, i18n::args("Invalid pk \"{id}\" - object does not exist.", {{"id", std::to_string(id)}}));
+    };
+    if (!client) throw invalid_pk("client", in.client_id);
+    try {
+      authorize_record(ctx, client->organization_id, client->trainer_id);
+    } catch (const Error& e) {
+      if (e.code() == ErrorCode::not_found) throw invalid_pk("client", in.client_id);
+      throw;
+    }
+    if (in.package_id) {
+      auto package = store::find_package(sql, *in.package_id);
+      if (!package || package->organization_id != client->organization_id) throw invalid_pk("package", *in.package_id);
+      if (package->client_id != client->id)
+        // 선택한 패키지는 이 회원의 패키지가 아닙니다.
+        throw Error::field("package", "The selected package does not belong to this client.");
+    }
+    auto org = organization_of(sql, client->organization_id);
+    auto today = local_today(ctx, org);
+    std::string date = in.payment_date.value_or(today.str());
+    auto errors = domain::validate_payment_fields(in.amount, to_sys_days(*parse_date(date)), to_sys_days(today));
+    if (!errors.empty()) throw Error::validation(errors);
+    PaymentRecord r{.organization_id = client->organization_id,
+                    .client_id = client->id,
+                    .trainer_id = client->trainer_id,
+                    .package_id = in.package_id,
+                    .kind = "other",
+                    .payment_date = date,
+                    .description = in.description,
+                    .client_name = client->name,
+                    .breakdown = domain::fee_breakdown(in.amount, in.method, org.vat_rate_bp, org.card_fee_rate_bp)};
+    return record_payment(sql, ctx, r);
+  });
+}
+
+store::Payment get_payment(const Context& ctx, std::int64_t id) {
+  require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    auto y = store::find_payment(sql, id);
+    if (!y) throw Error::not_found();
+    authorize_record(ctx, y->organization_id, y->client_trainer_id);
+    return *y;
+  });
+}
+
+std::pair<std::vector<store::Payment>, std::int64_t> list_payments(const Context& ctx, store::PaymentFilter f) {
+  f.scope = records_scope(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    auto count = store::count_payments(sql, f);
+    return std::make_pair(store::list_payments(sql, f), count);
+  });
+}
+
+store::PaymentTotals summarize_payments(const Context& ctx, store::PaymentFilter f) {
+  f.scope = records_scope(ctx);
+  return ctx.db.read([&](soci::session& sql) { return store::summarize_payments(sql, f); });
+}
+
+void delete_payment(const Context& ctx, std::int64_t id) {
+  require_actor(ctx);
+  ctx.db.write([&](soci::session& sql) {
+    auto y = store::find_payment(sql, id);
+    if (!y) throw Error::not_found();
+    authorize_record(ctx, y->organization_id, y->client_trainer_id);
+    // owners only; the kind is checked after so that an owner learns why (409) instead of a bare 403
+    authorize(ctx, domain::Action::delete_payment,
+              {.organization_id = y->organization_id, .trainer_id = y->client_trainer_id, .payment_kind_other = true});
+    if (y->kind != "other")
+      // 패키지 구매와 충전 결제는 삭제할 수 없습니다.
+      throw Error(ErrorCode::conflict, "Only payments of kind \"other\" can be deleted.");
+    store::delete_payment(sql, id);
+    nlohmann::json before{{"amount", y->amount}, {"payment_method", y->payment_method}, {"kind", y->kind},
+                          {"payment_date", y->payment_date}, {"client", y->client_id}};
+    audit(sql, ctx, "payment_deleted", "payment", id, y->client_name + " ₩" + domain::format_thousands(y->amount),
+          y->organization_id, {.before = before.dump()});
+  });
+}
+
+domain::FeeBreakdown preview_fees(const Context& ctx, domain::Krw amount, domain::PaymentMethod method) {
+  records_scope(ctx);
+  int vat = domain::default_vat_rate_bp, fee = domain::default_card_fee_rate_bp;
+  if (ctx.actor->organization_id) {
+    auto org = ctx.db.read([&](soci::session& sql) { return organization_of(sql, *ctx.actor->organization_id); });
+    vat = org.vat_rate_bp;
+    fee = org.card_fee_rate_bp;
+  }
+  try {
+    return domain::fee_breakdown(amount, method, vat, fee);
+  } catch (const Error& e) {
+    if (e.fields().count("gross")) throw Error::field("amount", e.fields().at("gross").front());
+    throw;
+  }
+}
+
+std::string actor_timezone(const Context& ctx) {
+  if (!ctx.actor || !ctx.actor->organization_id) return "Asia/Seoul";
+  return ctx.db.read([&](soci::session& sql) { return organization_of(sql, *ctx.actor->organization_id).timezone; });
+}
+
+}  // namespace the5hc::service

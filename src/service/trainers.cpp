@@ -1,0 +1,149 @@
+#include "service/trainers.hpp"
+
+#include <nlohmann/json.hpp>
+#include <soci/soci.h>
+
+#include "common/clock.hpp"
+#include "common/error.hpp"
+#include "common/time.hpp"
+#include "domain/organization_rules.hpp"
+#include "service/audit.hpp"
+#include "service/authorization.hpp"
+#include "store/database.hpp"
+#include "store/refresh_tokens.hpp"
+
+namespace the5hc::service {
+namespace {
+
+store::Trainer find_visible(soci::session& sql, const Context& ctx, std::int64_t id) {
+  auto t = store::find_trainer(sql, id);
+  if (!t) throw Error::not_found();
+  authorize(ctx, domain::Action::view_organization, {.organization_id = t->organization_id});
+  return *t;
+}
+
+domain::Target target_of(soci::session& sql, const store::Trainer& t) {
+  return {.organization_id = t.organization_id,
+          .trainer_id = t.id,
+          .role = domain::parse_role(t.role),
+          .is_last_active_owner =
+              t.is_active && t.role == "owner" && store::count_active_owners(sql, t.organization_id) == 1};
+}
+
+// The domain forbids leaving an organisation without an active owner for everyone; say so instead of the generic
+// "no permission".
+void authorize_trainer_action(soci::session& sql, const Context& ctx, domain::Action action, domain::Target target) {
+  if (domain::removes_last_owner(action, target))
+    throw Error(ErrorCode::permission_denied, "An organization needs at least one owner.");
+  authorize(ctx, action, target);
+}
+
+nlohmann::json profile_fields(const store::Trainer& t) {
+  return {{"bio", t.bio ? nlohmann::json(*t.bio) : nlohmann::json(nullptr)},
+          {"certifications", nlohmann::json::parse(t.certifications, nullptr, false)},
+          {"specialties", nlohmann::json::parse(t.specialties, nullptr, false)},
+          {"years_of_experience", t.years_of_experience},
+          {"session_price", t.session_price}};
+}
+
+std::string repr(const store::Trainer& t) { return t.name + " (" + t.username + ")"; }
+
+}  // namespace
+
+TrainerPage list_trainers(Context& ctx, store::TrainerFilter filter, const std::string& order_by, int limit,
+                          int offset) {
+  const auto& actor = require_actor(ctx);
+  if (!actor.is_superuser && !actor.organization_id) return {};
+  filter.organization_id = actor.is_superuser ? std::nullopt : actor.organization_id;
+  return ctx.db.read([&](soci::session& sql) {
+    return TrainerPage{store::count_trainers(sql, filter), store::list_trainers(sql, filter, order_by, limit, offset)};
+  });
+}
+
+store::Trainer get_trainer(Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) { return find_visible(sql, ctx, id); });
+}
+
+store::Trainer update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& in) {
+  std::string now = format_timestamp(ctx.clock.now());
+  return ctx.db.write([&](soci::session& sql) {
+    auto t = find_visible(sql, ctx, id);
+    auto target = target_of(sql, t);
+    bool profile_change = in.bio || in.certifications || in.specialties || in.years_of_experience || in.session_price;
+    if (profile_change) {
+      bool self = ctx.actor->trainer_id == t.id;
+      authorize(ctx, self ? domain::Action::edit_own_profile : domain::Action::edit_trainer, target);
+    }
+    std::optional<domain::Role> new_role;
+    if (in.role) {
+      new_role = domain::parse_role(*in.role);
+      if (!new_role) throw Error::field("role", i18n::args("\"{v}\" is not a valid choice.", {{"v", *in.role}}));
+      target.new_role = new_role;
+      authorize_trainer_action(sql, ctx, domain::Action::change_role, target);
+    }
+
+    auto before = t;
+    if (in.bio) t.bio = (*in.bio && !(*in.bio)->empty()) ? *in.bio : std::nullopt;
+    if (in.certifications) t.certifications = nlohmann::json(*in.certifications).dump();
+    if (in.specialties) t.specialties = nlohmann::json(*in.specialties).dump();
+    if (in.years_of_experience) t.years_of_experience = *in.years_of_experience;
+    if (in.session_price) t.session_price = *in.session_price;
+    auto errors = domain::validate_trainer_profile({t.years_of_experience, t.session_price});
+    if (!errors.empty()) throw Error::validation(errors);
+
+    if (profile_change) {
+      auto b = profile_fields(before), a = profile_fields(t);
+      nlohmann::json changed_before = nlohmann::json::object(), changed_after = nlohmann::json::object();
+      for (const auto& [key, value] : a.items())
+        if (b[key] != value) {
+          changed_before[key] = b[key];
+          changed_after[key] = value;
+        }
+      if (!changed_after.empty()) {
+        store::update_trainer_profile(sql, t, now);
+        audit(sql, ctx, "trainer_updated", "trainer", t.id, repr(t), t.organization_id,
+              {changed_before.dump(), changed_after.dump()});
+      }
+    }
+    if (new_role && *in.role != t.role) {
+      store::set_trainer_role(sql, t.id, *in.role, now);
+      audit(sql, ctx, "role_changed", "trainer", t.id, repr(t), t.organization_id,
+            {nlohmann::json{{"role", t.role}}.dump(), nlohmann::json{{"role", *in.role}}.dump()});
+    }
+    return *store::find_trainer(sql, t.id);
+  });
+}
+
+store::Trainer deactivate_trainer(Context& ctx, std::int64_t id) {
+  std::string now = format_timestamp(ctx.clock.now());
+  return ctx.db.write([&](soci::session& sql) {
+    auto t = find_visible(sql, ctx, id);
+    if (ctx.actor->trainer_id == t.id) throw Error(ErrorCode::bad_request, "You cannot deactivate yourself.");
+    authorize_trainer_action(sql, ctx, domain::Action::deactivate_trainer, target_of(sql, t));
+    if (!t.is_active) return t;
+    store::set_trainer_active(sql, t.id, false, now);
+    store::revoke_user_refresh_tokens(sql, t.user_id, now);
+    audit(sql, ctx, "trainer_deactivated", "trainer", t.id, repr(t), t.organization_id,
+          {nlohmann::json{{"is_active", true}}.dump(), nlohmann::json{{"is_active", false}}.dump()});
+    return *store::find_trainer(sql, t.id);
+  });
+}
+
+store::Trainer activate_trainer(Context& ctx, std::int64_t id) {
+  std::string now = format_timestamp(ctx.clock.now());
+  return ctx.db.write([&](soci::session& sql) {
+    auto t = find_visible(sql, ctx, id);
+    if (ctx.actor->trainer_id == t.id) throw Error(ErrorCode::bad_request, "You cannot deactivate yourself.");
+    authorize(ctx, domain::Action::deactivate_trainer, target_of(sql, t));
+    if (t.is_active) return t;
+    auto org = store::find_organization(sql, t.organization_id);
+    if (!domain::can_add_trainer(store::count_active_trainers(sql, t.organization_id), org->max_trainers))
+      throw Error::field("non_field_errors", domain::max_trainers_message(org->max_trainers));
+    store::set_trainer_active(sql, t.id, true, now);
+    audit(sql, ctx, "trainer_activated", "trainer", t.id, repr(t), t.organization_id,
+          {nlohmann::json{{"is_active", false}}.dump(), nlohmann::json{{"is_active", true}}.dump()});
+    return *store::find_trainer(sql, t.id);
+  });
+}
+
+}  // namespace the5hc::service

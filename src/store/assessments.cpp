@@ -1,0 +1,365 @@
+#include "store/assessments.hpp"
+
+#include <soci/soci.h>
+
+#include <cmath>
+#include <variant>
+
+#include "domain/rounding.hpp"
+#include "domain/risk.hpp"
+#include "store/query.hpp"
+#include "store/row.hpp"
+
+namespace the5hc::store {
+namespace {
+
+namespace d = the5hc::domain;
+using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
+using Columns = std::vector<std::pair<const char*, Value>>;
+
+template <class T>
+Value opt(const std::optional<T>& v) {
+  if (!v) return std::monostate{};
+  if constexpr (std::is_integral_v<T>) return static_cast<std::int64_t>(*v);
+  else return *v;
+}
+Value flag(bool b) { return std::int64_t{b ? 1 : 0}; }
+
+const char* push_up_type_code(d::PushUpType t) {
+  return t == d::PushUpType::modified ? "modified" : t == d::PushUpType::wall ? "wall" : "standard";
+}
+
+// Inputs, per-test scores and results: every column a write replaces.
+Columns write_columns(const AssessmentWrite& w) {
+  const auto& in = w.input;
+  const auto& s = w.evaluation.scores;
+  const auto& r = w.evaluation.risk;
+  const auto& mcq = w.evaluation.mcq;
+  auto category = [&](const char* code) -> Value {
+    auto it = mcq.category_scores.find(code);
+    return it == mcq.category_scores.end() ? Value{} : opt(it->second);
+  };
+  return {
+      {"client_id", w.meta.client_id},
+      {"trainer_id", w.meta.trainer_id},
+      {"date", w.meta.date},
+      {"client_age", std::int64_t{w.meta.client_age}},
+      {"client_weight", w.meta.client_weight},
+      {"test_environment", std::string(in.test_environment == d::TestEnvironment::outdoor ? "outdoor" : "indoor")},
+      {"temperature", opt(in.temperature)},
+      {"notes", opt(in.notes)},
+      {"overhead_squat_performed", flag(s.overhead_squat_performed)},
+      {"overhead_squat_pain", flag(in.overhead_squat_pain)},
+      {"overhead_squat_knee_valgus", flag(in.overhead_squat_knee_valgus)},
+      {"overhead_squat_forward_lean", flag(in.overhead_squat_forward_lean)},
+      {"overhead_squat_heel_lift", flag(in.overhead_squat_heel_lift)},
+      {"overhead_squat_arm_drop", flag(in.overhead_squat_arm_drop)},
+      {"overhead_squat_notes", opt(in.overhead_squat_notes)},
+      {"overhead_squat_score", opt(s.overhead_squat_score)},
+      {"overhead_squat_score_manual_override", flag(s.overhead_squat_score_manual_override)},
+      {"push_up_reps", opt(in.push_up_reps)},
+      {"push_up_type", std::string(push_up_type_code(in.push_up_type))},
+      {"push_up_notes", opt(in.push_up_notes)},
+      {"push_up_score", opt(s.push_up_score)},
+      {"push_up_score_manual_override", flag(s.push_up_score_manual_override)},
+      {"single_leg_balance_right_eyes_open", opt(in.single_leg_balance_right_eyes_open)},
+      {"single_leg_balance_left_eyes_open", opt(in.single_leg_balance_left_eyes_open)},
+      {"single_leg_balance_right_eyes_closed", opt(in.single_leg_balance_right_eyes_closed)},
+      {"single_leg_balance_left_eyes_closed", opt(in.single_leg_balance_left_eyes_closed)},
+      {"single_leg_balance_notes", opt(in.single_leg_balance_notes)},
+      {"single_leg_balance_score", opt(s.single_leg_balance_score)},
+      {"single_leg_balance_score_manual_override", flag(s.single_leg_balance_score_manual_override)},
+      {"toe_touch_distance", opt(in.toe_touch_distance)},
+      {"toe_touch_notes", opt(in.toe_touch_notes)},
+      {"toe_touch_score", opt(s.toe_touch_score)},
+      {"toe_touch_score_manual_override", flag(s.toe_touch_score_manual_override)},
+      {"shoulder_mobility_right", opt(in.shoulder_mobility_right)},
+      {"shoulder_mobility_left", opt(in.shoulder_mobility_left)},
+      {"shoulder_mobility_asymmetry", opt(s.shoulder_mobility_asymmetry)},
+      {"shoulder_mobility_pain", flag(in.shoulder_mobility_pain)},
+      {"shoulder_mobility_notes", opt(in.shoulder_mobility_notes)},
+      {"shoulder_mobility_score", opt(s.shoulder_mobility_score)},
+      {"farmer_carry_weight", opt(in.farmer_carry_weight)},
+      {"farmer_carry_distance", opt(in.farmer_carry_distance)},
+      {"farmer_carry_time", opt(in.farmer_carry_time)},
+      {"farmer_carry_percentage", opt(s.farmer_carry_percentage)},
+      {"farmer_carry_percentage_entered", flag(s.farmer_carry_percentage_entered)},
+      {"farmer_carry_notes", opt(in.farmer_carry_notes)},
+      {"farmer_carry_score", opt(s.farmer_carry_score)},
+      {"farmer_carry_score_manual_override", flag(s.farmer_carry_score_manual_override)},
+      {"harvard_step_test_hr1", opt(in.harvard_step_test_hr1)},
+      {"harvard_step_test_hr2", opt(in.harvard_step_test_hr2)},
+      {"harvard_step_test_hr3", opt(in.harvard_step_test_hr3)},
+      {"harvard_step_test_duration", opt(in.harvard_step_test_duration)},
+      {"harvard_step_test_notes", opt(in.harvard_step_test_notes)},
+      {"harvard_step_test_pfi", opt(s.harvard_step_test_pfi)},
+      {"harvard_step_test_score", opt(s.harvard_step_test_score)},
+      {"harvard_step_test_score_manual_override", flag(s.harvard_step_test_score_manual_override)},
+      {"strength_score", opt(s.strength_score)},
+      {"mobility_score", opt(s.mobility_score)},
+      {"balance_score", opt(s.balance_score)},
+      {"cardio_score", opt(s.cardio_score)},
+      {"overall_score", opt(s.overall_score)},
+      {"is_complete", flag(s.is_complete)},
+      {"injury_risk_physical", r.physical},
+      {"injury_risk_mcq", opt(r.mcq)},
+      {"injury_risk_score", r.score},
+      {"injury_risk_level", std::string(d::risk_level_label(r.level).code)},
+      {"risk_factors", w.risk_factors_json},
+      {"knowledge_score", category("knowledge")},
+      {"lifestyle_score", category("lifestyle")},
+      {"readiness_score", category("readiness")},
+      {"mcq_category_scores", w.mcq_category_scores_json},
+      {"comprehensive_score", opt(w.evaluation.comprehensive_score)},
+      {"is_legacy", std::int64_t{0}},
+      {"scored_at", w.scored_at},
+  };
+}
+
+std::string placeholder(SqlParams& p, const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) return "NULL";
+  if (auto i = std::get_if<std::int64_t>(&v)) return p.add(*i);
+  if (auto x = std::get_if<double>(&v)) return p.add(*x);
+  return p.add(std::get<std::string>(v));
+}
+
+const char* kSelect =
+    "SELECT a.*, c.name AS client_name, c.gender AS client_gender, c.trainer_id AS client_trainer_id, "
+    "u.name AS trainer_name FROM assessments a JOIN clients c ON c.id = a.client_id "
+    "JOIN trainers t ON t.id = a.trainer_id JOIN users u ON u.id = t.user_id ";
+
+template <class T>
+std::optional<T> opt_int(const soci::row& r, const char* name) {
+  auto v = get_opt_int(r, column(r, name));
+  return v ? std::optional<T>(static_cast<T>(*v)) : std::nullopt;
+}
+
+Assessment to_assessment(const soci::row& r) {
+  auto real = [&](const char* n) { return get_opt_real(r, column(r, n)); };
+  auto text = [&](const char* n) { return get_opt_text(r, column(r, n)); };
+  auto boolean = [&](const char* n) { return get_bool(r, column(r, n)); };
+  Assessment a;
+  a.id = get_int(r, column(r, "id"));
+  a.meta.organization_id = get_int(r, column(r, "organization_id"));
+  a.meta.client_id = get_int(r, column(r, "client_id"));
+  a.meta.trainer_id = get_int(r, column(r, "trainer_id"));
+  a.meta.date = get_text(r, column(r, "date"));
+  a.meta.client_age = static_cast<int>(get_int(r, column(r, "client_age")));
+  a.meta.client_weight = get_real(r, column(r, "client_weight"));
+
+  auto& s = a.results.scores;
+  s.overhead_squat_performed = boolean("overhead_squat_performed");
+  s.overhead_squat_score = opt_int<int>(r, "overhead_squat_score");
+  s.overhead_squat_score_manual_override = boolean("overhead_squat_score_manual_override");
+  s.push_up_score = opt_int<int>(r, "push_up_score");
+  s.push_up_score_manual_override = boolean("push_up_score_manual_override");
+  s.single_leg_balance_score = real("single_leg_balance_score");
+  s.single_leg_balance_score_manual_override = boolean("single_leg_balance_score_manual_override");
+  s.toe_touch_score = opt_int<int>(r, "toe_touch_score");
+  s.toe_touch_score_manual_override = boolean("toe_touch_score_manual_override");
+  s.shoulder_mobility_score = opt_int<int>(r, "shoulder_mobility_score");
+  s.shoulder_mobility_asymmetry = real("shoulder_mobility_asymmetry");
+  s.farmer_carry_percentage = real("farmer_carry_percentage");
+  s.farmer_carry_percentage_entered = boolean("farmer_carry_percentage_entered");
+  s.farmer_carry_score = real("farmer_carry_score");
+  s.farmer_carry_score_manual_override = boolean("farmer_carry_score_manual_override");
+  s.harvard_step_test_pfi = real("harvard_step_test_pfi");
+  s.harvard_step_test_score = opt_int<int>(r, "harvard_step_test_score");
+  s.harvard_step_test_score_manual_override = boolean("harvard_step_test_score_manual_override");
+  s.strength_score = real("strength_score");
+  s.mobility_score = real("mobility_score");
+  s.balance_score = real("balance_score");
+  s.cardio_score = real("cardio_score");
+  s.overall_score = real("overall_score");
+  s.is_complete = boolean("is_complete");
+  auto& res = a.results;
+  res.injury_risk_physical = real("injury_risk_physical");
+  res.injury_risk_mcq = real("injury_risk_mcq");
+  res.injury_risk_score = real("injury_risk_score");
+  res.injury_risk_level = text("injury_risk_level");
+  res.risk_factors_json = text("risk_factors").value_or("[]");
+  res.mcq_category_scores_json = text("mcq_category_scores").value_or("{}");
+  res.knowledge_score = real("knowledge_score");
+  res.lifestyle_score = real("lifestyle_score");
+  res.readiness_score = real("readiness_score");
+  res.comprehensive_score = real("comprehensive_score");
+
+  auto& in = a.input;
+  in.test_environment = get_text(r, column(r, "test_environment")) == "outdoor" ? d::TestEnvironment::outdoor
+                                                                                  : d::TestEnvironment::indoor;
+  in.temperature = real("temperature");
+  in.notes = text("notes");
+  in.overhead_squat_performed = s.overhead_squat_performed;
+  in.overhead_squat_pain = boolean("overhead_squat_pain");
+  in.overhead_squat_knee_valgus = boolean("overhead_squat_knee_valgus");
+  in.overhead_squat_forward_lean = boolean("overhead_squat_forward_lean");
+  in.overhead_squat_heel_lift = boolean("overhead_squat_heel_lift");
+  in.overhead_squat_arm_drop = boolean("overhead_squat_arm_drop");
+  in.overhead_squat_notes = text("overhead_squat_notes");
+  if (s.overhead_squat_score_manual_override) in.overhead_squat_score = s.overhead_squat_score;
+  in.push_up_reps = opt_int<int>(r, "push_up_reps");
+  auto type = get_text(r, column(r, "push_up_type"));
+  in.push_up_type = type == "modified" ? d::PushUpType::modified
+                    : type == "wall"   ? d::PushUpType::wall
+                                       : d::PushUpType::standard;
+  in.push_up_notes = text("push_up_notes");
+  if (s.push_up_score_manual_override) in.push_up_score = s.push_up_score;
+  in.single_leg_balance_right_eyes_open = real("single_leg_balance_right_eyes_open");
+  in.single_leg_balance_left_eyes_open = real("single_leg_balance_left_eyes_open");
+  in.single_leg_balance_right_eyes_closed = real("single_leg_balance_right_eyes_closed");
+  in.single_leg_balance_left_eyes_closed = real("single_leg_balance_left_eyes_closed");
+  in.single_leg_balance_notes = text("single_leg_balance_notes");
+  if (s.single_leg_balance_score_manual_override) in.single_leg_balance_score = s.single_leg_balance_score;
+  in.toe_touch_distance = real("toe_touch_distance");
+  in.toe_touch_notes = text("toe_touch_notes");
+  if (s.toe_touch_score_manual_override) in.toe_touch_score = s.toe_touch_score;
+  in.shoulder_mobility_right = real("shoulder_mobility_right");
+  in.shoulder_mobility_left = real("shoulder_mobility_left");
+  // The table has no "entered" flag for the asymmetry: a stored value equal to |right − left| is the computed one
+  // and must follow later edits of the sides, anything else was entered.
+  in.shoulder_mobility_asymmetry = s.shoulder_mobility_asymmetry;
+  if (in.shoulder_mobility_asymmetry && in.shoulder_mobility_right && in.shoulder_mobility_left &&
+      *in.shoulder_mobility_asymmetry ==
+          d::round1(std::fabs(*in.shoulder_mobility_right - *in.shoulder_mobility_left)))
+    in.shoulder_mobility_asymmetry.reset();
+  in.shoulder_mobility_pain = boolean("shoulder_mobility_pain");
+  in.shoulder_mobility_notes = text("shoulder_mobility_notes");
+  in.shoulder_mobility_score = s.shoulder_mobility_score;
+  in.farmer_carry_weight = real("farmer_carry_weight");
+  in.farmer_carry_distance = real("farmer_carry_distance");
+  in.farmer_carry_time = real("farmer_carry_time");
+  if (s.farmer_carry_percentage_entered) in.farmer_carry_percentage = s.farmer_carry_percentage;
+  in.farmer_carry_notes = text("farmer_carry_notes");
+  if (s.farmer_carry_score_manual_override) in.farmer_carry_score = s.farmer_carry_score;
+  in.harvard_step_test_hr1 = opt_int<int>(r, "harvard_step_test_hr1");
+  in.harvard_step_test_hr2 = opt_int<int>(r, "harvard_step_test_hr2");
+  in.harvard_step_test_hr3 = opt_int<int>(r, "harvard_step_test_hr3");
+  in.harvard_step_test_duration = real("harvard_step_test_duration");
+  in.harvard_step_test_notes = text("harvard_step_test_notes");
+  if (s.harvard_step_test_score_manual_override) in.harvard_step_test_score = s.harvard_step_test_score;
+
+  a.harvard_step_test_legacy_hr = get_opt_int(r, column(r, "harvard_step_test_legacy_hr"));
+  a.is_legacy = boolean("is_legacy");
+  a.scored_at = text("scored_at");
+  a.created_by_id = get_opt_int(r, column(r, "created_by_id"));
+  a.created_at = get_text(r, column(r, "created_at"));
+  a.updated_at = get_text(r, column(r, "updated_at"));
+  a.client_name = get_text(r, column(r, "client_name"));
+  a.client_gender = get_text(r, column(r, "client_gender"));
+  a.client_trainer_id = get_int(r, column(r, "client_trainer_id"));
+  a.trainer_name = get_text(r, column(r, "trainer_name"));
+  return a;
+}
+
+std::string where(const AssessmentFilter& f, SqlParams& p) {
+  std::string w = "WHERE 1 = 1";
+  if (f.organization_id) w += " AND a.organization_id = " + p.add(*f.organization_id);
+  if (f.only_client_trainer_id) w += " AND c.trainer_id = " + p.add(*f.only_client_trainer_id);
+  for (const auto& term : f.search) {
+    auto like = like_pattern(term);
+    w += " AND (lower(c.name) LIKE " + p.add(like) + " ESCAPE '\\' OR lower(coalesce(a.notes, '')) LIKE " +
+         p.add(like) + " ESCAPE '\\')";
+  }
+  if (f.client_id) w += " AND a.client_id = " + p.add(*f.client_id);
+  if (f.trainer_id) w += " AND a.trainer_id = " + p.add(*f.trainer_id);
+  if (f.date_from) w += " AND a.date >= " + p.add(*f.date_from);
+  if (f.date_to) w += " AND a.date <= " + p.add(*f.date_to);
+  if (f.push_up_type) w += " AND a.push_up_type = " + p.add(*f.push_up_type);
+  if (f.test_environment) w += " AND a.test_environment = " + p.add(*f.test_environment);
+  if (f.risk_level) w += " AND a.injury_risk_level = " + p.add(*f.risk_level);
+  if (f.has_variations) {
+    const std::string variations =
+        "(a.push_up_type <> 'standard' OR a.farmer_carry_percentage_entered = 1 OR a.test_environment = 'outdoor' "
+        "OR a.temperature IS NOT NULL)";
+    w += *f.has_variations ? " AND " + variations : " AND NOT " + variations;
+  }
+  if (f.is_complete) w += " AND a.is_complete = " + p.add(std::int64_t{*f.is_complete ? 1 : 0});
+  if (f.is_legacy) w += " AND a.is_legacy = " + p.add(std::int64_t{*f.is_legacy ? 1 : 0});
+  if (f.overall_range)
+    w += " AND a.overall_score >= " + p.add(f.overall_range->first) + " AND a.overall_score < " +
+         p.add(f.overall_range->second);
+  return w;
+}
+
+}  // namespace
+
+std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFilter& f, const std::string& order_by,
+                                         int limit, int offset) {
+  SqlParams p;
+  std::string q = std::string(kSelect) + where(f, p) + " ORDER BY " + order_by + " LIMIT " + std::to_string(limit) +
+                  " OFFSET " + std::to_string(offset);
+  std::vector<Assessment> out;
+  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_assessment(r)); });
+  return out;
+}
+
+std::int64_t count_assessments(soci::session& sql, const AssessmentFilter& f) {
+  SqlParams p;
+  return fetch_int(sql, "SELECT COUNT(*) FROM assessments a JOIN clients c ON c.id = a.client_id " + where(f, p), p);
+}
+
+std::optional<Assessment> find_assessment(soci::session& sql, std::int64_t id) {
+  SqlParams p;
+  std::optional<Assessment> out;
+  for_each_row(sql, std::string(kSelect) + "WHERE a.id = " + p.add(id), p,
+               [&](const soci::row& r) { out = to_assessment(r); });
+  return out;
+}
+
+std::optional<std::int64_t> previous_assessment_id(soci::session& sql, const Assessment& a) {
+  SqlParams p;
+  std::string q = "SELECT id FROM assessments WHERE client_id = " + p.add(a.meta.client_id) + " AND (date < " +
+                  p.add(a.meta.date) + " OR (date = " + p.add(a.meta.date) + " AND id < " + p.add(a.id) +
+                  ")) ORDER BY date DESC, id DESC LIMIT 1";
+  auto id = fetch_int(sql, q, p);
+  return id ? std::optional<std::int64_t>(id) : std::nullopt;
+}
+
+std::int64_t insert_assessment(soci::session& sql, const AssessmentWrite& w, std::optional<std::int64_t> created_by,
+                               const std::string& now) {
+  SqlParams p;
+  std::string names = "organization_id, created_by_id, created_at, updated_at";
+  std::string values = p.add(w.meta.organization_id) + ", " + (created_by ? p.add(*created_by) : "NULL") + ", " +
+                       p.add(now) + ", " + p.add(now);
+  for (const auto& [name, value] : write_columns(w)) {
+    names += std::string(", ") + name;
+    values += ", " + placeholder(p, value);
+  }
+  return fetch_int(sql, "INSERT INTO assessments (" + names + ") VALUES (" + values + ") RETURNING id", p);
+}
+
+void update_assessment(soci::session& sql, std::int64_t id, const AssessmentWrite& w, const std::string& now) {
+  SqlParams p;
+  std::string set = "updated_at = " + p.add(now);
+  for (const auto& [name, value] : write_columns(w)) set += std::string(", ") + name + " = " + placeholder(p, value);
+  execute(sql, "UPDATE assessments SET " + set + " WHERE id = " + p.add(id), p);
+}
+
+void update_assessment_meta(soci::session& sql, std::int64_t id, const std::string& date, std::int64_t trainer_id,
+                            const std::optional<std::string>& notes, const std::string& now) {
+  SqlParams p;
+  execute(sql,
+          "UPDATE assessments SET date = " + p.add(date) + ", trainer_id = " + p.add(trainer_id) +
+              ", notes = " + (notes ? p.add(*notes) : std::string("NULL")) + ", updated_at = " + p.add(now) +
+              " WHERE id = " + p.add(id),
+          p);
+}
+
+void delete_assessment(soci::session& sql, std::int64_t id) {
+  long long v = id;
+  sql << "DELETE FROM assessments WHERE id = :id", soci::use(v);  // responses and reports cascade
+}
+
+std::vector<std::int64_t> assessment_ids(soci::session& sql, std::optional<std::int64_t> organization_id,
+                                         bool include_legacy, std::int64_t after_id, int limit) {
+  SqlParams p;
+  std::string q = "SELECT id FROM assessments WHERE id > " + p.add(after_id);
+  if (organization_id) q += " AND organization_id = " + p.add(*organization_id);
+  if (!include_legacy) q += " AND is_legacy = 0";
+  q += " ORDER BY id LIMIT " + std::to_string(limit);
+  std::vector<std::int64_t> ids;
+  for_each_row(sql, q, p, [&](const soci::row& r) { ids.push_back(get_int(r, 0)); });
+  return ids;
+}
+
+}  // namespace the5hc::store

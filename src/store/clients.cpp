@@ -1,0 +1,205 @@
+#include "store/clients.hpp"
+
+#include <soci/soci.h>
+
+#include "store/query.hpp"
+#include "store/row.hpp"
+
+namespace the5hc::store {
+namespace {
+
+// The latest assessment is the one with the latest date, then the highest id.
+const char* kSelect =
+    "SELECT c.id, c.organization_id, c.trainer_id, c.name, c.age, c.gender, c.height, c.weight, c.email, c.phone, "
+    "c.created_at, c.updated_at, u.name AS trainer_name, "
+    "(SELECT COUNT(*) FROM assessments a WHERE a.client_id = c.id) AS assessment_count, "
+    "(SELECT a.overall_score FROM assessments a WHERE a.client_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1) "
+    "AS latest_overall, "
+    "(SELECT a.date FROM assessments a WHERE a.client_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1) "
+    "AS latest_date, "
+    "(SELECT COUNT(*) FROM session_packages p WHERE p.client_id = c.id AND p.is_active = 1 "
+    "AND p.remaining_sessions > 0) AS active_packages, "
+    "(SELECT MAX(s.session_date) FROM sessions s WHERE s.client_id = c.id AND s.status <> 'cancelled') "
+    "AS latest_session, ";
+
+const char* kFrom = " FROM clients c JOIN trainers t ON t.id = c.trainer_id JOIN users u ON u.id = t.user_id ";
+
+// The latest overall score as a correlated subquery, for the score-band filter.
+const char* kLatestOverall =
+    "(SELECT a.overall_score FROM assessments a WHERE a.client_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1)";
+
+Client to_client(const soci::row& r) {
+  Client c;
+  c.id = get_int(r, 0);
+  c.organization_id = get_int(r, 1);
+  c.fields.trainer_id = get_int(r, 2);
+  c.fields.name = get_text(r, 3);
+  c.fields.age = static_cast<int>(get_int(r, 4));
+  c.fields.gender = get_text(r, 5);
+  c.fields.height = get_real(r, 6);
+  c.fields.weight = get_real(r, 7);
+  c.fields.email = get_opt_text(r, 8);
+  c.fields.phone = get_opt_text(r, 9);
+  c.created_at = get_text(r, 10);
+  c.updated_at = get_text(r, 11);
+  c.trainer_name = get_text(r, 12);
+  c.assessment_count = get_int(r, 13);
+  c.latest_overall_score = get_opt_real(r, 14);
+  c.latest_assessment_date = get_opt_text(r, 15);
+  c.active_package_count = get_int(r, 16);
+  auto session = get_opt_text(r, 17);
+  c.latest_activity_date = c.latest_assessment_date;
+  if (session && (!c.latest_activity_date || *session > *c.latest_activity_date)) c.latest_activity_date = session;
+  c.has_future_scheduled_session = get_int(r, 18) > 0;
+  return c;
+}
+
+std::string future_scheduled(SqlParams& p, const std::string& today) {
+  return "(SELECT COUNT(*) FROM sessions s WHERE s.client_id = c.id AND s.status = 'scheduled' AND s.session_date > " +
+         p.add(today) + ")";
+}
+
+std::string where(const ClientFilter& f, SqlParams& p) {
+  std::string w = "WHERE 1 = 1";
+  if (f.organization_id) w += " AND c.organization_id = " + p.add(*f.organization_id);
+  if (f.only_trainer_id) w += " AND c.trainer_id = " + p.add(*f.only_trainer_id);
+  for (const auto& term : f.search) {
+    auto like = like_pattern(term);
+    w += " AND (lower(c.name) LIKE " + p.add(like) + " ESCAPE '\\' OR lower(coalesce(c.email, '')) LIKE " +
+         p.add(like) + " ESCAPE '\\' OR coalesce(c.phone, '') LIKE " + p.add(like) +
+         " ESCAPE '\\' OR replace(coalesce(c.phone, ''), '-', '') LIKE " + p.add(like) + " ESCAPE '\\')";
+  }
+  if (f.gender) w += " AND c.gender = " + p.add(*f.gender);
+  if (f.age_min) w += " AND c.age >= " + p.add(*f.age_min);
+  if (f.age_max) w += " AND c.age <= " + p.add(*f.age_max);
+  if (f.trainer_id) w += " AND c.trainer_id = " + p.add(*f.trainer_id);
+  if (f.bmi_range) {
+    // BMI categories are taken from the value rounded to one decimal: rounded ≥ x ⇔ raw ≥ x − 0.05.
+    const std::string raw = "(c.weight * 10000.0 / (c.height * c.height))";
+    w += " AND " + raw + " >= " + p.add(f.bmi_range->first - 0.05) + " AND " + raw + " < " +
+         p.add(f.bmi_range->second - 0.05);
+  }
+  if (f.active) {
+    // The SQL form of domain::is_active_client: activity dated on or after the cut-off, or a future booking.
+    std::string active = "(EXISTS (SELECT 1 FROM assessments a WHERE a.client_id = c.id AND a.date >= " +
+                         p.add(f.activity_cutoff) +
+                         ") OR EXISTS (SELECT 1 FROM sessions s WHERE s.client_id = c.id AND s.status <> 'cancelled' "
+                         "AND s.session_date >= " +
+                         p.add(f.activity_cutoff) + "))";
+    w += *f.active ? " AND " + active : " AND NOT " + active;
+  }
+  if (f.latest_score_none) w += " AND " + std::string(kLatestOverall) + " IS NULL";
+  if (f.latest_score_range)
+    w += " AND " + std::string(kLatestOverall) + " >= " + p.add(f.latest_score_range->first) + " AND " +
+         kLatestOverall + " < " + p.add(f.latest_score_range->second);
+  if (f.created_from) w += " AND c.created_at >= " + p.add(*f.created_from);
+  if (f.created_to) w += " AND c.created_at < " + p.add(*f.created_to);
+  return w;
+}
+
+}  // namespace
+
+std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, const std::string& order_by, int limit,
+                                 int offset) {
+  SqlParams p;
+  std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions" + kFrom + where(f, p) +
+                  " ORDER BY " + order_by + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
+  std::vector<Client> out;
+  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_client(r)); });
+  return out;
+}
+
+std::int64_t count_clients(soci::session& sql, const ClientFilter& f) {
+  SqlParams p;
+  return fetch_int(sql, std::string("SELECT COUNT(*)") + kFrom + where(f, p), p);
+}
+
+std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std::string& today) {
+  SqlParams p;
+  std::string q = std::string(kSelect) + future_scheduled(p, today) + " AS future_sessions" + kFrom +
+                  "WHERE c.id = " + p.add(id);
+  std::optional<Client> out;
+  for_each_row(sql, q, p, [&](const soci::row& r) { out = to_client(r); });
+  return out;
+}
+
+std::int64_t insert_client(soci::session& sql, std::int64_t organization_id, const ClientFields& c,
+                           const std::string& now) {
+  long long id = 0, org = organization_id, trainer = c.trainer_id;
+  OptionalParam<std::string> email(c.email), phone(c.phone);
+  sql << "INSERT INTO clients (organization_id, trainer_id, name, age, gender, height, weight, email, phone, "
+         "created_at, updated_at) VALUES (:org, :trainer, :name, :age, :gender, :height, :weight, :email, :phone, "
+         ":now1, :now2) RETURNING id",
+      soci::use(org), soci::use(trainer), soci::use(c.name), soci::use(c.age), soci::use(c.gender),
+      soci::use(c.height), soci::use(c.weight), soci::use(email.value, email.ind), soci::use(phone.value, phone.ind),
+      soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+void update_client(soci::session& sql, std::int64_t id, const ClientFields& c, const std::string& now) {
+  long long v = id, trainer = c.trainer_id;
+  OptionalParam<std::string> email(c.email), phone(c.phone);
+  sql << "UPDATE clients SET trainer_id = :trainer, name = :name, age = :age, gender = :gender, height = :height, "
+         "weight = :weight, email = :email, phone = :phone, updated_at = :now WHERE id = :id",
+      soci::use(trainer), soci::use(c.name), soci::use(c.age), soci::use(c.gender), soci::use(c.height),
+      soci::use(c.weight), soci::use(email.value, email.ind), soci::use(phone.value, phone.ind), soci::use(now),
+      soci::use(v);
+}
+
+void delete_client(soci::session& sql, std::int64_t id) {
+  long long v = id;
+  // Sessions and assessments (with their responses and reports) go with the client through ON DELETE CASCADE;
+  // packages and payments block it and are checked by the caller first.
+  sql << "DELETE FROM clients WHERE id = :id", soci::use(v);
+}
+
+bool client_email_taken(soci::session& sql, std::int64_t organization_id, const std::string& email,
+                        std::optional<std::int64_t> except) {
+  SqlParams p;
+  std::string q = "SELECT COUNT(*) FROM clients WHERE organization_id = " + p.add(organization_id) +
+                  " AND lower(email) = lower(" + p.add(email) + ")";
+  if (except) q += " AND id <> " + p.add(*except);
+  return fetch_int(sql, q, p) > 0;
+}
+
+bool client_name_exists(soci::session& sql, std::int64_t organization_id, const std::string& name,
+                        std::optional<std::int64_t> except) {
+  SqlParams p;
+  std::string q = "SELECT COUNT(*) FROM clients WHERE organization_id = " + p.add(organization_id) +
+                  " AND name = " + p.add(name);
+  if (except) q += " AND id <> " + p.add(*except);
+  return fetch_int(sql, q, p) > 0;
+}
+
+bool client_has_money_records(soci::session& sql, std::int64_t client_id) {
+  SqlParams p;
+  std::string q = "SELECT (SELECT COUNT(*) FROM payments WHERE client_id = " + p.add(client_id) +
+                  ") + (SELECT COUNT(*) FROM session_packages WHERE client_id = " + p.add(client_id) + ")";
+  return fetch_int(sql, q, p) > 0;
+}
+
+ClientStatistics client_statistics(soci::session& sql, std::int64_t client_id) {
+  SqlParams p;
+  auto id = [&] { return p.add(client_id); };  // one placeholder per use: engines differ on repeated names
+  ClientStatistics s;
+  for_each_row(
+      sql,
+      "SELECT (SELECT COUNT(*) FROM session_packages WHERE client_id = " + id() +
+          "), (SELECT COUNT(*) FROM session_packages WHERE client_id = " + id() +
+          " AND is_active = 1 AND remaining_sessions > 0), (SELECT COUNT(*) FROM sessions WHERE client_id = " +
+          id() + "), (SELECT COUNT(*) FROM sessions WHERE client_id = " + id() +
+          " AND status = 'completed'), (SELECT COUNT(*) FROM sessions WHERE client_id = " + id() +
+          " AND status = 'scheduled'), (SELECT coalesce(SUM(amount), 0) FROM payments WHERE client_id = " + id() +
+          ")",
+      p, [&](const soci::row& r) {
+        s.total_packages = get_int(r, 0);
+        s.active_packages = get_int(r, 1);
+        s.total_sessions = get_int(r, 2);
+        s.completed_sessions = get_int(r, 3);
+        s.scheduled_sessions = get_int(r, 4);
+        s.total_paid = get_int(r, 5);
+      });
+  return s;
+}
+
+}  // namespace the5hc::store

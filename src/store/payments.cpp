@@ -1,0 +1,133 @@
+#include "store/payments.hpp"
+
+#include "store/row.hpp"
+
+namespace the5hc::store {
+namespace {
+
+const char* kFrom = "FROM payments y JOIN clients c ON c.id = y.client_id ";
+
+const char* kSelect =
+    "SELECT y.id, y.organization_id, y.client_id, y.trainer_id, y.package_id, y.amount, y.payment_method, y.kind, "
+    "y.payment_date, y.description, y.vat_amount, y.card_fee_amount, y.net_amount, y.vat_rate_bp, "
+    "y.card_fee_rate_bp, y.is_legacy, y.created_by_id, y.created_at, c.name, u.name, p.package_name, c.trainer_id "
+    "FROM payments y JOIN clients c ON c.id = y.client_id JOIN trainers t ON t.id = y.trainer_id "
+    "JOIN users u ON u.id = t.user_id LEFT JOIN session_packages p ON p.id = y.package_id ";
+
+Payment to_payment(const soci::row& r) {
+  Payment p;
+  p.id = get_int(r, 0);
+  p.organization_id = get_int(r, 1);
+  p.client_id = get_int(r, 2);
+  p.trainer_id = get_int(r, 3);
+  p.package_id = get_opt_int(r, 4);
+  p.amount = get_int(r, 5);
+  p.payment_method = get_text(r, 6);
+  p.kind = get_text(r, 7);
+  p.payment_date = get_text(r, 8);
+  p.description = get_opt_text(r, 9);
+  p.vat_amount = get_opt_int(r, 10);
+  p.card_fee_amount = get_opt_int(r, 11);
+  p.net_amount = get_opt_int(r, 12);
+  p.vat_rate_bp = get_opt_int(r, 13);
+  p.card_fee_rate_bp = get_opt_int(r, 14);
+  p.is_legacy = get_bool(r, 15);
+  p.created_by_id = get_opt_int(r, 16);
+  p.created_at = get_text(r, 17);
+  p.client_name = get_text(r, 18);
+  p.trainer_name = get_text(r, 19);
+  p.package_name = get_opt_text(r, 20);
+  p.client_trainer_id = get_int(r, 21);
+  return p;
+}
+
+std::string where_sql(const PaymentFilter& f, SqlParams& p) {
+  std::string w = scope_sql(f.scope, p, "y.organization_id");
+  if (f.method) w += " AND y.payment_method = " + p.add(*f.method);
+  if (f.kind) w += " AND y.kind = " + p.add(*f.kind);
+  if (f.client_id) w += " AND y.client_id = " + p.add(*f.client_id);
+  if (f.package_id) w += " AND y.package_id = " + p.add(*f.package_id);
+  if (f.trainer_id) w += " AND y.trainer_id = " + p.add(*f.trainer_id);
+  if (f.start_date) w += " AND y.payment_date >= " + p.add(*f.start_date);
+  if (f.end_date) w += " AND y.payment_date <= " + p.add(*f.end_date);
+  for (const auto& term : f.search) {
+    auto like = p.add(like_pattern(term));
+    w += " AND (lower(c.name) LIKE " + like + " ESCAPE '\\' OR lower(coalesce(y.description, '')) LIKE " + like +
+         " ESCAPE '\\')";
+  }
+  return w;
+}
+
+std::vector<PaymentGroup> group_by(soci::session& sql, const PaymentFilter& f, const std::string& column) {
+  SqlParams p;
+  std::vector<PaymentGroup> out;
+  for_each_row(sql,
+               "SELECT y." + column + ", count(*), coalesce(sum(y.amount), 0) " + kFrom + "WHERE " + where_sql(f, p) +
+                   " GROUP BY y." + column + " ORDER BY y." + column,
+               p, [&](const soci::row& r) { out.push_back({get_text(r, 0), get_int(r, 1), get_int(r, 2)}); });
+  return out;
+}
+
+}  // namespace
+
+std::optional<Payment> find_payment(soci::session& sql, std::int64_t id) {
+  soci::row r;
+  long long v = id;
+  sql << std::string(kSelect) + "WHERE y.id = :id", soci::use(v), soci::into(r);
+  if (!sql.got_data()) return std::nullopt;
+  return to_payment(r);
+}
+
+std::vector<Payment> list_payments(soci::session& sql, const PaymentFilter& f) {
+  SqlParams p;
+  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + f.order_by;
+  if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
+  std::vector<Payment> out;
+  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_payment(r)); });
+  return out;
+}
+
+std::int64_t count_payments(soci::session& sql, const PaymentFilter& f) {
+  SqlParams p;
+  return fetch_int(sql, std::string("SELECT count(*) ") + kFrom + "WHERE " + where_sql(f, p), p);
+}
+
+PaymentTotals summarize_payments(soci::session& sql, const PaymentFilter& f) {
+  PaymentTotals t;
+  SqlParams p;
+  for_each_row(sql,
+               std::string("SELECT count(*), coalesce(sum(y.amount), 0), coalesce(sum(y.net_amount), 0) ") + kFrom +
+                   "WHERE " + where_sql(f, p),
+               p, [&](const soci::row& r) {
+                 t.count = get_int(r, 0);
+                 t.total = get_int(r, 1);
+                 t.net_total = get_int(r, 2);
+               });
+  t.by_method = group_by(sql, f, "payment_method");
+  t.by_kind = group_by(sql, f, "kind");
+  return t;
+}
+
+std::int64_t insert_payment(soci::session& sql, const Payment& y) {
+  long long org = y.organization_id, client = y.client_id, trainer = y.trainer_id, amount = y.amount, id = 0;
+  OptionalParam<long long> package(y.package_id), vat(y.vat_amount), fee(y.card_fee_amount), net(y.net_amount),
+      vat_bp(y.vat_rate_bp), fee_bp(y.card_fee_rate_bp), by(y.created_by_id);
+  OptionalParam<std::string> description(y.description);
+  sql << "INSERT INTO payments (organization_id, client_id, trainer_id, package_id, amount, payment_method, kind, "
+         "payment_date, description, vat_amount, card_fee_amount, net_amount, vat_rate_bp, card_fee_rate_bp, "
+         "is_legacy, created_by_id, created_at) VALUES (:org, :client, :trainer, :package, :amount, :method, :kind, "
+         ":date, :description, :vat, :fee, :net, :vat_bp, :fee_bp, 0, :by, :now) RETURNING id",
+      soci::use(org), soci::use(client), soci::use(trainer), soci::use(package.value, package.ind),
+      soci::use(amount), soci::use(y.payment_method), soci::use(y.kind), soci::use(y.payment_date),
+      soci::use(description.value, description.ind), soci::use(vat.value, vat.ind), soci::use(fee.value, fee.ind),
+      soci::use(net.value, net.ind), soci::use(vat_bp.value, vat_bp.ind), soci::use(fee_bp.value, fee_bp.ind),
+      soci::use(by.value, by.ind), soci::use(y.created_at), soci::into(id);
+  return id;
+}
+
+void delete_payment(soci::session& sql, std::int64_t id) {
+  long long v = id;
+  sql << "DELETE FROM payments WHERE id = :id", soci::use(v);
+}
+
+}  // namespace the5hc::store

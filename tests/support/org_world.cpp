@@ -1,0 +1,79 @@
+#include "support/org_world.hpp"
+
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include "config/config.hpp"
+#include "store/database.hpp"
+
+namespace the5hc::testing {
+
+OrgWorld::OrgWorld() {
+  auto env = base_env(db_);
+  auto migrated = run_the5hc({"migrate"}, env, db_.dir());
+  if (migrated.exit_code != 0) ADD_FAILURE() << "migrate: " << migrated.err;
+  create_user(db_, "root", kPassword, {"--superuser"});
+  for (std::string s : {"a", "b"}) {
+    std::string studio = s == "a" ? "Studio A" : "Studio B";
+    create_user(db_, s + "_owner", kPassword, {"--create-organization", studio});
+    for (std::string role : {"senior", "trainer", "assistant"})
+      create_user(db_, s + "_" + role, kPassword, {"--organization", "studio-" + s, "--role", role});
+  }
+  server_ = std::make_unique<ServerProcess>(env, db_.dir());
+  for (std::string who : {"root", "a_owner", "a_senior", "a_trainer", "a_assistant", "b_owner", "b_senior",
+                          "b_trainer", "b_assistant"})
+    login_as(who);
+}
+
+void OrgWorld::login_as(const std::string& who, const std::string& password) {
+  tokens_[who] = login(port(), who, password);
+}
+
+void OrgWorld::add_user(const std::string& username, const std::string& slug, const std::string& role) {
+  if (slug.empty()) create_user(db_, username, kPassword);
+  else create_user(db_, username, kPassword, {"--organization", slug, "--role", role});
+  login_as(username);
+}
+
+HttpResponse OrgWorld::call(const std::string& who, const std::string& method, const std::string& path,
+                            const nlohmann::json& body, std::map<std::string, std::string> headers) {
+  if (!who.empty()) headers["Authorization"] = "Bearer " + tokens_.at(who);
+  if (!body.is_null()) headers["Content-Type"] = "application/json";
+  return http_request(port(), method, path, body.is_null() ? "" : body.dump(), headers);
+}
+
+nlohmann::json OrgWorld::get(const std::string& who, const std::string& path) {
+  auto r = call(who, "GET", path);
+  EXPECT_EQ(r.status, 200) << who << " GET " << path << ": " << r.body;
+  auto j = nlohmann::json::parse(r.body, nullptr, false);
+  return j.is_discarded() ? nlohmann::json() : j;
+}
+
+std::int64_t OrgWorld::sql_int(const std::string& query) {
+  store::Database database(parse_database_url(db_.url()), 1);
+  return database.read([&](soci::session& sql) {
+    long long v = 0;
+    soci::indicator ind = soci::i_ok;
+    sql << query, soci::into(v, ind);
+    return static_cast<std::int64_t>(ind == soci::i_ok ? v : 0);
+  });
+}
+
+void OrgWorld::sql_exec(const std::string& query) {
+  store::Database database(parse_database_url(db_.url()), 1);
+  database.write([&](soci::session& sql) { sql << query; });
+}
+
+std::int64_t OrgWorld::org_id(const std::string& slug) {
+  return sql_int("SELECT id FROM organizations WHERE slug = '" + slug + "'");
+}
+
+std::int64_t OrgWorld::user_id(const std::string& username) {
+  return sql_int("SELECT id FROM users WHERE username = '" + username + "'");
+}
+
+std::int64_t OrgWorld::trainer_id(const std::string& username) {
+  return sql_int("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username + "'");
+}
+
+}  // namespace the5hc::testing

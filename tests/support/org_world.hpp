@@ -1,0 +1,49 @@
+#pragma once
+// Two studios with one member of each role, a platform superuser and a server, shared by the tests of one suite:
+//   Studio A (slug studio-a): a_owner, a_senior, a_trainer, a_assistant
+//   Studio B (slug studio-b): b_owner, b_senior, b_trainer, b_assistant
+//   root: platform superuser without a membership
+// Every user's password is kPassword; call() sends a request as one of them (or "" for anonymous).
+#include <nlohmann/json.hpp>
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "support/harness.hpp"
+
+namespace the5hc::testing {
+
+inline const std::string kPassword = "Studio-pass-77";
+
+class OrgWorld {
+ public:
+  OrgWorld();
+  int port() const { return server_->port(); }
+  const TestDatabase& db() const { return db_; }
+
+  HttpResponse call(const std::string& who, const std::string& method, const std::string& path,
+                    const nlohmann::json& body = nullptr, std::map<std::string, std::string> headers = {});
+  // GET as `who` expecting 200; the parsed body.
+  nlohmann::json get(const std::string& who, const std::string& path);
+  // Logs a user in (again) and remembers the access token for call().
+  void login_as(const std::string& who, const std::string& password = kPassword);
+  // Creates a user in an organisation with a role ("" slug = no membership) and logs them in.
+  void add_user(const std::string& username, const std::string& slug, const std::string& role);
+
+  // Direct database access for arranging states the API cannot reach (an invitation's expires_at) and for
+  // checking what was written (audit rows).
+  std::int64_t sql_int(const std::string& query);
+  void sql_exec(const std::string& query);
+
+  std::int64_t org_id(const std::string& slug);
+  std::int64_t user_id(const std::string& username);
+  std::int64_t trainer_id(const std::string& username);
+
+ private:
+  TestDatabase db_;
+  std::unique_ptr<ServerProcess> server_;
+  std::map<std::string, std::string> tokens_;
+};
+
+}  // namespace the5hc::testing
