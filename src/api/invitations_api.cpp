@@ -10,7 +10,7 @@
 #include "service/authorization.hpp"
 #include "service/identity.hpp"
 #include "service/invitations.hpp"
-#include "service/login.hpp"
+#include "service/tokens.hpp"
 
 namespace the5hc::api {
 namespace {
