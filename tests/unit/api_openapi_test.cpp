@@ -26,7 +26,9 @@ std::set<Operation> implemented_api_operations() {
   Config config = load_config({{"SECRET_KEY", std::string(64, 'k')},
                                {"DEBUG", "true"},
                                {"DATABASE_URL", "sqlite:///" + (dir / "unused.db").string()}});
-  store::Database db(config.database, 1);
+  // Static: the Application registers a pool gauge in the global metrics registry that keeps a pointer to the
+  // database, and later tests render that registry (a destroyed database there deadlocked the unit tests).
+  static store::Database db(config.database, 1);
   auth::RateLimiter limiter;
   TestClock clock;
   app::Application application({config, db, clock, limiter}, nullptr);
