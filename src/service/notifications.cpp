@@ -26,7 +26,8 @@ struct Text {
 
 constexpr Text kTexts[] = {
     {"client_added", "New client", "{actor} added client {client}."},
-    {"assessment_completed", "Assessment completed", "The fitness assessment of {client} is complete (overall {overall})."},
+    {"assessment_completed", "Assessment completed",
+     "The fitness assessment of {client} is complete (overall {overall})."},
     {"payment_received", "Payment received", "{client} paid ₩{amount} ({method})"},
     {"trainer_joined", "Trainer joined", "{trainer} joined as {role}."},
 };
