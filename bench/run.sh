@@ -24,7 +24,8 @@ trap cleanup EXIT INT TERM
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
 cd "$WORK"
-export DATABASE_URL="sqlite:///$WORK/bench.db" DEBUG=false SECRET_KEY="bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
+export DATABASE_URL="sqlite:///$WORK/bench.db" DEBUG=false
+export SECRET_KEY="bench-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz"
 export ALLOWED_HOSTS=127.0.0.1 SECURE_SSL_REDIRECT=false LOG_LEVEL=warning
 export THROTTLE_ANON=100000000/second THROTTLE_USER=100000000/second LOGIN_RATE_LIMIT=1000/second
 
@@ -105,7 +106,7 @@ PY
 
 bench "GET /healthz" GET /healthz auth.lua
 bench "GET /api/v1/clients/" GET /api/v1/clients/ auth.lua
-bench "GET /api/v1/clients/?search=김" GET "/api/v1/clients/?search=%EA%B9%80" auth.lua
+bench "GET /api/v1/clients/?search=<name>" GET "/api/v1/clients/?search=%EA%B9%80" auth.lua
 if [ -n "$CLIENT_ID" ]; then
   bench "GET /api/v1/clients/{id}/" GET "/api/v1/clients/$CLIENT_ID/" auth.lua
   bench "POST /api/v1/assessments/" POST /api/v1/assessments/ post.lua

@@ -3,6 +3,7 @@
 #include "api/listing.hpp"
 #include "api/support.hpp"
 #include "config/config.hpp"
+#include "domain/audit_actions.hpp"
 #include "http/json_response.hpp"
 #include "service/audit_log.hpp"
 #include "service/authorization.hpp"
@@ -16,7 +17,13 @@ nlohmann::json json_or_null(const std::optional<std::string>& text) {
   return j.is_discarded() ? nlohmann::json(*text) : j;
 }
 
-nlohmann::json audit_json(const store::AuditRecord& a, const std::string& default_zone) {
+std::string action_display(const std::string& action, Lang lang) {
+  const auto* label = domain::audit_action_label(action);
+  if (!label) return action;
+  return lang == Lang::en ? label->en : label->ko;
+}
+
+nlohmann::json audit_json(const store::AuditRecord& a, const std::string& default_zone, Lang lang) {
   const auto& e = a.entry;
   std::string zone = a.organization_timezone.value_or(default_zone);
   return {{"id", a.id},
@@ -25,7 +32,7 @@ nlohmann::json audit_json(const store::AuditRecord& a, const std::string& defaul
           {"user_name", a.user_name},
           {"organization", nullable(e.organization_id)},
           {"action", e.action},
-          {"action_display", e.action},
+          {"action_display", action_display(e.action, lang)},
           {"object_type", e.object_type},
           {"object_id", nullable(e.object_id)},
           {"object_repr", e.object_repr},
@@ -54,13 +61,14 @@ void register_audit_log_routes(http::Router& router, const app::Dependencies& de
     q.search = search_terms(req);
     auto result = service::list_audit_log(ctx, q, page.page_size, page.offset());
     auto items = nlohmann::json::array();
-    for (const auto& a : result.results) items.push_back(audit_json(a, deps.config.time_zone));
+    for (const auto& a : result.results) items.push_back(audit_json(a, deps.config.time_zone, req.lang));
     return http::json_response(200, page_envelope(req, page, result.count, items));
   }, "audit-log-list");
 
   router.get("/api/v1/audit-log/{id:int}/", [&deps](http::Request& req) {
     auto ctx = context(req, deps);
-    return http::json_response(200, audit_json(service::get_audit_entry(ctx, path_id(req)), deps.config.time_zone));
+    auto entry = service::get_audit_entry(ctx, path_id(req));
+    return http::json_response(200, audit_json(entry, deps.config.time_zone, req.lang));
   }, "audit-log-detail");
 }
 

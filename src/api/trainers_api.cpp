@@ -10,7 +10,8 @@
 namespace the5hc::api {
 namespace {
 
-nlohmann::json trainer_json(const store::Trainer& t, Lang lang) {
+nlohmann::json trainer_json(const service::TrainerView& v, Lang lang) {
+  const auto& t = v.trainer;
   auto list = [](const std::string& text) {
     auto j = nlohmann::json::parse(text, nullptr, false);
     return j.is_array() ? j : nlohmann::json::array();
@@ -32,6 +33,11 @@ nlohmann::json trainer_json(const store::Trainer& t, Lang lang) {
           {"is_active", t.is_active},
           {"deactivated_at", timestamp_json(t.deactivated_at, zone)},
           {"client_count", t.client_count},
+          {"stats",
+           {{"active_packages", v.stats.active_packages},
+            {"sessions_this_month", v.stats.sessions_this_month},
+            {"assessments_total", v.stats.assessments_total},
+            {"revenue_30d", v.revenue_visible ? nlohmann::json(v.stats.revenue_30d) : nlohmann::json(nullptr)}}},
           {"created_at", timestamp_json(t.created_at, zone)}};
 }
 

@@ -5,6 +5,7 @@
 #include "api/auth_api.hpp"
 #include "api/authentication.hpp"
 #include "api/clients_api.hpp"
+#include "api/dashboard_api.hpp"
 #include "api/mcq_api.hpp"
 #include "api/organizations_api.hpp"
 #include "api/packages_api.hpp"
@@ -64,6 +65,7 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   api::register_package_routes(router_, deps_);
   api::register_session_routes(router_, deps_);
   api::register_payment_routes(router_, deps_);
+  api::register_dashboard_routes(router_, deps_);
   http::register_static_routes(router_);
   api::register_system_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,

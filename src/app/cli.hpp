@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/i18n.hpp"
 
 namespace CLI {
 class App;
@@ -49,6 +50,11 @@ void register_fees(CLI::App&, Context&, Action&);
 Error input_error(const FieldErrors& errors);
 void register_import_legacy(CLI::App&, Context&, Action&);
 void register_recalculate(CLI::App&, Context&, Action&);
+void register_demo_data(CLI::App&, Context&, Action&);
+
+// Language of a command's own messages (OPERATIONS.md §2): English when LC_ALL / LC_MESSAGES / LANG (the first one
+// set) starts with "en", else Korean.
+Lang message_language();
 
 }  // namespace cli
 }  // namespace the5hc

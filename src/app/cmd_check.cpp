@@ -21,14 +21,6 @@ namespace {
 
 const char* kFont = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
 
-bool english_locale() {
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* v = std::getenv(var);
-    if (v && *v) return std::string(v).rfind("en", 0) == 0;
-  }
-  return false;
-}
-
 bool writable_dir(const std::string& dir) {
   // Without creating anything: an existing directory must be writable, a missing one creatable.
   std::filesystem::path p = std::filesystem::absolute(dir);
@@ -84,7 +76,7 @@ void register_check(CLI::App& app, Context& ctx, Action& action) {
   cmd->callback([&] {
     action = [&ctx] {
       if (!url.empty()) return get_url(url);
-      bool en = english_locale();
+      bool en = message_language() == Lang::en;
       auto findings = run_checks(ctx.config(), gather(ctx), deploy, en);
       int errors = 0, warnings = 0;
       for (const auto& f : findings) (f.level == "error" ? errors : warnings)++;

@@ -17,13 +17,6 @@ namespace {
 
 using nlohmann::json;
 
-// Messages follow LC_ALL / LC_MESSAGES / LANG: English when the locale starts with "en", else Korean.
-Lang message_language() {
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
-    if (const char* v = std::getenv(var); v && *v) return std::string_view(v).starts_with("en") ? Lang::en : Lang::ko;
-  return Lang::ko;
-}
-
 const domain::McqChoice* choice_by_order(const domain::McqQuestion& q, const json& order) {
   if (!order.is_number_integer()) return nullptr;
   for (const auto& c : q.choices)

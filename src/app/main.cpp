@@ -23,6 +23,11 @@ store::Database& Context::database() {
   }
   return *database_;
 }
+Lang message_language() {
+  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"})
+    if (const char* v = std::getenv(var); v && *v) return std::string_view(v).starts_with("en") ? Lang::en : Lang::ko;
+  return Lang::ko;
+}
 }  // namespace the5hc::cli
 
 int main(int argc, char** argv) {
@@ -44,6 +49,7 @@ int main(int argc, char** argv) {
            cli::register_fees,
            cli::register_import_legacy,
            cli::register_recalculate,
+           cli::register_demo_data,
        })
     reg(app, ctx, action);
   try {

@@ -1,26 +1,16 @@
 #include "http/cookies.hpp"
 
 namespace the5hc::http {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-}  // namespace
-
 std::optional<std::string> cookie(const Request& req, std::string_view name) {
   for (const auto& header : req.headers.get_all("Cookie")) {
     std::string_view rest = header;
     while (!rest.empty()) {
       auto end = rest.find(';');
-      std::string_view pair = trim(rest.substr(0, end));
+      std::string_view pair = trim_ows(rest.substr(0, end));
       rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
       auto eq = pair.find('=');
-      if (eq == std::string_view::npos || trim(pair.substr(0, eq)) != name) continue;
-      std::string_view value = trim(pair.substr(eq + 1));
+      if (eq == std::string_view::npos || trim_ows(pair.substr(0, eq)) != name) continue;
+      std::string_view value = trim_ows(pair.substr(eq + 1));
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
       return std::string(value);
     }

@@ -17,6 +17,8 @@
 namespace the5hc::http {
 
 bool iequals(std::string_view a, std::string_view b);
+// Without leading and trailing spaces and tabs (HTTP optional whitespace around header list items).
+std::string_view trim_ows(std::string_view s);
 
 // Header list in arrival order; names compare case-insensitively. A list (not a map) because Set-Cookie and a few
 // request headers legitimately repeat.

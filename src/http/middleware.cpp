@@ -107,20 +107,14 @@ bool in_network(int family, const std::array<unsigned char, 16>& ip, std::string
   return (ip[full] & mask) == (net.addr[full] & mask);
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 }  // namespace
 
 bool ip_in_list(std::string_view ip, const std::vector<std::string>& cidrs) {
   int family = 0;
   std::array<unsigned char, 16> addr{};
-  if (!parse_ip(trim(ip), family, addr)) return false;
+  if (!parse_ip(trim_ows(ip), family, addr)) return false;
   for (const auto& c : cidrs)
-    if (in_network(family, addr, trim(c))) return true;
+    if (in_network(family, addr, trim_ows(c))) return true;
   return false;
 }
 
@@ -135,7 +129,7 @@ Middleware forwarded(std::vector<std::string> trusted_proxies) {
       std::string_view rest = xff;
       while (!rest.empty()) {
         size_t comma = rest.find(',');
-        hops.push_back(trim(rest.substr(0, comma)));
+        hops.push_back(trim_ows(rest.substr(0, comma)));
         rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
       }
       for (auto it = hops.rbegin(); it != hops.rend(); ++it) {
@@ -144,9 +138,9 @@ Middleware forwarded(std::vector<std::string> trusted_proxies) {
         if (!ip_in_list(*it, trusted)) break;
       }
       std::string proto = req.headers.get("X-Forwarded-Proto");
-      if (!proto.empty()) req.secure = iequals(trim(proto.substr(0, proto.find(','))), "https");
+      if (!proto.empty()) req.secure = iequals(trim_ows(proto.substr(0, proto.find(','))), "https");
       std::string host = req.headers.get("X-Forwarded-Host");
-      if (!host.empty()) req.host = std::string(trim(host.substr(0, host.find(','))));
+      if (!host.empty()) req.host = std::string(trim_ows(host.substr(0, host.find(','))));
     }
     return next(req);
   };
@@ -270,7 +264,7 @@ Middleware security_headers(SecurityHeaderOptions options) {
 namespace {
 
 std::string lower_host(std::string_view host) {
-  host = trim(host);
+  host = trim_ows(host);
   // "[::1]:8000" → "[::1]", "example.com:8000" → "example.com"
   if (host.starts_with('[')) {
     host = host.substr(0, host.find(']') == std::string_view::npos ? host.size() : host.find(']') + 1);

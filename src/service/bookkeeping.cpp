@@ -6,7 +6,7 @@
 
 namespace the5hc::service {
 
-store::Scope records_scope(const Context& ctx) {
+store::Scope visibility_scope(const Context& ctx) {
   const auto& actor = require_actor(ctx);
   store::Scope scope;
   if (actor.is_superuser) return scope;
@@ -14,11 +14,18 @@ store::Scope records_scope(const Context& ctx) {
     scope.nothing = true;
     return scope;
   }
-  // the actor's own client stands in for "a record they could see": answers 403 for assistants only
-  authorize(ctx, domain::Action::manage_packages, {.organization_id = actor.organization_id,
-                                                    .trainer_id = actor.trainer_id});
   scope.organization_id = actor.organization_id;
-  if (actor.role == "trainer") scope.trainer_id = actor.trainer_id;
+  if (actor.role == "trainer" || actor.role == "assistant") scope.trainer_id = actor.trainer_id;
+  return scope;
+}
+
+store::Scope records_scope(const Context& ctx) {
+  auto scope = visibility_scope(ctx);
+  const auto& actor = *ctx.actor;
+  // the actor's own client stands in for "a record they could see": answers 403 for assistants only
+  if (!actor.is_superuser && actor.organization_id)
+    authorize(ctx, domain::Action::manage_packages, {.organization_id = actor.organization_id,
+                                                      .trainer_id = actor.trainer_id});
   return scope;
 }
 
@@ -27,6 +34,21 @@ void authorize_record(const Context& ctx, std::int64_t organization_id, std::int
   records_scope(ctx);
   authorize(ctx, domain::Action::manage_packages, {.organization_id = organization_id,
                                                     .trainer_id = client_trainer_id});
+}
+
+store::Client client_for_write(soci::session& sql, const Context& ctx, std::int64_t client_id) {
+  auto invalid = Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.",
+                                                   {{"id", std::to_string(client_id)}}));
+  // the derived activity figures (which need the organisation's today) are not used here
+  auto client = store::find_client(sql, client_id, local_date(ctx.clock.now(), "Asia/Seoul").str());
+  if (!client) throw invalid;
+  try {
+    authorize_record(ctx, client->organization_id, client->fields.trainer_id);
+  } catch (const Error& e) {
+    if (e.code() == ErrorCode::not_found) throw invalid;
+    throw;
+  }
+  return *client;
 }
 
 store::Organization organization_of(soci::session& sql, std::int64_t organization_id) {

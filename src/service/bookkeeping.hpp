@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/time.hpp"
+#include "store/clients.hpp"
 #include "store/organizations.hpp"
 #include "store/scope.hpp"
 #include "service/context.hpp"
@@ -15,12 +16,20 @@ class session;
 
 namespace the5hc::service {
 
+// Clients (and their records) the actor sees, whatever the role (DOMAIN.md §6.1): organisation (owner, senior),
+// own clients (trainer, assistant), all (superuser), none (no membership).
+store::Scope visibility_scope(const Context& ctx);
+
 // Rows the actor may list: organisation (owner, senior), own clients' (trainer), all (superuser), none (no
 // membership). Assistants → 403 on every package, session and payment endpoint (API.md §1.4).
 store::Scope records_scope(const Context& ctx);
 
 // 404 when the record's client is invisible, 403 when visible but forbidden (assistants).
 void authorize_record(const Context& ctx, std::int64_t organization_id, std::int64_t client_trainer_id);
+
+// The client a write names (package, payment): absent or invisible → 400 {"client": ["Invalid pk …"]}, visible
+// but forbidden → 403 (API.md §1.4).
+store::Client client_for_write(soci::session& sql, const Context& ctx, std::int64_t client_id);
 
 // The record's organisation (zone, VAT and card rates); throws Error(not_found) when it is gone.
 store::Organization organization_of(soci::session& sql, std::int64_t organization_id);

@@ -89,6 +89,8 @@ store::Invitation create_invitation(Context& ctx, const NewInvitation& in) {
 }
 
 InvitationPage list_invitations(Context& ctx, const std::optional<std::string>& status, int limit, int offset) {
+  const auto& actor = require_actor(ctx);
+  if (!actor.is_superuser && !actor.organization_id) return {};  // API.md §1.4: empty lists without a membership
   auto org = invitation_scope(ctx);
   std::string now = format_timestamp(ctx.clock.now());
   return ctx.db.write([&](soci::session& sql) {

@@ -9,6 +9,7 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
+#include "domain/money.hpp"
 #include "domain/permissions.hpp"
 #include "service/authorization.hpp"
 #include "store/database.hpp"
@@ -25,7 +26,8 @@ struct Text {
 
 constexpr Text kTexts[] = {
     {"client_added", "New client", "{actor} added client {client}."},
-    {"assessment_completed", "Assessment completed", "The fitness assessment of {client} is complete (overall {overall})."},
+    {"assessment_completed", "Assessment completed",
+     "The fitness assessment of {client} is complete (overall {overall})."},
     {"payment_received", "Payment received", "{client} paid ₩{amount} ({method})"},
     {"trainer_joined", "Trainer joined", "{trainer} joined as {role}."},
 };
@@ -60,6 +62,9 @@ NotificationView render(const store::Notification& n, Lang lang) {
     if (auto r = domain::parse_role(role->second))
       role->second = lang == Lang::en ? domain::role_label(*r).en : domain::role_label(*r).ko;
   if (auto amount = values.find("amount"); amount != values.end()) amount->second = group_thousands(amount->second);
+  if (auto method = values.find("method"); method != values.end())
+    if (auto m = domain::parse_payment_method(method->second))
+      method->second = lang == Lang::en ? domain::payment_method_label(*m).en : domain::payment_method_label(*m).ko;
   v.title = i18n::tr(lang, text->title);
   v.message = i18n::translate(lang, text->message, values);
   return v;

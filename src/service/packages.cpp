@@ -46,29 +46,37 @@ std::string payment_date(const Context& ctx, const store::Organization& org, con
   return date;
 }
 
+// The package's purchase or top-up payment (with its fee audit), and the package as it now reads.
+PackagePayment with_payment(soci::session& sql, const Context& ctx, const store::Package& p, const std::string& kind,
+                            const std::string& date, const std::string& description, const std::string& client_name,
+                            const domain::FeeBreakdown& breakdown) {
+  auto payment = record_payment(sql, ctx,
+                                {.organization_id = p.organization_id,
+                                 .client_id = p.client_id,
+                                 .trainer_id = p.trainer_id,
+                                 .package_id = p.id,
+                                 .kind = kind,
+                                 .payment_date = date,
+                                 .description = description,
+                                 .client_name = client_name,
+                                 .breakdown = breakdown});
+  return PackagePayment{*store::find_package(sql, p.id), payment};
+}
+
 }  // namespace
 
 PackagePayment create_package(const Context& ctx, const NewPackage& in) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
-    auto client = store::find_client_ref(sql, in.client_id);
-    auto invalid = Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.",
-                                                     {{"id", std::to_string(in.client_id)}}));
-    if (!client) throw invalid;
-    try {
-      authorize_record(ctx, client->organization_id, client->trainer_id);
-    } catch (const Error& e) {
-      if (e.code() == ErrorCode::not_found) throw invalid;
-      throw;
-    }
-    auto org = organization_of(sql, client->organization_id);
+    auto client = client_for_write(sql, ctx, in.client_id);
+    auto org = organization_of(sql, client.organization_id);
     auto date = payment_date(ctx, org, in.payment_date, in.total_amount, "total_amount");
     auto purchase = domain::create_package(in.total_amount, in.total_sessions, in.session_price, in.method,
                                            org.vat_rate_bp, org.card_fee_rate_bp);
     store::Package p;
-    p.organization_id = client->organization_id;
-    p.client_id = client->id;
-    p.trainer_id = client->trainer_id;
+    p.organization_id = client.organization_id;
+    p.client_id = client.id;
+    p.trainer_id = client.fields.trainer_id;
     p.package_name = in.package_name;
     p.counters = purchase.package;
     p.vat_rate_bp = org.vat_rate_bp;
@@ -80,18 +88,9 @@ PackagePayment create_package(const Context& ctx, const NewPackage& in) {
     after["client"] = p.client_id;
     after["session_price"] = p.counters.session_price;
     audit(sql, ctx, "package_created", "package", p.id, p.package_name, p.organization_id, {.after = after.dump()});
-    auto payment = record_payment(sql, ctx,
-                                  {.organization_id = p.organization_id,
-                                   .client_id = p.client_id,
-                                   .trainer_id = p.trainer_id,
-                                   .package_id = p.id,
-                                   .kind = "package_purchase",
-                                   .payment_date = date,
-                                   // 패키지 구매: {package_name}
-                                   .description = "패키지 구매: " + p.package_name,
-                                   .client_name = client->name,
-                                   .breakdown = purchase.payment});
-    return PackagePayment{*store::find_package(sql, p.id), payment};
+    // 패키지 구매: {package_name}
+    return with_payment(sql, ctx, p, "package_purchase", date, "패키지 구매: " + p.package_name, client.fields.name,
+                        purchase.payment);
   });
 }
 
@@ -112,18 +111,9 @@ PackagePayment top_up_package(const Context& ctx, std::int64_t id, const TopUpIn
           {.before = before.dump(),
            .after = counters_json(p).dump(),
            .extra = nlohmann::json{{"sessions_added", result.sessions_added}}.dump()});
-    auto payment = record_payment(sql, ctx,
-                                  {.organization_id = p.organization_id,
-                                   .client_id = p.client_id,
-                                   .trainer_id = p.trainer_id,
-                                   .package_id = p.id,
-                                   .kind = "top_up",
-                                   .payment_date = date,
-                                   // 크레딧 충전
-                                   .description = in.description.value_or("크레딧 충전"),
-                                   .client_name = p.client_name,
-                                   .breakdown = result.payment});
-    return PackagePayment{*store::find_package(sql, p.id), payment};
+    // 크레딧 충전
+    return with_payment(sql, ctx, p, "top_up", date, in.description.value_or("크레딧 충전"), p.client_name,
+                        result.payment);
   });
 }
 

@@ -9,6 +9,7 @@
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
+#include "service/notifications.hpp"
 #include "store/database.hpp"
 #include "store/fee_audit.hpp"
 #include "store/packages.hpp"
@@ -64,43 +65,39 @@ store::Payment record_payment(soci::session& sql, const Context& ctx, const Paym
         {.after = breakdown_json(b).dump(), .extra = nlohmann::json{{"formula", "vat_inclusive"},
                                                                     {"calculation_type", calculation_type(r.kind)}}
                                                          .dump()});
+  notify(sql, ctx, "payment_received",
+         {{"client", r.client_name}, {"amount", std::to_string(b.gross)}, {"method", y.payment_method}},
+         {.organization_id = r.organization_id, .type = "payment", .id = y.id,
+          .url = "/clients/" + std::to_string(r.client_id) + "/"});
   return *store::find_payment(sql, y.id);
 }
 
 store::Payment create_payment(const Context& ctx, const NewPayment& in) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
-    auto client = store::find_client_ref(sql, in.client_id);
-    auto invalid_pk = [](const std::string& field, std::int64_t id) {
-      return Error::field(field, i18n::args("Invalid pk \"{id}\" - object does not exist.", {{"id", std::to_string(id)}}));
-    };
-    if (!client) throw invalid_pk("client", in.client_id);
-    try {
-      authorize_record(ctx, client->organization_id, client->trainer_id);
-    } catch (const Error& e) {
-      if (e.code() == ErrorCode::not_found) throw invalid_pk("client", in.client_id);
-      throw;
-    }
+    auto client = client_for_write(sql, ctx, in.client_id);
     if (in.package_id) {
       auto package = store::find_package(sql, *in.package_id);
-      if (!package || package->organization_id != client->organization_id) throw invalid_pk("package", *in.package_id);
-      if (package->client_id != client->id)
+      if (!package || package->organization_id != client.organization_id)
+        throw Error::field("package", i18n::args("Invalid pk \"{id}\" - object does not exist.",
+                                                 {{"id", std::to_string(*in.package_id)}}));
+      if (package->client_id != client.id)
         // 선택한 패키지는 이 회원의 패키지가 아닙니다.
         throw Error::field("package", "The selected package does not belong to this client.");
     }
-    auto org = organization_of(sql, client->organization_id);
+    auto org = organization_of(sql, client.organization_id);
     auto today = local_today(ctx, org);
     std::string date = in.payment_date.value_or(today.str());
     auto errors = domain::validate_payment_fields(in.amount, to_sys_days(*parse_date(date)), to_sys_days(today));
     if (!errors.empty()) throw Error::validation(errors);
-    PaymentRecord r{.organization_id = client->organization_id,
-                    .client_id = client->id,
-                    .trainer_id = client->trainer_id,
+    PaymentRecord r{.organization_id = client.organization_id,
+                    .client_id = client.id,
+                    .trainer_id = client.fields.trainer_id,
                     .package_id = in.package_id,
                     .kind = "other",
                     .payment_date = date,
                     .description = in.description,
-                    .client_name = client->name,
+                    .client_name = client.fields.name,
                     .breakdown = domain::fee_breakdown(in.amount, in.method, org.vat_rate_bp, org.card_fee_rate_bp)};
     return record_payment(sql, ctx, r);
   });

@@ -11,6 +11,7 @@
 #include "service/authorization.hpp"
 #include "store/database.hpp"
 #include "store/refresh_tokens.hpp"
+#include "store/web_sessions.hpp"
 
 namespace the5hc::service {
 namespace {
@@ -46,6 +47,20 @@ nlohmann::json profile_fields(const store::Trainer& t) {
           {"session_price", t.session_price}};
 }
 
+TrainerView view_of(soci::session& sql, const Context& ctx, const store::Trainer& t) {
+  auto zone = t.organization_timezone;
+  auto now = ctx.clock.now();
+  auto today = local_date(now, zone);
+  Date month_start{today.year, today.month, 1};
+  Date next_month = today.month == 12 ? Date{today.year + 1, 1, 1} : Date{today.year, today.month + 1, 1};
+  TrainerView v{t, store::trainer_stats(sql, t.id, month_start.str(), next_month.str(), add_days(today, -30).str()),
+                false};
+  v.revenue_visible = ctx.actor->trainer_id == t.id ||
+                      domain::authorize(domain_actor(*ctx.actor), domain::Action::view_org_dashboard,
+                                        {.organization_id = t.organization_id}) == domain::Access::allowed;
+  return v;
+}
+
 std::string repr(const store::Trainer& t) { return t.name + " (" + t.username + ")"; }
 
 }  // namespace
@@ -56,15 +71,18 @@ TrainerPage list_trainers(Context& ctx, store::TrainerFilter filter, const std::
   if (!actor.is_superuser && !actor.organization_id) return {};
   filter.organization_id = actor.is_superuser ? std::nullopt : actor.organization_id;
   return ctx.db.read([&](soci::session& sql) {
-    return TrainerPage{store::count_trainers(sql, filter), store::list_trainers(sql, filter, order_by, limit, offset)};
+    TrainerPage page{store::count_trainers(sql, filter), {}};
+    for (const auto& t : store::list_trainers(sql, filter, order_by, limit, offset))
+      page.results.push_back(view_of(sql, ctx, t));
+    return page;
   });
 }
 
-store::Trainer get_trainer(Context& ctx, std::int64_t id) {
-  return ctx.db.read([&](soci::session& sql) { return find_visible(sql, ctx, id); });
+TrainerView get_trainer(Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) { return view_of(sql, ctx, find_visible(sql, ctx, id)); });
 }
 
-store::Trainer update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& in) {
+TrainerView update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& in) {
   std::string now = format_timestamp(ctx.clock.now());
   return ctx.db.write([&](soci::session& sql) {
     auto t = find_visible(sql, ctx, id);
@@ -110,39 +128,40 @@ store::Trainer update_trainer(Context& ctx, std::int64_t id, const TrainerChange
       audit(sql, ctx, "role_changed", "trainer", t.id, repr(t), t.organization_id,
             {nlohmann::json{{"role", t.role}}.dump(), nlohmann::json{{"role", *in.role}}.dump()});
     }
-    return *store::find_trainer(sql, t.id);
+    return view_of(sql, ctx, *store::find_trainer(sql, t.id));
   });
 }
 
-store::Trainer deactivate_trainer(Context& ctx, std::int64_t id) {
+TrainerView deactivate_trainer(Context& ctx, std::int64_t id) {
   std::string now = format_timestamp(ctx.clock.now());
   return ctx.db.write([&](soci::session& sql) {
     auto t = find_visible(sql, ctx, id);
     if (ctx.actor->trainer_id == t.id) throw Error(ErrorCode::bad_request, "You cannot deactivate yourself.");
     authorize_trainer_action(sql, ctx, domain::Action::deactivate_trainer, target_of(sql, t));
-    if (!t.is_active) return t;
+    if (!t.is_active) return view_of(sql, ctx, t);
     store::set_trainer_active(sql, t.id, false, now);
     store::revoke_user_refresh_tokens(sql, t.user_id, now);
+    store::delete_user_web_sessions(sql, t.user_id, "");
     audit(sql, ctx, "trainer_deactivated", "trainer", t.id, repr(t), t.organization_id,
           {nlohmann::json{{"is_active", true}}.dump(), nlohmann::json{{"is_active", false}}.dump()});
-    return *store::find_trainer(sql, t.id);
+    return view_of(sql, ctx, *store::find_trainer(sql, t.id));
   });
 }
 
-store::Trainer activate_trainer(Context& ctx, std::int64_t id) {
+TrainerView activate_trainer(Context& ctx, std::int64_t id) {
   std::string now = format_timestamp(ctx.clock.now());
   return ctx.db.write([&](soci::session& sql) {
     auto t = find_visible(sql, ctx, id);
     if (ctx.actor->trainer_id == t.id) throw Error(ErrorCode::bad_request, "You cannot deactivate yourself.");
     authorize(ctx, domain::Action::deactivate_trainer, target_of(sql, t));
-    if (t.is_active) return t;
+    if (t.is_active) return view_of(sql, ctx, t);
     auto org = store::find_organization(sql, t.organization_id);
     if (!domain::can_add_trainer(store::count_active_trainers(sql, t.organization_id), org->max_trainers))
       throw Error::field("non_field_errors", domain::max_trainers_message(org->max_trainers));
     store::set_trainer_active(sql, t.id, true, now);
     audit(sql, ctx, "trainer_activated", "trainer", t.id, repr(t), t.organization_id,
           {nlohmann::json{{"is_active", false}}.dump(), nlohmann::json{{"is_active", true}}.dump()});
-    return *store::find_trainer(sql, t.id);
+    return view_of(sql, ctx, *store::find_trainer(sql, t.id));
   });
 }
 

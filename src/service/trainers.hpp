@@ -10,15 +10,23 @@
 
 namespace the5hc::service {
 
+// A trainer with the figures of API.md §3.10; revenue is shown only to the trainer and to those who see the
+// organisation dashboard (owners, seniors, the superuser), who see every trainer's revenue there anyway.
+struct TrainerView {
+  store::Trainer trainer;
+  store::TrainerStats stats;
+  bool revenue_visible = false;
+};
+
 struct TrainerPage {
   std::int64_t count = 0;
-  std::vector<store::Trainer> results;
+  std::vector<TrainerView> results;
 };
 
 // Members of the caller's organisation (superuser: every organisation). order_by is store-ready SQL.
 TrainerPage list_trainers(Context& ctx, store::TrainerFilter filter, const std::string& order_by, int limit,
                           int offset);
-store::Trainer get_trainer(Context& ctx, std::int64_t id);
+TrainerView get_trainer(Context& ctx, std::int64_t id);
 
 struct TrainerChanges {
   std::optional<std::optional<std::string>> bio;
@@ -29,11 +37,12 @@ struct TrainerChanges {
 };
 // Profile fields: the trainer themself, or an owner/senior per the matrix; role: owners and superusers, never
 // leaving the organisation without an active owner. Audits trainer_updated and role_changed.
-store::Trainer update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& in);
+TrainerView update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& in);
 
-// Deactivation also ends the trainer's API sessions (refresh tokens revoked). Self → 400; last owner → 403.
-store::Trainer deactivate_trainer(Context& ctx, std::int64_t id);
+// Deactivation also ends the trainer's sessions: refresh tokens revoked, web sessions deleted.
+// Self → 400; last owner → 403.
+TrainerView deactivate_trainer(Context& ctx, std::int64_t id);
 // Needs room under max_trainers.
-store::Trainer activate_trainer(Context& ctx, std::int64_t id);
+TrainerView activate_trainer(Context& ctx, std::int64_t id);
 
 }  // namespace the5hc::service

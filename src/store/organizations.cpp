@@ -205,6 +205,23 @@ std::vector<std::int64_t> active_owner_and_senior_users(soci::session& sql, std:
   return out;
 }
 
+TrainerStats trainer_stats(soci::session& sql, std::int64_t trainer_id, const std::string& month_start,
+                           const std::string& next_month_start, const std::string& revenue_since) {
+  TrainerStats out;
+  SqlParams p;
+  std::string q =
+      "SELECT (SELECT COUNT(*) FROM session_packages WHERE is_active = 1 AND trainer_id = " + p.add(trainer_id) +
+      "), (SELECT COUNT(*) FROM sessions WHERE status <> 'cancelled' AND trainer_id = " + p.add(trainer_id) +
+      " AND session_date >= " + p.add(month_start) + " AND session_date < " + p.add(next_month_start) +
+      "), (SELECT COUNT(*) FROM assessments WHERE trainer_id = " + p.add(trainer_id) +
+      "), (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE trainer_id = " + p.add(trainer_id) +
+      " AND payment_date >= " + p.add(revenue_since) + ")";
+  for_each_row(sql, q, p, [&](const soci::row& r) {
+    out = {get_int(r, 0), get_int(r, 1), get_int(r, 2), get_int(r, 3)};
+  });
+  return out;
+}
+
 void update_trainer_profile(soci::session& sql, const Trainer& t, const std::string& now) {
   long long id = t.id, price = t.session_price;
   OptionalParam<std::string> bio(t.bio);

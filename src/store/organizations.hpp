@@ -70,6 +70,13 @@ std::int64_t count_trainers(soci::session& sql, const TrainerFilter& filter);
 bool email_is_trainer(soci::session& sql, std::int64_t organization_id, const std::string& email);
 // Users of the active owners and seniors: the recipients of notifications (DOMAIN.md §10.2).
 std::vector<std::int64_t> active_owner_and_senior_users(soci::session& sql, std::int64_t organization_id);
+// The figures of a trainer's API object (API.md §3.10). Dates are local 'YYYY-MM-DD': sessions (not cancelled) in
+// [month_start, next_month_start), payments since `revenue_since` inclusive.
+struct TrainerStats {
+  std::int64_t active_packages = 0, sessions_this_month = 0, assessments_total = 0, revenue_30d = 0;
+};
+TrainerStats trainer_stats(soci::session& sql, std::int64_t trainer_id, const std::string& month_start,
+                           const std::string& next_month_start, const std::string& revenue_since);
 void update_trainer_profile(soci::session& sql, const Trainer& t, const std::string& now);
 void set_trainer_active(soci::session& sql, std::int64_t trainer_id, bool active, const std::string& now);
 int count_active_trainers(soci::session& sql, std::int64_t organization_id);

@@ -70,14 +70,6 @@ std::string where_sql(const PackageFilter& f, SqlParams& p) {
 
 }  // namespace
 
-std::optional<ClientRef> find_client_ref(soci::session& sql, std::int64_t id) {
-  soci::row r;
-  long long v = id;
-  sql << "SELECT id, organization_id, trainer_id, name FROM clients WHERE id = :id", soci::use(v), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return ClientRef{get_int(r, 0), get_int(r, 1), get_int(r, 2), get_text(r, 3)};
-}
-
 std::optional<Package> find_package(soci::session& sql, std::int64_t id) {
   soci::row r;
   long long v = id;

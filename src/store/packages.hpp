@@ -1,5 +1,5 @@
 #pragma once
-// Session packages (DOMAIN.md §1.9) and the client facts a package needs (organisation, trainer, name).
+// Session packages (DOMAIN.md §1.9).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,14 +13,6 @@ class session;
 }
 
 namespace the5hc::store {
-
-// What packages, sessions and payments need to know about their client: scope and display name.
-// TODO(records): switch to store/clients.hpp once the clients aggregate is merged (one definition in the end).
-struct ClientRef {
-  std::int64_t id = 0, organization_id = 0, trainer_id = 0;
-  std::string name;
-};
-std::optional<ClientRef> find_client_ref(soci::session& sql, std::int64_t id);
 
 struct Package {
   std::int64_t id = 0, organization_id = 0, client_id = 0, trainer_id = 0;

@@ -45,6 +45,7 @@ Session to_session(const soci::row& r) {
 std::string where_sql(const SessionFilter& f, SqlParams& p) {
   std::string w = scope_sql(f.scope, p, "s.organization_id");
   if (f.status) w += " AND s.status = " + p.add(*f.status);
+  if (f.exclude_cancelled) w += " AND s.status <> 'cancelled'";
   if (f.client_id) w += " AND s.client_id = " + p.add(*f.client_id);
   if (f.package_id) w += " AND s.package_id = " + p.add(*f.package_id);
   if (f.trainer_id) w += " AND s.trainer_id = " + p.add(*f.trainer_id);

@@ -36,6 +36,7 @@ std::optional<Session> find_session(soci::session& sql, std::int64_t id);
 struct SessionFilter {
   Scope scope;
   std::optional<std::string> status;
+  bool exclude_cancelled = false;
   std::optional<std::int64_t> client_id, package_id, trainer_id;
   std::optional<std::string> start_date, end_date;  // inclusive
   std::vector<std::string> search;                  // client name, package name, notes

@@ -20,21 +20,16 @@ bool unsafe(const std::string& method) {
   return method != "GET" && method != "HEAD" && method != "OPTIONS" && method != "TRACE";
 }
 
-std::string lower(std::string s) {
-  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // "https://example.com:8443/path?x" → "https://example.com:8443"; "" when it is not an absolute http(s) URL.
 std::string origin_of_url(const std::string& url) {
   auto scheme_end = url.find("://");
   if (scheme_end == std::string::npos) return "";
-  auto scheme = lower(url.substr(0, scheme_end));
-  if (scheme != "http" && scheme != "https") return "";
+  auto scheme = url.substr(0, scheme_end);
+  if (!http::iequals(scheme, "http") && !http::iequals(scheme, "https")) return "";
   auto host_end = url.find_first_of("/?#", scheme_end + 3);
   auto host = url.substr(scheme_end + 3, host_end == std::string::npos ? std::string::npos : host_end - scheme_end - 3);
   if (host.empty()) return "";
-  return scheme + "://" + lower(host);
+  return scheme + "://" + host;
 }
 
 [[noreturn]] void reject(const http::Request& req, const char* reason) {
@@ -71,10 +66,9 @@ bool sets_session_cookie(const http::Response& res) {
 }  // namespace
 
 bool trusted_origin(const http::Request& req, const std::vector<std::string>& trusted, const std::string& origin) {
-  std::string candidate = lower(origin);
-  if (candidate == lower(std::string(req.secure ? "https://" : "http://") + req.host)) return true;
+  if (http::iequals(origin, std::string(req.secure ? "https://" : "http://") + req.host)) return true;
   for (const auto& entry : trusted)
-    if (candidate == lower(entry)) return true;
+    if (http::iequals(origin, entry)) return true;
   return false;
 }
 

@@ -7,6 +7,7 @@
 // CSRF_TRUSTED_ORIGINS. Bearer API requests are left to api::bearer_authentication and are exempt from CSRF.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "app/application.hpp"
 #include "http/handler.hpp"

@@ -80,10 +80,12 @@ TEST_F(SystemApiTest, StaticFilesAreImmutableAtTheirHashedUrlOnly) {
   EXPECT_TRUE(std::regex_match(init, std::regex(R"(/static/swagger-init\.[0-9a-f]{10}\.js)"))) << init;
 
   std::string wrong_hash = std::regex_replace(init, std::regex(R"(\.[0-9a-f]{10}\.)"), ".0000000000.");
-  for (std::string path : {std::string("/static/swagger-init.js"), wrong_hash, std::string("/static/"),
-                           std::string("/static/nothing.js"), std::string("/static/../openapi/base.json"),
-                           std::string("/static/%2e%2e/openapi/base.json"), std::string("/static/..%2fopenapi/base.json"),
-                           std::string("/static/vendor/..%2f..%2fCMakeLists.txt"), std::string("/static//etc/passwd")}) {
+  std::vector<std::string> misses = {"/static/swagger-init.js",          wrong_hash,
+                                     "/static/",                         "/static/nothing.js",
+                                     "/static/../openapi/base.json",     "/static/%2e%2e/openapi/base.json",
+                                     "/static/..%2fopenapi/base.json",   "/static/vendor/..%2f..%2fCMakeLists.txt",
+                                     "/static//etc/passwd"};
+  for (const auto& path : misses) {
     auto miss = server_->get(path);
     EXPECT_TRUE(miss.status == 404 || miss.status == 400) << path << " → " << miss.status;
     EXPECT_EQ(miss.body.find("\"openapi\""), std::string::npos) << path;
@@ -115,6 +117,7 @@ TEST_F(SystemApiTest, DiscoveryNeedsAuthenticationAndListsCollectionsAsAbsoluteU
 TEST_F(SystemApiTest, VersionNamesTheEmbeddedNpmPackages) {
   auto r = run_the5hc({"version"}, base_env(*db_), db_->dir());
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  for (const char* package : {"htmx.org 2.", "@alpinejs/csp 3.", "chart.js 4.", "@fullcalendar/core 6.", "swagger-ui-dist "})
+  for (const char* package :
+       {"htmx.org 2.", "@alpinejs/csp 3.", "chart.js 4.", "@fullcalendar/core 6.", "swagger-ui-dist "})
     EXPECT_NE(r.out.find(package), std::string::npos) << package << " in " << r.out;
 }

@@ -7,8 +7,7 @@
 
 #include "auth/jwt.hpp"
 #include "common/clock.hpp"
-#include "support/harness.hpp"
-#include "support/sql_probe.hpp"
+#include "support/suite_server.hpp"
 
 using namespace the5hc;
 using namespace the5hc::testing;
@@ -16,26 +15,18 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kPassword = "Studio-pass-77";
+const std::string& kPassword = kSuitePassword;
 
 class TokenTest : public ::testing::Test {
  protected:
-  // One database and server for the suite; every test uses its own user, so they do not interfere.
   static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    env_ = base_env(*db_);
-    // Every request of the suite comes from 127.0.0.1: keep the per-IP limits out of the way here.
-    env_["LOGIN_RATE_LIMIT"] = "10000/15m";
-    env_["THROTTLE_ANON"] = "10000/hour";
-    ASSERT_EQ(run_the5hc({"migrate"}, env_, db_->dir()).exit_code, 0);
-    server_ = new ServerProcess(env_, db_->dir());
-    sql_ = new SqlProbe(*db_);
+    suite_ = new SuiteServer();
+    db_ = &suite_->db;
+    env_ = suite_->env;
+    server_ = suite_->server.get();
+    sql_ = suite_->sql.get();
   }
-  static void TearDownTestSuite() {
-    delete sql_;
-    delete server_;
-    delete db_;
-  }
+  static void TearDownTestSuite() { delete suite_; }
 
   static json post(const std::string& path, const json& body, int expected,
                    const std::map<std::string, std::string>& headers = {}) {
@@ -48,15 +39,12 @@ class TokenTest : public ::testing::Test {
   }
   static int me_status(const std::string& access) { return server_->get("/api/v1/users/me/", bearer(access)).status; }
 
-  static TestDatabase* db_;
-  static Env env_;
-  static ServerProcess* server_;
-  static SqlProbe* sql_;
+  static inline SuiteServer* suite_ = nullptr;
+  static inline TestDatabase* db_ = nullptr;
+  static inline Env env_;
+  static inline ServerProcess* server_ = nullptr;
+  static inline SqlProbe* sql_ = nullptr;
 };
-TestDatabase* TokenTest::db_ = nullptr;
-Env TokenTest::env_;
-ServerProcess* TokenTest::server_ = nullptr;
-SqlProbe* TokenTest::sql_ = nullptr;
 
 }  // namespace
 

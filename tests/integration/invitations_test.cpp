@@ -73,7 +73,7 @@ TEST_F(Invitations, WhoMayInviteWhichRole) {
       EXPECT_EQ(w.call("a_owner", "POST", path).status, 400);  // pending only
     }
   }
-  EXPECT_GE(w.sql_int("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_cancelled'"), 1);
+  EXPECT_GE(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_cancelled'"), 1);
   // clean up so the organisation's pending invitations do not matter to other tests
   for (const auto& i : w.get("a_owner", "/api/v1/invitations/?status=pending&page_size=100")["results"])
     w.call("a_owner", "POST", "/api/v1/invitations/" + std::to_string(i["id"].get<int>()) + "/cancel/");
@@ -94,7 +94,7 @@ TEST_F(Invitations, CreationRules) {
   auto bad = w.call("a_owner", "POST", "/api/v1/invitations/", {{"email", "nope"}, {"role", "king"}});
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(json::parse(bad.body).contains("role")) << bad.body;
-  EXPECT_EQ(w.sql_int("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_sent' AND object_id = " +
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_sent' AND object_id = " +
                       std::to_string(first["id"].get<int>())),
             1);
 
@@ -148,7 +148,7 @@ TEST_F(Invitations, ANewUserAcceptsAndOwnersAndSeniorsAreNotified) {
   EXPECT_EQ(json::parse(w.call("", "GET", "/api/v1/invitations/lookup/?code=" + code).body)["status"], "accepted");
 
   std::int64_t rookie = w.user_id("rookie");
-  EXPECT_EQ(w.sql_int("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_accepted' AND user_id = " +
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_accepted' AND user_id = " +
                       std::to_string(rookie)),
             1);
   // owner and senior are told (the senior who invited too: the actor is the one who joined); juniors are not
@@ -220,21 +220,21 @@ TEST_F(Invitations, DeclineAndLazyExpiry) {
   EXPECT_EQ(json::parse(d.body)["status"], "declined");
   EXPECT_EQ(w.call("", "POST", "/api/v1/invitations/decline/", {{"code", decline_code}}).status, 400);
   EXPECT_EQ(w.call("", "POST", "/api/v1/invitations/decline/", {{"code", "unknown"}}).status, 404);
-  EXPECT_EQ(w.sql_int("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_declined'"), 1);
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_declined'"), 1);
 
-  w.sql_exec("UPDATE invitations SET expires_at = '2020-01-01 00:00:00' WHERE id = " +
+  w.sql().exec("UPDATE invitations SET expires_at = '2020-01-01 00:00:00' WHERE id = " +
              std::to_string(expiring["id"].get<int>()));
   auto lookup = w.call("", "GET", "/api/v1/invitations/lookup/?code=" + late_code);
   ASSERT_EQ(lookup.status, 200);
   EXPECT_EQ(json::parse(lookup.body)["status"], "expired");
   EXPECT_EQ(json::parse(lookup.body)["status_display"], "만료됨");
-  EXPECT_EQ(w.sql_int("SELECT COUNT(*) FROM invitations WHERE status = 'expired' AND id = " +
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM invitations WHERE status = 'expired' AND id = " +
                       std::to_string(expiring["id"].get<int>())),
             1);
   auto late = accept({{"code", late_code}, {"username", "latecomer"}, {"name", "Late"},
                       {"password", "Rookie-pass-42"}, {"confirm_password", "Rookie-pass-42"}});
   EXPECT_EQ(late.status, 400);
-  EXPECT_EQ(w.sql_int("SELECT COUNT(*) FROM users WHERE username = 'latecomer'"), 0);
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM users WHERE username = 'latecomer'"), 0);
   // the e-mail may be invited again once the old invitation expired
   invite("a_owner", "too-late@example.com");
 }

@@ -66,7 +66,7 @@ TEST_F(OrganizationAccess, ReadRoutesByRole) {
 
 TEST_F(OrganizationAccess, AnotherOrganisationsObjectsAre404ForEveryRole) {
   auto& w = *world_;
-  std::int64_t b_audit = w.sql_int("SELECT MAX(id) FROM audit_log WHERE organization_id = " +
+  std::int64_t b_audit = w.sql().count("SELECT MAX(id) FROM audit_log WHERE organization_id = " +
                                    std::to_string(w.org_id("studio-b")));
   ASSERT_GT(b_audit, 0);
   std::vector<std::pair<std::string, std::string>> routes = {
@@ -107,6 +107,13 @@ TEST_F(OrganizationAccess, ListsAndCountsHoldOnlyTheOwnOrganisation) {
   for (const auto& t : trainers["results"]) EXPECT_EQ(t["organization"], w.org_id("studio-a")) << t;
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?search=b_trainer")["count"], 0);
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?role=senior")["results"][0]["username"], "a_senior");
+  // revenue: the trainer themself and those who see the organisation dashboard; never a colleague
+  std::string senior = "/api/v1/trainers/" + std::to_string(w.trainer_id("a_senior")) + "/";
+  EXPECT_EQ(w.get("a_owner", senior)["stats"]["revenue_30d"], 0);
+  EXPECT_EQ(w.get("a_senior", senior)["stats"]["revenue_30d"], 0);
+  EXPECT_EQ(w.get("a_trainer", senior)["stats"]["revenue_30d"], nullptr);
+  EXPECT_EQ(w.get("a_assistant", senior)["stats"]["revenue_30d"], nullptr);
+  EXPECT_EQ(w.get("a_trainer", senior)["stats"]["assessments_total"], 0);
 
   auto users = w.get("a_senior", "/api/v1/users/");
   EXPECT_EQ(users["count"], 4);
@@ -141,6 +148,8 @@ TEST_F(OrganizationAccess, UsersAreReadOnlyAndAUserWithoutMembershipSeesOnlyThem
   EXPECT_EQ(w.get("loner", "/api/v1/users/")["count"], 0);
   EXPECT_EQ(w.get("loner", "/api/v1/organizations/")["count"], 0);
   EXPECT_EQ(w.get("loner", "/api/v1/trainers/")["count"], 0);
+  EXPECT_EQ(w.get("loner", "/api/v1/invitations/")["count"], 0);
+  EXPECT_EQ(w.get("loner", "/api/v1/notifications/")["count"], 0);
   EXPECT_EQ(w.get("loner", id_path("/api/v1/users/", w.user_id("loner")))["username"], "loner");
   EXPECT_EQ(w.call("loner", "GET", path).status, 404);
   auto invite = w.call("loner", "POST", "/api/v1/invitations/", {{"email", "x@example.com"}});

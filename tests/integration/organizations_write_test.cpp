@@ -20,7 +20,7 @@ class OrganizationWrites : public ::testing::Test {
     return "/api/v1/trainers/" + std::to_string(world_->trainer_id(username)) + "/";
   }
   std::int64_t audit_rows(const std::string& action) {
-    return world_->sql_int("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
+    return world_->sql().count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
   }
 };
 OrgWorld* OrganizationWrites::world_ = nullptr;
@@ -41,6 +41,13 @@ TEST_F(OrganizationWrites, OnlyOwnersAndSuperusersEditTheOrganisationAndOnlySupe
   EXPECT_EQ(entry["before"], json({{"phone", nullptr}, {"vat_rate_bp", 1000}}));
   EXPECT_EQ(entry["after"], json({{"phone", "02-555-1234"}, {"vat_rate_bp", 900}}));
   EXPECT_EQ(entry["user_name"], "a_owner");
+  EXPECT_EQ(entry["action_display"], "조직 수정");
+  auto detail = w.get("a_owner", "/api/v1/audit-log/" + std::to_string(entry["id"].get<int>()) + "/");
+  EXPECT_EQ(detail["object_repr"], "Studio A");
+  for (std::string role : {"senior", "trainer", "assistant"})
+    EXPECT_EQ(w.call("a_" + role, "GET", "/api/v1/audit-log/" + std::to_string(entry["id"].get<int>()) + "/").status,
+              403)
+        << role;
 
   auto max = w.call("a_owner", "PATCH", path, {{"max_trainers", 50}});
   EXPECT_EQ(max.status, 403) << max.body;
@@ -103,7 +110,7 @@ TEST_F(OrganizationWrites, TrainerProfileAndRoleMatrix) {
   auto promoted = w.call("a_owner", "PATCH", trainer("a_assistant"), {{"role", "trainer"}});
   ASSERT_EQ(promoted.status, 200) << promoted.body;
   EXPECT_EQ(json::parse(promoted.body)["role_display"], "트레이너");
-  EXPECT_EQ(w.sql_int("SELECT COUNT(*) FROM audit_log WHERE action = 'role_changed' AND object_id = " +
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'role_changed' AND object_id = " +
                       std::to_string(w.trainer_id("a_assistant"))),
             1);
   EXPECT_EQ(w.call("root", "PATCH", trainer("a_assistant"), {{"role", "assistant"}}).status, 200);
@@ -131,10 +138,14 @@ TEST_F(OrganizationWrites, DeactivationAndReactivation) {
   auto& w = *world_;
   w.add_user("a_temp", "studio-a", "trainer");
   auto refresh_tokens = [&] {
-    return w.sql_int("SELECT COUNT(*) FROM refresh_tokens WHERE revoked_at IS NULL AND user_id = " +
+    return w.sql().count("SELECT COUNT(*) FROM refresh_tokens WHERE revoked_at IS NULL AND user_id = " +
                      std::to_string(w.user_id("a_temp")));
   };
   ASSERT_GT(refresh_tokens(), 0);
+  // a web session of the same user (as the login form would leave one)
+  w.sql().exec("INSERT INTO web_sessions (id, user_id, csrf_secret, created_at, expires_at, last_seen_at) VALUES "
+               "('temp-session', " + std::to_string(w.user_id("a_temp")) +
+               ", 'x', '2026-01-01 00:00:00', '2099-01-01 00:00:00', '2026-01-01 00:00:00')");
   EXPECT_EQ(w.call("a_trainer", "POST", trainer("a_temp") + "deactivate/").status, 403);
   EXPECT_EQ(w.call("a_assistant", "POST", trainer("a_temp") + "deactivate/").status, 403);
   EXPECT_EQ(w.call("a_senior", "POST", trainer("a_owner") + "deactivate/").status, 403);
@@ -143,6 +154,7 @@ TEST_F(OrganizationWrites, DeactivationAndReactivation) {
   EXPECT_EQ(json::parse(off.body)["is_active"], false);
   EXPECT_FALSE(json::parse(off.body)["deactivated_at"].is_null());
   EXPECT_EQ(refresh_tokens(), 0);
+  EXPECT_EQ(w.sql().count("SELECT COUNT(*) FROM web_sessions WHERE id = 'temp-session'"), 0);
   EXPECT_EQ(w.get("a_temp", "/api/v1/trainers/")["count"], 0);  // an inactive trainer sees nothing
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?is_active=false")["results"][0]["username"], "a_temp");
   EXPECT_EQ(audit_rows("trainer_deactivated"), 1);
@@ -160,4 +172,21 @@ TEST_F(OrganizationWrites, DeactivationAndReactivation) {
   EXPECT_EQ(json::parse(on.body)["is_active"], true);
   EXPECT_EQ(audit_rows("trainer_activated"), 1);
   ASSERT_EQ(w.call("root", "PATCH", org, {{"max_trainers", 10}}).status, 200);
+}
+
+TEST_F(OrganizationWrites, TrainerStatsCountTheTrainersRecords) {
+  auto& w = *world_;
+  auto client = w.call("a_trainer", "POST", "/api/v1/clients/",
+                       {{"name", "회원 김"}, {"age", 35}, {"gender", "female"}, {"height", 165}, {"weight", 60}});
+  ASSERT_EQ(client.status, 201) << client.body;
+  auto package = w.call("a_trainer", "POST", "/api/v1/packages/",
+                        {{"client", json::parse(client.body)["id"]}, {"package_name", "10회"},
+                         {"total_amount", 500000}, {"total_sessions", 10}});
+  ASSERT_EQ(package.status, 201) << package.body;
+  auto stats = w.get("a_trainer", trainer("a_trainer"))["stats"];
+  EXPECT_EQ(stats["active_packages"], 1);
+  EXPECT_EQ(stats["revenue_30d"], 500000);
+  EXPECT_EQ(w.get("a_senior", trainer("a_trainer"))["stats"]["revenue_30d"], 500000);
+  EXPECT_EQ(w.get("a_assistant", trainer("a_trainer"))["stats"]["revenue_30d"], nullptr);
+  EXPECT_EQ(w.get("a_owner", trainer("a_trainer"))["client_count"], 1);
 }

@@ -19,7 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-// Clients come from SQL until the clients API is merged; everything else goes through HTTP.
+// Everything goes through HTTP; SQL only reads what the API does not show (fee audit, audit log, trainer ids).
 class PackagesApi : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
@@ -52,15 +52,11 @@ class PackagesApi : public ::testing::Test {
     return id;
   }
   static std::int64_t client(const std::string& name, const std::string& trainer_user) {
-    long long trainer = trainer_of(trainer_user), org = 0, id = 0;
-    std::string now = the5hc::format_timestamp(std::chrono::system_clock::now());
-    sql_->write([&](soci::session& s) {
-      s << "SELECT organization_id FROM trainers WHERE id = :t", soci::use(trainer), soci::into(org);
-      s << "INSERT INTO clients (organization_id, trainer_id, name, age, gender, height, weight, created_at, "
-           "updated_at) VALUES (:o, :t, :n, 35, 'male', 175, 70, :c, :u) RETURNING id",
-          soci::use(org), soci::use(trainer), soci::use(name), soci::use(now), soci::use(now), soci::into(id);
-    });
-    return id;
+    auto r = call("owner1", "POST", "/api/v1/clients/",
+                  {{"name", name}, {"age", 35}, {"gender", "male"}, {"height", 175}, {"weight", 70},
+                   {"trainer", trainer_of(trainer_user)}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["id"].get<std::int64_t>();
   }
   static std::int64_t count(const std::string& query) {
     long long n = 0;
@@ -136,6 +132,10 @@ TEST_F(PackagesApi, CreationRecordsThePaymentAndTheFeeAuditInOneGo) {
             1);
   for (auto action : {"package_created", "payment_recorded", "fee_calculated"})
     EXPECT_GE(count(std::string("SELECT count(*) FROM audit_log WHERE action = '") + action + "'"), 1) << action;
+  // owners and seniors other than the actor hear of the payment: none here besides owner1 (the actor)
+  EXPECT_EQ(count("SELECT count(*) FROM notifications WHERE type = 'payment_received' AND user_id IN (SELECT id FROM "
+                  "users WHERE username = 'owner1')"),
+            0);
   auto payments = ok(call("owner1", "GET", "/api/v1/packages/" + id + "/payments/"));
   ASSERT_EQ(payments.size(), 1u);
   EXPECT_EQ(payments[0]["amount"], 500000);
@@ -277,6 +277,12 @@ TEST_F(PackagesApi, TwoHundredParallelBookingsOnTenSessionsGiveExactlyTen) {
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 10);
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 400), 190);
   EXPECT_EQ(count("SELECT count(*) FROM sessions WHERE package_id = " + std::to_string(p["id"].get<int>())), 10);
+  // the counter counts bookings made, not attempts (the other tests of this server book some too)
+  auto metrics = server_->get("/metrics").body;
+  auto at = metrics.find("\nthe5hc_sessions_booked_total ");
+  ASSERT_NE(at, std::string::npos) << metrics.substr(0, 2000);
+  EXPECT_GE(std::stod(metrics.substr(at + 30)), 10.0);
+  EXPECT_LT(std::stod(metrics.substr(at + 30)), 200.0);
 }
 
 TEST_F(PackagesApi, ValidationErrorsNameTheFields) {
@@ -442,6 +448,12 @@ TEST_F(PackagesApi, RolesAndOrganisationsScopeEverything) {
   auto p = package("trainer1", mine, 100000, 2);
   auto s = book(p["id"]);
   EXPECT_EQ(p["trainer"], trainer_of("trainer1"));
+  // the owner hears of the trainer's sale (DOMAIN.md §10.2), in the reader's language
+  bool notified = false;
+  auto notifications = ok(call("owner1", "GET", "/api/v1/notifications/?page_size=100"));
+  for (auto& n : notifications["results"])
+    if (n["type"] == "payment_received" && n["message"] == "트레이너회원님 결제 ₩100,000 (카드)") notified = true;
+  EXPECT_TRUE(notified) << notifications;
   // trainer: own clients only (others 404 / invalid pk), lists scoped
   auto owners = package("owner1", theirs, 100000, 2);
   EXPECT_EQ(call("trainer1", "GET", path("/api/v1/packages/", owners["id"])).status, 404);
@@ -449,8 +461,8 @@ TEST_F(PackagesApi, RolesAndOrganisationsScopeEverything) {
                      {{"client", theirs}, {"package_name", "P"}, {"total_amount", 1000}, {"total_sessions", 1}});
   EXPECT_EQ(create.status, 400);
   EXPECT_TRUE(json::parse(create.body).contains("client"));
-  for (auto& r : ok(call("trainer1", "GET", "/api/v1/packages/?page_size=100"))["results"])
-    EXPECT_EQ(r["client"], mine);
+  auto visible = ok(call("trainer1", "GET", "/api/v1/packages/?page_size=100"));
+  for (auto& r : visible["results"]) EXPECT_EQ(r["client"], mine);
   // assistant: 403 on every package, session and payment endpoint
   for (auto [method, url] : std::vector<std::pair<std::string, std::string>>{
            {"GET", "/api/v1/packages/"}, {"GET", path("/api/v1/packages/", p["id"])},
@@ -470,4 +482,36 @@ TEST_F(PackagesApi, RolesAndOrganisationsScopeEverything) {
   EXPECT_EQ(call("owner2", "POST", "/api/v1/sessions/", {{"package", p["id"]}, {"session_date", in_days(1)}}).status,
             400);
   EXPECT_EQ(call("owner2", "GET", "/api/v1/packages/").status, 200);
+}
+
+TEST_F(PackagesApi, DashboardStatsCountWhatTheCallerSees) {
+  auto before = ok(call("owner1", "GET", "/api/v1/users/dashboard_stats/"));
+  ASSERT_EQ(before["weekly_sessions"].size(), 7u);
+  ASSERT_EQ(before["monthly_revenue"].size(), 6u);
+  EXPECT_EQ(before["monthly_revenue"][5]["month"], today().substr(0, 7));
+  auto c = client("대시보드회원", "owner1");
+  auto p = package("owner1", c, 300000, 3, {{"payment_method", "cash"}});
+  auto s = book(p["id"], today());
+  ok(call("owner1", "POST", path("/api/v1/sessions/", s["id"], "complete/")));
+  auto after = ok(call("owner1", "GET", "/api/v1/users/dashboard_stats/"));
+  EXPECT_EQ(after["total_clients"].get<int>() - before["total_clients"].get<int>(), 1);
+  EXPECT_EQ(after["new_clients_this_month"].get<int>() - before["new_clients_this_month"].get<int>(), 1);
+  EXPECT_EQ(after["active_clients"].get<int>() - before["active_clients"].get<int>(), 1);
+  EXPECT_EQ(after["active_packages"].get<int>() - before["active_packages"].get<int>(), 1);
+  EXPECT_EQ(after["total_package_sessions"].get<int>() - before["total_package_sessions"].get<int>(), 3);
+  EXPECT_EQ(after["sessions_this_month"].get<int>() - before["sessions_this_month"].get<int>(), 1);
+  EXPECT_EQ(after["completed_sessions_this_month"].get<int>() - before["completed_sessions_this_month"].get<int>(), 1);
+  EXPECT_EQ(after["revenue_this_month"].get<int>() - before["revenue_this_month"].get<int>(), 300000);
+  EXPECT_EQ(after["monthly_revenue"][5]["total"], after["revenue_this_month"]);
+  EXPECT_EQ(after["weekly_sessions"][6]["count"].get<int>() - before["weekly_sessions"][6]["count"].get<int>(), 1);
+  // assistants: counts of their own (no) clients, money and package figures null
+  auto assistant = ok(call("assistant1", "GET", "/api/v1/users/dashboard_stats/"));
+  EXPECT_EQ(assistant["total_clients"], 0);
+  for (auto key : {"revenue_this_month", "revenue_last_month", "revenue_growth_percent", "active_packages",
+                   "total_package_sessions", "monthly_revenue"})
+    EXPECT_TRUE(assistant[key].is_null()) << key;
+  // another organisation sees none of it
+  auto other = ok(call("owner2", "GET", "/api/v1/users/dashboard_stats/"));
+  EXPECT_EQ(other["total_clients"], 0);
+  EXPECT_EQ(other["revenue_this_month"], 0);
 }

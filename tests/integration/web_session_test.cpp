@@ -8,8 +8,7 @@
 #include "auth/csrf.hpp"
 #include "auth/tokens.hpp"
 #include "http/message.hpp"
-#include "support/harness.hpp"
-#include "support/sql_probe.hpp"
+#include "support/suite_server.hpp"
 
 using namespace the5hc;
 using namespace the5hc::testing;
@@ -17,7 +16,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::string kPassword = "Studio-pass-77";
+const std::string& kPassword = kSuitePassword;
 
 struct Browser {
   std::string csrf_cookie, form_token, session;
@@ -30,30 +29,16 @@ struct Browser {
   }
 };
 
-std::string form_token(const std::string& html) {
-  const std::string marker = "name=\"csrfmiddlewaretoken\" value=\"";
-  auto at = html.find(marker);
-  if (at == std::string::npos) return "";
-  at += marker.size();
-  return html.substr(at, html.find('"', at) - at);
-}
-
 class WebSessionTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    env_ = base_env(*db_);
-    env_["LOGIN_RATE_LIMIT"] = "10000/15m";
-    env_["THROTTLE_ANON"] = "10000/hour";
-    ASSERT_EQ(run_the5hc({"migrate"}, env_, db_->dir()).exit_code, 0);
-    server_ = new ServerProcess(env_, db_->dir());
-    sql_ = new SqlProbe(*db_);
+    suite_ = new SuiteServer();
+    db_ = &suite_->db;
+    env_ = suite_->env;
+    server_ = suite_->server.get();
+    sql_ = suite_->sql.get();
   }
-  static void TearDownTestSuite() {
-    delete sql_;
-    delete server_;
-    delete db_;
-  }
+  static void TearDownTestSuite() { delete suite_; }
   static int port() { return server_->port(); }
 
   // GET /accounts/login/ as a fresh browser: the anonymous CSRF cookie and the form's token.
@@ -62,7 +47,7 @@ class WebSessionTest : public ::testing::Test {
     EXPECT_EQ(page.status, 200) << page.body;
     Browser b;
     b.csrf_cookie = cookie_value(page, "csrftoken");
-    b.form_token = form_token(page.body);
+    b.form_token = form_csrf_token(page.body);
     return b;
   }
   static HttpResponse submit_login(const Browser& b, const std::string& fields,
@@ -91,15 +76,12 @@ class WebSessionTest : public ::testing::Test {
                        user + "'");
   }
 
-  static TestDatabase* db_;
-  static Env env_;
-  static ServerProcess* server_;
-  static SqlProbe* sql_;
+  static inline SuiteServer* suite_ = nullptr;
+  static inline TestDatabase* db_ = nullptr;
+  static inline Env env_;
+  static inline ServerProcess* server_ = nullptr;
+  static inline SqlProbe* sql_ = nullptr;
 };
-TestDatabase* WebSessionTest::db_ = nullptr;
-Env WebSessionTest::env_;
-ServerProcess* WebSessionTest::server_ = nullptr;
-SqlProbe* WebSessionTest::sql_ = nullptr;
 
 }  // namespace
 
@@ -115,7 +97,7 @@ TEST_F(WebSessionTest, TheLoginPageIsKoreanWithAnAnonymousCsrfCookieAndSecurityH
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
   EXPECT_NE(cookie.find("SameSite=Lax"), std::string::npos) << cookie;
   EXPECT_EQ(cookie.find("Secure"), std::string::npos) << "DEBUG: " << cookie;
-  EXPECT_EQ(form_token(page.body).size(), 86u);
+  EXPECT_EQ(form_csrf_token(page.body).size(), 86u);
   EXPECT_EQ(server_->get("/accounts/login/", {{"Accept-Language", "en"}}).body.find("로그인"), std::string::npos);
 
   // Security headers on HTML, JSON and error responses alike; no HSTS in DEBUG even for HTTPS via a proxy.

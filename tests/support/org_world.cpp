@@ -1,10 +1,6 @@
 #include "support/org_world.hpp"
 
 #include <gtest/gtest.h>
-#include <soci/soci.h>
-
-#include "config/config.hpp"
-#include "store/database.hpp"
 
 namespace the5hc::testing {
 
@@ -20,6 +16,7 @@ OrgWorld::OrgWorld() {
       create_user(db_, s + "_" + role, kPassword, {"--organization", "studio-" + s, "--role", role});
   }
   server_ = std::make_unique<ServerProcess>(env, db_.dir());
+  sql_ = std::make_unique<SqlProbe>(db_);
   for (std::string who : {"root", "a_owner", "a_senior", "a_trainer", "a_assistant", "b_owner", "b_senior",
                           "b_trainer", "b_assistant"})
     login_as(who);
@@ -49,31 +46,17 @@ nlohmann::json OrgWorld::get(const std::string& who, const std::string& path) {
   return j.is_discarded() ? nlohmann::json() : j;
 }
 
-std::int64_t OrgWorld::sql_int(const std::string& query) {
-  store::Database database(parse_database_url(db_.url()), 1);
-  return database.read([&](soci::session& sql) {
-    long long v = 0;
-    soci::indicator ind = soci::i_ok;
-    sql << query, soci::into(v, ind);
-    return static_cast<std::int64_t>(ind == soci::i_ok ? v : 0);
-  });
-}
-
-void OrgWorld::sql_exec(const std::string& query) {
-  store::Database database(parse_database_url(db_.url()), 1);
-  database.write([&](soci::session& sql) { sql << query; });
-}
-
 std::int64_t OrgWorld::org_id(const std::string& slug) {
-  return sql_int("SELECT id FROM organizations WHERE slug = '" + slug + "'");
+  return sql_->count("SELECT id FROM organizations WHERE slug = '" + slug + "'");
 }
 
 std::int64_t OrgWorld::user_id(const std::string& username) {
-  return sql_int("SELECT id FROM users WHERE username = '" + username + "'");
+  return sql_->count("SELECT id FROM users WHERE username = '" + username + "'");
 }
 
 std::int64_t OrgWorld::trainer_id(const std::string& username) {
-  return sql_int("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username + "'");
+  return sql_->count("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username +
+                     "'");
 }
 
 }  // namespace the5hc::testing

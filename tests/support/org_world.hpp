@@ -11,6 +11,7 @@
 #include <string>
 
 #include "support/harness.hpp"
+#include "support/sql_probe.hpp"
 
 namespace the5hc::testing {
 
@@ -33,8 +34,7 @@ class OrgWorld {
 
   // Direct database access for arranging states the API cannot reach (an invitation's expires_at) and for
   // checking what was written (audit rows).
-  std::int64_t sql_int(const std::string& query);
-  void sql_exec(const std::string& query);
+  SqlProbe& sql() { return *sql_; }
 
   std::int64_t org_id(const std::string& slug);
   std::int64_t user_id(const std::string& username);
@@ -43,6 +43,7 @@ class OrgWorld {
  private:
   TestDatabase db_;
   std::unique_ptr<ServerProcess> server_;
+  std::unique_ptr<SqlProbe> sql_;
   std::map<std::string, std::string> tokens_;
 };
 

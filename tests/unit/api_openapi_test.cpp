@@ -20,16 +20,19 @@ namespace {
 using nlohmann::json;
 using Operation = std::pair<std::string, std::string>;  // (path as in OpenAPI, lower-case method)
 
-// The routes of the application `serve` runs. The database opens lazily, so no file is ever created.
+// The routes of the application `serve` runs. The database opens lazily, so no file is ever created. Everything
+// lives as long as the test process: the application registers metric callbacks on the global registry that
+// other tests render later.
 std::set<Operation> implemented_api_operations() {
-  auto dir = std::filesystem::temp_directory_path() / "the5hc-openapi-test";
-  Config config = load_config({{"SECRET_KEY", std::string(64, 'k')},
-                               {"DEBUG", "true"},
-                               {"DATABASE_URL", "sqlite:///" + (dir / "unused.db").string()}});
-  store::Database db(config.database, 1);
-  auth::RateLimiter limiter;
-  TestClock clock;
-  app::Application application({config, db, clock, limiter}, nullptr);
+  static const Config config = load_config(
+      {{"SECRET_KEY", std::string(64, 'k')},
+       {"DEBUG", "true"},
+       {"DATABASE_URL",
+        "sqlite:///" + (std::filesystem::temp_directory_path() / "the5hc-openapi-test" / "unused.db").string()}});
+  static store::Database db(config.database, 1);
+  static auth::RateLimiter limiter;
+  static TestClock clock;
+  static app::Application application({config, db, clock, limiter}, nullptr);
   std::set<Operation> out;
   for (const auto& [method, path] : application.router().routes()) {
     if (!path.starts_with("/api/")) continue;

@@ -1,0 +1,118 @@
+#include "service/dashboard.hpp"
+
+#include <cstdio>
+
+#include "common/clock.hpp"
+#include "common/time.hpp"
+#include "domain/permissions.hpp"
+#include "domain/rounding.hpp"
+#include "service/authorization.hpp"
+#include "service/bookkeeping.hpp"
+#include "store/database.hpp"
+#include "store/assessments.hpp"
+#include "store/clients.hpp"
+#include "store/dashboard.hpp"
+#include "store/payments.hpp"
+#include "store/sessions.hpp"
+
+namespace the5hc::service {
+namespace {
+
+Date first_of_month(int year, int month) { return {year, month, 1}; }
+Date shift_months(Date first, int n) {
+  int index = first.year * 12 + (first.month - 1) + n;
+  return {index / 12, index % 12 + 1, 1};
+}
+std::string month_code(Date d) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  return buf;
+}
+
+std::int64_t sessions_between(soci::session& sql, const store::Scope& scope, Date from, Date to,
+                              std::optional<std::string> status = {}) {
+  store::SessionFilter f;
+  f.scope = scope;
+  f.start_date = from.str();
+  f.end_date = to.str();
+  f.status = std::move(status);
+  f.exclude_cancelled = true;
+  return store::count_sessions(sql, f);
+}
+
+std::int64_t revenue_between(soci::session& sql, const store::Scope& scope, Date from, Date to) {
+  store::PaymentFilter f;
+  f.scope = scope;
+  f.start_date = from.str();
+  f.end_date = to.str();
+  return store::summarize_payments(sql, f).total;
+}
+
+}  // namespace
+
+DashboardStats dashboard_stats(const Context& ctx) {
+  const auto& actor = require_actor(ctx);
+  auto scope = visibility_scope(ctx);
+  DashboardStats st;
+  st.money_visible = domain::authorize(domain_actor(actor), domain::Action::view_revenue,
+                                       {.organization_id = actor.organization_id, .trainer_id = actor.trainer_id}) ==
+                         domain::Access::allowed;
+  ctx.db.read([&](soci::session& sql) {
+    std::string zone = actor.organization_id ? organization_of(sql, *actor.organization_id).timezone : "Asia/Seoul";
+    Date today = local_date(ctx.clock.now(), zone);
+    Date month = first_of_month(today.year, today.month), next = shift_months(month, 1);
+    Date month_end = add_days(next, -1);
+
+    store::ClientFilter clients;
+    clients.organization_id = scope.organization_id;
+    clients.only_trainer_id = scope.trainer_id;
+    st.total_clients = scope.nothing ? 0 : store::count_clients(sql, clients);
+    auto created = clients;
+    created.created_from = format_timestamp(start_of_day(month, zone));
+    created.created_to = format_timestamp(start_of_day(next, zone));
+    st.new_clients_this_month = scope.nothing ? 0 : store::count_clients(sql, created);
+    auto active = clients;
+    active.active = true;  // DOMAIN.md §1.5, the clients store's form of domain::is_active_client
+    active.today = today.str();
+    active.activity_cutoff = add_days(today, -30).str();
+    st.active_clients = scope.nothing ? 0 : store::count_clients(sql, active);
+
+    store::AssessmentFilter assessments;
+    assessments.organization_id = scope.organization_id;
+    assessments.only_client_trainer_id = scope.trainer_id;
+    st.total_assessments = scope.nothing ? 0 : store::count_assessments(sql, assessments);
+    assessments.date_from = month.str();
+    assessments.date_to = month_end.str();
+    st.assessments_this_month = scope.nothing ? 0 : store::count_assessments(sql, assessments);
+    if (auto average = store::average_overall_score(sql, scope, month.str(), month_end.str()))
+      st.average_overall_this_month = domain::round1(*average);
+
+    st.sessions_this_month = sessions_between(sql, scope, month, month_end);
+    st.completed_sessions_this_month = sessions_between(sql, scope, month, month_end, "completed");
+    // weeks Monday–Sunday; the current week last
+    int weekday = static_cast<int>(std::chrono::weekday(to_sys_days(today)).iso_encoding());  // 1 = Monday
+    Date monday = add_days(today, 1 - weekday);
+    for (int i = 6; i >= 0; --i) {
+      Date start = add_days(monday, -7 * i), end = add_days(start, 6);
+      st.weekly_sessions.push_back({start.str(), end.str(), sessions_between(sql, scope, start, end)});
+    }
+
+    if (!st.money_visible) return;
+    auto packages = store::active_packages(sql, scope);
+    st.active_packages = packages.count;
+    st.total_package_sessions = packages.total_sessions;
+    st.revenue_this_month = revenue_between(sql, scope, month, month_end);
+    Date last = shift_months(month, -1);
+    st.revenue_last_month = revenue_between(sql, scope, last, add_days(month, -1));
+    if (st.revenue_last_month > 0)
+      st.revenue_growth_percent =
+          domain::round1(100.0 * double(st.revenue_this_month - st.revenue_last_month) / double(st.revenue_last_month));
+    for (int i = 5; i >= 0; --i) {
+      Date m = shift_months(month, -i);
+      st.monthly_revenue.push_back({month_code(m), revenue_between(sql, scope, m, add_days(shift_months(m, 1), -1))});
+    }
+  });
+  return st;
+}
+
+}  // namespace the5hc::service
