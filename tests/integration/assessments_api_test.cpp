@@ -1,14 +1,12 @@
 // /api/v1/assessments/ and the questionnaire over HTTP on the selected engine (API.md §3.2–§3.3): scoring through
 // the API equals the engine's worked examples (DOMAIN.md §12 #25–#29, #37, #39, #41).
 #include <gtest/gtest.h>
-#include <soci/soci.h>
 
 #include <filesystem>
 #include <tuple>
 
-#include "config/config.hpp"
-#include "store/database.hpp"
 #include "support/records.hpp"
+#include "support/sql_probe.hpp"
 
 using namespace the5hc::testing;
 using nlohmann::json;
@@ -338,21 +336,14 @@ TEST(Recalculate, LegacyFixtureGivesTheNumbersOfLegacyMd8) {
   EXPECT_NE(again.out.find("examined 7, changed 0, unchanged 7"), std::string::npos) << again.out;
   EXPECT_EQ(run_the5hc({"recalculate", "--id", "999999"}, env, db.dir()).exit_code, 2);
 
-  the5hc::store::Database target(the5hc::parse_database_url(db.url()), 1);
-  long long rows = -1;
-  target.read([&](soci::session& s) {
-    s << "SELECT COUNT(*) FROM assessments WHERE is_legacy = 0 AND overhead_squat_score = 0 "
+  SqlProbe target(db);
+  EXPECT_EQ(target.count("SELECT COUNT(*) FROM assessments WHERE is_legacy = 0 AND overhead_squat_score = 0 "
          "AND overhead_squat_score_manual_override = 1 AND shoulder_mobility_score = 0 AND push_up_score = 1 "
          "AND single_leg_balance_score = 1.0 AND toe_touch_score = 3 AND farmer_carry_score = 1.0 "
          "AND farmer_carry_score_manual_override = 1 AND harvard_step_test_score IS NULL AND strength_score = 25.0 "
          "AND mobility_score = 50.0 AND balance_score = 25.0 AND cardio_score IS NULL AND overall_score = 32.8 "
-         "AND is_complete = 0",
-        soci::into(rows);
-  });
-  EXPECT_EQ(rows, 7);
-  long long audits = -1;
-  target.read([&](soci::session& s) {
-    s << "SELECT COUNT(*) FROM audit_log WHERE action = 'assessments_recalculated'", soci::into(audits);
-  });
+         "AND is_complete = 0"),
+            7);
+  long long audits = target.count("SELECT COUNT(*) FROM audit_log WHERE action = 'assessments_recalculated'");
   EXPECT_EQ(audits, 3);
 }

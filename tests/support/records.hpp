@@ -1,13 +1,14 @@
 #pragma once
-// Shared set-up of the client / assessment API tests: one migrated database and one server per fixture with two
-// studios — studio-a (owner1, trainer1) and studio-b (owner2) — and JSON helpers.
+// Shared set-up of the client / assessment API tests: one SuiteServer with two studios — studio-a (owner1,
+// trainer1) and studio-b (owner2) — and JSON helpers.
 #include <gtest/gtest.h>
 
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "support/harness.hpp"
+#include "support/suite_server.hpp"
 
 namespace the5hc::testing {
 
@@ -26,15 +27,13 @@ class RecordsApiTest : public ::testing::Test {
                     const nlohmann::json& body = nullptr, const std::string& lang = "");
   // Creates a client as `who` and returns its id.
   static long long client(const std::string& who, const nlohmann::json& fields);
-  // SQL on the test database (integers, e.g. counts).
-  static long long sql_count(const std::string& query);
-  static void sql_exec(const std::string& statement);
+  static long long sql_count(const std::string& query) { return suite_->sql->count(query); }
+  static void sql_exec(const std::string& statement) { suite_->sql->exec(statement); }
   // Today in Asia/Seoul, "YYYY-MM-DD", shifted by `days`.
   static std::string seoul_date(int days = 0);
 
-  static TestDatabase* db_;
-  static ServerProcess* server_;
-  static std::map<std::string, std::string>* tokens_;
+  static std::unique_ptr<SuiteServer> suite_;
+  static std::map<std::string, std::string> tokens_;
 };
 
 }  // namespace the5hc::testing
