@@ -111,6 +111,7 @@ std::optional<std::int64_t> own_clients_only(const Actor& actor) {
 }
 
 store::Client visible_client(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
+  // only the fields and the trainer matter here, so "today" (for the future-booking flag) can be any date
   auto c = store::find_client(sql, id, "9999-12-31");
   if (!c) throw Error::not_found();
   authorize(ctx, action, target_of(*c));
