@@ -168,6 +168,21 @@ json status_json(const service::McqStatus& s, Lang lang) {
   return out;
 }
 
+// One answer's "question_id", "selected_choices" and "response_text"; problems go to the body's field errors.
+d::McqResponse read_response(Body& fields) {
+  d::McqResponse r;
+  if (auto q = fields.integer("question_id")) r.question_id = *q;
+  if (auto t = fields.text("response_text", false, true, 0, true)) r.response_text = *t;
+  if (auto it = fields.json().find("selected_choices"); it != fields.json().end() && !it->is_null()) {
+    if (!it->is_array()) fields.error("selected_choices", "Expected a list of items.");
+    else
+      for (const auto& c : *it)
+        if (c.is_number_integer()) r.selected_choice_ids.push_back(c.get<std::int64_t>());
+        else fields.error("selected_choices", "A valid integer is required.");
+  }
+  return r;
+}
+
 // {"responses": [{"question_id", "selected_choices", "response_text"}]}; errors keyed "responses.<i>.<field>".
 std::vector<d::McqResponse> read_responses(const http::Request& req) {
   Body body(req, {"responses"});
@@ -186,22 +201,12 @@ std::vector<d::McqResponse> read_responses(const http::Request& req) {
       continue;
     }
     Body fields(item, {"question_id", "selected_choices", "response_text"});
-    d::McqResponse r;
     if (!item.contains("question_id"))
       // 각 응답에는 question_id가 필요합니다.
       errors["responses"].push_back("Each response needs a question_id.");
-    if (auto q = fields.integer("question_id")) r.question_id = *q;
-    if (auto t = fields.text("response_text", false, true, 0, true)) r.response_text = *t;
-    if (auto it = item.find("selected_choices"); it != item.end() && !it->is_null()) {
-      if (!it->is_array()) fields.error("selected_choices", "Expected a list of items.");
-      else
-        for (const auto& c : *it)
-          if (c.is_number_integer()) r.selected_choice_ids.push_back(c.get<std::int64_t>());
-          else fields.error("selected_choices", "A valid integer is required.");
-    }
+    out.push_back(read_response(fields));
     for (auto& [f, msgs] : fields.errors())
       for (auto& m : msgs) errors[key + "." + f].push_back(m);
-    out.push_back(std::move(r));
   }
   if (!errors.empty()) throw Error::validation(errors);
   return out;
@@ -247,6 +252,15 @@ void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
   router.get("/api/v1/mcq/questions/{id:int}/", [&deps](http::Request& req) {
     return http::json_response(200, question_json(service::get_mcq_question(context(req, deps), req.param_int("id"))));
   }, "mcq-questions-detail");
+
+  router.post("/api/v1/mcq/questions/validate/", [&deps](http::Request& req) {
+    Body body(req, {"question_id", "selected_choices", "response_text"});
+    if (!body.has("question_id")) body.error("question_id", "This field is required.");
+    auto answer = read_response(body);
+    body.finish();
+    auto score = service::score_mcq_answer(context(req, deps), answer);
+    return http::json_response(200, {{"valid", true}, {"points", score.points}, {"max_points", score.max_points}});
+  }, "mcq-questions-validate");
 
   router.get("/api/v1/assessments/{id:int}/mcq/", [&deps](http::Request& req) {
     return http::json_response(200, status_json(service::mcq_status(context(req, deps), req.param_int("id")), req.lang));

@@ -49,6 +49,13 @@ bool contains_text(const store::McqQuestionRow& q, const std::string& term) {
          q.question.question_text_ko.find(term) != std::string::npos;
 }
 
+std::optional<store::McqQuestionRow> active_question(const Context& ctx, std::int64_t id) {
+  auto rows = ctx.db.read([&](soci::session& sql) { return store::list_mcq_questions(sql, true); });
+  for (auto& r : rows)
+    if (r.question.id == id) return std::move(r);
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::vector<store::McqCategoryRow> list_mcq_categories(const Context& ctx, bool include_inactive) {
@@ -86,10 +93,17 @@ std::vector<store::McqQuestionRow> list_mcq_questions(const Context& ctx, const 
 
 store::McqQuestionRow get_mcq_question(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
-  auto rows = ctx.db.read([&](soci::session& sql) { return store::list_mcq_questions(sql, true); });
-  for (auto& r : rows)
-    if (r.question.id == id) return r;
+  if (auto row = active_question(ctx, id)) return *row;
   throw Error::not_found();
+}
+
+McqAnswerScore score_mcq_answer(const Context& ctx, const d::McqResponse& answer) {
+  require_actor(ctx);
+  auto row = active_question(ctx, answer.question_id);
+  if (!row) throw Error::field("question_id", "Question not found.");  // 질문을 찾을 수 없습니다.
+  const auto& q = row->question;
+  if (auto errors = d::validate_response(q, answer, true); !errors.empty()) throw Error::validation(errors);
+  return {d::response_points(q, answer).value_or(0), q.points};  // text answers are not scored
 }
 
 McqStatus mcq_status(const Context& ctx, std::int64_t assessment_id) {

@@ -26,6 +26,12 @@ struct McqQuestionQuery {
 std::vector<store::McqQuestionRow> list_mcq_questions(const Context& ctx, const McqQuestionQuery& q);
 store::McqQuestionRow get_mcq_question(const Context& ctx, std::int64_t id);
 
+// POST /mcq/questions/validate/: one answer checked against an active question, nothing stored.
+struct McqAnswerScore {
+  int points = 0, max_points = 0;
+};
+McqAnswerScore score_mcq_answer(const Context& ctx, const domain::McqResponse& answer);
+
 struct McqStatus {
   store::Assessment assessment;  // as stored after the change
   std::vector<store::McqCategoryRow> categories;
