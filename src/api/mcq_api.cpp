@@ -1,5 +1,7 @@
 #include "api/mcq_api.hpp"
 
+#include "api/mcq_json.hpp"
+
 #include <array>
 
 #include "api/body.hpp"
@@ -15,6 +17,8 @@ namespace {
 
 using nlohmann::json;
 namespace d = the5hc::domain;
+
+}  // namespace
 
 const char* type_code(d::QuestionType t) {
   static const char* kCodes[] = {"single", "multiple", "scale", "text"};
@@ -64,6 +68,8 @@ json question_json(const store::McqQuestionRow& r) {
           {"depends_on_choice", nullable(q.depends_on_choice_id)},
           {"choices", std::move(choices)}};
 }
+
+namespace {
 
 // Recommendations per category and band (DOMAIN.md §2.8): three below 60, two below 80, else one; the texts are
 // msgids translated by the catalog.

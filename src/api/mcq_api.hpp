@@ -6,5 +6,7 @@
 namespace the5hc::api {
 
 void register_mcq_routes(http::Router& router, const app::Dependencies& deps);
+// Superuser edits of the bank (mcq_admin_api.cpp).
+void register_mcq_admin_routes(http::Router& router, const app::Dependencies& deps);
 
 }  // namespace the5hc::api

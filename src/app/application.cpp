@@ -62,6 +62,7 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   api::register_client_routes(router_, deps_);
   api::register_assessment_routes(router_, deps_);
   api::register_mcq_routes(router_, deps_);
+  api::register_mcq_admin_routes(router_, deps_);
   api::register_package_routes(router_, deps_);
   api::register_session_routes(router_, deps_);
   api::register_payment_routes(router_, deps_);

@@ -5,7 +5,7 @@
 namespace the5hc::domain {
 
 const Label* audit_action_label(std::string_view action) {
-  static constexpr std::array<Label, 43> labels{{
+  static constexpr std::array<Label, 49> labels{{
       {"client_created", "회원 등록", "Client created"},
       {"client_updated", "회원 수정", "Client updated"},
       {"client_deleted", "회원 삭제", "Client deleted"},
@@ -16,6 +16,12 @@ const Label* audit_action_label(std::string_view action) {
       {"assessment_deleted", "평가 삭제", "Assessment deleted"},
       {"mcq_saved", "설문 저장", "Questionnaire saved"},
       {"mcq_cleared", "설문 삭제", "Questionnaire cleared"},
+      {"mcq_category_created", "설문 카테고리 등록", "Questionnaire category created"},
+      {"mcq_category_updated", "설문 카테고리 수정", "Questionnaire category updated"},
+      {"mcq_category_deleted", "설문 카테고리 삭제", "Questionnaire category deleted"},
+      {"mcq_question_created", "설문 질문 등록", "Questionnaire question created"},
+      {"mcq_question_updated", "설문 질문 수정", "Questionnaire question updated"},
+      {"mcq_question_deleted", "설문 질문 삭제", "Questionnaire question deleted"},
       {"report_generated", "보고서 생성", "Report generated"},
       {"report_deleted", "보고서 삭제", "Report deleted"},
       {"package_created", "패키지 등록", "Package created"},

@@ -44,6 +44,17 @@ void attach_choices(soci::session& sql, std::vector<McqQuestionRow>& rows) {
                });
 }
 
+const char* type_code(domain::QuestionType t) {
+  static const char* kCodes[] = {"single", "multiple", "scale", "text"};
+  return kCodes[static_cast<int>(t)];
+}
+
+std::string id_list(SqlParams& p, const std::vector<std::int64_t>& ids) {
+  std::string out;
+  for (std::size_t i = 0; i < ids.size(); ++i) out += (i ? ", " : "") + p.add(ids[i]);
+  return out;
+}
+
 }  // namespace
 
 std::vector<McqCategoryRow> list_mcq_categories(soci::session& sql, bool active_only) {
@@ -163,6 +174,135 @@ void insert_mcq_response(soci::session& sql, std::int64_t assessment_id, const d
     long long c = choice;
     sql << "INSERT INTO mcq_response_choices (response_id, choice_id) VALUES (:r, :c)", soci::use(id), soci::use(c);
   }
+}
+
+}  // namespace the5hc::store
+
+namespace the5hc::store {
+
+std::int64_t insert_mcq_category(soci::session& sql, const McqCategoryRow& c) {
+  long long id = 0;
+  int order = c.category.order, active = c.category.is_active ? 1 : 0;
+  OptionalParam<std::string> d(c.description), dk(c.description_ko);
+  sql << "INSERT INTO mcq_categories (code, name, name_ko, description, description_ko, weight, sort_order, "
+         "is_active) VALUES (:c, :n, :nk, :d, :dk, :w, :o, :a) RETURNING id",
+      soci::use(c.category.code), soci::use(c.category.name), soci::use(c.category.name_ko),
+      soci::use(d.value, d.ind), soci::use(dk.value, dk.ind), soci::use(c.category.weight), soci::use(order),
+      soci::use(active), soci::into(id);
+  return id;
+}
+
+void update_mcq_category(soci::session& sql, const McqCategoryRow& c) {
+  long long id = c.id;
+  int order = c.category.order, active = c.category.is_active ? 1 : 0;
+  OptionalParam<std::string> d(c.description), dk(c.description_ko);
+  sql << "UPDATE mcq_categories SET code = :c, name = :n, name_ko = :nk, description = :d, description_ko = :dk, "
+         "weight = :w, sort_order = :o, is_active = :a WHERE id = :id",
+      soci::use(c.category.code), soci::use(c.category.name), soci::use(c.category.name_ko),
+      soci::use(d.value, d.ind), soci::use(dk.value, dk.ind), soci::use(c.category.weight), soci::use(order),
+      soci::use(active), soci::use(id);
+}
+
+void delete_mcq_category(soci::session& sql, std::int64_t id) {
+  SqlParams p;
+  execute(sql, "DELETE FROM mcq_categories WHERE id = " + p.add(id), p);
+}
+
+namespace {
+// The columns of a question in insert/update order.
+struct QuestionParams {
+  explicit QuestionParams(const McqQuestionRow& r)
+      : category(r.category_id), type(type_code(r.question.question_type)), points(r.question.points),
+        required(r.question.is_required ? 1 : 0), order(r.question.order), active(r.question.is_active ? 1 : 0),
+        help(r.help_text), help_ko(r.help_text_ko), depends_on(r.question.depends_on_id),
+        depends_on_choice(r.question.depends_on_choice_id) {}
+  long long category;
+  std::string type;
+  int points, required, order, active;
+  OptionalParam<std::string> help, help_ko;
+  OptionalParam<long long> depends_on, depends_on_choice;
+};
+}  // namespace
+
+std::int64_t insert_mcq_question(soci::session& sql, const McqQuestionRow& r) {
+  QuestionParams q(r);
+  long long id = 0;
+  sql << "INSERT INTO mcq_questions (category_id, question_text, question_text_ko, question_type, points, "
+         "is_required, help_text, help_text_ko, sort_order, is_active, depends_on_id, depends_on_choice_id) "
+         "VALUES (:c, :t, :tk, :ty, :p, :r, :h, :hk, :o, :a, :d, :dc) RETURNING id",
+      soci::use(q.category), soci::use(r.question.question_text), soci::use(r.question.question_text_ko),
+      soci::use(q.type), soci::use(q.points), soci::use(q.required), soci::use(q.help.value, q.help.ind),
+      soci::use(q.help_ko.value, q.help_ko.ind), soci::use(q.order), soci::use(q.active),
+      soci::use(q.depends_on.value, q.depends_on.ind), soci::use(q.depends_on_choice.value, q.depends_on_choice.ind),
+      soci::into(id);
+  return id;
+}
+
+void update_mcq_question(soci::session& sql, const McqQuestionRow& r) {
+  QuestionParams q(r);
+  long long id = r.question.id;
+  sql << "UPDATE mcq_questions SET category_id = :c, question_text = :t, question_text_ko = :tk, question_type = :ty, "
+         "points = :p, is_required = :r, help_text = :h, help_text_ko = :hk, sort_order = :o, is_active = :a, "
+         "depends_on_id = :d, depends_on_choice_id = :dc WHERE id = :id",
+      soci::use(q.category), soci::use(r.question.question_text), soci::use(r.question.question_text_ko),
+      soci::use(q.type), soci::use(q.points), soci::use(q.required), soci::use(q.help.value, q.help.ind),
+      soci::use(q.help_ko.value, q.help_ko.ind), soci::use(q.order), soci::use(q.active),
+      soci::use(q.depends_on.value, q.depends_on.ind), soci::use(q.depends_on_choice.value, q.depends_on_choice.ind),
+      soci::use(id);
+}
+
+void delete_mcq_question(soci::session& sql, std::int64_t id) {
+  SqlParams p;
+  execute(sql, "DELETE FROM mcq_questions WHERE id = " + p.add(id), p);  // choices go through ON DELETE CASCADE
+}
+
+void replace_mcq_choices(soci::session& sql, std::int64_t question_id, const std::vector<domain::McqChoice>& choices) {
+  std::vector<std::int64_t> keep;
+  for (const auto& c : choices)
+    if (c.id) keep.push_back(c.id);
+  SqlParams p;
+  std::string del = "DELETE FROM mcq_choices WHERE question_id = " + p.add(question_id);
+  if (!keep.empty()) del += " AND id NOT IN (" + id_list(p, keep) + ")";
+  execute(sql, del, p);
+  long long question = question_id;
+  for (const auto& c : choices) {
+    long long id = c.id;
+    int correct = c.is_correct ? 1 : 0, risk = c.contributes_to_risk ? 1 : 0;
+    OptionalParam<std::string> label(c.risk_label.empty() ? std::nullopt : std::optional(c.risk_label)),
+        label_ko(c.risk_label_ko.empty() ? std::nullopt : std::optional(c.risk_label_ko));
+    if (id)
+      sql << "UPDATE mcq_choices SET choice_text = :t, choice_text_ko = :tk, points = :p, is_correct = :c, "
+             "sort_order = :o, contributes_to_risk = :r, risk_weight = :w, risk_label = :l, risk_label_ko = :lk "
+             "WHERE id = :id AND question_id = :q",
+          soci::use(c.choice_text), soci::use(c.choice_text_ko), soci::use(c.points), soci::use(correct),
+          soci::use(c.order), soci::use(risk), soci::use(c.risk_weight), soci::use(label.value, label.ind),
+          soci::use(label_ko.value, label_ko.ind), soci::use(id), soci::use(question);
+    else
+      sql << "INSERT INTO mcq_choices (question_id, choice_text, choice_text_ko, points, is_correct, sort_order, "
+             "contributes_to_risk, risk_weight, risk_label, risk_label_ko) VALUES (:q, :t, :tk, :p, :c, :o, :r, "
+             ":w, :l, :lk)",
+          soci::use(question), soci::use(c.choice_text), soci::use(c.choice_text_ko), soci::use(c.points),
+          soci::use(correct), soci::use(c.order), soci::use(risk), soci::use(c.risk_weight),
+          soci::use(label.value, label.ind), soci::use(label_ko.value, label_ko.ind);
+  }
+}
+
+std::int64_t count_mcq_responses(soci::session& sql, std::int64_t id, bool category) {
+  SqlParams p;
+  return fetch_int(sql,
+                   category ? "SELECT COUNT(*) FROM mcq_responses r JOIN mcq_questions q ON q.id = r.question_id "
+                              "WHERE q.category_id = " + p.add(id)
+                            : "SELECT COUNT(*) FROM mcq_responses WHERE question_id = " + p.add(id),
+                   p);
+}
+
+std::int64_t count_selected_other_choices(soci::session& sql, std::int64_t question_id,
+                                          const std::vector<std::int64_t>& keep) {
+  SqlParams p;
+  std::string q = "SELECT COUNT(*) FROM mcq_response_choices rc JOIN mcq_choices c ON c.id = rc.choice_id "
+                  "WHERE c.question_id = " + p.add(question_id);
+  if (!keep.empty()) q += " AND c.id NOT IN (" + id_list(p, keep) + ")";
+  return fetch_int(sql, q, p);
 }
 
 }  // namespace the5hc::store

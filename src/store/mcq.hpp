@@ -36,6 +36,22 @@ std::vector<McqQuestionRow> list_mcq_questions(soci::session& sql, bool active_o
 // Every category and question, active or not (scoring looks at the flags itself).
 domain::McqBank load_mcq_bank(soci::session& sql);
 
+// Bank edits (superuser). Categories and questions are written whole; `order` goes to sort_order.
+std::int64_t insert_mcq_category(soci::session& sql, const McqCategoryRow& c);
+void update_mcq_category(soci::session& sql, const McqCategoryRow& c);
+void delete_mcq_category(soci::session& sql, std::int64_t id);  // its questions and choices go with it
+std::int64_t insert_mcq_question(soci::session& sql, const McqQuestionRow& q);
+void update_mcq_question(soci::session& sql, const McqQuestionRow& q);
+void delete_mcq_question(soci::session& sql, std::int64_t id);
+// Replaces the question's choices with `choices`: a choice with an id of this question is updated, one without is
+// inserted, the others are deleted.
+void replace_mcq_choices(soci::session& sql, std::int64_t question_id, const std::vector<domain::McqChoice>& choices);
+// Responses answering the question (or, with `category`, any question of that category).
+std::int64_t count_mcq_responses(soci::session& sql, std::int64_t id, bool category = false);
+// Stored answers selecting choices of the question that `keep` does not list.
+std::int64_t count_selected_other_choices(soci::session& sql, std::int64_t question_id,
+                                          const std::vector<std::int64_t>& keep);
+
 struct StoredResponse {
   domain::McqResponse response;
   int points_earned = 0;
