@@ -19,24 +19,14 @@ class AssessmentsCompare : public RecordsApiTest {
     EXPECT_EQ(r.status, 201) << r.raw;
     return r.body["id"].get<long long>();
   }
-  // Every test done; `strong` changes the push-ups and `fit` the step-test pulses.
+  // Assessment A with other push-ups (strength) and step-test pulses (cardio); the client is set by assessment().
   static json complete(int push_ups, int hr1) {
-    return {{"date", "2025-06-09"},
-            {"push_up_reps", push_ups},
-            {"push_up_type", "standard"},
-            {"farmer_carry_time", 50},
-            {"farmer_carry_weight", 40},
-            {"single_leg_balance_right_eyes_open", 35},
-            {"single_leg_balance_left_eyes_open", 28},
-            {"single_leg_balance_right_eyes_closed", 12},
-            {"single_leg_balance_left_eyes_closed", 9},
-            {"toe_touch_distance", 2},
-            {"shoulder_mobility_score", 2},
-            {"overhead_squat_forward_lean", true},
-            {"harvard_step_test_hr1", hr1},
-            {"harvard_step_test_hr2", hr1 - 7},
-            {"harvard_step_test_hr3", hr1 - 13},
-            {"harvard_step_test_duration", 180}};
+    json a = assessment_a(0);
+    a["push_up_reps"] = push_ups;
+    a["harvard_step_test_hr1"] = hr1;
+    a["harvard_step_test_hr2"] = hr1 - 7;
+    a["harvard_step_test_hr3"] = hr1 - 13;
+    return a;
   }
   static std::string url(const std::string& ids) { return "/api/v1/assessments/compare/?ids=" + ids; }
   static std::string list(std::initializer_list<long long> ids) {
