@@ -330,7 +330,8 @@ std::vector<AssessmentView> compare_assessments(const Context& ctx, const std::v
   return ctx.db.read([&](soci::session& sql) {
     auto ref = load_reference(sql);
     std::vector<AssessmentView> views;
-    for (auto id : ids) views.push_back(view_of(sql, visible_assessment(sql, ctx, id, d::Action::view_assessment), ref));
+    for (auto id : ids)
+      views.push_back(view_of(sql, visible_assessment(sql, ctx, id, d::Action::view_assessment), ref));
     return views;
   });
 }

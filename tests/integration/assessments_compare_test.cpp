@@ -12,7 +12,8 @@ namespace {
 class AssessmentsCompare : public RecordsApiTest {
  protected:
   static long long assessment(const std::string& who, const json& fields) {
-    auto client = RecordsApiTest::client(who, {{"name", "비교회원"}, {"age", 35}, {"gender", "male"}, {"weight", 80}});
+    auto client =
+        RecordsApiTest::client(who, {{"name", "비교회원"}, {"age", 35}, {"gender", "male"}, {"weight", 80}});
     json body = fields;
     body["client"] = client;
     auto r = call(who, "POST", "/api/v1/assessments/", body);
