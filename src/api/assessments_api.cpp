@@ -3,6 +3,7 @@
 #include "api/assessment_json.hpp"
 #include "api/assessment_views.hpp"
 #include "api/body.hpp"
+#include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "api/support.hpp"
 #include "domain/report_rules.hpp"
@@ -99,6 +100,27 @@ void register_assessment_routes(http::Router& router, const app::Dependencies& d
     auto view = service::preview_assessment(context(req, deps), draft);
     return http::json_response(200, assessment_detail_json(view, req.lang));
   }, "assessments-preview");
+
+  router.get("/api/v1/assessments/compare/", [&deps](http::Request& req) {
+    auto views = service::compare_assessments(context(req, deps), query_int_list(req, "ids"));
+    json assessments = json::array();
+    std::vector<domain::ComparedScores> compared;
+    for (const auto& v : views) {
+      assessments.push_back(assessment_detail_json(v, req.lang));
+      const auto& r = v.row.results;
+      compared.push_back({v.row.id, r.scores.overall_score, r.scores.strength_score, r.scores.mobility_score,
+                          r.scores.balance_score, r.scores.cardio_score, r.injury_risk_score});
+    }
+    auto best = domain::best_scores(compared);
+    return http::json_response(200, {{"assessments", std::move(assessments)},
+                                     {"best",
+                                      {{"overall_score", nullable(best.overall)},
+                                       {"strength_score", nullable(best.strength)},
+                                       {"mobility_score", nullable(best.mobility)},
+                                       {"balance_score", nullable(best.balance)},
+                                       {"cardio_score", nullable(best.cardio)},
+                                       {"injury_risk_score", nullable(best.injury_risk)}}}});
+  }, "assessments-compare");
 
   router.get("/api/v1/assessments/{id:int}/", [&deps](http::Request& req) {
     auto view = service::get_assessment(context(req, deps), req.param_int("id"));

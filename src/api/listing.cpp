@@ -28,6 +28,13 @@ std::string page_url(const http::Request& req, int page) {
   return query.empty() ? url : url + "?" + query;
 }
 
+std::int64_t integer_parameter(const std::string& name, const std::string& s) {
+  bool ok = !s.empty() && s.size() < 19 && s.find_first_not_of("-0123456789") == std::string::npos && s != "-" &&
+            s.find('-', 1) == std::string::npos;
+  if (!ok) throw Error::field(name, "A valid integer is required.");
+  return std::stoll(s);
+}
+
 }  // namespace
 
 std::string absolute_url(const http::Request& req, std::string_view path) {
@@ -104,11 +111,20 @@ std::vector<std::string> search_terms(const http::Request& req) {
 std::optional<std::int64_t> query_int(const http::Request& req, const std::string& name) {
   auto v = req.query.get(name);
   if (!v || v->empty()) return std::nullopt;
-  const std::string& s = *v;
-  bool ok = s.size() < 19 && s.find_first_not_of("-0123456789") == std::string::npos && s != "-" &&
-            s.find('-', 1) == std::string::npos;
-  if (!ok) throw Error::field(name, "A valid integer is required.");
-  return std::stoll(s);
+  return integer_parameter(name, *v);
+}
+
+std::vector<std::int64_t> query_int_list(const http::Request& req, const std::string& name) {
+  std::vector<std::int64_t> values;
+  auto v = req.query.get(name);
+  if (!v || v->empty()) return values;
+  std::size_t start = 0;
+  while (true) {
+    auto comma = v->find(',', start);
+    values.push_back(integer_parameter(name, v->substr(start, comma - start)));
+    if (comma == std::string::npos) return values;
+    start = comma + 1;
+  }
 }
 
 std::optional<std::string> query_date(const http::Request& req, const std::string& name) {

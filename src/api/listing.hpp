@@ -45,6 +45,8 @@ std::vector<std::string> search_terms(const http::Request& req);
 std::optional<std::int64_t> query_int(const http::Request& req, const std::string& name);
 std::optional<std::string> query_date(const http::Request& req, const std::string& name);
 std::optional<bool> query_bool(const http::Request& req, const std::string& name);
+// A comma list of integers ("1,2,3"); empty when absent; any malformed item → 400 for the parameter.
+std::vector<std::int64_t> query_int_list(const http::Request& req, const std::string& name);
 // One of `choices`, else 400 "\"{v}\" is not a valid choice." for that parameter.
 std::optional<std::string> query_choice(const http::Request& req, const std::string& name,
                                         const std::vector<std::string>& choices);

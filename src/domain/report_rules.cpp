@@ -51,6 +51,24 @@ FieldErrors validate_comparison_count(std::size_t count) {
   return {{"ids", {"Select 2 to 5 assessments to compare."}}};
 }
 
+BestScores best_scores(const std::vector<ComparedScores>& compared) {
+  auto best = [&](std::optional<double> ComparedScores::*score, bool lowest) {
+    std::optional<std::int64_t> id;
+    std::optional<double> value;
+    for (const auto& c : compared) {
+      auto v = c.*score;
+      if (v && (!value || (lowest ? *v < *value : *v > *value))) {
+        value = v;
+        id = c.id;
+      }
+    }
+    return id;
+  };
+  return {best(&ComparedScores::overall, false),  best(&ComparedScores::strength, false),
+          best(&ComparedScores::mobility, false), best(&ComparedScores::balance, false),
+          best(&ComparedScores::cardio, false),   best(&ComparedScores::injury_risk, true)};
+}
+
 std::string report_file_name(const std::string& client_name, std::chrono::sys_days assessment_date) {
   std::string name = client_name;
   for (char& c : name)

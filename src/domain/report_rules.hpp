@@ -3,6 +3,7 @@
 // suggestions for weak categories, the 12-week programme, score deltas between assessments.
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -39,6 +40,18 @@ std::optional<double> improvement(std::optional<double> current, std::optional<d
 
 // 2–5 assessments ("비교를 위해 2-5개의 평가를 선택해주세요."), keyed `ids`.
 FieldErrors validate_comparison_count(std::size_t count);
+
+// One compared assessment's scores (compare view, API.md §3.2).
+struct ComparedScores {
+  std::int64_t id = 0;
+  std::optional<double> overall, strength, mobility, balance, cardio, injury_risk;
+};
+// The id holding the best of each score: highest, except injury risk where the lowest is best. The earliest in
+// the given order wins a tie, so the answer does not depend on ids; NULL when no assessment has the score.
+struct BestScores {
+  std::optional<std::int64_t> overall, strength, mobility, balance, cardio, injury_risk;
+};
+BestScores best_scores(const std::vector<ComparedScores>& compared);
 
 // PDF file name: fitness_assessment_{client name, spaces → _}_{YYYYMMDD}.pdf
 std::string report_file_name(const std::string& client_name, std::chrono::sys_days assessment_date);

@@ -12,6 +12,7 @@
 #include "domain/client_rules.hpp"
 #include "domain/grades.hpp"
 #include "domain/legacy_rescoring.hpp"
+#include "domain/report_rules.hpp"
 #include "domain/rounding.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
@@ -321,6 +322,17 @@ Comparison compare_with_previous(const Context& ctx, std::int64_t id) {
     auto previous = *store::find_assessment(sql, *previous_id);
     int days = days_between(*parse_date(previous.meta.date), *parse_date(a.meta.date));
     return Comparison{view_of(sql, a, ref), view_of(sql, previous, ref), days};
+  });
+}
+
+std::vector<AssessmentView> compare_assessments(const Context& ctx, const std::vector<std::int64_t>& ids) {
+  if (auto errors = d::validate_comparison_count(ids.size()); !errors.empty()) throw Error::validation(errors);
+  return ctx.db.read([&](soci::session& sql) {
+    auto ref = load_reference(sql);
+    std::vector<AssessmentView> views;
+    for (auto id : ids)
+      views.push_back(view_of(sql, visible_assessment(sql, ctx, id, d::Action::view_assessment), ref));
+    return views;
   });
 }
 

@@ -75,6 +75,9 @@ struct Comparison {
   int days_between = 0;
 };
 Comparison compare_with_previous(const Context& ctx, std::int64_t id);
+// 2–5 visible assessments, of any clients, in the given order (DOMAIN.md §9 compare); 400 otherwise, 404 for any
+// invisible or unknown id.
+std::vector<AssessmentView> compare_assessments(const Context& ctx, const std::vector<std::int64_t>& ids);
 
 // The visible assessment for the action (its client's visibility), else 404 / 403.
 store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std::int64_t id, domain::Action action);

@@ -15,27 +15,6 @@ namespace {
 
 class AssessmentsApi : public RecordsApiTest {
  protected:
-  // Assessment A of DOMAIN.md §12 #25 for a man of 35 years and 80 kg.
-  static json assessment_a(long long client) {
-    return {{"client", client},
-            {"date", "2025-06-09"},
-            {"push_up_reps", 26},
-            {"push_up_type", "standard"},
-            {"farmer_carry_time", 50},
-            {"farmer_carry_weight", 40},
-            {"single_leg_balance_right_eyes_open", 35},
-            {"single_leg_balance_left_eyes_open", 28},
-            {"single_leg_balance_right_eyes_closed", 12},
-            {"single_leg_balance_left_eyes_closed", 9},
-            {"toe_touch_distance", 2},
-            {"shoulder_mobility_score", 2},
-            {"shoulder_mobility_asymmetry", 3},
-            {"overhead_squat_forward_lean", true},
-            {"harvard_step_test_hr1", 85},
-            {"harvard_step_test_hr2", 78},
-            {"harvard_step_test_hr3", 72},
-            {"harvard_step_test_duration", 180}};
-  }
   static long long client_of(const std::string& who) {
     return client(who, {{"name", "평가회원"}, {"age", 35}, {"gender", "male"}, {"weight", 80}});
   }

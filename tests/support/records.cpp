@@ -41,6 +41,27 @@ long long RecordsApiTest::client(const std::string& who, const nlohmann::json& f
   return r.body.value("id", 0LL);
 }
 
+nlohmann::json RecordsApiTest::assessment_a(long long client) {
+  return {{"client", client},
+          {"date", "2025-06-09"},
+          {"push_up_reps", 26},
+          {"push_up_type", "standard"},
+          {"farmer_carry_time", 50},
+          {"farmer_carry_weight", 40},
+          {"single_leg_balance_right_eyes_open", 35},
+          {"single_leg_balance_left_eyes_open", 28},
+          {"single_leg_balance_right_eyes_closed", 12},
+          {"single_leg_balance_left_eyes_closed", 9},
+          {"toe_touch_distance", 2},
+          {"shoulder_mobility_score", 2},
+          {"shoulder_mobility_asymmetry", 3},
+          {"overhead_squat_forward_lean", true},
+          {"harvard_step_test_hr1", 85},
+          {"harvard_step_test_hr2", 78},
+          {"harvard_step_test_hr3", 72},
+          {"harvard_step_test_duration", 180}};
+}
+
 std::string RecordsApiTest::seoul_date(int days) {
   using namespace std::chrono;
   auto t = floor<std::chrono::days>(system_clock::now() + hours(9) + std::chrono::days(days));

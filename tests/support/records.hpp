@@ -27,6 +27,8 @@ class RecordsApiTest : public ::testing::Test {
                     const nlohmann::json& body = nullptr, const std::string& lang = "");
   // Creates a client as `who` and returns its id.
   static long long client(const std::string& who, const nlohmann::json& fields);
+  // Assessment A of DOMAIN.md §12 #25 (every test done) for `client`, a man of 35 years and 80 kg.
+  static nlohmann::json assessment_a(long long client);
   static long long sql_count(const std::string& query) { return suite_->sql->count(query); }
   static void sql_exec(const std::string& statement) { suite_->sql->exec(statement); }
   // Today in Asia/Seoul, "YYYY-MM-DD", shifted by `days`.

@@ -94,5 +94,19 @@ TEST(Comparison, ImprovementsAndCount) {
   EXPECT_TRUE(validate_comparison_count(6).count("ids"));
 }
 
+TEST(Comparison, BestScoresHighestExceptRiskFirstWinsTies) {
+  std::vector<ComparedScores> compared = {
+      {.id = 7, .overall = 70.0, .strength = 60.0, .mobility = 80.0, .balance = std::nullopt, .injury_risk = 30.0},
+      {.id = 3, .overall = 75.5, .strength = 60.0, .mobility = 50.0, .balance = std::nullopt, .injury_risk = 12.0},
+      {.id = 9, .overall = 64.0, .strength = 55.0, .mobility = 80.0, .balance = std::nullopt, .injury_risk = 45.0}};
+  auto best = best_scores(compared);
+  EXPECT_EQ(best.overall, 3);
+  EXPECT_EQ(best.strength, 7);  // tie 60/60: the first given
+  EXPECT_EQ(best.mobility, 7);
+  EXPECT_FALSE(best.balance);  // nobody has it
+  EXPECT_FALSE(best.cardio);
+  EXPECT_EQ(best.injury_risk, 3);  // lowest risk
+}
+
 }  // namespace
 }  // namespace the5hc::domain
