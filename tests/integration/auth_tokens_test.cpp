@@ -17,16 +17,8 @@ namespace {
 
 const std::string& kPassword = kSuitePassword;
 
-class TokenTest : public ::testing::Test {
+class TokenTest : public SuiteFixture<TokenTest> {
  protected:
-  static void SetUpTestSuite() {
-    suite_ = new SuiteServer();
-    db_ = &suite_->db;
-    env_ = suite_->env;
-    server_ = suite_->server.get();
-    sql_ = suite_->sql.get();
-  }
-  static void TearDownTestSuite() { delete suite_; }
 
   static json post(const std::string& path, const json& body, int expected,
                    const std::map<std::string, std::string>& headers = {}) {
@@ -38,12 +30,6 @@ class TokenTest : public ::testing::Test {
     return post("/api/v1/auth/login/", {{"email_or_username", user}, {"password", password}}, 200);
   }
   static int me_status(const std::string& access) { return server_->get("/api/v1/users/me/", bearer(access)).status; }
-
-  static inline SuiteServer* suite_ = nullptr;
-  static inline TestDatabase* db_ = nullptr;
-  static inline Env env_;
-  static inline ServerProcess* server_ = nullptr;
-  static inline SqlProbe* sql_ = nullptr;
 };
 
 }  // namespace

@@ -17,23 +17,22 @@ namespace {
 const std::string& kPassword = kSuitePassword;
 const std::map<std::string, std::string> kHttps = {{"X-Forwarded-Proto", "https"}};  // from 127.0.0.1, a trusted proxy
 
-class ProductionServerTest : public ::testing::Test {
+class ProductionServerTest : public SuiteFixture<ProductionServerTest> {
+ public:  // read by SuiteFixture
+  static Env suite_env() {
+    return {{"DEBUG", "false"}, {"ALLOWED_HOSTS", "127.0.0.1"}, {"CORS_ALLOWED_ORIGINS", "https://app.example.com"}};
+  }
+
  protected:
   static void SetUpTestSuite() {
-    suite_ = new SuiteServer({{"DEBUG", "false"},
-                              {"ALLOWED_HOSTS", "127.0.0.1"},
-                              {"CORS_ALLOWED_ORIGINS", "https://app.example.com"}});
+    SuiteFixture::SetUpTestSuite();
     create_user(suite_->db, "prod1", kPassword);
-    server_ = suite_->server.get();
   }
-  static void TearDownTestSuite() { delete suite_; }
   static std::map<std::string, std::string> https(std::map<std::string, std::string> headers = {}) {
     headers.merge(std::map<std::string, std::string>(kHttps));
     return headers;
   }
   static std::string own_origin() { return "https://127.0.0.1:" + std::to_string(server_->port()); }
-  static inline SuiteServer* suite_ = nullptr;
-  static inline ServerProcess* server_ = nullptr;
 };
 
 }  // namespace

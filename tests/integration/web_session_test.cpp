@@ -29,16 +29,8 @@ struct Browser {
   }
 };
 
-class WebSessionTest : public ::testing::Test {
+class WebSessionTest : public SuiteFixture<WebSessionTest> {
  protected:
-  static void SetUpTestSuite() {
-    suite_ = new SuiteServer();
-    db_ = &suite_->db;
-    env_ = suite_->env;
-    server_ = suite_->server.get();
-    sql_ = suite_->sql.get();
-  }
-  static void TearDownTestSuite() { delete suite_; }
   static int port() { return server_->port(); }
 
   // GET /accounts/login/ as a fresh browser: the anonymous CSRF cookie and the form's token.
@@ -75,12 +67,6 @@ class WebSessionTest : public ::testing::Test {
     return sql_->count("SELECT count(*) FROM web_sessions s JOIN users u ON u.id = s.user_id WHERE u.username = '" +
                        user + "'");
   }
-
-  static inline SuiteServer* suite_ = nullptr;
-  static inline TestDatabase* db_ = nullptr;
-  static inline Env env_;
-  static inline ServerProcess* server_ = nullptr;
-  static inline SqlProbe* sql_ = nullptr;
 };
 
 }  // namespace
