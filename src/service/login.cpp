@@ -8,6 +8,7 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
+#include "common/metrics.hpp"
 #include "common/time.hpp"
 #include "config/config.hpp"
 #include "service/audit.hpp"
@@ -19,6 +20,14 @@ namespace the5hc::service {
 namespace {
 
 constexpr int kMaxFailures = 5;
+
+// the5hc_login_attempts_total{result} (OPERATIONS.md §5.2): success, failure, locked, throttled.
+void count_attempt(const char* result) {
+  metrics::Registry::global()
+      .counter("the5hc_login_attempts_total", "Login attempts by result.", {"result"})
+      .with({result})
+      .inc();
+}
 constexpr auto kLockDuration = std::chrono::minutes(30);
 
 Error invalid_credentials() {
@@ -44,6 +53,7 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   auto decision = limiter.hit("login:" + ctx.origin.ip, ctx.config.login_rate_limit, now);
   if (!decision.allowed) {
     log::warning("security", "login rate limit", {{"ip", ctx.origin.ip}});
+    count_attempt("throttled");
     // 로그인 시도가 너무 많습니다. 잠시 후 다시 시도하세요.
     Error e(ErrorCode::throttled, "Too many login attempts. Please try again later.");
     e.params["Retry-After"] = std::to_string(decision.retry_after);
@@ -70,6 +80,7 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   }
   if (lock_active) {
     log::warning("security", "login refused: account locked", {{"user_id", user->id}});
+    count_attempt("locked");
     AuditChange reason;
     reason.extra = R"({"reason":"locked"})";
     record_failure("login_failed", user->id, reason);
@@ -77,6 +88,7 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   }
   if (!user || !ok || !user->is_active) {
     log::warning("security", "login failed", {{"identifier", identifier}, {"ip", ctx.origin.ip}});
+    count_attempt("failure");
     if (!user || !user->is_active) {
       record_failure("login_failed", user ? std::optional<std::int64_t>(user->id) : std::nullopt, {});
       throw invalid_credentials();
@@ -116,6 +128,7 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
     return loaded;
   });
   if (!actor) throw invalid_credentials();
+  count_attempt("success");
   actor->must_change_password = must_change;
   return LoginResult{*actor};
 }

@@ -64,6 +64,9 @@ TEST_F(LoginTest, FiveFailuresLockTheAccountEvenForTheRightPassword) {
   EXPECT_EQ(fifth.status, 401);
   auto locked = attempt("owner1", "Studio-pass-77");
   EXPECT_EQ(locked.status, 403) << locked.body;
+  auto metrics = server_->get("/metrics").body;
+  EXPECT_NE(metrics.find("the5hc_login_attempts_total{result=\"failure\"} 5"), std::string::npos) << metrics;
+  EXPECT_NE(metrics.find("the5hc_login_attempts_total{result=\"locked\"} 1"), std::string::npos);
   auto body = json::parse(locked.body);
   EXPECT_EQ(body["code"], "account_locked");
   EXPECT_NE(body["detail"].get<std::string>().find("30분"), std::string::npos) << body;
