@@ -63,8 +63,7 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   auto user = ctx.db.read([&](soci::session& sql) { return store::find_user_by_login(sql, identifier); });
   auto record_failure = [&](const std::string& action, std::optional<std::int64_t> user_id, AuditChange change) {
     ctx.db.write([&](soci::session& sql) {
-      Context as_system = ctx;
-      audit(sql, as_system, action, "user", user_id, identifier, std::nullopt, change);
+      audit(sql, ctx, action, "user", user_id, identifier, std::nullopt, change);
     });
   };
 

@@ -56,7 +56,8 @@ bool MigrationStatus::newer_but_compatible() const {
          std::all_of(unknown.begin(), unknown.end(), [](const AppliedMigration& m) { return m.compatible; });
 }
 
-std::vector<Migration> known_migrations(Dialect dialect) {
+namespace {
+std::vector<Migration> load_migrations(Dialect dialect) {
   // migrations/NNNN_name.(up|down)[.sqlite|.postgres].sql — the dialect file wins over the shared one.
   static const std::regex pattern(R"(^migrations/(\d{4})_([a-z0-9_]+)\.(up|down)(\.(sqlite|postgres))?\.sql$)");
   const std::string mine = dialect == Dialect::sqlite ? "sqlite" : "postgres";
@@ -89,8 +90,17 @@ std::vector<Migration> known_migrations(Dialect dialect) {
   return out;
 }
 
+}  // namespace
+
+// The embedded files never change while the process runs; parse (regex, SHA-256) once per dialect, not per /readyz.
+const std::vector<Migration>& known_migrations(Dialect dialect) {
+  static const std::vector<Migration> sqlite = load_migrations(Dialect::sqlite);
+  static const std::vector<Migration> postgres = load_migrations(Dialect::postgres);
+  return dialect == Dialect::sqlite ? sqlite : postgres;
+}
+
 int known_schema_version() {
-  auto all = known_migrations(Dialect::sqlite);
+  const auto& all = known_migrations(Dialect::sqlite);
   return all.empty() ? 0 : all.back().version;
 }
 
@@ -101,10 +111,17 @@ void Migrator::ensure_table() {
   });
 }
 
+// Read-only (it runs on every /readyz): a database without the runner's table simply has everything pending.
 MigrationStatus Migrator::status() {
-  ensure_table();
   MigrationStatus st;
   db_.read([&](soci::session& sql) {
+    long long has_table = 0;
+    sql << (db_.dialect() == Dialect::sqlite
+                ? "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'"
+                : "SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() "
+                  "AND table_name = 'schema_migrations'"),
+        soci::into(has_table);
+    if (has_table == 0) return;
     soci::rowset<soci::row> rows =
         (sql.prepare << "SELECT version, name, checksum, compatible, applied_at FROM schema_migrations ORDER BY version");
     for (const auto& r : rows) {
@@ -117,7 +134,7 @@ MigrationStatus Migrator::status() {
       st.applied.push_back(a);
     }
   });
-  auto known = known_migrations(db_.dialect());
+  const auto& known = known_migrations(db_.dialect());
   std::map<int, const Migration*> known_by_version;
   for (const auto& m : known) known_by_version[m.version] = &m;
   std::map<int, const AppliedMigration*> applied_by_version;
@@ -134,6 +151,7 @@ MigrationStatus Migrator::status() {
 }
 
 std::vector<Migration> Migrator::up(std::optional<int> to_version) {
+  ensure_table();
   auto st = status();
   if (!st.checksum_mismatch.empty())
     throw Error(ErrorCode::database_state, "applied migration " + std::to_string(st.checksum_mismatch.front()) +
@@ -155,8 +173,9 @@ std::vector<Migration> Migrator::up(std::optional<int> to_version) {
 }
 
 std::vector<AppliedMigration> Migrator::down(int n) {
+  ensure_table();
   auto st = status();
-  auto known = known_migrations(db_.dialect());
+  const auto& known = known_migrations(db_.dialect());
   std::vector<AppliedMigration> targets(st.applied.rbegin(), st.applied.rend());
   if (static_cast<int>(targets.size()) > n) targets.resize(std::max(0, n));
   // Check everything first so that a refusal changes nothing.

@@ -35,7 +35,7 @@ struct MigrationStatus {
   bool newer_but_compatible() const;
 };
 
-std::vector<Migration> known_migrations(Dialect dialect);
+const std::vector<Migration>& known_migrations(Dialect dialect);
 int known_schema_version();
 
 class Migrator {

@@ -59,6 +59,9 @@ TEST(Migrations, DownNeedsACountAndUpIsIdempotent) {
   TestDatabase db;
   auto env = base_env(db);
   EXPECT_EQ(run_the5hc({"migrate", "down"}, env, db.dir()).exit_code, 2);
+  auto fresh = run_the5hc({"migrate", "plan", "--check"}, env, db.dir());
+  EXPECT_EQ(fresh.exit_code, 1) << "an empty database has everything pending: " << fresh.out << fresh.err;
+  EXPECT_TRUE(schema_of(db.url()).empty()) << "planning writes nothing, not even the runner's table";
   ASSERT_EQ(run_the5hc({"migrate"}, env, db.dir()).exit_code, 0);
   auto second = run_the5hc({"migrate"}, env, db.dir());
   EXPECT_EQ(second.exit_code, 0);
