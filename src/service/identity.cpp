@@ -7,16 +7,21 @@ namespace the5hc::service {
 
 std::optional<Actor> load_actor(soci::session& sql, std::int64_t user_id) {
   auto user = store::find_user(sql, user_id);
-  if (!user || !user->is_active) return std::nullopt;
+  if (!user) return std::nullopt;
+  return load_actor(sql, *user);
+}
+
+std::optional<Actor> load_actor(soci::session& sql, const store::User& user) {
+  if (!user.is_active) return std::nullopt;
   Actor a;
-  a.user_id = user->id;
-  a.username = user->username;
-  a.name = user->name;
-  a.email = user->email;
-  a.is_superuser = user->is_superuser;
-  a.must_change_password = user->must_change_password;
-  a.language = user->language;
-  if (auto t = store::find_trainer_by_user(sql, user_id)) {
+  a.user_id = user.id;
+  a.username = user.username;
+  a.name = user.name;
+  a.email = user.email;
+  a.is_superuser = user.is_superuser;
+  a.must_change_password = user.must_change_password;
+  a.language = user.language;
+  if (auto t = store::find_trainer_by_user(sql, user.id)) {
     a.trainer_active = t->is_active;
     if (t->is_active) {
       a.organization_id = t->organization_id;

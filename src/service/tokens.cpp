@@ -50,7 +50,7 @@ std::optional<Actor> token_actor(soci::session& sql, const auth::Claims& claims)
     if (changed && claims.iat < std::chrono::duration_cast<std::chrono::seconds>(changed->time_since_epoch()).count())
       return std::nullopt;
   }
-  return load_actor(sql, user->id);
+  return load_actor(sql, *user);
 }
 
 TokenPair refresh_tokens(Context& ctx, const std::string& refresh_token) {
