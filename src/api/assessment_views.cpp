@@ -1,6 +1,6 @@
 #include "api/assessment_views.hpp"
 
-#include "api/assessment_json.hpp"
+#include "service/assessment_json.hpp"
 #include "api/json_fields.hpp"
 #include "domain/risk.hpp"
 
@@ -20,8 +20,8 @@ json assessment_detail_json(const service::AssessmentView& v, Lang lang) {
   out["client_age"] = a.meta.client_age;
   out["client_weight"] = a.meta.client_weight;
   out["client_gender"] = a.client_gender;
-  write_assessment_input(out, a.input);
-  write_evaluation(out, v.evaluation, lang);
+  service::write_assessment_input(out, a.input);
+  service::write_evaluation(out, v.evaluation, lang);
   out["harvard_step_test_legacy_hr"] = nullable(a.harvard_step_test_legacy_hr);
   if (a.is_legacy) {
     // Legacy rows show what was recorded, including results the legacy application never computed (NULL).

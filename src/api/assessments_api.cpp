@@ -1,11 +1,11 @@
 #include "api/assessments_api.hpp"
 
-#include "api/assessment_json.hpp"
+#include "service/assessment_json.hpp"
 #include "api/assessment_views.hpp"
 #include "api/body.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "domain/report_rules.hpp"
 #include "http/json_response.hpp"
 #include "service/assessments.hpp"
@@ -35,7 +35,7 @@ service::AssessmentDraft read_draft(const http::Request& req, domain::Assessment
   draft.input = std::move(start);
   std::set<std::string> other = kMeta;
   other.insert(kReadOnly.begin(), kReadOnly.end());
-  FieldErrors errors = read_assessment_input(body, draft.input, other);
+  FieldErrors errors = service::read_assessment_input(body, draft.input, other);
   json meta = json::object();
   draft.touches_tests = false;
   for (const auto& [key, value] : body.items()) {
@@ -77,13 +77,13 @@ service::AssessmentQuery read_query(const http::Request& req) {
 
 }  // namespace
 
-void register_assessment_routes(http::Router& router, const app::Dependencies& deps) {
+void register_assessment_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/assessments/", [&deps](http::Request& req) {
     auto page = page_request(req);
     auto q = read_query(req);
     q.limit = page.page_size;
     q.offset = page.offset();
-    auto list = service::list_assessments(context(req, deps), q);
+    auto list = service::list_assessments(front::context(req, deps), q);
     json results = json::array();
     for (const auto& a : list.results) results.push_back(assessment_summary_json(a, list.zone));
     return http::json_response(200, page_envelope(req, page, list.count, std::move(results)));
@@ -91,18 +91,18 @@ void register_assessment_routes(http::Router& router, const app::Dependencies& d
 
   router.post("/api/v1/assessments/", [&deps](http::Request& req) {
     auto draft = read_draft(req, {});
-    auto view = service::create_assessment(context(req, deps), draft);
+    auto view = service::create_assessment(front::context(req, deps), draft);
     return http::json_response(201, assessment_detail_json(view, req.lang));
   }, "assessments-create");
 
   router.post("/api/v1/assessments/preview/", [&deps](http::Request& req) {
     auto draft = read_draft(req, {});
-    auto view = service::preview_assessment(context(req, deps), draft);
+    auto view = service::preview_assessment(front::context(req, deps), draft);
     return http::json_response(200, assessment_detail_json(view, req.lang));
   }, "assessments-preview");
 
   router.get("/api/v1/assessments/compare/", [&deps](http::Request& req) {
-    auto views = service::compare_assessments(context(req, deps), query_int_list(req, "ids"));
+    auto views = service::compare_assessments(front::context(req, deps), query_int_list(req, "ids"));
     json assessments = json::array();
     std::vector<domain::ComparedScores> compared;
     for (const auto& v : views) {
@@ -123,14 +123,14 @@ void register_assessment_routes(http::Router& router, const app::Dependencies& d
   }, "assessments-compare");
 
   router.get("/api/v1/assessments/{id:int}/", [&deps](http::Request& req) {
-    auto view = service::get_assessment(context(req, deps), req.param_int("id"));
+    auto view = service::get_assessment(front::context(req, deps), req.param_int("id"));
     return http::json_response(200, assessment_detail_json(view, req.lang));
   }, "assessments-detail");
 
   for (const char* method : {"PUT", "PATCH"}) {
     const bool partial = std::string(method) == "PATCH";
     router.add(method, "/api/v1/assessments/{id:int}/", [&deps, partial](http::Request& req) {
-      auto ctx = context(req, deps);
+      auto ctx = front::context(req, deps);
       auto id = req.param_int("id");
       auto stored = service::stored_input(ctx, id);  // also the visibility check, before the body is judged
       auto draft = read_draft(req, partial ? stored : domain::AssessmentInput{});
@@ -140,12 +140,12 @@ void register_assessment_routes(http::Router& router, const app::Dependencies& d
   }
 
   router.del("/api/v1/assessments/{id:int}/", [&deps](http::Request& req) {
-    service::delete_assessment(context(req, deps), req.param_int("id"));
+    service::delete_assessment(front::context(req, deps), req.param_int("id"));
     return http::Response{204};
   }, "assessments-delete");
 
   router.get("/api/v1/assessments/{id:int}/comparison/", [&deps](http::Request& req) {
-    auto c = service::compare_with_previous(context(req, deps), req.param_int("id"));
+    auto c = service::compare_with_previous(front::context(req, deps), req.param_int("id"));
     const auto& cur = c.current.row.results.scores;
     const auto& prev = c.previous.row.results.scores;
     auto delta = [](auto a, auto b) {

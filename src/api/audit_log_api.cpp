@@ -1,7 +1,7 @@
 #include "api/activity_api.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "config/config.hpp"
 #include "domain/audit_actions.hpp"
 #include "http/json_response.hpp"
@@ -46,9 +46,9 @@ nlohmann::json audit_json(const store::AuditRecord& a, const std::string& defaul
 
 }  // namespace
 
-void register_audit_log_routes(http::Router& router, const app::Dependencies& deps) {
+void register_audit_log_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/audit-log/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     auto page = page_request(req);
     service::AuditQuery q;
@@ -66,8 +66,8 @@ void register_audit_log_routes(http::Router& router, const app::Dependencies& de
   }, "audit-log-list");
 
   router.get("/api/v1/audit-log/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    auto entry = service::get_audit_entry(ctx, path_id(req));
+    auto ctx = front::context(req, deps);
+    auto entry = service::get_audit_entry(ctx, front::path_id(req));
     return http::json_response(200, audit_json(entry, deps.config.time_zone, req.lang));
   }, "audit-log-detail");
 }

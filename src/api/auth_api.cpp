@@ -1,7 +1,7 @@
 #include "api/auth_api.hpp"
 
 #include "api/body.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "api/users_json.hpp"
 #include "http/cookies.hpp"
 #include "http/json_response.hpp"
@@ -11,7 +11,7 @@
 #include "service/profile.hpp"
 #include "service/tokens.hpp"
 #include "service/web_sessions.hpp"
-#include "web/session.hpp"
+#include "front/session.hpp"
 
 namespace the5hc::api {
 namespace {
@@ -23,18 +23,18 @@ nlohmann::json token_pair_json(const service::TokenPair& tokens) {
 // The session id of a request authenticated by its cookie (not by a bearer token), for "keep this session".
 std::string cookie_session_id(const http::Request& req) {
   if (req.headers.has("Authorization")) return "";
-  return http::cookie(req, web::kSessionCookie).value_or("");
+  return http::cookie(req, front::kSessionCookie).value_or("");
 }
 
 }  // namespace
 
-void register_auth_routes(http::Router& router, const app::Dependencies& deps) {
+void register_auth_routes(http::Router& router, const service::Dependencies& deps) {
   router.post("/api/v1/auth/login/", [&deps](http::Request& req) {
     Body body(req, {"email_or_username", "password"});
     auto identifier = body.text("email_or_username", true, false, 254);
     auto password = body.text("password", true, false, 0, true);
     body.finish();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto result = service::login(ctx, deps.limiter, *identifier, *password);
     auto tokens = service::issue_tokens(ctx, result.actor.user_id);
     auto profile = service::get_profile(ctx, result.actor.user_id);
@@ -47,21 +47,21 @@ void register_auth_routes(http::Router& router, const app::Dependencies& deps) {
     Body body(req, {"refresh"});
     auto refresh = body.text("refresh", true);
     body.finish();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     return http::json_response(200, token_pair_json(service::refresh_tokens(ctx, *refresh)));
   }, "auth-refresh");
 
   router.post("/api/v1/auth/logout/", [&deps](http::Request& req) {
-    auto session_id = http::cookie(req, web::kSessionCookie);
+    auto session_id = http::cookie(req, front::kSessionCookie);
     if (session_id && session_id->empty()) session_id.reset();
     Body body(req, {"refresh"});
     auto refresh = body.text("refresh", !session_id);
     body.finish();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::logout(ctx, refresh, session_id);
     http::Response res;
     res.status = 204;
-    if (session_id) res.add_cookie(web::expired_session_cookie(deps.config));
+    if (session_id) res.add_cookie(front::expired_session_cookie(deps.config));
     return res;
   }, "auth-logout");
 
@@ -69,19 +69,19 @@ void register_auth_routes(http::Router& router, const app::Dependencies& deps) {
     Body body(req, {"token"});
     auto token = body.text("token", true);
     body.finish();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::verify_token(ctx, *token);
     return http::json_response(200, nlohmann::json::object());
   }, "auth-verify");
 
   router.get("/api/v1/users/me/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     const auto& actor = service::require_actor(ctx);
     return http::json_response(200, user_json(service::get_profile(ctx, actor.user_id), req.lang));
   }, "users-me");
 
   router.patch("/api/v1/users/me/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     Body body(req, {"name", "email", "language"},
               {"id", "username", "is_active", "is_superuser", "date_joined", "last_login", "must_change_password",
@@ -95,7 +95,7 @@ void register_auth_routes(http::Router& router, const app::Dependencies& deps) {
   }, "users-me-update");
 
   router.post("/api/v1/users/change_password/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     Body body(req, {"old_password", "new_password", "confirm_password"});
     service::PasswordChange change;

@@ -5,7 +5,7 @@
 #include "api/bookkeeping_json.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "domain/client_rules.hpp"
 #include "http/json_response.hpp"
 #include "service/assessments.hpp"
@@ -103,13 +103,13 @@ service::ClientQuery read_query(const http::Request& req) {
 
 }  // namespace
 
-void register_client_routes(http::Router& router, const app::Dependencies& deps) {
+void register_client_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/clients/", [&deps](http::Request& req) {
     auto page = page_request(req);
     auto q = read_query(req);
     q.limit = page.page_size;
     q.offset = page.offset();
-    auto list = service::list_clients(context(req, deps), q);
+    auto list = service::list_clients(front::context(req, deps), q);
     json results = json::array();
     for (const auto& v : list.results) results.push_back(client_json(v, req.lang));
     return http::json_response(200, page_envelope(req, page, list.count, std::move(results)));
@@ -117,18 +117,18 @@ void register_client_routes(http::Router& router, const app::Dependencies& deps)
 
   router.post("/api/v1/clients/", [&deps](http::Request& req) {
     auto ch = read_changes(req, false);
-    return http::json_response(201, client_json(service::create_client(context(req, deps), ch), req.lang));
+    return http::json_response(201, client_json(service::create_client(front::context(req, deps), ch), req.lang));
   }, "clients-create");
 
   router.get("/api/v1/clients/{id:int}/", [&deps](http::Request& req) {
-    return http::json_response(200, client_json(service::get_client(context(req, deps), req.param_int("id")),
+    return http::json_response(200, client_json(service::get_client(front::context(req, deps), req.param_int("id")),
                                                  req.lang));
   }, "clients-detail");
 
   for (const char* method : {"PUT", "PATCH"}) {
     const bool partial = std::string(method) == "PATCH";
     router.add(method, "/api/v1/clients/{id:int}/", [&deps, partial](http::Request& req) {
-      auto ctx = context(req, deps);
+      auto ctx = front::context(req, deps);
       auto id = req.param_int("id");
       service::get_client(ctx, id);  // invisible → 404 before the body is judged
       auto ch = read_changes(req, partial);
@@ -137,12 +137,12 @@ void register_client_routes(http::Router& router, const app::Dependencies& deps)
   }
 
   router.del("/api/v1/clients/{id:int}/", [&deps](http::Request& req) {
-    service::delete_client(context(req, deps), req.param_int("id"));
+    service::delete_client(front::context(req, deps), req.param_int("id"));
     return http::Response{204};
   }, "clients-delete");
 
   router.get("/api/v1/clients/{id:int}/assessments/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto list = service::client_assessments(ctx, req.param_int("id"));
     json out = json::array();
     for (const auto& a : list.results) out.push_back(assessment_summary_json(a, list.zone));
@@ -150,7 +150,7 @@ void register_client_routes(http::Router& router, const app::Dependencies& deps)
   }, "clients-assessments");
 
   router.get("/api/v1/clients/{id:int}/packages/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     store::PackageFilter f;
     f.client_id = service::get_client(ctx, req.param_int("id")).client.id;  // invisible → 404
     auto packages = service::list_packages(ctx, f).first;                  // assistants → 403
@@ -161,7 +161,7 @@ void register_client_routes(http::Router& router, const app::Dependencies& deps)
   }, "clients-packages");
 
   router.get("/api/v1/clients/{id:int}/statistics/", [&deps](http::Request& req) {
-    auto s = service::client_statistics(context(req, deps), req.param_int("id"));
+    auto s = service::client_statistics(front::context(req, deps), req.param_int("id"));
     json trend = json::array();
     for (const auto& p : s.score_trend)
       trend.push_back({{"date", p.date},

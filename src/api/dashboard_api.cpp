@@ -1,15 +1,15 @@
 #include "api/dashboard_api.hpp"
 
 #include "api/json_fields.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "service/dashboard.hpp"
 
 namespace the5hc::api {
 
-void register_dashboard_routes(http::Router& router, const app::Dependencies& deps) {
+void register_dashboard_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/users/dashboard_stats/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto st = service::dashboard_stats(ctx);
     auto money = [&](auto v) { return st.money_visible ? nlohmann::json(v) : nlohmann::json(nullptr); };
     nlohmann::json weeks = nlohmann::json::array(), months = nlohmann::json::array();

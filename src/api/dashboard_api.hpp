@@ -1,10 +1,10 @@
 #pragma once
 // GET /api/v1/users/dashboard_stats/ (API.md §3.8).
-#include "app/application.hpp"
+#include "service/context.hpp"
 #include "http/router.hpp"
 
 namespace the5hc::api {
 
-void register_dashboard_routes(http::Router& router, const app::Dependencies& deps);
+void register_dashboard_routes(http::Router& router, const service::Dependencies& deps);
 
 }  // namespace the5hc::api

@@ -2,7 +2,7 @@
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "api/organizations_api.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "api/users_json.hpp"
 #include "config/config.hpp"
 #include "domain/organization_rules.hpp"
@@ -52,9 +52,9 @@ nlohmann::json invitation_json(const store::Invitation& i, const http::Request& 
 
 }  // namespace
 
-void register_invitation_routes(http::Router& router, const app::Dependencies& deps) {
+void register_invitation_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/invitations/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     auto page = page_request(req);
     auto status = query_choice(req, "status", {"pending", "accepted", "declined", "expired", "cancelled"});
@@ -65,7 +65,7 @@ void register_invitation_routes(http::Router& router, const app::Dependencies& d
   }, "invitations-list");
 
   router.post("/api/v1/invitations/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     Body body(req, {"email", "role", "name", "message"},
               {"id", "role_display", "status", "status_display", "invited_by_name", "created_at", "expires_at",
@@ -80,14 +80,14 @@ void register_invitation_routes(http::Router& router, const app::Dependencies& d
   }, "invitations-create");
 
   router.post("/api/v1/invitations/{id:int}/cancel/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    return http::json_response(200, invitation_json(service::cancel_invitation(ctx, path_id(req)), req, deps.config));
+    auto ctx = front::context(req, deps);
+    return http::json_response(200, invitation_json(service::cancel_invitation(ctx, front::path_id(req)), req, deps.config));
   }, "invitations-cancel");
 
   router.get("/api/v1/invitations/lookup/", [&deps](http::Request& req) {
     auto code = req.query.get("code");
     if (!code || code->empty()) throw Error::field("code", "This field is required.");
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto i = service::lookup_invitation(ctx, *code);
     return http::json_response(200, {{"organization_name", i.organization_name},
                                      {"email", i.email},
@@ -107,7 +107,7 @@ void register_invitation_routes(http::Router& router, const app::Dependencies& d
     in.password = body.text("password", false, false, 0, true);
     in.confirm_password = body.text("confirm_password", false, false, 0, true);
     body.finish();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto user_id = service::accept_invitation(ctx, in);
     auto tokens = service::issue_tokens(ctx, user_id);
     return http::json_response(201, {{"user", user_json(service::get_profile(ctx, user_id), req.lang)},
@@ -119,7 +119,7 @@ void register_invitation_routes(http::Router& router, const app::Dependencies& d
     Body body(req, {"code"});
     auto code = body.text("code", true, false, 64).value_or("");
     body.finish();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     return http::json_response(200, invitation_json(service::decline_invitation(ctx, code), req, deps.config));
   }, "invitations-decline");
 }

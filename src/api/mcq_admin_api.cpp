@@ -4,7 +4,7 @@
 #include "api/body.hpp"
 #include "api/mcq_api.hpp"
 #include "api/mcq_json.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "service/mcq_bank.hpp"
 
@@ -99,38 +99,38 @@ service::McqQuestionEdit question_edit(const http::Request& req, bool whole) {
 
 }  // namespace
 
-void register_mcq_admin_routes(http::Router& router, const app::Dependencies& deps) {
+void register_mcq_admin_routes(http::Router& router, const service::Dependencies& deps) {
   router.post("/api/v1/mcq/categories/", [&deps](http::Request& req) {
-    return http::json_response(201, category_json(service::create_mcq_category(context(req, deps),
+    return http::json_response(201, category_json(service::create_mcq_category(front::context(req, deps),
                                                                                category_edit(req, true))));
   }, "mcq-categories-create");
   for (bool whole : {true, false}) {
     auto handler = [&deps, whole](http::Request& req) {
       return http::json_response(200, category_json(service::update_mcq_category(
-                                          context(req, deps), req.param_int("id"), category_edit(req, whole))));
+                                          front::context(req, deps), req.param_int("id"), category_edit(req, whole))));
     };
     if (whole) router.put("/api/v1/mcq/categories/{id:int}/", handler, "mcq-categories-update");
     else router.patch("/api/v1/mcq/categories/{id:int}/", handler, "mcq-categories-partial-update");
   }
   router.del("/api/v1/mcq/categories/{id:int}/", [&deps](http::Request& req) {
-    service::delete_mcq_category(context(req, deps), req.param_int("id"));
+    service::delete_mcq_category(front::context(req, deps), req.param_int("id"));
     return http::Response{.status = 204};
   }, "mcq-categories-delete");
 
   router.post("/api/v1/mcq/questions/", [&deps](http::Request& req) {
-    return http::json_response(201, question_json(service::create_mcq_question(context(req, deps),
+    return http::json_response(201, question_json(service::create_mcq_question(front::context(req, deps),
                                                                                question_edit(req, true))));
   }, "mcq-questions-create");
   for (bool whole : {true, false}) {
     auto handler = [&deps, whole](http::Request& req) {
       return http::json_response(200, question_json(service::update_mcq_question(
-                                          context(req, deps), req.param_int("id"), question_edit(req, whole))));
+                                          front::context(req, deps), req.param_int("id"), question_edit(req, whole))));
     };
     if (whole) router.put("/api/v1/mcq/questions/{id:int}/", handler, "mcq-questions-update");
     else router.patch("/api/v1/mcq/questions/{id:int}/", handler, "mcq-questions-partial-update");
   }
   router.del("/api/v1/mcq/questions/{id:int}/", [&deps](http::Request& req) {
-    service::delete_mcq_question(context(req, deps), req.param_int("id"));
+    service::delete_mcq_question(front::context(req, deps), req.param_int("id"));
     return http::Response{.status = 204};
   }, "mcq-questions-delete");
 }

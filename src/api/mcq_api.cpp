@@ -7,7 +7,7 @@
 #include "api/body.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "domain/grades.hpp"
 #include "http/json_response.hpp"
 #include "service/mcq.hpp"
@@ -220,22 +220,22 @@ std::vector<d::McqResponse> read_responses(const http::Request& req) {
 
 }  // namespace
 
-void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
+void register_mcq_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/mcq/categories/", [&deps](http::Request& req) {
     auto flag = req.query.get("is_active");
     bool all = flag && (*flag == "false" || *flag == "all");
     json out = json::array();
-    for (const auto& c : service::list_mcq_categories(context(req, deps), all)) out.push_back(category_json(c));
+    for (const auto& c : service::list_mcq_categories(front::context(req, deps), all)) out.push_back(category_json(c));
     return http::json_response(200, out);
   }, "mcq-categories-list");
 
   router.get("/api/v1/mcq/categories/{id:int}/", [&deps](http::Request& req) {
-    return http::json_response(200, category_json(service::get_mcq_category(context(req, deps), req.param_int("id"))));
+    return http::json_response(200, category_json(service::get_mcq_category(front::context(req, deps), req.param_int("id"))));
   }, "mcq-categories-detail");
 
   router.get("/api/v1/mcq/categories/{id:int}/questions/", [&deps](http::Request& req) {
     json out = json::array();
-    for (const auto& q : service::category_questions(context(req, deps), req.param_int("id")))
+    for (const auto& q : service::category_questions(front::context(req, deps), req.param_int("id")))
       out.push_back(question_json(q));
     return http::json_response(200, out);
   }, "mcq-categories-questions");
@@ -248,7 +248,7 @@ void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
     q.required = query_bool(req, "required");
     q.has_dependency = query_bool(req, "has_dependency");
     q.search = search_terms(req);
-    auto rows = service::list_mcq_questions(context(req, deps), q);
+    auto rows = service::list_mcq_questions(front::context(req, deps), q);
     json results = json::array();
     for (std::size_t i = page.offset(); i < rows.size() && results.size() < std::size_t(page.page_size); ++i)
       results.push_back(question_json(rows[i]));
@@ -256,7 +256,7 @@ void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
   }, "mcq-questions-list");
 
   router.get("/api/v1/mcq/questions/{id:int}/", [&deps](http::Request& req) {
-    return http::json_response(200, question_json(service::get_mcq_question(context(req, deps), req.param_int("id"))));
+    return http::json_response(200, question_json(service::get_mcq_question(front::context(req, deps), req.param_int("id"))));
   }, "mcq-questions-detail");
 
   router.post("/api/v1/mcq/questions/validate/", [&deps](http::Request& req) {
@@ -264,16 +264,16 @@ void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
     if (!body.has("question_id")) body.error("question_id", "This field is required.");
     auto answer = read_response(body);
     body.finish();
-    auto score = service::score_mcq_answer(context(req, deps), answer);
+    auto score = service::score_mcq_answer(front::context(req, deps), answer);
     return http::json_response(200, {{"valid", true}, {"points", score.points}, {"max_points", score.max_points}});
   }, "mcq-questions-validate");
 
   router.get("/api/v1/assessments/{id:int}/mcq/", [&deps](http::Request& req) {
-    return http::json_response(200, status_json(service::mcq_status(context(req, deps), req.param_int("id")), req.lang));
+    return http::json_response(200, status_json(service::mcq_status(front::context(req, deps), req.param_int("id")), req.lang));
   }, "assessments-mcq");
 
   router.post("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto id = req.param_int("id");
     service::mcq_status(ctx, id);  // invisible → 404 before the body is judged
     auto status = service::save_mcq_responses(ctx, id, read_responses(req), true);
@@ -281,7 +281,7 @@ void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
   }, "assessments-mcq-save");
 
   router.patch("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto id = req.param_int("id");
     service::mcq_status(ctx, id);
     auto status = service::save_mcq_responses(ctx, id, read_responses(req), false);
@@ -289,7 +289,7 @@ void register_mcq_routes(http::Router& router, const app::Dependencies& deps) {
   }, "assessments-mcq-update");
 
   router.del("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
-    service::clear_mcq_responses(context(req, deps), req.param_int("id"));
+    service::clear_mcq_responses(front::context(req, deps), req.param_int("id"));
     return http::Response{204};
   }, "assessments-mcq-clear");
 }

@@ -1,7 +1,7 @@
 #include "api/activity_api.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "service/authorization.hpp"
 #include "service/notifications.hpp"
@@ -25,9 +25,9 @@ nlohmann::json notification_json(const service::NotificationView& v) {
 
 }  // namespace
 
-void register_notification_routes(http::Router& router, const app::Dependencies& deps) {
+void register_notification_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/notifications/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     auto page = page_request(req);
     auto result = service::list_notifications(ctx, query_bool(req, "is_read"), page.page_size, page.offset());
@@ -37,17 +37,17 @@ void register_notification_routes(http::Router& router, const app::Dependencies&
   }, "notifications-list");
 
   router.get("/api/v1/notifications/unread_count/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     return http::json_response(200, {{"count", service::unread_notification_count(ctx)}});
   }, "notifications-unread-count");
 
   router.post("/api/v1/notifications/{id:int}/read/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    return http::json_response(200, notification_json(service::mark_notification_read(ctx, path_id(req))));
+    auto ctx = front::context(req, deps);
+    return http::json_response(200, notification_json(service::mark_notification_read(ctx, front::path_id(req))));
   }, "notifications-read");
 
   router.post("/api/v1/notifications/read_all/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     return http::json_response(200, {{"updated", service::mark_all_notifications_read(ctx)}});
   }, "notifications-read-all");
 }

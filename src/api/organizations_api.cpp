@@ -3,7 +3,7 @@
 #include "api/body.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "service/authorization.hpp"
 #include "service/organizations.hpp"
@@ -60,9 +60,9 @@ service::OrganizationChanges read_changes(const http::Request& req, bool name_re
 
 }  // namespace
 
-void register_organization_routes(http::Router& router, const app::Dependencies& deps) {
+void register_organization_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/organizations/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     auto page = page_request(req);
     auto result = service::list_organizations(ctx, page.page_size, page.offset());
@@ -72,21 +72,21 @@ void register_organization_routes(http::Router& router, const app::Dependencies&
   }, "organizations-list");
 
   router.post("/api/v1/organizations/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     auto changes = read_changes(req, true);
     return http::json_response(201, organization_json(service::create_organization(ctx, changes)));
   }, "organizations-create");
 
   router.get("/api/v1/organizations/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    return http::json_response(200, organization_json(service::get_organization(ctx, path_id(req))));
+    auto ctx = front::context(req, deps);
+    return http::json_response(200, organization_json(service::get_organization(ctx, front::path_id(req))));
   }, "organizations-detail");
 
   for (bool full : {true, false}) {
     auto handler = [&deps, full](http::Request& req) {
-      auto ctx = context(req, deps);
-      auto id = path_id(req);
+      auto ctx = front::context(req, deps);
+      auto id = front::path_id(req);
       service::get_organization(ctx, id);  // 404 before 400: an invisible organisation reveals nothing
       auto changes = read_changes(req, full);
       return http::json_response(200, organization_json(service::update_organization(ctx, id, changes)));

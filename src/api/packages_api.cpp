@@ -3,7 +3,7 @@
 #include "api/body.hpp"
 #include "api/bookkeeping_json.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "domain/packages.hpp"
 #include "http/json_response.hpp"
 #include "service/packages.hpp"
@@ -40,9 +40,9 @@ service::PackageChanges package_changes(const http::Request& req, bool put) {
 
 }  // namespace
 
-void register_package_routes(http::Router& router, const app::Dependencies& deps) {
+void register_package_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/packages/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto page = page_request(req);
     store::PackageFilter f;
     f.client_id = query_int(req, "client");
@@ -89,7 +89,7 @@ void register_package_routes(http::Router& router, const app::Dependencies& deps
     in.total_sessions = static_cast<int>(*sessions);
     in.method = method_of(method);
     if (in.notes && in.notes->empty()) in.notes.reset();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto created = service::create_package(ctx, in);
     auto zone = service::actor_timezone(ctx);
     auto out = package_json(created.package, zone, req.lang);
@@ -98,14 +98,14 @@ void register_package_routes(http::Router& router, const app::Dependencies& deps
   }, "packages-create");
 
   router.get("/api/v1/packages/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto p = service::get_package(ctx, req.param_int("id"));
     return http::json_response(200, package_json(p, service::actor_timezone(ctx), req.lang));
   }, "packages-detail");
 
   for (bool put : {true, false}) {
     auto handler = [&deps, put](http::Request& req) {
-      auto ctx = context(req, deps);
+      auto ctx = front::context(req, deps);
       auto id = req.param_int("id");
       service::get_package(ctx, id);  // 404/403 before body errors reveal nothing
       auto p = service::update_package(ctx, id, package_changes(req, put));
@@ -123,7 +123,7 @@ void register_package_routes(http::Router& router, const app::Dependencies& deps
   }, "packages-delete");
 
   router.post("/api/v1/packages/{id:int}/top-up/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto id = req.param_int("id");
     service::get_package(ctx, id);
     Body body(req, {"amount", "payment_method", "sessions", "payment_date", "description"});
@@ -144,7 +144,7 @@ void register_package_routes(http::Router& router, const app::Dependencies& deps
   }, "packages-top-up");
 
   router.get("/api/v1/packages/{id:int}/sessions/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto rows = service::package_sessions(ctx, req.param_int("id"));
     auto zone = service::actor_timezone(ctx);
     nlohmann::json out = nlohmann::json::array();
@@ -153,7 +153,7 @@ void register_package_routes(http::Router& router, const app::Dependencies& deps
   }, "packages-sessions");
 
   router.get("/api/v1/packages/{id:int}/payments/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto rows = service::package_payments(ctx, req.param_int("id"));
     auto zone = service::actor_timezone(ctx);
     nlohmann::json out = nlohmann::json::array();

@@ -2,7 +2,7 @@
 #include "api/bookkeeping_json.hpp"
 #include "api/listing.hpp"
 #include "api/packages_api.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "domain/money.hpp"
 #include "http/json_response.hpp"
 #include "service/payments.hpp"
@@ -23,9 +23,9 @@ store::PaymentFilter filter_of(const http::Request& req) {
 
 }  // namespace
 
-void register_payment_routes(http::Router& router, const app::Dependencies& deps) {
+void register_payment_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/payments/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto page = page_request(req);
     auto f = filter_of(req);
     f.method = query_choice(req, "method", kMethods);
@@ -62,13 +62,13 @@ void register_payment_routes(http::Router& router, const app::Dependencies& deps
     in.amount = *amount;
     in.method = *domain::parse_payment_method(*method);
     if (in.description && in.description->empty()) in.description.reset();
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto y = service::create_payment(ctx, in);
     return http::json_response(201, payment_json(y, service::actor_timezone(ctx), req.lang));
   }, "payments-create");
 
   router.get("/api/v1/payments/summary/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto t = service::summarize_payments(ctx, filter_of(req));
     auto groups = [](const std::vector<store::PaymentGroup>& list, const char* key) {
       nlohmann::json out = nlohmann::json::array();
@@ -85,7 +85,7 @@ void register_payment_routes(http::Router& router, const app::Dependencies& deps
   }, "payments-summary");
 
   router.get("/api/v1/payments/fee-preview/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto amount = query_int(req, "amount");
     auto method = query_choice(req, "payment_method", kMethods);
     FieldErrors errors;
@@ -103,13 +103,13 @@ void register_payment_routes(http::Router& router, const app::Dependencies& deps
   }, "payments-fee-preview");
 
   router.get("/api/v1/payments/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto y = service::get_payment(ctx, req.param_int("id"));
     return http::json_response(200, payment_json(y, service::actor_timezone(ctx), req.lang));
   }, "payments-detail");
 
   router.del("/api/v1/payments/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::delete_payment(ctx, req.param_int("id"));
     return http::Response::no_content();
   }, "payments-delete");

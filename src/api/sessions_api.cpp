@@ -3,7 +3,7 @@
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "api/packages_api.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "service/payments.hpp"
 #include "service/sessions.hpp"
@@ -58,9 +58,9 @@ service::ScheduleChanges schedule_changes(const http::Request& req, bool put) {
 
 }  // namespace
 
-void register_session_routes(http::Router& router, const app::Dependencies& deps) {
+void register_session_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/sessions/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto page = page_request(req);
     store::SessionFilter f;
     f.status = query_choice(req, "status", {"scheduled", "completed", "cancelled", "no_show"});
@@ -96,12 +96,12 @@ void register_session_routes(http::Router& router, const app::Dependencies& deps
     body.finish();
     in.package_id = *package;
     in.session_date = *date;
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     return one_session(ctx, req, service::book_session(ctx, in), 201);
   }, "sessions-create");
 
   router.get("/api/v1/sessions/calendar/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     auto month = query_int(req, "month");
     auto year = query_int(req, "year");
     FieldErrors errors;
@@ -132,13 +132,13 @@ void register_session_routes(http::Router& router, const app::Dependencies& deps
   }, "sessions-calendar");
 
   router.get("/api/v1/sessions/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     return one_session(ctx, req, service::get_session(ctx, req.param_int("id")));
   }, "sessions-detail");
 
   for (bool put : {true, false}) {
     auto handler = [&deps, put](http::Request& req) {
-      auto ctx = context(req, deps);
+      auto ctx = front::context(req, deps);
       auto id = req.param_int("id");
       service::get_session(ctx, id);
       return one_session(ctx, req, service::reschedule_session(ctx, id, schedule_changes(req, put)));
@@ -156,7 +156,7 @@ void register_session_routes(http::Router& router, const app::Dependencies& deps
 
   auto outcome = [&deps](domain::SessionOutcome kind) {
     return [&deps, kind](http::Request& req) {
-      auto ctx = context(req, deps);
+      auto ctx = front::context(req, deps);
       auto id = req.param_int("id");
       service::get_session(ctx, id);
       service::OutcomeInput in{kind};

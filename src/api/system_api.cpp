@@ -4,7 +4,7 @@
 
 #include "api/listing.hpp"
 #include "api/openapi.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "http/static_files.hpp"
 #include "service/authorization.hpp"
@@ -42,7 +42,7 @@ std::string docs_page() {
 
 }  // namespace
 
-void register_system_routes(http::Router& router, const app::Dependencies& deps) {
+void register_system_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/schema/", [](http::Request&) {
     return http::Response::bytes(200, "application/vnd.oai.openapi+json; charset=utf-8", openapi_json());
   }, "api-schema");
@@ -52,7 +52,7 @@ void register_system_routes(http::Router& router, const app::Dependencies& deps)
   }, "api-docs");
 
   router.get(std::string(kApiRoot), [&router, &deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     nlohmann::json body = nlohmann::json::object();
     for (const auto& [name, path] : collections(router)) body[name] = absolute_url(req, path);

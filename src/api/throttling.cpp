@@ -10,7 +10,7 @@
 
 namespace the5hc::api {
 
-http::Middleware throttling(const app::Dependencies& deps) {
+http::Middleware throttling(const service::Dependencies& deps) {
   auto& throttled = metrics::Registry::global().counter("the5hc_throttled_requests_total",
                                                         "API requests refused by a throttle.", {"scope"});
   return [&deps, &throttled](http::Request& req, const http::Handler& next) {

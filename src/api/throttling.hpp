@@ -3,11 +3,11 @@
 // per user; refused → 429 throttled with Retry-After. Must run after authentication so it knows who is asking;
 // /api/v1/schema/ and /api/v1/docs/ count as anonymous even for a signed-in caller. Pages outside /api/ are not
 // throttled here (logins have their own per-IP limit).
-#include "app/application.hpp"
+#include "service/context.hpp"
 #include "http/handler.hpp"
 
 namespace the5hc::api {
 
-http::Middleware throttling(const app::Dependencies& deps);
+http::Middleware throttling(const service::Dependencies& deps);
 
 }  // namespace the5hc::api

@@ -2,7 +2,7 @@
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "api/organizations_api.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "service/authorization.hpp"
 #include "service/trainers.hpp"
@@ -75,9 +75,9 @@ std::optional<std::vector<std::string>> string_list(Body& body, const std::strin
 
 }  // namespace
 
-void register_trainer_routes(http::Router& router, const app::Dependencies& deps) {
+void register_trainer_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/trainers/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     auto page = page_request(req);
     store::TrainerFilter filter;
@@ -97,13 +97,13 @@ void register_trainer_routes(http::Router& router, const app::Dependencies& deps
   }, "trainers-list");
 
   router.get("/api/v1/trainers/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    return http::json_response(200, trainer_json(service::get_trainer(ctx, path_id(req)), req.lang));
+    auto ctx = front::context(req, deps);
+    return http::json_response(200, trainer_json(service::get_trainer(ctx, front::path_id(req)), req.lang));
   }, "trainers-detail");
 
   router.patch("/api/v1/trainers/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    auto id = path_id(req);
+    auto ctx = front::context(req, deps);
+    auto id = front::path_id(req);
     service::get_trainer(ctx, id);  // 404 before 400
     Body body(req, {"bio", "certifications", "specialties", "years_of_experience", "session_price", "role"},
               {"id", "user", "username", "name", "email", "organization", "role_display", "is_active",
@@ -120,13 +120,13 @@ void register_trainer_routes(http::Router& router, const app::Dependencies& deps
   }, "trainers-partial-update");
 
   router.post("/api/v1/trainers/{id:int}/deactivate/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    return http::json_response(200, trainer_json(service::deactivate_trainer(ctx, path_id(req)), req.lang));
+    auto ctx = front::context(req, deps);
+    return http::json_response(200, trainer_json(service::deactivate_trainer(ctx, front::path_id(req)), req.lang));
   }, "trainers-deactivate");
 
   router.post("/api/v1/trainers/{id:int}/activate/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    return http::json_response(200, trainer_json(service::activate_trainer(ctx, path_id(req)), req.lang));
+    auto ctx = front::context(req, deps);
+    return http::json_response(200, trainer_json(service::activate_trainer(ctx, front::path_id(req)), req.lang));
   }, "trainers-activate");
 }
 

@@ -1,6 +1,6 @@
 #include "api/activity_api.hpp"
 #include "api/listing.hpp"
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "api/users_json.hpp"
 #include "http/json_response.hpp"
 #include "service/authorization.hpp"
@@ -8,9 +8,9 @@
 
 namespace the5hc::api {
 
-void register_user_routes(http::Router& router, const app::Dependencies& deps) {
+void register_user_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/users/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     service::require_actor(ctx);
     auto page = page_request(req);
     auto result = service::list_users(ctx, search_terms(req), page.page_size, page.offset());
@@ -21,8 +21,8 @@ void register_user_routes(http::Router& router, const app::Dependencies& deps) {
 
   // Read-only: the router answers PUT/PATCH/DELETE with 405 and the Allow header.
   router.get("/api/v1/users/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = context(req, deps);
-    return http::json_response(200, user_json(service::get_user(ctx, path_id(req)), req.lang));
+    auto ctx = front::context(req, deps);
+    return http::json_response(200, user_json(service::get_user(ctx, front::path_id(req)), req.lang));
   }, "users-detail");
 }
 

@@ -3,7 +3,7 @@
 #include "api/activity_api.hpp"
 #include "api/assessments_api.hpp"
 #include "api/auth_api.hpp"
-#include "api/authentication.hpp"
+#include "front/authentication.hpp"
 #include "api/clients_api.hpp"
 #include "api/dashboard_api.hpp"
 #include "api/mcq_api.hpp"
@@ -21,7 +21,7 @@
 #include "store/database.hpp"
 #include "store/migrations.hpp"
 #include "web/accounts.hpp"
-#include "web/session.hpp"
+#include "front/session.hpp"
 
 namespace the5hc::app {
 namespace {
@@ -39,7 +39,7 @@ http::Readiness readiness(store::Database& db) {
 
 }  // namespace
 
-Application::Application(Dependencies deps, const http::Server* server) : deps_(deps) {
+Application::Application(service::Dependencies deps, const http::Server* server) : deps_(deps) {
   auto& registry = metrics::Registry::global();
   metrics::register_build_info(registry, kVersion, kCommit);
   metrics::register_process_metrics(registry);
@@ -71,7 +71,7 @@ Application::Application(Dependencies deps, const http::Server* server) : deps_(
   api::register_system_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
-  std::vector<http::Middleware> application = {web::sessions(deps_), api::bearer_authentication(deps_),
+  std::vector<http::Middleware> application = {front::sessions(deps_), front::bearer_authentication(deps_),
                                                api::throttling(deps_)};
   handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
 }

@@ -5,38 +5,23 @@
 
 #include "http/handler.hpp"
 #include "http/router.hpp"
+#include "service/context.hpp"
 
 namespace the5hc {
-struct Config;
-class Clock;
-namespace store {
-class Database;
-}
 namespace http {
 class Server;
-}
-namespace auth {
-class RateLimiter;
 }
 
 namespace app {
 
-// Everything a route module needs; passed by reference, owned by `serve`.
-struct Dependencies {
-  const Config& config;
-  store::Database& db;
-  const Clock& clock;
-  auth::RateLimiter& limiter;  // per-IP login limit and API throttles (keys are prefixed by purpose)
-};
-
 class Application {
  public:
-  Application(Dependencies deps, const http::Server* server);
+  Application(service::Dependencies deps, const http::Server* server);
   http::Handler handler() const { return handler_; }
   const http::Router& router() const { return router_; }
 
  private:
-  Dependencies deps_;
+  service::Dependencies deps_;
   http::Router router_;
   http::Handler handler_;
 };

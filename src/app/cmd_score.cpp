@@ -6,7 +6,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
-#include "api/assessment_json.hpp"
+#include "service/assessment_json.hpp"
 #include "app/cli.hpp"
 #include "domain/assessment_validation.hpp"
 #include "domain/evaluation.hpp"
@@ -55,7 +55,7 @@ std::vector<domain::McqResponse> read_mcq(const json& items, FieldErrors& errors
       else
         for (const auto& order : *it)
           if (const auto* c = choice_by_order(*question, order)) r.selected_choice_ids.push_back(c->id);
-          else errors[key + ".choices"].push_back(api::invalid_choice_message(order));
+          else errors[key + ".choices"].push_back(service::invalid_choice_message(order));
     }
     if (auto it = item.find("value"); it != item.end() && !it->is_null()) {
       if (question->question_type == domain::QuestionType::text && it->is_string())
@@ -63,7 +63,7 @@ std::vector<domain::McqResponse> read_mcq(const json& items, FieldErrors& errors
       else if (question->question_type == domain::QuestionType::scale && choice_by_order(*question, *it))
         r.selected_choice_ids.push_back(choice_by_order(*question, *it)->id);
       else
-        errors[key + ".value"].push_back(api::invalid_choice_message(*it));
+        errors[key + ".value"].push_back(service::invalid_choice_message(*it));
     }
     responses.push_back(std::move(r));
   }
@@ -86,9 +86,9 @@ int run_score(std::istream& in, std::ostream& out) {
   domain::AssessmentInput input;
   domain::ClientFacts client;
   std::vector<domain::McqResponse> responses;
-  FieldErrors errors = api::read_assessment_input(body, input, {"client", "mcq"});
+  FieldErrors errors = service::read_assessment_input(body, input, {"client", "mcq"});
   if (auto it = body.find("client"); it != body.end() && !it->is_null())
-    errors.merge(api::read_client_facts(*it, client, "client"));
+    errors.merge(service::read_client_facts(*it, client, "client"));
   if (auto it = body.find("mcq"); it != body.end() && !it->is_null()) responses = read_mcq(*it, errors);
   if (!errors.empty()) throw input_error(errors);
 
@@ -103,7 +103,7 @@ int run_score(std::istream& in, std::ostream& out) {
   if (!errors.empty()) throw input_error(errors);
 
   json result = json::object();
-  api::write_evaluation(result, domain::evaluate_assessment(input, client, responses), message_language());
+  service::write_evaluation(result, domain::evaluate_assessment(input, client, responses), message_language());
   out << result.dump() << "\n";
   return 0;
 }

@@ -14,17 +14,6 @@ std::string random_bytes(std::size_t n) {
   return out;
 }
 
-std::string hex_encode(std::string_view bytes) {
-  static constexpr char digits[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(bytes.size() * 2);
-  for (unsigned char c : bytes) {
-    out.push_back(digits[c >> 4]);
-    out.push_back(digits[c & 0x0f]);
-  }
-  return out;
-}
-
 std::optional<std::string> hex_decode(std::string_view hex) {
   if (hex.size() % 2 != 0) return std::nullopt;
   auto nibble = [](char c) -> int {
@@ -70,15 +59,6 @@ bool constant_time_equals(std::string_view a, std::string_view b) {
   if (a.empty()) return true;
   return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
-
-std::string sha256(std::string_view data) {
-  std::string out(crypto_hash_sha256_BYTES, '\0');
-  crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()), reinterpret_cast<const unsigned char*>(data.data()),
-                     data.size());
-  return out;
-}
-
-std::string sha256_hex(std::string_view data) { return hex_encode(sha256(data)); }
 
 std::string hmac_sha256(std::string_view key, std::string_view message) {
   // The init/update/final interface accepts keys of any length (the one-shot crypto_auth_hmacsha256 wants 32).

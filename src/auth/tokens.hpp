@@ -6,13 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "common/digest.hpp"
+
 namespace the5hc::auth {
 
 // `n` bytes from the CSPRNG (as raw bytes in a std::string).
 std::string random_bytes(std::size_t n);
 
-// Lower-case hex; decode accepts either case and rejects odd lengths and non-hex characters.
-std::string hex_encode(std::string_view bytes);
+// Lower-case hex (common/digest); decode accepts either case and rejects odd lengths and non-hex characters.
+using digest::hex_encode;
 std::optional<std::string> hex_decode(std::string_view hex);
 
 // URL-safe base64 without padding (RFC 4648 §5), as used in JWTs, cookies and URLs. Decoding is strict: padding,
@@ -25,8 +27,8 @@ std::optional<std::string> base64url_decode(std::string_view text);
 // and tokens are public, their contents are not).
 bool constant_time_equals(std::string_view a, std::string_view b);
 
-std::string sha256(std::string_view data);                          // 32 raw bytes
-std::string sha256_hex(std::string_view data);                      // 64 hex characters
+using digest::sha256;      // common/digest: also needed by store and http, which must not depend on auth
+using digest::sha256_hex;
 std::string hmac_sha256(std::string_view key, std::string_view message);  // 32 raw bytes, any key length
 
 // Web session id for the `sessionid` cookie: 256 random bits, URL-safe base64 (43 characters).

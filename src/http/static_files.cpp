@@ -3,7 +3,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "auth/tokens.hpp"
+#include "common/digest.hpp"
 #include "common/embedded.hpp"
 
 namespace the5hc::http {
@@ -34,7 +34,7 @@ std::string content_type(std::string_view name) {
 // "vendor/htmx.min.js" → "/static/vendor/htmx.min.<hash>.js": the hash goes before the last extension so the
 // URL still ends in the type's extension.
 std::string hashed_url(std::string_view name, std::string_view data) {
-  std::string hash = auth::sha256_hex(data).substr(0, 10);
+  std::string hash = digest::sha256_hex(data).substr(0, 10);
   auto slash = name.rfind('/');
   auto dot = name.rfind('.');
   std::string url = "/static/";

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/assessment_json.hpp"
+#include "service/assessment_json.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
@@ -50,7 +50,7 @@ store::AssessmentWrite scored(const store::AssessmentMeta& meta, const d::Assess
                               const LoadedReference& ref, const std::string& now) {
   store::AssessmentWrite w{meta, input, d::evaluate_assessment(input, facts_of(meta, gender), responses, ref.ref())};
   json rendered = json::object();
-  api::write_evaluation(rendered, w.evaluation, Lang::ko);
+  write_evaluation(rendered, w.evaluation, Lang::ko);
   for (auto& f : rendered["risk_factors"]) f.erase("label");  // the request language picks it on read
   w.risk_factors_json = rendered["risk_factors"].dump();
   w.mcq_category_scores_json = rendered["mcq_category_scores"].dump();

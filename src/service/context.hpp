@@ -12,6 +12,9 @@ class Clock;
 namespace store {
 class Database;
 }
+namespace auth {
+class RateLimiter;
+}
 
 namespace service {
 
@@ -27,6 +30,16 @@ struct Actor {
   bool trainer_active = true;
   bool must_change_password = false;
   std::string language = "ko";
+};
+
+// What the front ends (API, web pages, CLI) need to build a Context: passed by reference, owned by whoever runs
+// the program (`serve`, a CLI command, a test). It lives here, below its users, so that api/ and web/ never reach
+// up into app/ for it.
+struct Dependencies {
+  const Config& config;
+  store::Database& db;
+  const Clock& clock;
+  auth::RateLimiter& limiter;  // per-IP login limit and API throttles (keys are prefixed by purpose)
 };
 
 // Where a request came from, for the audit log.

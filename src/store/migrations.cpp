@@ -11,7 +11,7 @@
 #include <map>
 #include <regex>
 
-#include "auth/tokens.hpp"
+#include "common/digest.hpp"
 #include "common/embedded.hpp"
 #include "common/error.hpp"
 
@@ -84,7 +84,7 @@ std::vector<Migration> load_migrations(Dialect dialect) {
   for (auto& [v, mig] : by_version) {
     if (mig.up.empty()) continue;
     mig.compatible = mig.up.find("-- compatible: no") == std::string::npos;
-    mig.checksum = auth::sha256_hex(mig.up);
+    mig.checksum = digest::sha256_hex(mig.up);
     out.push_back(std::move(mig));
   }
   return out;

@@ -1,6 +1,6 @@
 #include "web/accounts.hpp"
 
-#include "api/support.hpp"
+#include "front/context.hpp"
 #include "auth/csrf.hpp"
 #include "common/error.hpp"
 #include "config/config.hpp"
@@ -8,7 +8,7 @@
 #include "http/middleware.hpp"
 #include "service/login.hpp"
 #include "service/web_sessions.hpp"
-#include "web/session.hpp"
+#include "front/session.hpp"
 
 namespace the5hc::web {
 namespace {
@@ -32,7 +32,7 @@ std::string login_page(const http::Request& req, const LoginForm& form, const st
                      "</p><h2>" + t("Log in") + "</h2>";
   if (!form.error.empty()) html += "<p class=\"error\" role=\"alert\">" + http::html_escape(form.error) + "</p>";
   html += "<form method=\"post\" action=\"/accounts/login/\">"
-          "<input type=\"hidden\" name=\"" + std::string(kCsrfField) + "\" value=\"" + http::html_escape(csrf_token) +
+          "<input type=\"hidden\" name=\"" + std::string(front::kCsrfField) + "\" value=\"" + http::html_escape(csrf_token) +
           "\"><input type=\"hidden\" name=\"next\" value=\"" + http::html_escape(form.next) + "\">"
           "<label>" + t("Username or e-mail") + " *<input type=\"text\" name=\"email_or_username\" maxlength=\"254\" "
           "autocomplete=\"username\" required autofocus value=\"" + http::html_escape(form.identifier) + "\"></label>"
@@ -45,13 +45,13 @@ std::string login_page(const http::Request& req, const LoginForm& form, const st
 
 // The page with a fresh masked token for the browser's anonymous CSRF secret (created, and its cookie set, when
 // the browser has none yet).
-http::Response render_login(const http::Request& req, const app::Dependencies& deps, int status,
+http::Response render_login(const http::Request& req, const service::Dependencies& deps, int status,
                             const LoginForm& form) {
-  auto secret = anonymous_csrf_secret(req);
+  auto secret = front::anonymous_csrf_secret(req);
   bool new_secret = !secret;
   if (new_secret) secret = auth::csrf::new_secret();
   auto res = http::Response::html(status, login_page(req, form, auth::csrf::mask(*secret, deps.config.secret_key)));
-  if (new_secret) res.add_cookie(csrf_cookie(deps.config, *secret));
+  if (new_secret) res.add_cookie(front::csrf_cookie(deps.config, *secret));
   // The page holds a one-time token and a typed identifier: never from a cache.
   res.headers.set("Cache-Control", "no-store");
   return res;
@@ -66,7 +66,7 @@ std::string safe_next(const std::string& next) {
   return next;
 }
 
-void register_account_routes(http::Router& router, const app::Dependencies& deps) {
+void register_account_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/accounts/login/", [&deps](http::Request& req) {
     LoginForm form;
     form.next = req.query.get("next").value_or("");
@@ -85,7 +85,7 @@ void register_account_routes(http::Router& router, const app::Dependencies& deps
       form.error = i18n::tr(req.lang, "This field is required.");
       return render_login(req, deps, 422, form);
     }
-    auto ctx = api::context(req, deps);
+    auto ctx = front::context(req, deps);
     std::optional<service::LoginResult> result;
     try {
       result = service::login(ctx, deps.limiter, form.identifier, password);
@@ -99,20 +99,20 @@ void register_account_routes(http::Router& router, const app::Dependencies& deps
       return res;
     }
     auto session = service::start_web_session(ctx, result->actor.user_id, form.remember_me,
-                                              http::cookie(req, kSessionCookie));
+                                              http::cookie(req, front::kSessionCookie));
     auto res = http::Response::redirect(safe_next(form.next), 303);
-    res.add_cookie(session_cookie(deps.config, session.session_id, session.remember_me));
+    res.add_cookie(front::session_cookie(deps.config, session.session_id, session.remember_me));
     // Signed in, the session's own CSRF secret takes over from the anonymous one.
-    res.add_cookie(http::set_cookie(kCsrfCookie, "", {.max_age = 0, .secure = deps.config.session_cookie_secure}));
+    res.add_cookie(http::set_cookie(front::kCsrfCookie, "", {.max_age = 0, .secure = deps.config.session_cookie_secure}));
     return res;
   }, "login-submit");
 
   router.post("/accounts/logout/", [&deps](http::Request& req) {
-    auto session_id = http::cookie(req, kSessionCookie);
-    auto ctx = api::context(req, deps);
+    auto session_id = http::cookie(req, front::kSessionCookie);
+    auto ctx = front::context(req, deps);
     if (session_id && !session_id->empty()) service::logout(ctx, std::nullopt, session_id);
     auto res = http::Response::redirect("/accounts/login/", 303);
-    res.add_cookie(expired_session_cookie(deps.config));
+    res.add_cookie(front::expired_session_cookie(deps.config));
     return res;
   }, "logout");
 }

@@ -4,7 +4,7 @@
 
 #include "http/cookies.hpp"
 #include "web/accounts.hpp"
-#include "web/session.hpp"
+#include "front/session.hpp"
 
 using namespace the5hc;
 
@@ -37,10 +37,10 @@ TEST(CsrfOrigin, OwnOriginOrTrustedEntriesOnly) {
   req.host = "Studio.example.com:8443";
   req.secure = true;
   std::vector<std::string> trusted = {"https://admin.example.com"};
-  EXPECT_TRUE(web::trusted_origin(req, trusted, "https://studio.example.com:8443"));
-  EXPECT_TRUE(web::trusted_origin(req, trusted, "https://ADMIN.example.com"));
-  EXPECT_FALSE(web::trusted_origin(req, trusted, "http://studio.example.com:8443")) << "scheme differs";
-  EXPECT_FALSE(web::trusted_origin(req, trusted, "https://studio.example.com")) << "port differs";
-  EXPECT_FALSE(web::trusted_origin(req, trusted, "https://evil.example.com"));
-  EXPECT_FALSE(web::trusted_origin(req, trusted, "null"));
+  EXPECT_TRUE(front::trusted_origin(req, trusted, "https://studio.example.com:8443"));
+  EXPECT_TRUE(front::trusted_origin(req, trusted, "https://ADMIN.example.com"));
+  EXPECT_FALSE(front::trusted_origin(req, trusted, "http://studio.example.com:8443")) << "scheme differs";
+  EXPECT_FALSE(front::trusted_origin(req, trusted, "https://studio.example.com")) << "port differs";
+  EXPECT_FALSE(front::trusted_origin(req, trusted, "https://evil.example.com"));
+  EXPECT_FALSE(front::trusted_origin(req, trusted, "null"));
 }

@@ -1,4 +1,4 @@
-#include "api/assessment_json.hpp"
+#include "service/assessment_json.hpp"
 
 #include <cmath>
 #include <limits>
@@ -7,7 +7,7 @@
 #include "domain/assessment_validation.hpp"
 #include "domain/client_rules.hpp"
 
-namespace the5hc::api {
+namespace the5hc::service {
 
 using nlohmann::json;
 namespace d = the5hc::domain;
@@ -315,4 +315,4 @@ void write_evaluation(json& out, const d::Evaluation& e, Lang lang) {
     out["performance_age"] = nullptr;
 }
 
-}  // namespace the5hc::api
+}  // namespace the5hc::service

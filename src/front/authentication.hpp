@@ -2,16 +2,15 @@
 // Authentication of API requests (API.md §1.3): `Authorization: Bearer <access token>` sets the request's actor;
 // an invalid bearer token is 401 token_not_valid even when a session cookie is present. Anonymous requests pass
 // through; use cases that need a user refuse them (service::require_actor → 401).
-#include "app/application.hpp"
 #include "http/handler.hpp"
 #include "service/context.hpp"
 
-namespace the5hc::api {
+namespace the5hc::front {
 
-http::Middleware bearer_authentication(const app::Dependencies& deps);
+http::Middleware bearer_authentication(const service::Dependencies& deps);
 
 // Makes `actor` the request's principal (bearer token or web session): the actor for handlers, the user id for
 // the access log, and the user's language unless the request names one.
 void authenticate(http::Request& req, const service::Actor& actor);
 
-}  // namespace the5hc::api
+}  // namespace the5hc::front

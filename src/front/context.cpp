@@ -1,11 +1,11 @@
-#include "api/support.hpp"
+#include "front/context.hpp"
 
 #include "common/error.hpp"
 #include "store/database.hpp"
 
-namespace the5hc::api {
+namespace the5hc::front {
 
-service::Context context(const http::Request& req, const app::Dependencies& deps) {
+service::Context context(const http::Request& req, const service::Dependencies& deps) {
   service::Context ctx{deps.db, deps.config, deps.clock, std::nullopt,
                        {req.client_ip, req.header("User-Agent"), req.request_id}, req.lang};
   if (const auto* actor = req.context<service::Actor>()) ctx.actor = *actor;
@@ -18,4 +18,4 @@ std::int64_t path_id(const http::Request& req, const std::string& name) {
   return std::stoll(it->second);
 }
 
-}  // namespace the5hc::api
+}  // namespace the5hc::front

@@ -1,16 +1,15 @@
 #pragma once
 // What every JSON handler uses: the service context of the request and the actor set by authentication.
-#include "app/application.hpp"
 #include "http/message.hpp"
 #include "service/context.hpp"
 
-namespace the5hc::api {
+namespace the5hc::front {
 
 // Context for the use case: database, configuration, clock, the authenticated actor (if any), the caller's
 // address and request id for the audit log, and the language for messages.
-service::Context context(const http::Request& req, const app::Dependencies& deps);
+service::Context context(const http::Request& req, const service::Dependencies& deps);
 
 // The {name:int} path parameter; a value too large for an id is an object that does not exist (404).
 std::int64_t path_id(const http::Request& req, const std::string& name = "id");
 
-}  // namespace the5hc::api
+}  // namespace the5hc::front

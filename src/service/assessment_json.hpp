@@ -9,7 +9,7 @@
 #include "common/i18n.hpp"
 #include "domain/evaluation.hpp"
 
-namespace the5hc::api {
+namespace the5hc::service {
 
 // Reads the assessment write fields present in `body` (a JSON object) into `out`; absent fields keep their value
 // and `null` empties a field. Wrong JSON types give "A valid integer is required." and the like. Keys that are
@@ -35,4 +35,4 @@ nlohmann::json detail_to_json(const domain::DetailValue& v);
 // "\"{v}\" is not a valid choice." with the offending JSON value.
 std::string invalid_choice_message(const nlohmann::json& v);
 
-}  // namespace the5hc::api
+}  // namespace the5hc::service

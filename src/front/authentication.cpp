@@ -1,4 +1,4 @@
-#include "api/authentication.hpp"
+#include "front/authentication.hpp"
 
 #include <soci/soci.h>
 
@@ -8,9 +8,9 @@
 #include "service/tokens.hpp"
 #include "store/database.hpp"
 
-namespace the5hc::api {
+namespace the5hc::front {
 
-http::Middleware bearer_authentication(const app::Dependencies& deps) {
+http::Middleware bearer_authentication(const service::Dependencies& deps) {
   return [&deps](http::Request& req, const http::Handler& next) {
     std::string header = req.header("Authorization");
     if (header.empty() || !req.is_api()) return next(req);
@@ -31,4 +31,4 @@ void authenticate(http::Request& req, const service::Actor& actor) {
   req.set_context<service::Actor>(std::make_shared<const service::Actor>(actor));
 }
 
-}  // namespace the5hc::api
+}  // namespace the5hc::front

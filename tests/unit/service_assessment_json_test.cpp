@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api/assessment_json.hpp"
+#include "service/assessment_json.hpp"
 
-namespace the5hc::api {
+namespace the5hc::service {
 namespace {
 
 using nlohmann::json;
@@ -94,4 +94,4 @@ TEST(AssessmentJson, DetailValues) {
 }
 
 }  // namespace
-}  // namespace the5hc::api
+}  // namespace the5hc::service

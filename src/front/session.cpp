@@ -1,7 +1,7 @@
-#include "web/session.hpp"
+#include "front/session.hpp"
 
-#include "api/authentication.hpp"
-#include "api/support.hpp"
+#include "front/authentication.hpp"
+#include "front/context.hpp"
 #include "auth/csrf.hpp"
 #include "auth/tokens.hpp"
 #include "common/error.hpp"
@@ -11,7 +11,7 @@
 #include "http/middleware.hpp"
 #include "service/web_sessions.hpp"
 
-namespace the5hc::web {
+namespace the5hc::front {
 namespace {
 
 constexpr long long kCsrfCookieSeconds = 365LL * 24 * 3600;
@@ -94,20 +94,20 @@ std::string csrf_cookie(const Config& config, const std::string& secret) {
   return http::set_cookie(kCsrfCookie, secret, {.max_age = kCsrfCookieSeconds, .secure = config.session_cookie_secure});
 }
 
-http::Middleware sessions(const app::Dependencies& deps) {
+http::Middleware sessions(const service::Dependencies& deps) {
   return [&deps](http::Request& req, const http::Handler& next) {
     // A bearer token decides alone, even next to a cookie (API.md §1.3); it cannot be forged cross-site.
     if (req.is_api() && req.headers.has("Authorization")) return next(req);
     auto session_id = http::cookie(req, kSessionCookie);
     std::optional<service::ActiveWebSession> session;
     if (session_id && !session_id->empty()) {
-      auto ctx = api::context(req, deps);
+      auto ctx = context(req, deps);
       session = service::resume_web_session(ctx, *session_id);
     }
     // Anonymous API calls carry no ambient credential a forger could ride on, so they need no token.
     if (unsafe(req.method) && (session || !req.is_api()) && !http::operational_path(req.path))
       check_csrf(req, deps.config, session ? std::optional(session->csrf_secret) : anonymous_csrf_secret(req));
-    if (session) api::authenticate(req, session->actor);
+    if (session) front::authenticate(req, session->actor);
     auto res = next(req);
     if (sets_session_cookie(res)) return res;  // login or logout decided
     if (session && session->extended) res.add_cookie(session_cookie(deps.config, *session_id, session->remember_me));
@@ -116,4 +116,4 @@ http::Middleware sessions(const app::Dependencies& deps) {
   };
 }
 
-}  // namespace the5hc::web
+}  // namespace the5hc::front

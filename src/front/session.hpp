@@ -4,21 +4,21 @@
 // forge — any web POST/PUT/PATCH/DELETE, and API ones authenticated by the cookie — must prove it came from our
 // own pages: a CSRF token (form field `csrfmiddlewaretoken` or header `X-CSRFToken`) for the session's secret (or,
 // without a session, the anonymous `csrftoken` cookie's), and an Origin/Referer of our own origin or
-// CSRF_TRUSTED_ORIGINS. Bearer API requests are left to api::bearer_authentication and are exempt from CSRF.
+// CSRF_TRUSTED_ORIGINS. Bearer API requests are left to bearer_authentication (front/authentication.hpp) and are exempt from CSRF.
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "app/application.hpp"
+#include "service/context.hpp"
 #include "http/handler.hpp"
 
-namespace the5hc::web {
+namespace the5hc::front {
 
 inline constexpr const char* kSessionCookie = "sessionid";
 inline constexpr const char* kCsrfCookie = "csrftoken";
 inline constexpr const char* kCsrfField = "csrfmiddlewaretoken";
 
-http::Middleware sessions(const app::Dependencies& deps);
+http::Middleware sessions(const service::Dependencies& deps);
 
 // Set-Cookie values for the session cookie (Max-Age from the session's lifetime) and for deleting it.
 std::string session_cookie(const Config& config, const std::string& session_id, bool remember_me);
@@ -30,4 +30,4 @@ std::string csrf_cookie(const Config& config, const std::string& secret);
 // True when `origin` ("https://host:port") is the request's own origin or listed in CSRF_TRUSTED_ORIGINS.
 bool trusted_origin(const http::Request& req, const std::vector<std::string>& trusted, const std::string& origin);
 
-}  // namespace the5hc::web
+}  // namespace the5hc::front
