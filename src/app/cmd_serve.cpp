@@ -73,8 +73,8 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
     _exit(1);
   }).detach();
   bool clean = server.stop(std::chrono::seconds(config.shutdown_timeout));
-  db.checkpoint();
-  log::info("app", "stopped", {{"clean", clean}});
+  bool checkpointed = db.checkpoint();  // a failure is logged; the WAL is folded in at the next start
+  log::info("app", "stopped", {{"clean", clean}, {"wal_checkpointed", checkpointed}});
   return 0;
 }
 

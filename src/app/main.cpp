@@ -19,7 +19,7 @@ store::Database& Context::database() {
     const auto& c = config();
     // SQLite has one writer anyway; a few connections let readers run beside it.
     int size = c.database.engine == DatabaseUrl::Engine::sqlite ? std::max(4, c.db_pool_size) : c.db_pool_size;
-    database_ = std::make_shared<store::Database>(c.database, size);
+    database_ = std::make_shared<store::Database>(c.database, size, std::chrono::seconds(c.db_pool_timeout));
   }
   return *database_;
 }
