@@ -67,9 +67,7 @@ int main(int argc, char** argv) {
   try {
     return action ? action() : 0;
   } catch (const Error& e) {
-    std::cerr << "the5hc: " << e.message() << "\n";
-    for (const auto& [field, msgs] : e.fields())
-      for (const auto& m : msgs) std::cerr << "  " << field << ": " << m << "\n";
+    std::cerr << cli::error_text(e, cli::message_language());
     return exit_code(e.code());
   } catch (const std::exception& e) {
     std::cerr << "the5hc: " << e.what() << "\n";
