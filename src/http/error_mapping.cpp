@@ -40,7 +40,7 @@ ErrorReply map_error(const Request& req, const Error& e) {
   if (reply.status >= 500 && e.code() != ErrorCode::unavailable && e.code() != ErrorCode::database_state) {
     reply.internal = true;
     reply.message = i18n::tr(req.lang, "A server error occurred.");
-    reply.body = {{"detail", reply.message}};
+    reply.json_body = dump_json({{"detail", reply.message}});
     return reply;
   }
   reply.headers = e.headers;
@@ -58,13 +58,15 @@ ErrorReply map_error(const Request& req, const Error& e) {
     reply.headers.try_emplace("Retry-After", "30");
   }
 
+  nlohmann::json body;
   if (e.code() == ErrorCode::validation) {
-    reply.body = field_error_body(req, e, args);
-    if (reply.body.empty()) reply.body["non_field_errors"] = nlohmann::json::array({reply.message});
+    body = field_error_body(req, e, args);
+    if (body.empty()) body["non_field_errors"] = nlohmann::json::array({reply.message});
   } else {
-    reply.body = {{"detail", reply.message}};
-    if (reply.status == 401 || reply.status == 403 || reply.status == 429) reply.body["code"] = code_name(e.code());
+    body = {{"detail", reply.message}};
+    if (reply.status == 401 || reply.status == 403 || reply.status == 429) body["code"] = code_name(e.code());
   }
+  reply.json_body = dump_json(body);
   if (reply.status == 401 && req.is_api()) reply.headers.try_emplace("WWW-Authenticate", "Bearer realm=\"api\"");
   return reply;
 }
@@ -123,7 +125,7 @@ Response error_response(const Request& req, const Error& e, const ErrorHandlerOp
 
   Response res;
   if (req.is_api()) {
-    res = json_response(reply.status, reply.body);
+    res = Response::json(reply.status, reply.json_body);
   } else {
     std::string page_message = reply.message;
     if (reply.status == 404) page_message = i18n::tr(req.lang, "Page not found.");

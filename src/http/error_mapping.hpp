@@ -7,8 +7,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "common/error.hpp"
 #include "http/handler.hpp"
 
@@ -21,9 +19,10 @@ struct ErrorReply {
   // The error's message translated into the request language, `{name}` placeholders filled from Error::args
   // (a throttled error's `{n}` defaults to its Retry-After). database_state errors get the maintenance text.
   std::string message;
-  // The API body: {"field": [msgs], "non_field_errors": [...]} for validation errors (list items nested,
-  // API.md §3.2), else {"detail": message} plus "code" for 401/403/429.
-  nlohmann::json body;
+  // The API body as JSON text (nlohmann stays out of this widely included header): {"field": [msgs],
+  // "non_field_errors": [...]} for validation errors (list items nested, API.md §3.2), else {"detail": message}
+  // plus "code" for 401/403/429.
+  std::string json_body;
   // Error::headers plus those the mapping adds: Retry-After for throttled and database_state errors,
   // WWW-Authenticate for a 401 under /api/.
   std::map<std::string, std::string> headers;

@@ -1,6 +1,8 @@
 // http/error_mapping: the one Error → HTTP mapping (API.md §1.6) used by the error middleware and the web login.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "common/error.hpp"
 #include "common/i18n.hpp"
 #include "common/log.hpp"
@@ -20,6 +22,8 @@ Request make(std::string path, Lang lang = Lang::ko) {
   return r;
 }
 
+nlohmann::json body(const ErrorReply& r) { return nlohmann::json::parse(r.json_body); }
+
 }  // namespace
 
 TEST(HttpErrorMapping, ArgumentsFillTheMessageAndHeadersGoToTheResponseOnly) {
@@ -30,7 +34,7 @@ TEST(HttpErrorMapping, ArgumentsFillTheMessageAndHeadersGoToTheResponseOnly) {
   EXPECT_EQ(reply.status, 403);
   EXPECT_FALSE(reply.internal);
   EXPECT_EQ(reply.message, "로그인 5회 실패로 계정이 잠겼습니다. 30분 후 다시 시도하세요.");
-  EXPECT_EQ(reply.body, nlohmann::json({{"detail", reply.message}, {"code", "account_locked"}}));
+  EXPECT_EQ(body(reply), nlohmann::json({{"detail", reply.message}, {"code", "account_locked"}}));
   EXPECT_EQ(reply.headers, (std::map<std::string, std::string>{{"Retry-After", "1800"}}));
 
   // a header is never a message argument, an argument never a header
@@ -63,12 +67,12 @@ TEST(HttpErrorMapping, UnavailableIsA503WithItsMessageAndRetryAfter) {
   auto reply = map_error(make("/api/v1/clients/"), e);
   EXPECT_EQ(reply.status, 503);
   EXPECT_FALSE(reply.internal);
-  EXPECT_EQ(reply.body, nlohmann::json({{"detail", "서버가 혼잡합니다. 잠시 후 다시 시도해주세요."}}));
+  EXPECT_EQ(body(reply), nlohmann::json({{"detail", "서버가 혼잡합니다. 잠시 후 다시 시도해주세요."}}));
   EXPECT_EQ(reply.headers.at("Retry-After"), "1");
   Response res = error_response(make("/api/v1/clients/"), e);
   EXPECT_EQ(res.status, 503);
   EXPECT_EQ(res.headers.get("Retry-After"), "1");
-  EXPECT_EQ(nlohmann::json::parse(res.body), reply.body);
+  EXPECT_EQ(res.body, reply.json_body);
 }
 
 TEST(HttpErrorMapping, InternalErrorsKeepTheirTextOut) {
@@ -76,7 +80,7 @@ TEST(HttpErrorMapping, InternalErrorsKeepTheirTextOut) {
   EXPECT_TRUE(reply.internal);
   EXPECT_EQ(reply.status, 500);
   EXPECT_EQ(reply.message, "서버 오류가 발생했습니다.");
-  EXPECT_EQ(reply.body.dump().find("secret"), std::string::npos);
+  EXPECT_EQ(reply.json_body.find("secret"), std::string::npos);
   log::set_sink([](std::string_view) {});
   auto db = map_error(make("/api/v1/x/"), Error(ErrorCode::database_state, "could not connect to db.internal"));
   log::set_sink({});
@@ -97,6 +101,6 @@ TEST(HttpErrorMapping, FieldErrorsUseTheArguments) {
   e.args["n"] = "2";
   auto reply = map_error(make("/api/v1/x/"), e);
   EXPECT_EQ(reply.status, 400);
-  EXPECT_EQ(reply.body, nlohmann::json({{"responses", {{"2", {{"selected_choices", {"Choose at most 2."}}}}}},
+  EXPECT_EQ(body(reply), nlohmann::json({{"responses", {{"2", {{"selected_choices", {"Choose at most 2."}}}}}},
                                         {"email", {"이미 등록된 이메일입니다."}}}));
 }
