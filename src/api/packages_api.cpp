@@ -118,7 +118,7 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
   router.del("/api/v1/packages/{id:int}/", [](http::Request&) -> http::Response {
     // 패키지는 삭제할 수 없습니다. 비활성화하세요.
     Error e(ErrorCode::method_not_allowed, "Packages cannot be deleted. Deactivate them instead.");
-    e.params["Allow"] = "GET, PUT, PATCH, HEAD, OPTIONS";
+    e.headers["Allow"] = "GET, PUT, PATCH, HEAD, OPTIONS";
     throw e;
   }, "packages-delete");
 

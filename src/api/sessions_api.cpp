@@ -150,7 +150,7 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
   router.del("/api/v1/sessions/{id:int}/", [](http::Request&) -> http::Response {
     // 세션은 삭제할 수 없습니다. 취소하세요.
     Error e(ErrorCode::method_not_allowed, "Sessions cannot be deleted. Cancel them instead.");
-    e.params["Allow"] = "GET, PUT, PATCH, HEAD, OPTIONS";
+    e.headers["Allow"] = "GET, PUT, PATCH, HEAD, OPTIONS";
     throw e;
   }, "sessions-delete");
 

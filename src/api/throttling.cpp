@@ -27,7 +27,7 @@ http::Middleware throttling(const service::Dependencies& deps) {
     log::warning("security", "request throttled", {{"scope", scope}, {"ip", req.client_ip}});
     // 요청이 너무 많습니다. {n}초 후에 다시 시도하세요.
     Error e(ErrorCode::throttled, "Request was throttled. Expected available in {n} seconds.");
-    e.params["Retry-After"] = std::to_string(decision.retry_after);
+    e.headers["Retry-After"] = std::to_string(decision.retry_after);
     throw e;
   };
 }

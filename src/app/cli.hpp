@@ -46,7 +46,7 @@ void register_score(CLI::App&, Context&, Action&);
 void register_fees(CLI::App&, Context&, Action&);
 
 // Unacceptable input of a scripting command (`score`, `fees`): exit code 2 with ONE line naming the fields,
-// "field: message; other_field: message".
+// "field: message; other_field: message", the messages in message_language().
 Error input_error(const FieldErrors& errors);
 void register_import_legacy(CLI::App&, Context&, Action&);
 void register_recalculate(CLI::App&, Context&, Action&);
@@ -55,6 +55,10 @@ void register_demo_data(CLI::App&, Context&, Action&);
 // Language of a command's own messages (OPERATIONS.md §2): English when LC_ALL / LC_MESSAGES / LANG (the first one
 // set) starts with "en", else Korean.
 Lang message_language();
+
+// What the CLI prints on stderr for an error, in `lang` (message_language(), OPERATIONS.md §2): "the5hc: <message>"
+// and "  <field>: <message>" per field error, every msgid translated and its `{name}` values filled in.
+std::string error_text(const Error& e, Lang lang);
 
 }  // namespace cli
 }  // namespace the5hc

@@ -64,7 +64,7 @@ void register_create_user(CLI::App& app, Context& ctx, Action& action) {
       } else if (isatty(STDIN_FILENO)) {
         req.password = prompt_hidden("Password: ");
         if (prompt_hidden("Password (again): ") != req.password)
-          throw Error(ErrorCode::usage, "the two passwords differ");
+          throw Error(ErrorCode::usage, "The two passwords differ.");  // 두 비밀번호가 일치하지 않습니다.
       } else if (!req.update) {
         req.password = auth::base64url_encode(auth::random_bytes(12));  // 16 characters
         generated = true;
@@ -76,9 +76,7 @@ void register_create_user(CLI::App& app, Context& ctx, Action& action) {
         r = service::create_user(sctx, req);
       } catch (const Error& e) {
         // Duplicates and policy failures are runtime refusals (exit 1) with the reason, per OPERATIONS.md §2.
-        std::cerr << "the5hc: " << i18n::translate(Lang::en, e.message()) << "\n";
-        for (const auto& [field, msgs] : e.fields())
-          for (const auto& m : msgs) std::cerr << "  " << field << ": " << i18n::translate(Lang::en, m) << "\n";
+        std::cerr << error_text(e, message_language());
         return e.code() == ErrorCode::unavailable ? 4 : 1;
       }
       std::cout << (r.created ? "created user " : "updated user ") << req.username << " (id " << r.user_id << ")";

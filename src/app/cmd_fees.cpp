@@ -37,7 +37,7 @@ int run_fees(const FeesOptions& o) {
   std::int64_t card_bp = integer("--card-bp", o.card_bp);
   auto method = domain::parse_payment_method(o.method);
   if (!method || *method == domain::PaymentMethod::other)
-    errors["--method"].push_back("\"" + o.method + "\" is not a valid choice.");  // "{v}"이(가) 유효하지 않은 선택입니다.
+    errors["--method"].push_back(i18n::args("\"{v}\" is not a valid choice.", {{"v", o.method}}));
   if (!errors.empty()) throw input_error(errors);
 
   // rates beyond int are out of range like any other too-large rate

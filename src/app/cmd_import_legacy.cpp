@@ -22,7 +22,7 @@ struct ImportArgs {
 
 int run_import(Context& ctx, ImportArgs& args, bool name_given, bool id_given) {
   auto& o = args.options;
-  if (o.source.empty()) throw Error(ErrorCode::usage, "--source must not be empty");
+  if (o.source.empty()) throw Error(ErrorCode::usage, "--source must not be empty.");  // --source는 비어 있을 수 없습니다.
   if (name_given) o.organisation_name = args.organisation_name;
   if (id_given) o.organisation_id = args.organisation_id;
   if (!args.owner.empty()) o.owner = args.owner;
@@ -39,7 +39,7 @@ int run_import(Context& ctx, ImportArgs& args, bool name_given, bool id_given) {
   if (!args.report_path.empty()) {
     std::ofstream out(args.report_path, std::ios::binary | std::ios::trunc);
     out << report.json() << "\n";
-    if (!out) throw Error(ErrorCode::internal, "cannot write the report to " + args.report_path);
+    if (!out) throw Error(ErrorCode::internal, i18n::args("Cannot write the report to {path}.", {{"path", args.report_path}}));
   }
   long long rows = report.totals().read;
   std::fprintf(stderr, "import-legacy: %lld rows in %.2f s (%.0f rows/s)\n", rows, seconds,

@@ -21,7 +21,7 @@ struct RecalculateArgs {
 int run_recalculate(Context& ctx, RecalculateArgs& args, bool id_given, bool org_given) {
   auto& db = ctx.database();
   if (!store::Migrator(db).status().pending.empty())
-    throw Error(ErrorCode::database_state, "먼저 `the5hc migrate up`을 실행하세요.");
+    throw Error(ErrorCode::database_state, "Run `the5hc migrate up` first.");  // 먼저 `the5hc migrate up`을 실행하세요.
   if (id_given) args.options.id = args.id;
   if (org_given) args.options.organization_slug = args.organization;
   service::Context sctx{db, ctx.config(), SystemClock::instance(), std::nullopt, {}, Lang::ko};

@@ -79,7 +79,7 @@ int run_score(std::istream& in, std::ostream& out) {
     std::string what = e.what();
     for (char& c : what)
       if (c == '\n' || c == '\r') c = ' ';
-    throw Error(ErrorCode::usage, "input: invalid JSON: " + what);
+    throw Error(ErrorCode::usage, i18n::args("input: invalid JSON: {error}", {{"error", what}}));
   }
   if (!body.is_object()) throw input_error({{"input", {"Invalid data. Expected a dictionary."}}});
 

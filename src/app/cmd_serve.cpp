@@ -25,15 +25,16 @@ void prepare_schema(const Config& config, store::Database& db) {
   store::Migrator migrator(db);
   auto st = migrator.status();
   if (!st.checksum_mismatch.empty())
-    throw Error(ErrorCode::database_state, "applied migration " + std::to_string(st.checksum_mismatch.front()) +
-                                               " differs from this binary's copy");
+    throw Error(ErrorCode::database_state,
+                i18n::args("Applied migration {version} differs from this binary's copy (checksum changed).",
+                           {{"version", std::to_string(st.checksum_mismatch.front())}}));
   if (!st.unknown.empty() && !st.newer_but_compatible())
-    throw Error(ErrorCode::database_state, "the database schema is newer than this binary (version " +
-                                               std::to_string(st.schema_version) + ")");
+    throw Error(ErrorCode::database_state, i18n::args("The database schema is newer than this binary (version {version}).",
+                                                      {{"version", std::to_string(st.schema_version)}}));
   if (st.pending.empty()) return;
   if (!config.debug)
-    throw Error(ErrorCode::database_state, "미적용 마이그레이션 " + std::to_string(st.pending.size()) +
-                                               "개: `the5hc migrate up`을 실행하세요.");
+    throw Error(ErrorCode::database_state, i18n::args("{n} pending migrations: run `the5hc migrate up`.",
+                                                      {{"n", std::to_string(st.pending.size())}}));
   for (const auto& m : migrator.up()) log::info("app", "applied migration", {{"version", m.version}, {"name", m.name}});
 }
 
@@ -73,8 +74,8 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
     _exit(1);
   }).detach();
   bool clean = server.stop(std::chrono::seconds(config.shutdown_timeout));
-  db.checkpoint();
-  log::info("app", "stopped", {{"clean", clean}});
+  bool checkpointed = db.checkpoint();  // a failure is logged; the WAL is folded in at the next start
+  log::info("app", "stopped", {{"clean", clean}, {"wal_checkpointed", checkpointed}});
   return 0;
 }
 

@@ -19,7 +19,7 @@ store::Database& Context::database() {
     const auto& c = config();
     // SQLite has one writer anyway; a few connections let readers run beside it.
     int size = c.database.engine == DatabaseUrl::Engine::sqlite ? std::max(4, c.db_pool_size) : c.db_pool_size;
-    database_ = std::make_shared<store::Database>(c.database, size);
+    database_ = std::make_shared<store::Database>(c.database, size, std::chrono::seconds(c.db_pool_timeout));
   }
   return *database_;
 }
@@ -67,9 +67,7 @@ int main(int argc, char** argv) {
   try {
     return action ? action() : 0;
   } catch (const Error& e) {
-    std::cerr << "the5hc: " << e.message() << "\n";
-    for (const auto& [field, msgs] : e.fields())
-      for (const auto& m : msgs) std::cerr << "  " << field << ": " << m << "\n";
+    std::cerr << cli::error_text(e, cli::message_language());
     return exit_code(e.code());
   } catch (const std::exception& e) {
     std::cerr << "the5hc: " << e.what() << "\n";

@@ -150,7 +150,7 @@ std::optional<HashingGate::Permit> HashingGate::try_acquire(std::chrono::millise
 HashingGate::Permit HashingGate::acquire(std::chrono::milliseconds max_wait) {
   if (auto permit = try_acquire(max_wait)) return std::move(*permit);
   Error e(ErrorCode::throttled, "Too many password checks in progress.");
-  e.params.emplace("Retry-After", "1");
+  e.headers.emplace("Retry-After", "1");
   throw e;
 }
 

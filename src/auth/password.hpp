@@ -75,7 +75,7 @@ class HashingGate {
 
   // A permit, or nullopt when none frees up within `max_wait`.
   std::optional<Permit> try_acquire(std::chrono::milliseconds max_wait);
-  // A permit, or Error(throttled) with params["Retry-After"] = "1" when none frees up within `max_wait`.
+  // A permit, or Error(throttled) with headers["Retry-After"] = "1" when none frees up within `max_wait`.
   Permit acquire(std::chrono::milliseconds max_wait = std::chrono::seconds(5));
 
   std::ptrdiff_t capacity() const { return capacity_; }

@@ -47,8 +47,12 @@ class Error : public std::runtime_error {
   ErrorCode code() const { return code_; }
   const std::string& message() const { return message_; }
   const FieldErrors& fields() const { return fields_; }
-  // Extra response headers / values some errors carry (Retry-After seconds, the `{m}` of a lock message...).
-  std::map<std::string, std::string> params;
+  // Values for `{name}` placeholders of the message and of field messages, besides those encoded with
+  // i18n::args() (which travel inside the message string itself).
+  std::map<std::string, std::string> args;
+  // Response headers the error sets when it is answered over HTTP (Retry-After, Allow, WWW-Authenticate,
+  // Location); ignored elsewhere (CLI). See http/error_mapping.hpp.
+  std::map<std::string, std::string> headers;
 
  private:
   ErrorCode code_;

@@ -29,7 +29,7 @@ Lang parse(std::string_view code, Lang fallback = Lang::ko);
 std::string args(std::string_view msgid, std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 // Translates `message` (a msgid, possibly carrying args()) and substitutes `{name}` placeholders from the
-// encoded values first, then from `extra` (e.g. Error::params). Unknown msgids come back untranslated.
+// encoded values first, then from `extra` (e.g. Error::args). Unknown msgids come back untranslated.
 std::string translate(Lang lang, std::string_view message, const std::map<std::string, std::string>& extra = {});
 inline std::string tr(Lang lang, std::string_view message) { return translate(lang, message); }
 

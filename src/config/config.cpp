@@ -293,6 +293,7 @@ Config load_config(const std::map<std::string, std::string>& process_env, const 
   if (auto v = get("LOGIN_RATE_LIMIT")) c.login_rate_limit = parse_rate("LOGIN_RATE_LIMIT", *v);
   if (auto v = get("WORKER_THREADS")) c.worker_threads = parse_int("WORKER_THREADS", *v, 1, 4096);
   if (auto v = get("DB_POOL_SIZE")) c.db_pool_size = parse_int("DB_POOL_SIZE", *v, 1, 1000);
+  if (auto v = get("DB_POOL_TIMEOUT")) c.db_pool_timeout = parse_int("DB_POOL_TIMEOUT", *v, 0, 300);
   c.backup_dir = get("BACKUP_DIR").value_or("./backups");
   if (auto v = get("BACKUP_RETENTION_DAYS")) c.backup_retention_days = parse_int("BACKUP_RETENTION_DAYS", *v, 1, 36500);
   c.backup_schedule = get("BACKUP_SCHEDULE").value_or("");

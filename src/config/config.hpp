@@ -55,6 +55,7 @@ struct Config {
   Rate login_rate_limit{20, 900};
   int worker_threads = 64;
   int db_pool_size = 8;
+  int db_pool_timeout = 5;  // DB_POOL_TIMEOUT: seconds a request waits for a pooled connection, then 503
   std::string backup_dir = "./backups";
   int backup_retention_days = 7;
   std::string backup_schedule;

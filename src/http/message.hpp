@@ -90,10 +90,6 @@ struct Request {
 
   // Set by the authentication layer; read by the access log.
   std::optional<std::int64_t> user_id;
-  // Handler deadline (OPERATIONS.md §4: 30 s). Handlers run synchronously and cannot be interrupted, so long
-  // operations (SQL statement_timeout, PDF rendering) bound themselves by the time left and raise
-  // Error(unavailable) when it is gone.
-  std::chrono::steady_clock::time_point deadline = std::chrono::steady_clock::time_point::max();
 
   bool is_api() const { return path.starts_with("/api/"); }
   std::string header(std::string_view name, std::string_view fallback = "") const {

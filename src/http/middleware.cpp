@@ -360,7 +360,7 @@ Middleware maintenance(std::function<bool()> enabled) {
     if (exempt || !enabled()) return next(req);
     Error e(ErrorCode::unavailable, req.is_api() ? "Service is under maintenance."
                                                  : "Service is under maintenance. Please try again later.");
-    e.params["Retry-After"] = "300";
+    e.headers["Retry-After"] = "300";
     throw e;
   };
 }
@@ -369,140 +369,6 @@ Middleware language() {
   return [](Request& req, const Handler& next) {
     if (req.headers.has("Accept-Language")) req.lang = i18n::negotiate(req.headers.get("Accept-Language"));
     return next(req);
-  };
-}
-
-// --- errors ----------------------------------------------------------------------------------------------------
-
-std::string html_escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#x27;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-Response default_html_error_page(const Request& req, int status, const std::string& message,
-                                 const std::string& detail) {
-  if (req.headers.has("HX-Request")) {
-    // WEB.md §2: HTMX requests get the message as a toast and keep the current page. Header values must stay
-    // ASCII, hence ensure_ascii (\uXXXX for Korean).
-    nlohmann::json trigger = {{"showMessage", {{"level", "error"}, {"text", message}}}};
-    Response r = Response::html(status, "");
-    r.headers.set("HX-Trigger", trigger.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
-    r.headers.set("HX-Reswap", "none");
-    return r;
-  }
-  std::string body = "<!doctype html>\n<html lang=\"" + std::string(lang_code(req.lang)) +
-                     "\"><head><meta charset=\"utf-8\"><title>" + std::to_string(status) +
-                     " - The5HC</title></head><body><h1>" + html_escape(message) + "</h1>";
-  if (status >= 500 && !req.request_id.empty())
-    body += "<p>" + html_escape(i18n::tr(req.lang, "Request ID")) + ": <code>" + html_escape(req.request_id) +
-            "</code></p>";
-  if (!detail.empty()) body += "<pre>" + html_escape(detail) + "</pre>";
-  body += "</body></html>\n";
-  return Response::html(status, std::move(body));
-}
-
-namespace {
-
-// Error::params holds both message placeholders ({n}, {m}) and these response headers.
-void copy_header_params(const std::map<std::string, std::string>& params, Response& res) {
-  for (const char* name : {"Allow", "Retry-After", "WWW-Authenticate", "Location"})
-    if (auto it = params.find(name); it != params.end()) res.headers.set(name, it->second);
-}
-
-}  // namespace
-
-Response internal_error_response(const Request& req, const std::string& detail, const ErrorHandlerOptions& options) {
-  log::error("app", "unhandled error", {{"error", detail}, {"method", req.method}, {"route", req.route}});
-  if (req.is_api()) {
-    nlohmann::json body = {{"detail", i18n::tr(req.lang, "A server error occurred.")}, {"request_id", req.request_id}};
-    return json_response(500, body);
-  }
-  return options.html_page(req, 500, i18n::tr(req.lang, "An error occurred. Please try again later."),
-                           options.debug ? detail : std::string());
-}
-
-Response error_response(const Request& req, const Error& e, const ErrorHandlerOptions& options) {
-  int status = http_status(e.code());
-  if (status >= 500 && e.code() != ErrorCode::unavailable && e.code() != ErrorCode::database_state)
-    return internal_error_response(req, e.message(), options);
-
-  std::map<std::string, std::string> values = e.params;
-  if (e.code() == ErrorCode::throttled) {
-    auto wait = values.find("Retry-After");
-    if (!values.count("n")) values["n"] = wait != values.end() ? wait->second : "60";
-    if (wait == values.end()) values["Retry-After"] = values["n"];
-  }
-  std::string message = i18n::translate(req.lang, e.message(), values);
-  if (e.code() == ErrorCode::database_state) {
-    // Its text names hosts and schema versions: for operators (log), not for clients.
-    log::error("db", "database unavailable", {{"error", i18n::msgid_of(e.message())}});
-    message = i18n::tr(req.lang, req.is_api() ? "Service is under maintenance."
-                                              : "Service is under maintenance. Please try again later.");
-    if (!values.count("Retry-After")) values["Retry-After"] = "30";
-  }
-
-  Response res;
-  if (req.is_api()) {
-    nlohmann::json body = nlohmann::json::object();
-    if (e.code() == ErrorCode::validation) {
-      for (const auto& [field, messages] : e.fields()) {
-        // Errors of list items are keyed "responses.2.selected_choices" and shown nested (API.md §3.2):
-        // {"responses": {"2": {"selected_choices": [...]}}}.
-        nlohmann::json* slot = &body;
-        std::string_view rest = field;
-        for (auto dot = rest.find('.'); dot != std::string_view::npos && slot->is_object(); dot = rest.find('.')) {
-          slot = &(*slot)[std::string(rest.substr(0, dot))];
-          if (slot->is_null()) *slot = nlohmann::json::object();
-          rest.remove_prefix(dot + 1);
-        }
-        if (!slot->is_object()) slot = &body, rest = field;  // a plain field of that name already exists
-        auto& list = (*slot)[std::string(rest)];
-        if (!list.is_array()) list = nlohmann::json::array();
-        for (const auto& m : messages) list.push_back(i18n::translate(req.lang, m, values));
-      }
-      if (body.empty()) body["non_field_errors"] = nlohmann::json::array({message});
-    } else {
-      body["detail"] = message;
-      if (status == 401 || status == 403 || status == 429) body["code"] = code_name(e.code());
-    }
-    res = json_response(status, body);
-    if (status == 401 && !e.params.count("WWW-Authenticate"))
-      res.headers.set("WWW-Authenticate", "Bearer realm=\"api\"");
-  } else {
-    std::string page_message = message;
-    if (status == 404) page_message = i18n::tr(req.lang, "Page not found.");
-    else if (e.code() == ErrorCode::permission_denied)  // CSRF and lockout pages keep their specific message
-      page_message = i18n::tr(req.lang, "You do not have permission to access this page.");
-    else if (e.code() == ErrorCode::validation && !e.fields().empty()) page_message = i18n::tr(req.lang, "Bad request.");
-    res = options.html_page(req, status, page_message, "");
-  }
-  res.status = status;
-  copy_header_params(values, res);
-  return res;
-}
-
-Middleware error_handler(ErrorHandlerOptions options) {
-  return [options = std::move(options)](Request& req, const Handler& next) {
-    try {
-      return next(req);
-    } catch (const Error& e) {
-      return error_response(req, e, options);
-    } catch (const std::exception& e) {
-      return internal_error_response(req, e.what(), options);
-    } catch (...) {
-      return internal_error_response(req, "unknown exception", options);
-    }
   };
 }
 

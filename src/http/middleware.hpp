@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "http/error_mapping.hpp"  // error_handler, part of the standard chain
 #include "http/handler.hpp"
 
 namespace the5hc::metrics {
@@ -62,27 +63,5 @@ Middleware body_limit();
 Middleware maintenance(std::function<bool()> enabled);
 // req.lang from Accept-Language (API.md §1.2). Later layers may override (user setting, lang cookie).
 Middleware language();
-
-// --- errors ----------------------------------------------------------------------------------------------------
-// Renders an HTML error page for paths outside /api/ (the web layer supplies its templated pages). The default
-// is a minimal page, or for HTMX requests (HX-Request) an HX-Trigger showMessage toast with HX-Reswap: none.
-// `message` is already translated; `detail` is the exception text, non-empty only in DEBUG.
-using HtmlErrorPage = std::function<Response(const Request&, int status, const std::string& message,
-                                             const std::string& detail)>;
-Response default_html_error_page(const Request& req, int status, const std::string& message,
-                                 const std::string& detail);
-
-struct ErrorHandlerOptions {
-  bool debug = false;
-  HtmlErrorPage html_page = default_html_error_page;
-};
-// Maps the5hc::Error to API.md §1.6 (JSON under /api/, HTML page elsewhere) and any other exception to a 500
-// that never shows internals (logged with the request id instead).
-Middleware error_handler(ErrorHandlerOptions options = {});
-// The response error_handler produces for `e` (for layers that catch errors themselves, e.g. HTMX toasts).
-Response error_response(const Request& req, const Error& e, const ErrorHandlerOptions& options = {});
-Response internal_error_response(const Request& req, const std::string& detail, const ErrorHandlerOptions& options = {});
-
-std::string html_escape(std::string_view s);
 
 }  // namespace the5hc::http

@@ -186,7 +186,7 @@ Response Router::dispatch(Request& req) const {
     return r;
   }
   Error e(ErrorCode::method_not_allowed, i18n::args("Method \"{method}\" not allowed.", {{"method", req.method}}));
-  e.params["Allow"] = allow;
+  e.headers["Allow"] = allow;
   throw e;
 }
 

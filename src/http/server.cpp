@@ -109,7 +109,6 @@ class RequestHandler : public Poco::Net::HTTPRequestHandler {
       return send_plain(pres, 400, "Bad Request\n");
     }
     Request req;
-    req.deadline = std::chrono::steady_clock::now() + opt.handler_deadline;
     req.method = preq.getMethod();
     req.target = preq.getURI();
 

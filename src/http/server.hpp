@@ -24,7 +24,6 @@ struct ServerOptions {
   std::size_t max_header_bytes = 16 * 1024;     // request line + headers; larger → 431
   std::chrono::seconds keep_alive_timeout{5};   // idle time before a keep-alive connection is closed
   std::chrono::seconds read_timeout{10};        // socket read timeout (request line, headers, body)
-  std::chrono::seconds handler_deadline{30};    // Request::deadline = arrival + this
 };
 
 class Server {

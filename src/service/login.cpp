@@ -41,7 +41,7 @@ Error locked(TimePoint now, TimePoint until) {
   // 로그인 5회 실패로 계정이 잠겼습니다. {m}분 후 다시 시도하세요.
   Error e(ErrorCode::account_locked, i18n::args("Account locked after 5 failed logins. Try again in {m} minutes.",
                                                 {{"m", std::to_string(minutes)}}));
-  e.params["Retry-After"] = std::to_string(std::max<long long>(1, seconds));
+  e.headers["Retry-After"] = std::to_string(std::max<long long>(1, seconds));
   return e;
 }
 
@@ -56,7 +56,7 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
     count_attempt("throttled");
     // 로그인 시도가 너무 많습니다. 잠시 후 다시 시도하세요.
     Error e(ErrorCode::throttled, "Too many login attempts. Please try again later.");
-    e.params["Retry-After"] = std::to_string(decision.retry_after);
+    e.headers["Retry-After"] = std::to_string(decision.retry_after);
     throw e;
   }
 

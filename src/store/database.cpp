@@ -4,15 +4,21 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <optional>
+
 #include "common/error.hpp"
+#include "common/i18n.hpp"
+#include "common/log.hpp"
 #include "config/config.hpp"
+#include "store/constraints.hpp"
 
 namespace the5hc::store {
 
-Database::Database(const DatabaseUrl& url, int pool_size)
+Database::Database(const DatabaseUrl& url, int pool_size, std::chrono::milliseconds pool_timeout)
     : dialect_(url.engine == DatabaseUrl::Engine::postgres ? Dialect::postgres : Dialect::sqlite),
       connect_string_(url.soci_connect()),
-      size_(std::max(1, pool_size)) {
+      size_(std::max(1, pool_size)),
+      pool_timeout_(std::max(std::chrono::milliseconds(0), pool_timeout)) {
   if (dialect_ == Dialect::postgres && url.options.find("connect_timeout") == url.options.end())
     connect_string_ += " connect_timeout=3";
 }
@@ -45,7 +51,15 @@ Database::Connection Database::acquire() {
   SessionPtr s;
   {
     std::unique_lock lock(mutex_);
-    available_.wait(lock, [&] { return !idle_.empty() || opened_ < size_; });
+    if (!available_.wait_for(lock, pool_timeout_, [&] { return !idle_.empty() || opened_ < size_; })) {
+      lock.unlock();
+      log::warning("db", "no free database connection",
+                   {{"pool_size", size_}, {"waited_ms", static_cast<std::int64_t>(pool_timeout_.count())}});
+      // 서버가 혼잡합니다. 잠시 후 다시 시도해주세요.
+      Error e(ErrorCode::unavailable, "The server is busy. Please try again shortly.");
+      e.headers["Retry-After"] = "1";
+      throw e;
+    }
     if (!idle_.empty()) {
       s = std::move(idle_.back());
       idle_.pop_back();
@@ -133,13 +147,39 @@ PoolStats Database::stats() const {
   return PoolStats{size_, in_use_, static_cast<int>(idle_.size())};
 }
 
-void Database::checkpoint() {
-  if (dialect_ != Dialect::sqlite) return;
+bool Database::checkpoint() {
+  if (dialect_ != Dialect::sqlite) return true;
   try {
     auto c = acquire();
-    c.sql() << "PRAGMA wal_checkpoint(TRUNCATE)";
-  } catch (...) {
+    // (busy, WAL frames, frames folded in): busy = 1 when readers or a writer kept it from finishing.
+    int busy = 0, frames = 0, folded = 0;
+    c.sql() << "PRAGMA wal_checkpoint(TRUNCATE)", soci::into(busy), soci::into(frames), soci::into(folded);
+    if (busy == 0) return true;
+    log::warning("db", "WAL checkpoint incomplete: the database was busy", {{"frames", frames}, {"folded", folded}});
+  } catch (const Error& e) {
+    log::warning("db", "WAL checkpoint failed", {{"error", i18n::msgid_of(e.message())}});
+  } catch (const std::exception& e) {
+    log::warning("db", "WAL checkpoint failed", {{"error", std::string(e.what())}});
   }
+  return false;
+}
+
+void Database::rethrow_translated() {
+  // A unique or foreign-key violation that slipped past a service's pre-check (two requests at once) becomes the
+  // pre-check's own Error (store/constraints.hpp); everything else leaves unchanged.
+  std::optional<Error> translated;
+  try {
+    throw;
+  } catch (const soci::postgresql_soci_error& e) {
+    translated = postgres_constraint_error(e.sqlstate(), e.get_error_message());
+    if (!translated) throw;
+  } catch (const soci::sqlite3_soci_error& e) {
+    translated = sqlite_constraint_error(e.result(), e.get_error_message());
+    if (!translated) throw;
+  }
+  log::info("db", "constraint violation answered as a client error",
+            {{"error", i18n::msgid_of(translated->message())}, {"code", code_name(translated->code())}});
+  throw *translated;
 }
 
 }  // namespace the5hc::store

@@ -37,7 +37,9 @@ class Database {
  public:
   // Opens lazily: connections are made on first use, so a server can start (and report 503 on /readyz) while the
   // database is down. SQLite: WAL, synchronous=FULL, foreign_keys=ON, busy_timeout=5000 on every connection.
-  Database(const DatabaseUrl& url, int pool_size);
+  // `pool_timeout` bounds the wait for a free connection (DB_POOL_TIMEOUT).
+  Database(const DatabaseUrl& url, int pool_size,
+           std::chrono::milliseconds pool_timeout = std::chrono::seconds(5));
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
@@ -61,11 +63,14 @@ class Database {
     bool broken_ = false;
   };
 
-  // Waits for a free connection. Throws Error(unavailable) when the database cannot be reached.
+  // Waits for a free connection, at most the pool timeout. Throws Error(unavailable) (503, Retry-After: 1) when
+  // none frees up in time or the database cannot be reached: a busy pool never hangs a request thread.
   Connection acquire();
 
   // Runs f(soci::session&) in a transaction: BEGIN IMMEDIATE on SQLite (a plain BEGIN would fail with SQLITE_BUSY
   // when two writers upgrade at once), BEGIN on PostgreSQL. Commits when f returns, rolls back when it throws.
+  // A unique or foreign-key violation raised by the database (a race past a service's pre-check) leaves as the
+  // same Error as the pre-check would have raised (store/constraints.hpp), never as a driver exception.
   template <class F>
   auto write(F&& f) {
     return transaction(true, std::forward<F>(f));
@@ -79,8 +84,9 @@ class Database {
   // SELECT 1 on a fresh or pooled connection; false when the database does not answer.
   bool ping();
   PoolStats stats() const;
-  // SQLite: folds the WAL into the main file (at shutdown). No-op on PostgreSQL.
-  void checkpoint();
+  // SQLite: folds the WAL into the main file (at shutdown). No-op on PostgreSQL. Returns false (and logs a
+  // warning) when it failed; the WAL stays valid and is folded in at the next start.
+  bool checkpoint();
 
  private:
   template <class F>
@@ -98,9 +104,11 @@ class Database {
       }
     } catch (...) {
       rollback(c);
-      throw;
+      rethrow_translated();
     }
   }
+  // Inside a catch block: rethrows the current exception, a constraint violation translated to its Error.
+  [[noreturn]] void rethrow_translated();
   void begin(Connection& c, bool write);
   void commit(Connection& c);
   void rollback(Connection& c) noexcept;
@@ -110,6 +118,7 @@ class Database {
   Dialect dialect_;
   std::string connect_string_;
   int size_;
+  std::chrono::milliseconds pool_timeout_;
   int in_use_ = 0;
   int opened_ = 0;
   mutable std::mutex mutex_;

@@ -1,5 +1,7 @@
 #include "store/migrations.hpp"
 
+#include "common/i18n.hpp"
+
 #include <postgresql/libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
@@ -36,7 +38,7 @@ void exec_script(soci::session& sql, Dialect dialect, const std::string& script)
     if (::sqlite_api::sqlite3_exec(backend->conn_, script.c_str(), nullptr, nullptr, &err) != 0) {
       std::string msg = err ? err : "unknown error";
       ::sqlite_api::sqlite3_free(err);
-      throw Error(ErrorCode::database_state, "migration failed: " + msg);
+      throw Error(ErrorCode::database_state, i18n::args("Migration failed: {error}", {{"error", msg}}));
     }
     return;
   }
@@ -46,7 +48,7 @@ void exec_script(soci::session& sql, Dialect dialect, const std::string& script)
   std::string msg = PQresultErrorMessage(res);
   PQclear(res);
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK && status != PGRES_EMPTY_QUERY)
-    throw Error(ErrorCode::database_state, "migration failed: " + msg);
+    throw Error(ErrorCode::database_state, i18n::args("Migration failed: {error}", {{"error", msg}}));
 }
 
 }  // namespace
@@ -154,8 +156,9 @@ std::vector<Migration> Migrator::up(std::optional<int> to_version) {
   ensure_table();
   auto st = status();
   if (!st.checksum_mismatch.empty())
-    throw Error(ErrorCode::database_state, "applied migration " + std::to_string(st.checksum_mismatch.front()) +
-                                               " differs from this binary's copy (checksum changed)");
+    throw Error(ErrorCode::database_state,
+                i18n::args("Applied migration {version} differs from this binary's copy (checksum changed).",
+                           {{"version", std::to_string(st.checksum_mismatch.front())}}));
   std::vector<Migration> done;
   for (const auto& m : st.pending) {
     if (to_version && m.version > *to_version) break;
@@ -183,9 +186,11 @@ std::vector<AppliedMigration> Migrator::down(int n) {
     auto k = std::find_if(known.begin(), known.end(), [&](const Migration& m) { return m.version == a.version; });
     if (k == known.end())
       throw Error(ErrorCode::database_state,
-                  "migration " + std::to_string(a.version) + " is unknown to this binary; use the newer binary");
+                  i18n::args("Migration {version} is unknown to this binary; use the newer binary.",
+                             {{"version", std::to_string(a.version)}}));
     if (k->down.empty())
-      throw Error(ErrorCode::database_state, "migration " + std::to_string(a.version) + " has no down script");
+      throw Error(ErrorCode::database_state,
+                  i18n::args("Migration {version} has no down script.", {{"version", std::to_string(a.version)}}));
   }
   for (const auto& a : targets) {
     const auto& m = *std::find_if(known.begin(), known.end(), [&](const Migration& x) { return x.version == a.version; });

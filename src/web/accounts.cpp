@@ -5,7 +5,7 @@
 #include "common/error.hpp"
 #include "config/config.hpp"
 #include "http/cookies.hpp"
-#include "http/middleware.hpp"
+#include "http/error_mapping.hpp"
 #include "service/login.hpp"
 #include "service/web_sessions.hpp"
 #include "front/session.hpp"
@@ -93,9 +93,12 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
       if (e.code() != ErrorCode::invalid_credentials && e.code() != ErrorCode::account_locked &&
           e.code() != ErrorCode::throttled)
         throw;
-      form.error = i18n::translate(req.lang, e.message(), e.params);
-      auto res = render_login(req, deps, e.code() == ErrorCode::throttled ? 429 : 422, form);
-      if (auto wait = e.params.find("Retry-After"); wait != e.params.end()) res.headers.set("Retry-After", wait->second);
+      // The message and headers (Retry-After) of the one error mapping, shown on the form: 422 for a refused
+      // login (WEB.md §3, invalid form POST), 429 kept for the rate limit.
+      auto reply = http::map_error(req, e);
+      form.error = reply.message;
+      auto res = render_login(req, deps, reply.status == 429 ? 429 : 422, form);
+      for (const auto& [name, value] : reply.headers) res.headers.set(name, value);
       return res;
     }
     auto session = service::start_web_session(ctx, result->actor.user_id, form.remember_me,

@@ -224,7 +224,7 @@ TEST(AuthPassword, GateTimesOutWhenFullAndFreesOnRelease) {
     ADD_FAILURE() << "acquire on a full gate should throw";
   } catch (const Error& e) {
     EXPECT_EQ(e.code(), ErrorCode::throttled);
-    EXPECT_EQ(e.params.at("Retry-After"), "1");
+    EXPECT_EQ(e.headers.at("Retry-After"), "1");
   }
   a.reset();
   EXPECT_TRUE(gate.try_acquire(0ms).has_value());  // released by the temporary's destructor again

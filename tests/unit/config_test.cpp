@@ -62,6 +62,15 @@ TEST_F(ConfigTest, InvalidValuesNameTheVariable) {
   EXPECT_EQ(config_error({{"BACKUP_SCHEDULE", "25:00"}}).rfind("BACKUP_SCHEDULE:", 0), 0u);
 }
 
+TEST_F(ConfigTest, PoolTimeoutIsBoundedSeconds) {
+  EXPECT_EQ(load_config({}).db_pool_timeout, 5);
+  EXPECT_EQ(load_config({{"DB_POOL_TIMEOUT", "0"}}).db_pool_timeout, 0);
+  EXPECT_EQ(load_config({{"DB_POOL_TIMEOUT", "30"}}).db_pool_timeout, 30);
+  EXPECT_EQ(config_error({{"DB_POOL_TIMEOUT", "301"}}).rfind("DB_POOL_TIMEOUT:", 0), 0u);
+  EXPECT_EQ(config_error({{"DB_POOL_TIMEOUT", "-1"}}).rfind("DB_POOL_TIMEOUT:", 0), 0u);
+  EXPECT_EQ(config_error({{"DB_POOL_TIMEOUT", "soon"}}).rfind("DB_POOL_TIMEOUT:", 0), 0u);
+}
+
 TEST_F(ConfigTest, PostgresUrlIsParsedAndRedacted) {
   Config c = load_config({{"DATABASE_URL", "postgresql://app:s%40cret@db.local:6543/studio?sslmode=require"},
                           {"SECRET_KEY", std::string(60, 'k')}});

@@ -68,8 +68,8 @@ TEST(HttpMiddleware, AuthErrorsCarryCodeAndWwwAuthenticate) {
 
   Response locked = render([] {
     Error e(ErrorCode::account_locked, "Locked for {m} minutes.");
-    e.params["m"] = "15";
-    e.params["Retry-After"] = "900";
+    e.args["m"] = "15";
+    e.headers["Retry-After"] = "900";
     throw e;
   });
   EXPECT_EQ(locked.status, 403);

@@ -93,7 +93,7 @@ class HttpServer : public ::testing::Test {
     });
     router.get("/api/v1/throttled/", [](Request&) -> Response {
       Error e(ErrorCode::throttled, "Request was throttled. Expected available in {n} seconds.");
-      e.params["Retry-After"] = "17";
+      e.headers["Retry-After"] = "17";
       throw e;
     });
     register_builtin_endpoints(router, {.readiness = [] { return Readiness{true, "ok", 3}; },

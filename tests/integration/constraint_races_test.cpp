@@ -1,0 +1,93 @@
+// Duplicates sent at the same moment (issue 10 item 4): a service's uniqueness pre-check and its insert are two
+// statements, so on PostgreSQL parallel requests can all pass the check; the database then refuses all but one and
+// store/constraints.cpp answers them with the pre-check's own 400 field error — never a 500. On SQLite writers are
+// serialised and the pre-check itself answers; the outcome must be the same.
+#include <gtest/gtest.h>
+
+#include <latch>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <vector>
+
+#include "support/suite_server.hpp"
+
+using namespace the5hc::testing;
+using nlohmann::json;
+
+namespace {
+
+class ConstraintRaces : public SuiteFixture<ConstraintRaces> {
+ public:
+  static Env suite_env() {
+    // The races are the subject here, not the pool bound: a loaded test machine must not turn them into 503s.
+    return {{"THROTTLE_USER", "100000/hour"}, {"DB_POOL_TIMEOUT", "60"}};
+  }
+
+ protected:
+  static std::string token(const std::string& user, const std::vector<std::string>& create_args) {
+    static std::map<std::string, std::string> tokens;
+    if (!tokens.count(user)) {
+      create_user(*db_, user, kSuitePassword, create_args);
+      tokens[user] = login(server_->port(), user, kSuitePassword);
+    }
+    return tokens[user];
+  }
+
+  // Sends `n` copies of one request at once (each on its own connection) and returns the responses.
+  static std::vector<HttpResponse> at_once(int n, const std::string& path, const json& body, const std::string& token) {
+    std::vector<HttpResponse> out(static_cast<size_t>(n));
+    std::latch start(n);
+    std::vector<std::thread> threads;
+    for (int i = 0; i < n; ++i)
+      threads.emplace_back([&, i] {
+        start.arrive_and_wait();
+        try {
+          out[static_cast<size_t>(i)] = http_request(server_->port(), "POST", path, body.dump(), bearer(token));
+        } catch (const std::exception& e) {
+          out[static_cast<size_t>(i)].status = -1;
+          out[static_cast<size_t>(i)].body = e.what();
+        }
+      });
+    for (auto& t : threads) t.join();
+    return out;
+  }
+
+  // Exactly one 201; every other answer 400 with `field` holding `message`.
+  static void expect_one_created(const std::vector<HttpResponse>& replies, const std::string& field,
+                                 const std::string& message) {
+    int created = 0, refused = 0;
+    for (const auto& r : replies) {
+      if (r.status == 201) {
+        ++created;
+        continue;
+      }
+      EXPECT_EQ(r.status, 400) << r.body;
+      auto body = json::parse(r.body, nullptr, false);
+      ASSERT_TRUE(body.is_object()) << r.body;
+      ASSERT_TRUE(body.contains(field)) << r.body;
+      EXPECT_EQ(body[field], json::array({message})) << r.body;
+      ++refused;
+    }
+    EXPECT_EQ(created, 1);
+    EXPECT_EQ(refused, static_cast<int>(replies.size()) - 1);
+  }
+};
+
+TEST_F(ConstraintRaces, FortyClientsWithOneEmailGiveOneCreatedAndFieldErrors) {
+  auto owner = token("race-owner", {"--create-organization", "Race Studio"});
+  json client = {{"name", "경주회원"}, {"age", 30}, {"gender", "female"}, {"height", 165}, {"weight", 60},
+                 {"email", "race@example.com"}};
+  auto replies = at_once(40, "/api/v1/clients/", client, owner);
+  expect_one_created(replies, "email", "이미 등록된 이메일입니다.");
+  EXPECT_EQ(sql_->count("SELECT COUNT(*) FROM clients WHERE lower(email) = 'race@example.com'"), 1);
+  EXPECT_EQ(server_->get("/healthz").status, 200);
+}
+
+TEST_F(ConstraintRaces, FortyOrganisationsWithOneSlugGiveOneCreatedAndFieldErrors) {
+  auto root = token("race-root", {"--superuser"});
+  auto replies = at_once(40, "/api/v1/organizations/", {{"name", "Race Twin"}, {"slug", "race-twin"}}, root);
+  expect_one_created(replies, "slug", "이미 사용 중인 슬러그입니다.");
+  EXPECT_EQ(sql_->count("SELECT COUNT(*) FROM organizations WHERE slug = 'race-twin'"), 1);
+}
+
+}  // namespace
