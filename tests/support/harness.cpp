@@ -193,13 +193,15 @@ HttpResponse http_request(int port, const std::string& method, const std::string
   return out;
 }
 
-ServerProcess::ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args) {
+ServerProcess::ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args,
+                             bool pass_host) {
   port_ = free_port();
   log_path_ = dir + "/server-" + std::to_string(port_) + ".log";
   {
     std::ofstream(dir + "/empty.in");
   }
-  std::vector<std::string> args = {"serve", "--host", "127.0.0.1", "--port", std::to_string(port_)};
+  std::vector<std::string> args = {"serve", "--port", std::to_string(port_)};
+  if (pass_host) args.insert(args.end(), {"--host", "127.0.0.1"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(args, env, dir, dir + "/empty.in", log_path_, log_path_);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
