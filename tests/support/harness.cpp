@@ -92,8 +92,8 @@ bool postgres_selected() {
 }
 
 void pg_admin_exec(const std::string& statement) {
-  const char* admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
-  if (!admin) throw std::runtime_error("THE5HC_TEST_PG_ADMIN_URL is not set (run the tests with scripts/test.sh)");
+  const char* admin = std::getenv("THE5HC_TEST_PG_URL");
+  if (!admin) throw std::runtime_error("THE5HC_TEST_PG_URL is not set (run the tests with scripts/test.sh)");
   soci::session s(soci::postgresql, admin_url_to_soci(admin, "postgres"));
   s << statement;
 }
@@ -108,7 +108,7 @@ TestDatabase::TestDatabase() {
   }
   pg_name_ = "t_" + random_suffix();
   pg_admin_exec("CREATE DATABASE " + pg_name_);
-  std::string base = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
+  std::string base = std::getenv("THE5HC_TEST_PG_URL");
   url_ = base.substr(0, base.rfind('/') + 1) + pg_name_;
 }
 

@@ -9,11 +9,11 @@
 namespace the5hc::testing {
 
 bool postgres_selected();  // THE5HC_TEST_DB=postgres
-// Runs one statement on the PostgreSQL server's `postgres` database as the administrator (THE5HC_TEST_PG_ADMIN_URL).
+// Runs one statement on the PostgreSQL server's `postgres` database as the administrator (THE5HC_TEST_PG_URL).
 void pg_admin_exec(const std::string& sql);
 
 // A new empty database: an SQLite file in a temporary directory, or a new PostgreSQL database created through
-// THE5HC_TEST_PG_ADMIN_URL (dropped again by the destructor).
+// THE5HC_TEST_PG_URL (dropped again by the destructor).
 class TestDatabase {
  public:
   TestDatabase();
