@@ -114,7 +114,7 @@ void register_mcq_admin_routes(http::Router& router, const app::Dependencies& de
   }
   router.del("/api/v1/mcq/categories/{id:int}/", [&deps](http::Request& req) {
     service::delete_mcq_category(context(req, deps), req.param_int("id"));
-    return http::Response{.status = 204};
+    return http::Response{204, {}, {}, {}};  // all members: -Wmissing-field-initializers
   }, "mcq-categories-delete");
 
   router.post("/api/v1/mcq/questions/", [&deps](http::Request& req) {
@@ -131,7 +131,7 @@ void register_mcq_admin_routes(http::Router& router, const app::Dependencies& de
   }
   router.del("/api/v1/mcq/questions/{id:int}/", [&deps](http::Request& req) {
     service::delete_mcq_question(context(req, deps), req.param_int("id"));
-    return http::Response{.status = 204};
+    return http::Response{204, {}, {}, {}};  // all members: -Wmissing-field-initializers
   }, "mcq-questions-delete");
 }
 

@@ -84,6 +84,18 @@ pid_t spawn(const std::vector<std::string>& args, const Env& env, const std::str
   return pid;
 }
 
+// A sanitizer build's report in what a child process printed (see cmake/options.cmake): the child aborts on it, but
+// a server killed by its test or a command whose exit code is not checked would otherwise hide it.
+void fail_on_sanitizer_report(const std::string& what, const std::string& output) {
+  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "WARNING: ThreadSanitizer",
+                             "ThreadSanitizer: ", "runtime error: "}) {
+    if (output.find(marker) != std::string::npos) {
+      ADD_FAILURE() << what << " reported a sanitizer finding:\n" << output;
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 bool postgres_selected() {
@@ -144,6 +156,7 @@ CommandResult run_the5hc(const std::vector<std::string>& args, const Env& env, c
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = read_file(base + ".out");
   r.err = read_file(base + ".err");
+  fail_on_sanitizer_report("the5hc " + (args.empty() ? std::string() : args[0]), r.err);
   for (const char* ext : {".in", ".out", ".err"}) std::filesystem::remove(base + ext);
   return r;
 }
@@ -225,6 +238,7 @@ ServerProcess::~ServerProcess() {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
   }
+  fail_on_sanitizer_report("the5hc serve", output());
 }
 
 void ServerProcess::signal(int sig) {
