@@ -11,20 +11,17 @@ using nlohmann::json;
 
 namespace {
 
-class OrganizationAccess : public ::testing::Test {
+class OrganizationAccess : public OrgWorldTest {
  protected:
   static void SetUpTestSuite() {
-    world_ = new OrgWorld();
+    OrgWorldTest::SetUpTestSuite();
     // objects of studio B that studio A must never reach
     auto r = world_->call("b_owner", "POST", "/api/v1/invitations/", {{"email", "newcomer@example.com"}});
     ASSERT_EQ(r.status, 201) << r.body;
     b_invitation_ = json::parse(r.body)["id"];
   }
-  static void TearDownTestSuite() { delete world_; }
-  static OrgWorld* world_;
   static std::int64_t b_invitation_;
 };
-OrgWorld* OrganizationAccess::world_ = nullptr;
 std::int64_t OrganizationAccess::b_invitation_ = 0;
 
 std::string id_path(const std::string& base, std::int64_t id) { return base + std::to_string(id) + "/"; }
