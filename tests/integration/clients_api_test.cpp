@@ -1,6 +1,8 @@
 // /api/v1/clients/ over HTTP on the selected engine (API.md §3.1, DOMAIN.md §1.5, §8).
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/records.hpp"
 
 using namespace the5hc::testing;
@@ -109,8 +111,22 @@ TEST_F(ClientsApi, TrainersSeeTheirOwnClientsAndOtherStudiosSeeNothing) {
   EXPECT_EQ(call("trainer1", "PATCH", "/api/v1/clients/" + std::to_string(owners) + "/", {{"age", 50}}).status, 404);
   EXPECT_EQ(call("owner1", "GET", "/api/v1/clients/" + std::to_string(other) + "/").status, 404);
   EXPECT_EQ(call("owner1", "DELETE", "/api/v1/clients/" + std::to_string(other) + "/").status, 404);
+  // the trainer's list is exactly the clients assigned to them: their new client in, the owner's out
   auto list = call("trainer1", "GET", "/api/v1/clients/?page_size=100");
-  for (const auto& c : list.body["results"]) EXPECT_EQ(c["trainer_name"], "trainer1") << c;
+  ASSERT_EQ(list.status, 200) << list.raw;
+  const auto& results = list.body["results"];
+  ASSERT_TRUE(results.is_array() && !results.empty()) << list.raw;
+  EXPECT_EQ(results.size(), std::size_t(sql_count("SELECT COUNT(*) FROM clients c JOIN trainers t ON t.id = "
+                                                  "c.trainer_id JOIN users u ON u.id = t.user_id WHERE u.username = "
+                                                  "'trainer1'")));
+  EXPECT_EQ(list.body["count"], results.size());
+  std::set<long long> ids;
+  for (const auto& c : results) {
+    EXPECT_EQ(c["trainer_name"], "trainer1") << c;
+    ids.insert(c["id"].get<long long>());
+  }
+  EXPECT_TRUE(ids.contains(own)) << list.raw;
+  EXPECT_FALSE(ids.contains(owners)) << list.raw;
   // the owner chooses the trainer; an unknown one is a field error
   auto trainer_id = mine.body["trainer"].get<long long>();
   auto chosen = call("owner1", "POST", "/api/v1/clients/",
