@@ -1,5 +1,6 @@
 #!/bin/sh
-# Development start: migrate, load demo data on first start, serve on http://127.0.0.1:8000.
+# Development start: migrate, load demo data on first start, serve on http://127.0.0.1:8000 (loopback only; HOST or
+# `serve --host` choose another address).
 set -eu
 BIN=${1:-build/the5hc}
 "$BIN" migrate up

@@ -18,6 +18,5 @@ $AS "$PGBIN/initdb" -D "$PGDIR/data" -U postgres -A trust -E UTF8 --locale=C.UTF
 $AS "$PGBIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/server.log" -w \
   -o "-h 127.0.0.1 -p $PGPORT -k $PGDIR -c fsync=off -c max_connections=200" start >/dev/null
 export THE5HC_TEST_PG_URL="postgres://postgres@127.0.0.1:$PGPORT/postgres"
-export THE5HC_TEST_PG_ADMIN_URL="$THE5HC_TEST_PG_URL"
 cd "$BUILD"
 ctest --output-on-failure -j "$(nproc)" "$@"

@@ -141,7 +141,7 @@ void register_assessment_routes(http::Router& router, const service::Dependencie
 
   router.del("/api/v1/assessments/{id:int}/", [&deps](http::Request& req) {
     service::delete_assessment(front::context(req, deps), req.param_int("id"));
-    return http::Response{204};
+    return http::Response{.status = 204};
   }, "assessments-delete");
 
   router.get("/api/v1/assessments/{id:int}/comparison/", [&deps](http::Request& req) {

@@ -7,7 +7,9 @@
 
 namespace the5hc::api {
 Body::Body(const http::Request& req, std::set<std::string> writable, std::set<std::string> read_only)
-    : json_(http::json_body(req)) {
+    : json_(http::json_body(req)),
+      from_form_(req.media_type() == "application/x-www-form-urlencoded" ||
+                 req.media_type() == "multipart/form-data") {
   check_keys(writable, read_only);
 }
 
@@ -30,13 +32,14 @@ void Body::check_keys(const std::set<std::string>& writable, const std::set<std:
   }
 }
 
-const nlohmann::json* Body::value(const std::string& key, bool required, bool nullable) {
+const nlohmann::json* Body::value(const std::string& key, bool required, bool nullable, bool empty_is_null) {
   if (!json_.contains(key)) {
     if (required) error(key, "This field is required.");
     return nullptr;
   }
   const auto& v = json_.at(key);
-  if (v.is_null()) {
+  // A form cannot send null: an empty value stands for it in a nullable field that is not text.
+  if (v.is_null() || (empty_is_null && from_form_ && nullable && v == "")) {
     if (!nullable) error(key, "This field may not be null.");
     return nullptr;
   }
@@ -66,7 +69,7 @@ std::optional<std::string> Body::text(const std::string& key, bool required, boo
 
 std::optional<std::int64_t> Body::integer(const std::string& key, bool required, bool nullable,
                                           std::optional<std::int64_t> min, std::optional<std::int64_t> max) {
-  const auto* v = value(key, required, nullable);
+  const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
   std::optional<std::int64_t> n;
   if (v->is_number_integer()) n = v->get<std::int64_t>();
@@ -93,7 +96,7 @@ std::optional<std::int64_t> Body::integer(const std::string& key, bool required,
 }
 
 std::optional<double> Body::number(const std::string& key, bool required, bool nullable) {
-  const auto* v = value(key, required, nullable);
+  const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
   if (v->is_number()) return v->get<double>();
   if (v->is_string()) {
@@ -124,7 +127,7 @@ std::optional<bool> Body::boolean(const std::string& key, bool required) {
 
 std::optional<std::string> Body::choice(const std::string& key, const std::set<std::string>& choices, bool required,
                                         bool nullable) {
-  const auto* v = value(key, required, nullable);
+  const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
   std::string s = v->is_string() ? v->get<std::string>() : v->dump();
   if (!v->is_string() || !choices.count(s)) {
@@ -135,7 +138,7 @@ std::optional<std::string> Body::choice(const std::string& key, const std::set<s
 }
 
 std::optional<std::string> Body::date(const std::string& key, bool required, bool nullable) {
-  const auto* v = value(key, required, nullable);
+  const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
   if (!v->is_string() || !parse_date(v->get<std::string>())) {
     error(key, "Date has wrong format. Use YYYY-MM-DD.");

@@ -1,7 +1,9 @@
 #pragma once
-// Reading write bodies the one way every endpoint does (API.md §1.1, §1.6): a JSON object (415/400 otherwise),
-// unknown fields rejected, read-only fields ignored, wrong types and nulls reported per field, and every problem
-// collected before anything is thrown, so a client sees all its mistakes at once.
+// Reading write bodies the one way every endpoint does (API.md §1.1, §1.6): a JSON object, a form-encoded or a
+// multipart/form-data body (415/400 otherwise), unknown fields rejected, read-only fields ignored, wrong types and
+// nulls reported per field, and every problem collected before anything is thrown, so a client sees all its
+// mistakes at once. Form values are strings: the accessors below coerce "26", "1.5", "true"/"on" as they do in
+// JSON, and an empty form value of a nullable integer, number, choice or date field is null.
 #include <nlohmann/json.hpp>
 #include <cstdint>
 #include <optional>
@@ -45,8 +47,9 @@ class Body {
 
  private:
   void check_keys(const std::set<std::string>& writable, const std::set<std::string>& read_only);
-  const nlohmann::json* value(const std::string& key, bool required, bool nullable);
+  const nlohmann::json* value(const std::string& key, bool required, bool nullable, bool empty_is_null = false);
   nlohmann::json json_;
+  bool from_form_ = false;
   FieldErrors errors_;
 };
 

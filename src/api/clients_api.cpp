@@ -138,7 +138,7 @@ void register_client_routes(http::Router& router, const service::Dependencies& d
 
   router.del("/api/v1/clients/{id:int}/", [&deps](http::Request& req) {
     service::delete_client(front::context(req, deps), req.param_int("id"));
-    return http::Response{204};
+    return http::Response{.status = 204};
   }, "clients-delete");
 
   router.get("/api/v1/clients/{id:int}/assessments/", [&deps](http::Request& req) {

@@ -130,7 +130,9 @@ json status_json(const service::McqStatus& s, Lang lang) {
   json categories = json::array(), completion = json::object(), insights = json::object();
   for (const auto& c : s.categories) {
     auto it = s.result.category_scores.find(c.category.code);
-    std::optional<double> score = it == s.result.category_scores.end() ? std::nullopt : it->second;
+    // A reference, not a copy: GCC 12 -O2 reports a copied optional<double> as maybe-uninitialized.
+    static const std::optional<double> unscored;
+    const std::optional<double>& score = it == s.result.category_scores.end() ? unscored : it->second;
     categories.push_back({{"code", c.category.code},
                           {"name", en ? c.category.name : c.category.name_ko},
                           {"score", nullable(score)},
@@ -290,7 +292,7 @@ void register_mcq_routes(http::Router& router, const service::Dependencies& deps
 
   router.del("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
     service::clear_mcq_responses(front::context(req, deps), req.param_int("id"));
-    return http::Response{204};
+    return http::Response{.status = 204};
   }, "assessments-mcq-clear");
 }
 

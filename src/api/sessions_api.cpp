@@ -159,7 +159,7 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
       auto ctx = front::context(req, deps);
       auto id = req.param_int("id");
       service::get_session(ctx, id);
-      service::OutcomeInput in{kind};
+      service::OutcomeInput in{kind, std::nullopt, std::nullopt};
       if (kind == domain::SessionOutcome::complete || kind == domain::SessionOutcome::no_show) {
         auto body = action_body(req, {"notes"});
         in.notes = optional_text(body, "notes");

@@ -60,8 +60,10 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
   auth::RateLimiter limiter;
   app::Application application({config, db, SystemClock::instance(), limiter}, &server);
   server.start(application.handler());  // throws when the port is taken: a second instance fails loudly
-  std::string shown_host = options.host == "0.0.0.0" ? "127.0.0.1" : options.host;
-  std::cout << "The5HC listening on http://" << shown_host << ":" << server.port() << "\n" << std::flush;
+  // The address really bound: a wildcard says so instead of pretending to be loopback.
+  std::cout << "The5HC listening on http://" << options.host << ":" << server.port()
+            << (options.host == "0.0.0.0" || options.host == "::" ? " (every interface)" : "") << "\n"
+            << std::flush;
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
@@ -85,7 +87,7 @@ void register_serve(CLI::App& app, Context& ctx, Action& action) {
   auto* cmd = app.add_subcommand("serve", "run the HTTP server (SIGTERM/SIGINT stop it gracefully)");
   static std::string host;
   static int port = -1, threads = 0;
-  cmd->add_option("--host", host, "listen address (default HOST or 0.0.0.0)");
+  cmd->add_option("--host", host, "listen address (default HOST or 127.0.0.1; 0.0.0.0 = every interface)");
   cmd->add_option("--port", port, "listen port (default PORT or 8000)")->check(CLI::Range(0, 65535));
   cmd->add_option("--threads", threads, "worker threads (default WORKER_THREADS or 64)")->check(CLI::Range(1, 4096));
   cmd->callback([&] { action = [&ctx] { return serve(ctx, host, port, threads); }; });

@@ -28,11 +28,12 @@ const char* const kGiven[] = {"민준", "서연", "도윤", "하은", "시우", 
 
 // The studio as the use cases see it: who acts, and a clock that the script moves through the past.
 struct Studio {
+  Studio(store::Database& database, const Config& configuration) : db(database), config(configuration) {}
   store::Database& db;
   const Config& config;
   TestClock clock;  // settable: the demo is written "as it happened", each step at its own moment
   std::mt19937 rng{20240601};
-  service::Actor owner, trainer;
+  service::Actor owner{}, trainer{};
 
   service::Context as(const service::Actor& actor) {
     return service::Context{db, config, clock, actor, {"", "demo-data", ""}, Lang::ko};

@@ -80,7 +80,7 @@ std::optional<TimePoint> parse_timestamp(std::string_view s) {
 std::string iso8601(TimePoint t, int offset_minutes) {
   std::string local = format_timestamp(t + minutes{offset_minutes});
   local[10] = 'T';
-  char buf[8];
+  char buf[16];  // "+HH:MM"; room for any int so that -Wformat-truncation has nothing to say
   int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
   std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
   return local + buf;

@@ -43,7 +43,7 @@ struct Config {
   int jwt_access_minutes = 60;
   int jwt_refresh_minutes = 10080;
   int port = 8000;
-  std::string host = "0.0.0.0";
+  std::string host = "127.0.0.1";  // loopback unless HOST / serve --host say otherwise
   std::string site_url;
   std::string time_zone = "Asia/Seoul";
   bool secure_ssl_redirect = false;

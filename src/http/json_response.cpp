@@ -1,5 +1,14 @@
 #include "http/json_response.hpp"
 
+#include <Poco/Exception.h>
+#include <Poco/Net/MessageHeader.h>
+#include <Poco/Net/MultipartReader.h>
+#include <Poco/Net/NameValueCollection.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+
+#include <sstream>
+
 #include "common/error.hpp"
 #include "common/i18n.hpp"
 
@@ -9,8 +18,62 @@ std::string dump_json(const nlohmann::json& value) {
   return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+namespace {
+
+void add_field(nlohmann::json& out, const std::string& name, std::string value) {
+  if (!out.contains(name)) {
+    out[name] = std::move(value);
+    return;
+  }
+  auto& field = out[name];
+  if (!field.is_array()) field = nlohmann::json::array({field});
+  field.push_back(std::move(value));
+}
+
+[[noreturn]] void malformed_form() { throw Error(ErrorCode::bad_request, "Malformed form data."); }
+
+nlohmann::json form_fields(const Request& req) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [name, value] : QueryParams::parse(req.body)) add_field(out, name, value);
+  return out;
+}
+
+// RFC 7578: parts separated by "--boundary" lines, each with headers (Content-Disposition: form-data;
+// name="..."[; filename="..."]) and its content; the last delimiter is "--boundary--".
+nlohmann::json multipart_fields(const Request& req) {
+  Poco::Net::NameValueCollection params;
+  std::string media;
+  Poco::Net::MessageHeader::splitParameters(req.header("Content-Type"), media, params);
+  const std::string boundary = params.get("boundary", "");
+  if (boundary.empty() || boundary.size() > 70) malformed_form();
+  nlohmann::json out = nlohmann::json::object();
+  try {
+    std::istringstream in(req.body);
+    Poco::Net::MultipartReader reader(in, boundary);
+    while (reader.hasNextPart()) {
+      Poco::Net::MessageHeader part;
+      reader.nextPart(part);
+      std::string disposition;
+      Poco::Net::NameValueCollection disposition_params;
+      Poco::Net::MessageHeader::splitParameters(part.get("Content-Disposition", ""), disposition,
+                                                disposition_params);
+      if (Poco::icompare(disposition, "form-data") != 0 || !disposition_params.has("name")) malformed_form();
+      std::string value;
+      Poco::StreamCopier::copyToString(reader.stream(), value);
+      add_field(out, disposition_params.get("name"), std::move(value));
+    }
+  } catch (const Poco::Exception&) {
+    malformed_form();
+  }
+  return out;
+}
+
+}  // namespace
+
 nlohmann::json json_body(const Request& req) {
   std::string type = req.media_type();
+  if (type == "application/x-www-form-urlencoded") return form_fields(req);
+  if (type == "multipart/form-data") return multipart_fields(req);
   if (type != "application/json" && !(type.starts_with("application/") && type.ends_with("+json"))) {
     Error e(ErrorCode::unsupported_media,
             i18n::args("Unsupported media type \"{media_type}\" in request.", {{"media_type", type}}));

@@ -12,8 +12,12 @@ inline Response json_response(int status, const nlohmann::json& value) {
   return Response::json(status, dump_json(value));
 }
 
-// The request body as a JSON object per API.md §1.1: a Content-Type other than application/json → 415,
-// malformed JSON → 400 "Malformed JSON: {position}", anything but an object → 400 non_field_errors.
+// The request body of a write as a JSON object per API.md §1.1:
+// - application/json (or application/*+json): malformed → 400 "Malformed JSON: {position}", anything but an object
+//   → 400 non_field_errors;
+// - application/x-www-form-urlencoded and multipart/form-data: every field a string (a file part's
+//   content too), a field given more than once a list of strings; a malformed body → 400 "Malformed form data.";
+// - any other Content-Type → 415.
 nlohmann::json json_body(const Request& req);
 
 }  // namespace the5hc::http

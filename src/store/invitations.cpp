@@ -1,5 +1,11 @@
 #include "store/invitations.hpp"
 
+#include <chrono>
+#include <stdexcept>
+#include <vector>
+
+#include "common/time.hpp"
+#include "domain/organization_rules.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
 
@@ -49,7 +55,23 @@ std::string list_where(std::optional<std::int64_t> organization_id, const std::o
 }  // namespace
 
 void expire_invitations(soci::session& sql, const std::string& now) {
-  sql << "UPDATE invitations SET status = 'expired' WHERE status = 'pending' AND expires_at < :now", soci::use(now);
+  // When an invitation has expired is the domain's rule (effective_invitation_status); SQL only lists the pending
+  // ones (a handful per organisation) and stores the outcome.
+  auto at = parse_timestamp(now);
+  if (!at) throw std::invalid_argument("expire_invitations: bad timestamp " + now);
+  const auto now_s = std::chrono::floor<std::chrono::seconds>(*at);
+  std::vector<std::int64_t> expired;
+  soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, expires_at FROM invitations WHERE status = 'pending'");
+  for (const auto& r : rows) {
+    auto expires = parse_timestamp(get_text(r, 1));
+    if (!expires) continue;  // unreadable: leave it as stored
+    if (domain::effective_invitation_status(domain::InvitationStatus::pending,
+                                            std::chrono::floor<std::chrono::seconds>(*expires),
+                                            now_s) == domain::InvitationStatus::expired)
+      expired.push_back(get_int(r, 0));
+  }
+  for (auto id : expired)
+    sql << "UPDATE invitations SET status = 'expired' WHERE id = :id AND status = 'pending'", soci::use(id);
 }
 
 std::optional<Invitation> find_invitation(soci::session& sql, std::int64_t id) {

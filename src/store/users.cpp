@@ -109,13 +109,6 @@ void record_login_success(soci::session& sql, std::int64_t id, const std::string
       soci::use(now), soci::use(v);
 }
 
-void set_user_active(soci::session& sql, std::int64_t id, bool active, const std::string& now) {
-  long long v = id;
-  int a = active ? 1 : 0;
-  sql << "UPDATE users SET is_active = :a, updated_at = :now WHERE id = :id", soci::use(a), soci::use(now),
-      soci::use(v);
-}
-
 namespace {
 std::string list_where(std::optional<std::int64_t> organization_id, const std::vector<std::string>& search,
                        SqlParams& p) {

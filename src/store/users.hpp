@@ -52,6 +52,5 @@ std::vector<User> list_users(soci::session& sql, std::optional<std::int64_t> org
                              const std::vector<std::string>& search, int limit, int offset);
 std::int64_t count_users(soci::session& sql, std::optional<std::int64_t> organization_id,
                          const std::vector<std::string>& search);
-void set_user_active(soci::session& sql, std::int64_t id, bool active, const std::string& now);
 
 }  // namespace the5hc::store

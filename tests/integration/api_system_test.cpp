@@ -5,24 +5,17 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 
-#include "support/harness.hpp"
+#include "support/suite_server.hpp"
 
 using namespace the5hc::testing;
 using nlohmann::json;
 
 namespace {
-class SystemApiTest : public ::testing::Test {
+class SystemApiTest : public SuiteFixture<SystemApiTest> {
  protected:
   static void SetUpTestSuite() {
-    db_ = new TestDatabase();
-    auto env = base_env(*db_);
-    ASSERT_EQ(run_the5hc({"migrate"}, env, db_->dir()).exit_code, 0);
-    create_user(*db_, "owner1", "Studio-pass-77", {"--create-organization", "Studio A"});
-    server_ = new ServerProcess(env, db_->dir());
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    delete db_;
+    SuiteFixture::SetUpTestSuite();
+    create_user(*db_, "owner1", kSuitePassword, {"--create-organization", "Studio A"});
   }
   // The src of every <script> and href of every <link> in the docs page.
   static std::vector<std::string> asset_urls(const std::string& html) {
@@ -31,11 +24,7 @@ class SystemApiTest : public ::testing::Test {
     for (std::sregex_iterator it(html.begin(), html.end(), attr), end; it != end; ++it) out.push_back((*it)[1]);
     return out;
   }
-  static TestDatabase* db_;
-  static ServerProcess* server_;
 };
-TestDatabase* SystemApiTest::db_ = nullptr;
-ServerProcess* SystemApiTest::server_ = nullptr;
 }  // namespace
 
 TEST_F(SystemApiTest, SchemaIsPublicOpenApiJson) {
@@ -97,7 +86,7 @@ TEST_F(SystemApiTest, DiscoveryNeedsAuthenticationAndListsCollectionsAsAbsoluteU
   auto anonymous = server_->get("/api/v1/");
   EXPECT_EQ(anonymous.status, 401);
   EXPECT_EQ(json::parse(anonymous.body)["code"], "not_authenticated");
-  auto token = login(server_->port(), "owner1", "Studio-pass-77");
+  auto token = login(server_->port(), "owner1", kSuitePassword);
   auto r = server_->get("/api/v1/", bearer(token));
   ASSERT_EQ(r.status, 200) << r.body;
   auto body = json::parse(r.body);

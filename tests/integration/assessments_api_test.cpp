@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <set>
 #include <tuple>
 
 #include "support/records.hpp"
@@ -158,8 +159,19 @@ TEST_F(AssessmentsApi, VisibilityAcrossTrainersAndOrganisations) {
                       "'assessment_completed' AND u.username = 'owner1' AND n.object_id = " +
                       mine.body["id"].dump()),
             1);
+  // the trainer's list is exactly the assessments of the clients assigned to them: theirs in, the owner's out
   auto list = call("trainer1", "GET", "/api/v1/assessments/?page_size=100");
-  for (const auto& a : list.body["results"]) EXPECT_EQ(a["client"], own) << a;
+  ASSERT_EQ(list.status, 200) << list.raw;
+  const auto& results = list.body["results"];
+  ASSERT_TRUE(results.is_array() && !results.empty()) << list.raw;
+  EXPECT_EQ(results.size(),
+            std::size_t(sql_count("SELECT COUNT(*) FROM assessments a JOIN clients c ON c.id = a.client_id JOIN "
+                                  "trainers t ON t.id = c.trainer_id JOIN users u ON u.id = t.user_id WHERE "
+                                  "u.username = 'trainer1'")));
+  std::set<long long> ids;
+  for (const auto& a : results) ids.insert(a["id"].get<long long>());
+  EXPECT_TRUE(ids.contains(mine.body["id"].get<long long>())) << list.raw;
+  EXPECT_FALSE(ids.contains(id)) << list.raw;
   EXPECT_EQ(call("owner1", "DELETE", url(id)).status, 204);
   EXPECT_EQ(call("owner1", "GET", url(id)).status, 404);
   EXPECT_EQ(sql_count("SELECT COUNT(*) FROM audit_log WHERE action = 'assessment_deleted' AND object_id = " +

@@ -1,6 +1,8 @@
 // /api/v1/clients/ over HTTP on the selected engine (API.md §3.1, DOMAIN.md §1.5, §8).
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/records.hpp"
 
 using namespace the5hc::testing;
@@ -109,8 +111,22 @@ TEST_F(ClientsApi, TrainersSeeTheirOwnClientsAndOtherStudiosSeeNothing) {
   EXPECT_EQ(call("trainer1", "PATCH", "/api/v1/clients/" + std::to_string(owners) + "/", {{"age", 50}}).status, 404);
   EXPECT_EQ(call("owner1", "GET", "/api/v1/clients/" + std::to_string(other) + "/").status, 404);
   EXPECT_EQ(call("owner1", "DELETE", "/api/v1/clients/" + std::to_string(other) + "/").status, 404);
+  // the trainer's list is exactly the clients assigned to them: their new client in, the owner's out
   auto list = call("trainer1", "GET", "/api/v1/clients/?page_size=100");
-  for (const auto& c : list.body["results"]) EXPECT_EQ(c["trainer_name"], "trainer1") << c;
+  ASSERT_EQ(list.status, 200) << list.raw;
+  const auto& results = list.body["results"];
+  ASSERT_TRUE(results.is_array() && !results.empty()) << list.raw;
+  EXPECT_EQ(results.size(), std::size_t(sql_count("SELECT COUNT(*) FROM clients c JOIN trainers t ON t.id = "
+                                                  "c.trainer_id JOIN users u ON u.id = t.user_id WHERE u.username = "
+                                                  "'trainer1'")));
+  EXPECT_EQ(list.body["count"], results.size());
+  std::set<long long> ids;
+  for (const auto& c : results) {
+    EXPECT_EQ(c["trainer_name"], "trainer1") << c;
+    ids.insert(c["id"].get<long long>());
+  }
+  EXPECT_TRUE(ids.contains(own)) << list.raw;
+  EXPECT_FALSE(ids.contains(owners)) << list.raw;
   // the owner chooses the trainer; an unknown one is a field error
   auto trainer_id = mine.body["trainer"].get<long long>();
   auto chosen = call("owner1", "POST", "/api/v1/clients/",
@@ -206,4 +222,65 @@ TEST_F(ClientsApi, DeleteIsRefusedWhileMoneyRecordsExist) {
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(r.body["detail"], "결제 기록이 있는 회원은 삭제할 수 없습니다.");
   EXPECT_EQ(call("owner1", "GET", "/api/v1/clients/" + std::to_string(id) + "/").status, 200);
+}
+
+// API.md §1.1: writes also accept application/x-www-form-urlencoded and multipart/form-data, with the same fields
+// and the same per-field errors as JSON (values arrive as text and are read as the field's type).
+TEST_F(ClientsApi, FormEncodedAndMultipartBodiesAreWritesLikeJson) {
+  auto headers = [](const std::string& type) {
+    auto h = bearer(tokens_["owner1"]);
+    h["Content-Type"] = type;
+    return h;
+  };
+  auto form = http_request(server_->port(), "POST", "/api/v1/clients/",
+                           "name=%ED%8F%BC%ED%9A%8C%EC%9B%90&age=41&gender=female&height=162.5&weight=55&email=form"
+                           "%40example.com&phone=",
+                           headers("application/x-www-form-urlencoded"));
+  ASSERT_EQ(form.status, 201) << form.body;
+  auto created = json::parse(form.body);
+  EXPECT_EQ(created["name"], "폼회원");
+  EXPECT_EQ(created["age"], 41);
+  EXPECT_EQ(created["gender"], "female");
+  EXPECT_EQ(created["height"], 162.5);
+  EXPECT_EQ(created["email"], "form@example.com");
+  EXPECT_EQ(call("owner1", "GET", "/api/v1/clients/" + created["id"].dump() + "/").body["weight"], 55);
+
+  const std::string boundary = "----the5hc-test-boundary";
+  auto part = [&](const std::string& name, const std::string& value) {
+    return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+  };
+  std::string multipart = part("name", "멀티파트회원") + part("age", "29") + part("gender", "male") +
+                          part("height", "180") + part("weight", "77.5") + "--" + boundary + "--\r\n";
+  auto mp = http_request(server_->port(), "POST", "/api/v1/clients/", multipart,
+                         headers("multipart/form-data; boundary=" + boundary));
+  ASSERT_EQ(mp.status, 201) << mp.body;
+  EXPECT_EQ(json::parse(mp.body)["name"], "멀티파트회원");
+  EXPECT_EQ(json::parse(mp.body)["weight"], 77.5);
+
+  // a PATCH with a form body changes only the fields given
+  auto patch = http_request(server_->port(), "PATCH", "/api/v1/clients/" + created["id"].dump() + "/", "age=42",
+                            headers("application/x-www-form-urlencoded"));
+  ASSERT_EQ(patch.status, 200) << patch.body;
+  EXPECT_EQ(json::parse(patch.body)["age"], 42);
+  EXPECT_EQ(json::parse(patch.body)["name"], "폼회원");
+
+  // wrong values are field errors, as in JSON; unknown fields too
+  auto bad = http_request(server_->port(), "POST", "/api/v1/clients/",
+                          "name=x&age=old&gender=other&height=&colour=red", headers("application/x-www-form-urlencoded"));
+  ASSERT_EQ(bad.status, 400) << bad.body;
+  auto errors = json::parse(bad.body);
+  EXPECT_EQ(errors["age"][0], "유효한 정수를 입력하세요.") << errors;
+  EXPECT_TRUE(errors.contains("gender")) << errors;
+  EXPECT_TRUE(errors.contains("height")) << errors;
+  EXPECT_TRUE(errors.contains("weight")) << errors;  // required, absent
+  EXPECT_TRUE(errors.contains("colour")) << errors;
+  auto bad_mp = http_request(server_->port(), "POST", "/api/v1/clients/", part("age", "abc") + "--" + boundary + "--\r\n",
+                             headers("multipart/form-data; boundary=" + boundary));
+  ASSERT_EQ(bad_mp.status, 400) << bad_mp.body;
+  EXPECT_TRUE(json::parse(bad_mp.body).contains("age")) << bad_mp.body;
+  // a multipart body that is not one is a 400, not a 500; other media types stay 415
+  auto broken = http_request(server_->port(), "POST", "/api/v1/clients/", "no parts here",
+                             headers("multipart/form-data; boundary=" + boundary));
+  EXPECT_EQ(broken.status, 400) << broken.body;
+  EXPECT_EQ(http_request(server_->port(), "POST", "/api/v1/clients/", "name=x", headers("text/plain")).status, 415);
 }

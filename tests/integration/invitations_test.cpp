@@ -12,12 +12,8 @@ using nlohmann::json;
 
 namespace {
 
-class Invitations : public ::testing::Test {
+class Invitations : public OrgWorldTest {
  protected:
-  static void SetUpTestSuite() { world_ = new OrgWorld(); }
-  static void TearDownTestSuite() { delete world_; }
-  static OrgWorld* world_;
-
   json invite(const std::string& who, const std::string& email, const std::string& role = "trainer") {
     auto r = world_->call(who, "POST", "/api/v1/invitations/", {{"email", email}, {"role", role}});
     EXPECT_EQ(r.status, 201) << r.body;
@@ -39,7 +35,6 @@ class Invitations : public ::testing::Test {
     return world_->call(who, "POST", "/api/v1/invitations/accept/", body);
   }
 };
-OrgWorld* Invitations::world_ = nullptr;
 
 }  // namespace
 

@@ -15,8 +15,8 @@ class McqAdmin : public RecordsApiTest {
  protected:
   static void SetUpTestSuite() {
     RecordsApiTest::SetUpTestSuite();
-    create_user(suite_->db, "root1", kSuitePassword, {"--superuser"});
-    tokens_["root1"] = login(suite_->server->port(), "root1", kSuitePassword);
+    create_user(*db_, "root1", kSuitePassword, {"--superuser"});
+    tokens_["root1"] = login(server_->port(), "root1", kSuitePassword);
   }
   static long long category_id(const std::string& code) {
     auto r = call("root1", "GET", "/api/v1/mcq/categories/?is_active=all");
@@ -96,7 +96,7 @@ TEST_F(McqAdmin, ValidateRefusesWhatCannotBeAnswered) {
   auto unknown = call("trainer1", "POST", url, {{"question_id", training["id"]}, {"answer", 1}});
   EXPECT_EQ(unknown.status, 400) << unknown.raw;
 
-  auto anonymous = http_request(suite_->server->port(), "POST", url, json{{"question_id", training["id"]}}.dump(),
+  auto anonymous = http_request(server_->port(), "POST", url, json{{"question_id", training["id"]}}.dump(),
                                 {{"Content-Type", "application/json"}});
   EXPECT_EQ(anonymous.status, 401);
 }

@@ -11,20 +11,17 @@ using nlohmann::json;
 
 namespace {
 
-class OrganizationAccess : public ::testing::Test {
+class OrganizationAccess : public OrgWorldTest {
  protected:
   static void SetUpTestSuite() {
-    world_ = new OrgWorld();
+    OrgWorldTest::SetUpTestSuite();
     // objects of studio B that studio A must never reach
     auto r = world_->call("b_owner", "POST", "/api/v1/invitations/", {{"email", "newcomer@example.com"}});
     ASSERT_EQ(r.status, 201) << r.body;
     b_invitation_ = json::parse(r.body)["id"];
   }
-  static void TearDownTestSuite() { delete world_; }
-  static OrgWorld* world_;
   static std::int64_t b_invitation_;
 };
-OrgWorld* OrganizationAccess::world_ = nullptr;
 std::int64_t OrganizationAccess::b_invitation_ = 0;
 
 std::string id_path(const std::string& base, std::int64_t id) { return base + std::to_string(id) + "/"; }
@@ -104,6 +101,7 @@ TEST_F(OrganizationAccess, ListsAndCountsHoldOnlyTheOwnOrganisation) {
 
   auto trainers = w.get("a_assistant", "/api/v1/trainers/");
   EXPECT_EQ(trainers["count"], 4);
+  ASSERT_EQ(trainers["results"].size(), 4u) << trainers;
   for (const auto& t : trainers["results"]) EXPECT_EQ(t["organization"], w.org_id("studio-a")) << t;
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?search=b_trainer")["count"], 0);
   EXPECT_EQ(w.get("a_owner", "/api/v1/trainers/?role=senior")["results"][0]["username"], "a_senior");
@@ -117,11 +115,19 @@ TEST_F(OrganizationAccess, ListsAndCountsHoldOnlyTheOwnOrganisation) {
 
   auto users = w.get("a_senior", "/api/v1/users/");
   EXPECT_EQ(users["count"], 4);
+  ASSERT_EQ(users["results"].size(), 4u) << users;
   for (const auto& u : users["results"]) EXPECT_EQ(u["trainer"]["organization"]["slug"], "studio-a") << u;
   EXPECT_EQ(w.get("a_owner", "/api/v1/users/?search=b_")["count"], 0);
 
   EXPECT_EQ(w.get("a_owner", "/api/v1/invitations/")["count"], 0);  // B's invitation is not listed
-  auto audit = w.get("a_owner", "/api/v1/audit-log/");
+  // studio B has rows (at least its invitation) that studio A's log must not show
+  ASSERT_GE(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE organization_id = " +
+                          std::to_string(w.org_id("studio-b"))),
+            1);
+  auto audit = w.get("a_owner", "/api/v1/audit-log/?page_size=100");
+  EXPECT_EQ(audit["count"], w.sql().count("SELECT COUNT(*) FROM audit_log WHERE organization_id = " +
+                                          std::to_string(w.org_id("studio-a"))));
+  EXPECT_EQ(audit["results"].size(), audit["count"].get<std::size_t>()) << audit;
   for (const auto& a : audit["results"]) EXPECT_EQ(a["organization"], w.org_id("studio-a")) << a;
 }
 

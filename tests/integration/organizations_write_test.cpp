@@ -11,11 +11,8 @@ using nlohmann::json;
 
 namespace {
 
-class OrganizationWrites : public ::testing::Test {
+class OrganizationWrites : public OrgWorldTest {
  protected:
-  static void SetUpTestSuite() { world_ = new OrgWorld(); }
-  static void TearDownTestSuite() { delete world_; }
-  static OrgWorld* world_;
   std::string trainer(const std::string& username) {
     return "/api/v1/trainers/" + std::to_string(world_->trainer_id(username)) + "/";
   }
@@ -23,7 +20,6 @@ class OrganizationWrites : public ::testing::Test {
     return world_->sql().count("SELECT COUNT(*) FROM audit_log WHERE action = '" + action + "'");
   }
 };
-OrgWorld* OrganizationWrites::world_ = nullptr;
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <thread>
 
 #include "support/harness.hpp"
@@ -37,6 +38,31 @@ int connect_to(int port) {
     return -1;
   }
   return fd;
+}
+
+// Whether something accepts connections on 127.0.0.2:port. A socket bound to 127.0.0.1 does not accept connections
+// addressed to another loopback address; one bound to 0.0.0.0 (every interface) does.
+bool reachable_on_127_0_0_2(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  inet_pton(AF_INET, "127.0.0.2", &addr.sin_addr);
+  bool ok = connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0;
+  close(fd);
+  return ok;
+}
+
+// The "listening on" line of a started server (printed just after it starts answering).
+std::string listening_line(const ServerProcess& server) {
+  for (int i = 0; i < 100; ++i) {
+    auto out = server.output();
+    auto at = out.find("The5HC listening on ");
+    if (at != std::string::npos && out.find('\n', at) != std::string::npos)
+      return out.substr(at, out.find('\n', at) - at);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  return "";
 }
 
 std::string read_all(int fd) {
@@ -131,4 +157,33 @@ TEST_F(ServerTest, ASecondInstanceOnTheSamePortFailsLoudly) {
   EXPECT_NE(r.exit_code, 0);
   EXPECT_NE((r.out + r.err).find("in use"), std::string::npos) << r.out << r.err;
   EXPECT_EQ(server_->get("/healthz").status, 200) << "the first instance keeps serving";
+}
+
+// A development server listens on loopback unless told otherwise (OPERATIONS.md §2: HOST, serve --host), and says
+// which address it really bound.
+TEST(ServeAddress, DefaultIsLoopbackOnly) {
+  TestDatabase db;
+  auto env = base_env(db);
+  ASSERT_EQ(run_the5hc({"migrate"}, env, db.dir()).exit_code, 0);
+  ServerProcess server(env, db.dir(), {}, /*pass_host=*/false);
+  EXPECT_EQ(listening_line(server), "The5HC listening on http://127.0.0.1:" + std::to_string(server.port()))
+      << server.output();
+  EXPECT_FALSE(reachable_on_127_0_0_2(server.port()));
+}
+
+TEST(ServeAddress, HostVariableAndFlagChooseTheAddress) {
+  TestDatabase db;
+  auto env = base_env(db);
+  ASSERT_EQ(run_the5hc({"migrate"}, env, db.dir()).exit_code, 0);
+  env["HOST"] = "0.0.0.0";
+  {
+    ServerProcess every(env, db.dir(), {}, /*pass_host=*/false);
+    EXPECT_EQ(listening_line(every),
+              "The5HC listening on http://0.0.0.0:" + std::to_string(every.port()) + " (every interface)")
+        << every.output();
+    EXPECT_TRUE(reachable_on_127_0_0_2(every.port()));
+  }
+  ServerProcess flag(env, db.dir(), {"--host", "127.0.0.1"}, /*pass_host=*/false);  // --host wins over HOST
+  EXPECT_EQ(listening_line(flag), "The5HC listening on http://127.0.0.1:" + std::to_string(flag.port()));
+  EXPECT_FALSE(reachable_on_127_0_0_2(flag.port()));
 }

@@ -84,6 +84,18 @@ pid_t spawn(const std::vector<std::string>& args, const Env& env, const std::str
   return pid;
 }
 
+// A sanitizer build's report in what a child process printed (see cmake/options.cmake): the child aborts on it, but
+// a server killed by its test or a command whose exit code is not checked would otherwise hide it.
+void fail_on_sanitizer_report(const std::string& what, const std::string& output) {
+  for (const char* marker : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "WARNING: ThreadSanitizer",
+                             "ThreadSanitizer: ", "runtime error: "}) {
+    if (output.find(marker) != std::string::npos) {
+      ADD_FAILURE() << what << " reported a sanitizer finding:\n" << output;
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 bool postgres_selected() {
@@ -92,8 +104,8 @@ bool postgres_selected() {
 }
 
 void pg_admin_exec(const std::string& statement) {
-  const char* admin = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
-  if (!admin) throw std::runtime_error("THE5HC_TEST_PG_ADMIN_URL is not set (run the tests with scripts/test.sh)");
+  const char* admin = std::getenv("THE5HC_TEST_PG_URL");
+  if (!admin) throw std::runtime_error("THE5HC_TEST_PG_URL is not set (run the tests with scripts/test.sh)");
   soci::session s(soci::postgresql, admin_url_to_soci(admin, "postgres"));
   s << statement;
 }
@@ -108,7 +120,7 @@ TestDatabase::TestDatabase() {
   }
   pg_name_ = "t_" + random_suffix();
   pg_admin_exec("CREATE DATABASE " + pg_name_);
-  std::string base = std::getenv("THE5HC_TEST_PG_ADMIN_URL");
+  std::string base = std::getenv("THE5HC_TEST_PG_URL");
   url_ = base.substr(0, base.rfind('/') + 1) + pg_name_;
 }
 
@@ -144,6 +156,7 @@ CommandResult run_the5hc(const std::vector<std::string>& args, const Env& env, c
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
   r.out = read_file(base + ".out");
   r.err = read_file(base + ".err");
+  fail_on_sanitizer_report("the5hc " + (args.empty() ? std::string() : args[0]), r.err);
   for (const char* ext : {".in", ".out", ".err"}) std::filesystem::remove(base + ext);
   return r;
 }
@@ -193,13 +206,15 @@ HttpResponse http_request(int port, const std::string& method, const std::string
   return out;
 }
 
-ServerProcess::ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args) {
+ServerProcess::ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args,
+                             bool pass_host) {
   port_ = free_port();
   log_path_ = dir + "/server-" + std::to_string(port_) + ".log";
   {
     std::ofstream(dir + "/empty.in");
   }
-  std::vector<std::string> args = {"serve", "--host", "127.0.0.1", "--port", std::to_string(port_)};
+  std::vector<std::string> args = {"serve", "--port", std::to_string(port_)};
+  if (pass_host) args.insert(args.end(), {"--host", "127.0.0.1"});
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = spawn(args, env, dir, dir + "/empty.in", log_path_, log_path_);
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
@@ -223,6 +238,7 @@ ServerProcess::~ServerProcess() {
     kill(pid_, SIGKILL);
     waitpid(pid_, nullptr, 0);
   }
+  fail_on_sanitizer_report("the5hc serve", output());
 }
 
 void ServerProcess::signal(int sig) {

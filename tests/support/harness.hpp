@@ -9,11 +9,11 @@
 namespace the5hc::testing {
 
 bool postgres_selected();  // THE5HC_TEST_DB=postgres
-// Runs one statement on the PostgreSQL server's `postgres` database as the administrator (THE5HC_TEST_PG_ADMIN_URL).
+// Runs one statement on the PostgreSQL server's `postgres` database as the administrator (THE5HC_TEST_PG_URL).
 void pg_admin_exec(const std::string& sql);
 
 // A new empty database: an SQLite file in a temporary directory, or a new PostgreSQL database created through
-// THE5HC_TEST_PG_ADMIN_URL (dropped again by the destructor).
+// THE5HC_TEST_PG_URL (dropped again by the destructor).
 class TestDatabase {
  public:
   TestDatabase();
@@ -52,10 +52,12 @@ struct HttpResponse {
 HttpResponse http_request(int port, const std::string& method, const std::string& path, const std::string& body = "",
                           const std::map<std::string, std::string>& headers = {});
 
-// `the5hc serve` as a child process on a free loopback port; waits until /healthz answers.
+// `the5hc serve` as a child process on a free port of 127.0.0.1 (`--host 127.0.0.1` unless pass_host is false, for
+// tests of the default address and HOST); waits until /healthz answers on 127.0.0.1.
 class ServerProcess {
  public:
-  ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args = {});
+  ServerProcess(const Env& env, const std::string& dir, std::vector<std::string> extra_args = {},
+                bool pass_host = true);
   ~ServerProcess();
   int port() const { return port_; }
   int pid() const { return pid_; }

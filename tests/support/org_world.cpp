@@ -4,19 +4,15 @@
 
 namespace the5hc::testing {
 
-OrgWorld::OrgWorld() {
-  auto env = base_env(db_);
-  auto migrated = run_the5hc({"migrate"}, env, db_.dir());
-  if (migrated.exit_code != 0) ADD_FAILURE() << "migrate: " << migrated.err;
-  create_user(db_, "root", kPassword, {"--superuser"});
+OrgWorld::OrgWorld(SuiteServer& suite) : suite_(suite) {
+  const auto& db = suite_.db;
+  create_user(db, "root", kPassword, {"--superuser"});
   for (std::string s : {"a", "b"}) {
     std::string studio = s == "a" ? "Studio A" : "Studio B";
-    create_user(db_, s + "_owner", kPassword, {"--create-organization", studio});
+    create_user(db, s + "_owner", kPassword, {"--create-organization", studio});
     for (std::string role : {"senior", "trainer", "assistant"})
-      create_user(db_, s + "_" + role, kPassword, {"--organization", "studio-" + s, "--role", role});
+      create_user(db, s + "_" + role, kPassword, {"--organization", "studio-" + s, "--role", role});
   }
-  server_ = std::make_unique<ServerProcess>(env, db_.dir());
-  sql_ = std::make_unique<SqlProbe>(db_);
   for (std::string who : {"root", "a_owner", "a_senior", "a_trainer", "a_assistant", "b_owner", "b_senior",
                           "b_trainer", "b_assistant"})
     login_as(who);
@@ -27,8 +23,8 @@ void OrgWorld::login_as(const std::string& who, const std::string& password) {
 }
 
 void OrgWorld::add_user(const std::string& username, const std::string& slug, const std::string& role) {
-  if (slug.empty()) create_user(db_, username, kPassword);
-  else create_user(db_, username, kPassword, {"--organization", slug, "--role", role});
+  if (slug.empty()) create_user(suite_.db, username, kPassword);
+  else create_user(suite_.db, username, kPassword, {"--organization", slug, "--role", role});
   login_as(username);
 }
 
@@ -47,15 +43,15 @@ nlohmann::json OrgWorld::get(const std::string& who, const std::string& path) {
 }
 
 std::int64_t OrgWorld::org_id(const std::string& slug) {
-  return sql_->count("SELECT id FROM organizations WHERE slug = '" + slug + "'");
+  return sql().count("SELECT id FROM organizations WHERE slug = '" + slug + "'");
 }
 
 std::int64_t OrgWorld::user_id(const std::string& username) {
-  return sql_->count("SELECT id FROM users WHERE username = '" + username + "'");
+  return sql().count("SELECT id FROM users WHERE username = '" + username + "'");
 }
 
 std::int64_t OrgWorld::trainer_id(const std::string& username) {
-  return sql_->count("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username +
+  return sql().count("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username +
                      "'");
 }
 

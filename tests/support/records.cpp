@@ -5,20 +5,16 @@
 
 namespace the5hc::testing {
 
-std::unique_ptr<SuiteServer> RecordsApiTest::suite_;
-std::map<std::string, std::string> RecordsApiTest::tokens_;
-
 void RecordsApiTest::SetUpTestSuite() {
-  suite_ = std::make_unique<SuiteServer>();
-  create_user(suite_->db, "owner1", kSuitePassword, {"--create-organization", "Studio A"});
-  create_user(suite_->db, "trainer1", kSuitePassword, {"--organization", "studio-a", "--role", "trainer"});
-  create_user(suite_->db, "owner2", kSuitePassword, {"--create-organization", "Studio B"});
-  for (const char* who : {"owner1", "trainer1", "owner2"})
-    tokens_[who] = login(suite_->server->port(), who, kSuitePassword);
+  SuiteFixture::SetUpTestSuite();
+  create_user(*db_, "owner1", kSuitePassword, {"--create-organization", "Studio A"});
+  create_user(*db_, "trainer1", kSuitePassword, {"--organization", "studio-a", "--role", "trainer"});
+  create_user(*db_, "owner2", kSuitePassword, {"--create-organization", "Studio B"});
+  for (const char* who : {"owner1", "trainer1", "owner2"}) tokens_[who] = login(server_->port(), who, kSuitePassword);
 }
 
 void RecordsApiTest::TearDownTestSuite() {
-  suite_.reset();
+  SuiteFixture::TearDownTestSuite();
   tokens_.clear();
 }
 
@@ -27,7 +23,7 @@ RecordsApiTest::Reply RecordsApiTest::call(const std::string& who, const std::st
   auto headers = bearer(tokens_[who]);
   if (!lang.empty()) headers["Accept-Language"] = lang;
   if (!body.is_null()) headers["Content-Type"] = "application/json";
-  auto r = http_request(suite_->server->port(), method, path, body.is_null() ? "" : body.dump(), headers);
+  auto r = http_request(server_->port(), method, path, body.is_null() ? "" : body.dump(), headers);
   Reply out{r.status, nullptr, r.body};
   if (!r.body.empty()) out.body = nlohmann::json::parse(r.body, nullptr, false);
   return out;

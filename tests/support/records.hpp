@@ -1,10 +1,9 @@
 #pragma once
-// Shared set-up of the client / assessment API tests: one SuiteServer with two studios — studio-a (owner1,
-// trainer1) and studio-b (owner2) — and JSON helpers.
+// Shared set-up of the client / assessment API tests: the suite's SuiteServer (SuiteFixture) with two studios —
+// studio-a (owner1, trainer1) and studio-b (owner2) — and JSON helpers.
 #include <gtest/gtest.h>
 
 #include <map>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 
@@ -12,7 +11,7 @@
 
 namespace the5hc::testing {
 
-class RecordsApiTest : public ::testing::Test {
+class RecordsApiTest : public SuiteFixture<RecordsApiTest> {
  protected:
   static void SetUpTestSuite();
   static void TearDownTestSuite();
@@ -29,13 +28,12 @@ class RecordsApiTest : public ::testing::Test {
   static long long client(const std::string& who, const nlohmann::json& fields);
   // Assessment A of DOMAIN.md §12 #25 (every test done) for `client`, a man of 35 years and 80 kg.
   static nlohmann::json assessment_a(long long client);
-  static long long sql_count(const std::string& query) { return suite_->sql->count(query); }
-  static void sql_exec(const std::string& statement) { suite_->sql->exec(statement); }
+  static long long sql_count(const std::string& query) { return sql_->count(query); }
+  static void sql_exec(const std::string& statement) { sql_->exec(statement); }
   // Today in Asia/Seoul, "YYYY-MM-DD", shifted by `days`.
   static std::string seoul_date(int days = 0);
 
-  static std::unique_ptr<SuiteServer> suite_;
-  static std::map<std::string, std::string> tokens_;
+  static inline std::map<std::string, std::string> tokens_;
 };
 
 }  // namespace the5hc::testing

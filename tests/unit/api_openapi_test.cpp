@@ -98,7 +98,9 @@ TEST(OpenApi, EveryOperationHasResponsesAndEveryReferenceResolves) {
   };
   walk(doc, "");
   EXPECT_TRUE(broken.empty()) << "unresolved $ref:\n  " << ::testing::PrintToString(broken);
-  for (const auto& [path, method] : documented_operations(doc))
+  const auto operations = documented_operations(doc);
+  ASSERT_FALSE(operations.empty());
+  for (const auto& [path, method] : operations)
     EXPECT_FALSE(doc["paths"][path][method].value("responses", json::object()).empty()) << method << " " << path;
 }
 

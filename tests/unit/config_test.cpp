@@ -44,6 +44,8 @@ TEST_F(ConfigTest, NothingSetMeansDevelopmentOnSqliteWithPersistedSecret) {
   EXPECT_EQ(c.database.engine, DatabaseUrl::Engine::sqlite);
   EXPECT_EQ(c.database.sqlite_path, "the5hc.db");
   EXPECT_EQ(c.port, 8000);
+  EXPECT_EQ(c.host, "127.0.0.1") << "a development server listens on loopback unless told otherwise";
+  EXPECT_EQ(load_config({{"HOST", " 0.0.0.0 "}}).host, "0.0.0.0");
   EXPECT_TRUE(c.secret_key_generated);
   EXPECT_GE(c.secret_key.size(), 50u);
   EXPECT_TRUE(std::filesystem::exists(".the5hc-dev-secret"));

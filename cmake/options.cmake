@@ -1,0 +1,37 @@
+# Build options shared by every target (included from CMakeLists.txt before the first target is defined).
+#
+# THE5HC_SANITIZE: a comma-separated list for -fsanitize=, empty for none. Two combinations are supported and run by
+# `make test-sanitize`: "address,undefined" (build-asan) and "thread" (build-tsan); ThreadSanitizer cannot be combined
+# with AddressSanitizer. Any finding aborts the process (-fno-sanitize-recover), so a finding fails the test that
+# triggered it. Run-time options and suppressions: scripts/test-sanitize.sh.
+#
+# THE5HC_WERROR: warnings are errors. CI turns it on (.ci/run sets CI=true; an unset option defaults to ON there).
+set(THE5HC_SANITIZE "" CACHE STRING "Sanitizers to build with: address,undefined | thread (empty: none)")
+if(DEFINED ENV{CI} AND "$ENV{CI}")
+  set(THE5HC_WERROR_DEFAULT ON)
+else()
+  set(THE5HC_WERROR_DEFAULT OFF)
+endif()
+option(THE5HC_WERROR "Treat compiler warnings as errors" ${THE5HC_WERROR_DEFAULT})
+
+if(THE5HC_SANITIZE)
+  string(REPLACE "," ";" the5hc_sanitizers "${THE5HC_SANITIZE}")
+  foreach(s ${the5hc_sanitizers})
+    if(NOT s MATCHES "^(address|undefined|thread|leak)$")
+      message(FATAL_ERROR "THE5HC_SANITIZE: unknown sanitizer '${s}' (address, undefined, thread, leak)")
+    endif()
+  endforeach()
+  if("thread" IN_LIST the5hc_sanitizers AND ("address" IN_LIST the5hc_sanitizers OR "leak" IN_LIST the5hc_sanitizers))
+    message(FATAL_ERROR "THE5HC_SANITIZE: thread cannot be combined with address or leak")
+  endif()
+  # -O1 -g1: the level the sanitizers are documented for, line tables for the reports, and about half the compile
+  # time of RelWithDebInfo's -O2 -g (these builds compile everything without the ccache of the normal build).
+  add_compile_options(-fsanitize=${THE5HC_SANITIZE} -fno-sanitize-recover=all -fno-omit-frame-pointer -O1 -g1)
+  add_link_options(-fsanitize=${THE5HC_SANITIZE})
+  message(STATUS "the5hc: building with -fsanitize=${THE5HC_SANITIZE}")
+endif()
+
+if(THE5HC_WERROR)
+  add_compile_options(-Werror)
+  message(STATUS "the5hc: warnings are errors")
+endif()
