@@ -76,6 +76,10 @@ std::optional<std::string> test_notes(const Row& r, Names prefixes) {
 
 std::string stamp(const Value& v, const std::string& fallback) { return timestamp(v.str()).value_or(fallback); }
 
+std::optional<int> narrow(std::optional<long long> v) {
+  return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
+}
+
 std::optional<long long> money(const Row& r, const char* column) { return r[column].money(); }
 
 std::optional<long long> bp(const Row& r, const char* column) {
@@ -99,10 +103,11 @@ std::optional<std::string> client_skip_reason(const Row& r) {
   return std::nullopt;
 }
 
-store::NewClient client_fields(const Row& r, const std::string& now, Warnings& warnings) {
-  store::NewClient c;
+store::Client client_fields(const Row& r, const std::string& now, Warnings& warnings) {
+  store::Client out;
+  auto& c = out.fields;
   c.name = *r["name"].nonblank();
-  c.age = *r["age"].integral();
+  c.age = static_cast<int>(*r["age"].integral());
   c.gender = *gender(*r["gender"].str());
   c.height = *r["height"].number();
   c.weight = *r["weight"].number();
@@ -114,20 +119,20 @@ store::NewClient client_fields(const Row& r, const std::string& now, Warnings& w
     c.phone = domain::format_phone(*p);
     if (!c.phone) warnings.push_back("invalid phone \"" + *p + "\" dropped");
   }
-  if (r.has("created_at")) c.created_at = stamp(r["created_at"], now);
-  else c.created_at = seoul_midnight_utc(r["registration_date"].str()).value_or(now);
-  c.updated_at = stamp(r["updated_at"], c.created_at);
-  return c;
+  if (r.has("created_at")) out.created_at = stamp(r["created_at"], now);
+  else out.created_at = seoul_midnight_utc(r["registration_date"].str()).value_or(now);
+  out.updated_at = stamp(r["updated_at"], out.created_at);
+  return out;
 }
 
-store::NewUser user_fields(const Row& r, const std::string& now, Warnings& warnings) {
-  store::NewUser u;
+store::User user_fields(const Row& r, const std::string& now, Warnings& warnings) {
+  store::User u;
   u.username = r["username"].nonblank().value_or("");
   u.name = r["name"].nonblank().value_or(u.username);
   auto hash = password_hash(r["password_hash"].str(), r["password"].str(), r["salt"].str());
   if (!hash) warnings.push_back("no password hash; the account cannot log in until its password is reset");
   u.password_hash = hash.value_or("!");  // matches no scheme, so no password verifies
-  u.failed_login_attempts = std::max(0LL, r["failed_login_attempts"].integral().value_or(0));
+  u.failed_login_attempts = static_cast<int>(std::max(0LL, r["failed_login_attempts"].integral().value_or(0)));
   u.last_login = timestamp(r["last_login"].str());
   auto locked = timestamp(r["locked_until"].str());
   if (locked && *locked > now) u.locked_until = locked;  // an expired lock is no lock
@@ -136,87 +141,96 @@ store::NewUser user_fields(const Row& r, const std::string& now, Warnings& warni
   return u;
 }
 
-store::NewAssessment assessment_fields(const Row& r, const std::string& now, Warnings& w) {
-  store::NewAssessment a;
+store::Assessment assessment_fields(const Row& r, const std::string& now, Warnings& w) {
+  store::Assessment a;
+  auto& in = a.input;
+  auto& s = a.results.scores;
   auto d = date(r["date"].str());
   if (!d) {
     d = date(r["created_at"].str()).value_or(now.substr(0, 10));
     w.push_back("invalid date \"" + r["date"].str().value_or("") + "\"; used " + *d);
   }
-  a.date = *d;
-  a.overhead_squat_performed = r["overhead_squat_score"].null() ? 0 : 1;
-  a.overhead_squat_notes = test_notes(r, {"overhead_squat"});
-  a.overhead_squat_score = int_score(r, {"overhead_squat_score"}, 0, 3, w);
-  a.push_up_reps = count(r, {"push_up_reps"}, w);
-  a.push_up_notes = test_notes(r, {"push_up"});
-  a.push_up_score = int_score(r, {"push_up_score"}, 1, 4, w);
-  a.balance_right_open = measure(r, {"single_leg_balance_right_eyes_open", "single_leg_balance_right_open"}, w);
-  a.balance_left_open = measure(r, {"single_leg_balance_left_eyes_open", "single_leg_balance_left_open"}, w);
-  a.balance_right_closed = measure(r, {"single_leg_balance_right_eyes_closed", "single_leg_balance_right_closed"}, w);
-  a.balance_left_closed = measure(r, {"single_leg_balance_left_eyes_closed", "single_leg_balance_left_closed"}, w);
-  a.balance_notes = test_notes(r, {"single_leg_balance"});
-  a.balance_score = score(r, {"single_leg_balance_score"}, 1, 4, w);
-  a.toe_touch_distance = r["toe_touch_distance"].number();
-  a.toe_touch_notes = test_notes(r, {"toe_touch"});
-  a.toe_touch_score = int_score(r, {"toe_touch_score"}, 1, 4, w);
-  a.shoulder_right = measure(r, {"shoulder_mobility_right"}, w);
-  a.shoulder_left = measure(r, {"shoulder_mobility_left"}, w);
-  a.shoulder_notes = test_notes(r, {"shoulder_mobility"});
-  a.shoulder_score = int_score(r, {"shoulder_mobility_score"}, 0, 3, w);
-  a.farmer_weight = measure(r, {"farmer_carry_weight", "farmers_carry_weight"}, w);
-  a.farmer_distance = measure(r, {"farmer_carry_distance", "farmers_carry_distance"}, w);
-  a.farmer_time = measure(r, {"farmer_carry_time", "farmers_carry_time"}, w);
-  a.farmer_notes = test_notes(r, {"farmer_carry", "farmers_carry"});
-  a.farmer_score = score(r, {"farmer_carry_score", "farmers_carry_score"}, 1, 4, w);
-  a.harvard_hr1 = count(r, {"harvard_step_test_hr1", "step_test_hr1"}, w);
-  a.harvard_hr2 = count(r, {"harvard_step_test_hr2", "step_test_hr2"}, w);
-  a.harvard_hr3 = count(r, {"harvard_step_test_hr3", "step_test_hr3"}, w);
-  a.harvard_duration = measure(r, {"harvard_step_test_duration", "step_test_duration"}, w);
-  a.harvard_legacy_hr = count(r, {"harvard_step_test_heart_rate"}, w);
-  a.harvard_notes = test_notes(r, {"harvard_step_test", "step_test"});  // kept verbatim, never parsed
-  a.harvard_pfi = measure(r, {"harvard_step_test_pfi", "step_test_pfi"}, w);
-  a.harvard_score = int_score(r, {"harvard_step_test_score", "step_test_score"}, 1, 4, w);
-  a.strength_score = r["strength_score"].number();
-  a.mobility_score = r["mobility_score"].number();
-  a.balance_category_score = r["balance_score"].number();
-  a.cardio_score = r["cardio_score"].number();
-  a.overall_score = r["overall_score"].number();
-  a.is_complete = a.strength_score && a.mobility_score && a.balance_category_score && a.cardio_score ? 1 : 0;
+  a.meta.date = *d;
+  s.overhead_squat_performed = !r["overhead_squat_score"].null();
+  in.overhead_squat_notes = test_notes(r, {"overhead_squat"});
+  s.overhead_squat_score = narrow(int_score(r, {"overhead_squat_score"}, 0, 3, w));
+  in.push_up_reps = narrow(count(r, {"push_up_reps"}, w));
+  in.push_up_notes = test_notes(r, {"push_up"});
+  s.push_up_score = narrow(int_score(r, {"push_up_score"}, 1, 4, w));
+  in.single_leg_balance_right_eyes_open =
+      measure(r, {"single_leg_balance_right_eyes_open", "single_leg_balance_right_open"}, w);
+  in.single_leg_balance_left_eyes_open =
+      measure(r, {"single_leg_balance_left_eyes_open", "single_leg_balance_left_open"}, w);
+  in.single_leg_balance_right_eyes_closed =
+      measure(r, {"single_leg_balance_right_eyes_closed", "single_leg_balance_right_closed"}, w);
+  in.single_leg_balance_left_eyes_closed =
+      measure(r, {"single_leg_balance_left_eyes_closed", "single_leg_balance_left_closed"}, w);
+  in.single_leg_balance_notes = test_notes(r, {"single_leg_balance"});
+  s.single_leg_balance_score = score(r, {"single_leg_balance_score"}, 1, 4, w);
+  in.toe_touch_distance = r["toe_touch_distance"].number();
+  in.toe_touch_notes = test_notes(r, {"toe_touch"});
+  s.toe_touch_score = narrow(int_score(r, {"toe_touch_score"}, 1, 4, w));
+  in.shoulder_mobility_right = measure(r, {"shoulder_mobility_right"}, w);
+  in.shoulder_mobility_left = measure(r, {"shoulder_mobility_left"}, w);
+  in.shoulder_mobility_notes = test_notes(r, {"shoulder_mobility"});
+  s.shoulder_mobility_score = narrow(int_score(r, {"shoulder_mobility_score"}, 0, 3, w));
+  in.farmer_carry_weight = measure(r, {"farmer_carry_weight", "farmers_carry_weight"}, w);
+  in.farmer_carry_distance = measure(r, {"farmer_carry_distance", "farmers_carry_distance"}, w);
+  in.farmer_carry_time = measure(r, {"farmer_carry_time", "farmers_carry_time"}, w);
+  in.farmer_carry_notes = test_notes(r, {"farmer_carry", "farmers_carry"});
+  s.farmer_carry_score = score(r, {"farmer_carry_score", "farmers_carry_score"}, 1, 4, w);
+  in.harvard_step_test_hr1 = narrow(count(r, {"harvard_step_test_hr1", "step_test_hr1"}, w));
+  in.harvard_step_test_hr2 = narrow(count(r, {"harvard_step_test_hr2", "step_test_hr2"}, w));
+  in.harvard_step_test_hr3 = narrow(count(r, {"harvard_step_test_hr3", "step_test_hr3"}, w));
+  in.harvard_step_test_duration = measure(r, {"harvard_step_test_duration", "step_test_duration"}, w);
+  a.harvard_step_test_legacy_hr = count(r, {"harvard_step_test_heart_rate"}, w);
+  in.harvard_step_test_notes = test_notes(r, {"harvard_step_test", "step_test"});  // kept verbatim, never parsed
+  s.harvard_step_test_pfi = measure(r, {"harvard_step_test_pfi", "step_test_pfi"}, w);
+  s.harvard_step_test_score = narrow(int_score(r, {"harvard_step_test_score", "step_test_score"}, 1, 4, w));
+  s.strength_score = r["strength_score"].number();
+  s.mobility_score = r["mobility_score"].number();
+  s.balance_score = r["balance_score"].number();
+  s.cardio_score = r["cardio_score"].number();
+  s.overall_score = r["overall_score"].number();
+  s.is_complete = s.strength_score && s.mobility_score && s.balance_score && s.cardio_score;
+  a.is_legacy = true;
   a.created_at = stamp(r["created_at"], now);
   a.updated_at = a.created_at;
   return a;
 }
 
-store::NewPackage package_fields(const Row& r, const std::string& now) {
-  store::NewPackage p;
-  p.total_amount = money(r, "total_amount").value_or(0);
-  p.total_sessions = r["total_sessions"].integral().value_or(0);
-  p.session_price = money(r, "session_price")
-                        .value_or(p.total_sessions > 0 ? domain::round0(double(p.total_amount) / double(p.total_sessions)) : 0);
-  p.remaining_sessions = r["remaining_sessions"].integral().value_or(p.total_sessions);
-  p.remaining_credits = money(r, "remaining_credits").value_or(0);
-  p.package_name = package_name(r["package_name"].str(), p.total_sessions);
-  p.gross_amount = money(r, "gross_amount");
-  p.vat_amount = money(r, "vat_amount");
-  p.card_fee_amount = money(r, "card_fee_amount");
-  p.net_amount = money(r, "net_amount");
-  p.vat_rate_bp = bp(r, "vat_rate");
-  p.card_fee_rate_bp = bp(r, "card_fee_rate");
+store::Package package_fields(const Row& r, const std::string& now) {
+  store::Package p;
+  auto& c = p.counters;
+  c.total_amount = money(r, "total_amount").value_or(0);
+  c.total_sessions = static_cast<int>(r["total_sessions"].integral().value_or(0));
+  c.session_price = money(r, "session_price")
+                        .value_or(c.total_sessions > 0 ? domain::round0(double(c.total_amount) / double(c.total_sessions)) : 0);
+  c.remaining_sessions = static_cast<int>(r["remaining_sessions"].integral().value_or(c.total_sessions));
+  c.remaining_credits = money(r, "remaining_credits").value_or(0);
+  p.package_name = package_name(r["package_name"].str(), c.total_sessions);
+  c.gross_amount = money(r, "gross_amount");
+  c.vat_amount = money(r, "vat_amount");
+  c.card_fee_amount = money(r, "card_fee_amount");
+  c.net_amount = money(r, "net_amount");
+  p.vat_rate_bp = narrow(bp(r, "vat_rate"));
+  p.card_fee_rate_bp = narrow(bp(r, "card_fee_rate"));
   auto active = r["is_active"];
-  p.is_active = active.null() ? 1 : (lower_ascii(active.str().value_or("")) == "false" || active.integral() == 0LL ? 0 : 1);
+  c.is_active = active.null() || !(lower_ascii(active.str().value_or("")) == "false" || active.integral() == 0LL);
+  p.is_legacy = true;
   p.notes = r["notes"].nonblank();
   p.created_at = stamp(r["created_at"], now);
   p.updated_at = stamp(r["updated_at"], p.created_at);
   return p;
 }
 
-store::NewSession session_fields(const Row& r, const std::string& status, const std::string& now) {
-  store::NewSession s;
+store::Session session_fields(const Row& r, const std::string& status, const std::string& now) {
+  store::Session s;
   s.created_at = stamp(r["created_at"], now);
   s.session_date = date(r["session_date"].str()).value_or(s.created_at.substr(0, 10));
   s.session_time = hhmm(r["session_time"].str());
   auto duration = r["session_duration"].integral();
-  s.session_duration = duration && *duration > 0 ? *duration : 60;
+  s.session_duration = duration && *duration > 0 ? static_cast<int>(*duration) : 60;
   s.session_cost = std::max(0LL, money(r, "session_cost").value_or(0));
   s.status = status;
   // Informational only: what the session consumed; package counters are never touched by the import.
@@ -229,8 +243,8 @@ store::NewSession session_fields(const Row& r, const std::string& status, const 
   return s;
 }
 
-store::NewPayment payment_fields(const Row& r, const std::string& now, Warnings& warnings) {
-  store::NewPayment p;
+store::Payment payment_fields(const Row& r, const std::string& now, Warnings& warnings) {
+  store::Payment p;
   p.amount = money(r, "amount").value_or(0);
   auto raw_method = r["payment_method"].str();
   auto description = r["description"].str();
@@ -244,6 +258,7 @@ store::NewPayment payment_fields(const Row& r, const std::string& now, Warnings&
   p.net_amount = money(r, "net_amount");
   p.vat_rate_bp = bp(r, "vat_rate");
   p.card_fee_rate_bp = bp(r, "card_fee_rate");
+  p.is_legacy = true;
   auto gross = money(r, "gross_amount");
   if (gross && *gross != p.amount)
     warnings.push_back("gross_amount " + std::to_string(*gross) + " differs from amount " + std::to_string(p.amount) +
@@ -251,8 +266,8 @@ store::NewPayment payment_fields(const Row& r, const std::string& now, Warnings&
   return p;
 }
 
-store::NewFeeAudit fee_audit_fields(const Row& r, const std::string& now) {
-  store::NewFeeAudit f;
+store::FeeAuditEntry fee_audit_fields(const Row& r, const std::string& now) {
+  store::FeeAuditEntry f;
   f.calculation_type = fee_calculation_type(r["calculation_type"].str());
   f.gross_amount = money(r, "gross_amount").value_or(0);
   f.vat_amount = money(r, "vat_amount");

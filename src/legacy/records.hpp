@@ -7,7 +7,13 @@
 #include <vector>
 
 #include "legacy/row.hpp"
-#include "store/legacy_import.hpp"
+#include "store/assessments.hpp"
+#include "store/clients.hpp"
+#include "store/fee_audit.hpp"
+#include "store/packages.hpp"
+#include "store/payments.hpp"
+#include "store/sessions.hpp"
+#include "store/users.hpp"
 
 namespace the5hc::legacy {
 
@@ -17,16 +23,17 @@ using Warnings = std::vector<std::string>;
 std::optional<std::string> client_skip_reason(const Row& r);
 // Name, age, gender, measurements, contact fields (invalid e-mail / phone dropped with a warning), timestamps
 // (G1 registration_date = midnight Asia/Seoul). Call only after client_skip_reason returned nullopt.
-store::NewClient client_fields(const Row& r, const std::string& now, Warnings& warnings);
+store::Client client_fields(const Row& r, const std::string& now, Warnings& warnings);
 
 // Everything of a user except the final username/e-mail (collisions are resolved against the database).
-store::NewUser user_fields(const Row& r, const std::string& now, Warnings& warnings);
+store::User user_fields(const Row& r, const std::string& now, Warnings& warnings);
 
-store::NewAssessment assessment_fields(const Row& r, const std::string& now, Warnings& warnings);
-store::NewPackage package_fields(const Row& r, const std::string& now);
+// Legacy rows (is_legacy) keep the scores the legacy application recorded.
+store::Assessment assessment_fields(const Row& r, const std::string& now, Warnings& warnings);
+store::Package package_fields(const Row& r, const std::string& now);
 // status must already have been checked with session_status().
-store::NewSession session_fields(const Row& r, const std::string& status, const std::string& now);
-store::NewPayment payment_fields(const Row& r, const std::string& now, Warnings& warnings);
-store::NewFeeAudit fee_audit_fields(const Row& r, const std::string& now);
+store::Session session_fields(const Row& r, const std::string& status, const std::string& now);
+store::Payment payment_fields(const Row& r, const std::string& now, Warnings& warnings);
+store::FeeAuditEntry fee_audit_fields(const Row& r, const std::string& now);
 
 }  // namespace the5hc::legacy

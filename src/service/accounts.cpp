@@ -62,8 +62,9 @@ CreateUserResult create_user(Context& ctx, const CreateUserRequest& req) {
     } else {
       if (existing) throw Error::field("username", "A user with that username already exists.");
       if (store::email_taken(sql, email)) throw Error::field("email", "A user with that email already exists.");
-      store::NewUser u{username, email, req.name.empty() ? username : req.name, hash, req.superuser, "ko", false};
-      out.user_id = store::insert_user(sql, u, now);
+      auto u = store::new_user(username, email, req.name.empty() ? username : req.name, hash, now);
+      u.is_superuser = req.superuser;
+      out.user_id = store::insert_user(sql, u);
     }
 
     std::optional<store::Organization> org;

@@ -243,7 +243,7 @@ AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draf
   return ctx.db.write([&](soci::session& sql) {
     auto p = prepare_new(sql, ctx, draft);
     const std::string now = format_timestamp(ctx.clock.now());
-    auto id = store::insert_assessment(sql, p.write, require_actor(ctx).user_id, now);
+    auto id = store::insert_assessment(sql, store::assessment_row(p.write, require_actor(ctx).user_id, now));
     audit(sql, ctx, "assessment_created", "assessment", id, p.client.fields.name + " " + p.write.meta.date,
           p.client.organization_id, {std::nullopt, audit_summary(p.write).dump()});
     const auto& overall = p.write.evaluation.scores.overall_score;

@@ -188,7 +188,11 @@ ClientView create_client(const Context& ctx, const ClientChanges& in) {
     f.phone = in.phone.value_or(std::nullopt);
     check_fields(sql, *org, f, std::nullopt, in.input_errors);
     const std::string now = format_timestamp(ctx.clock.now());
-    auto id = store::insert_client(sql, *org, f, now);
+    store::Client c;
+    c.organization_id = *org;
+    c.fields = f;
+    c.created_at = c.updated_at = now;
+    auto id = store::insert_client(sql, c);
     audit(sql, ctx, "client_created", "client", id, f.name, org, {std::nullopt, audit_json(f).dump()});
     notify(sql, ctx, "client_added", {{"actor", actor.name}, {"client", f.name}},
            {*org, "client", id, "/clients/" + std::to_string(id) + "/"});

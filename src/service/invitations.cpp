@@ -163,8 +163,7 @@ std::int64_t accept_invitation(Context& ctx, const Acceptance& in) {
         throw Error::field("username", "A user with that username already exists.");
       if (store::email_taken(sql, inv->email))
         throw Error::field("non_field_errors", "An account with this e-mail exists: log in to accept.");
-      store::NewUser u{username, inv->email, domain::trim(*in.name), hash, false, "ko", false};
-      user_id = store::insert_user(sql, u, now);
+      user_id = store::insert_user(sql, store::new_user(username, inv->email, domain::trim(*in.name), hash, now));
     } else {
       user_id = ctx.actor->user_id;
       if (lower(store::find_user(sql, user_id)->email) != lower(inv->email))

@@ -12,6 +12,7 @@
 #include "service/legacy_import_internal.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "store/organizations.hpp"
 
 namespace the5hc::service {
 namespace detail {
@@ -25,6 +26,14 @@ Importer::Importer(const legacy::LegacyFile& file, store::LegacyImportStore& sto
     : file_(file), store_(store), options_(options), report_(report), now_(std::move(now)) {}
 
 void Importer::run() {
+  try {
+    import_all();
+  } catch (const store::BatchRowError& e) {
+    throw store_.row_error(e);
+  }
+}
+
+void Importer::import_all() {
   load_previous_runs();
   trainer_ids_ = file_.ids("trainers");
   client_ids_ = file_.ids("clients");
@@ -50,36 +59,36 @@ void Importer::load_previous_runs() {
     done_[k.source_table].insert(k.source_id);
     if (k.source_table == "payments") payments_[k.source_id] = k.target_id;
   }
-  for (const auto& t : store_.imported_trainers(options_.source)) {
-    trainers_[t.legacy_id] = {t.user_id, t.trainer_id, t.organization_id};
-    user_of_trainer_[t.trainer_id] = t.user_id;
-  }
-  for (const auto& c : store_.imported_clients(options_.source))
-    clients_[c.legacy_id] = {c.id, c.organization_id, c.trainer_id, c.age, c.weight};
-  for (const auto& p : store_.imported_packages(options_.source))
-    packages_[p.legacy_id] = {p.id, p.organization_id, p.client_id, p.trainer_id};
+  trainers_ = store_.imported_trainers(options_.source);
+  for (const auto& [legacy_id, t] : trainers_) user_of_trainer_[t.trainer_id] = t.user_id;
+  clients_ = store_.imported_clients(options_.source);
+  packages_ = store_.imported_packages(options_.source);
 }
 
 void Importer::resolve_organization() {
   auto& created = report_.created;
   int capacity = std::min(1000, std::max<int>(10, static_cast<int>(file_.count("trainers"))));
-  std::optional<store::OrganizationRow> org;
+  auto& sql = store_.sql();
+  std::optional<store::Organization> org;
   std::string name = options_.organisation_name.value_or(kDefaultOrganization);
   if (options_.organisation_id) {
-    org = store_.organization_by_id(*options_.organisation_id);
+    org = store::find_organization(sql, *options_.organisation_id);
     if (!org) throw Error(ErrorCode::usage, "알 수 없는 조직입니다: --organisation-id " +
                                                 std::to_string(*options_.organisation_id));
   } else if (options_.organisation_name) {
-    org = store_.organization_by_name(name);
+    org = store::find_organization_by_name(sql, name);
   } else {
-    org = store_.organization_by_slug(kDefaultSlug);
+    org = store::find_organization_by_slug(sql, kDefaultSlug);
   }
   if (!org) {
     std::string base = options_.organisation_name ? domain::slugify(name) : kDefaultSlug;
     std::string slug = base;
-    for (int n = 2; store_.organization_by_slug(slug); ++n) slug = base + "-" + std::to_string(n);
-    long long id = store_.create_organization(name, slug, capacity, now_);
-    org = store::OrganizationRow{id, name, slug, capacity};
+    for (int n = 2; store::find_organization_by_slug(sql, slug); ++n) slug = base + "-" + std::to_string(n);
+    org.emplace();
+    org->name = name;
+    org->slug = slug;
+    org->max_trainers = capacity;
+    org->id = store::insert_organization(sql, *org, now_);
     created.organization_created = true;
   }
   org_ = *org;
@@ -92,9 +101,10 @@ void Importer::import_trainers() {
   auto& t = report_.table("trainers");
   file_.for_each("trainers", [&](const legacy::Row& row) {
     if (!begin_row(t, row)) return;
+    auto& sql = store_.sql();
     long long id = row.id();
     std::vector<std::string> warnings;
-    store::NewUser u = legacy::user_fields(row, now_, warnings);
+    store::User u = legacy::user_fields(row, now_, warnings);
     std::string legacy_username = u.username;
     if (u.username.empty()) {
       u.username = "legacy-trainer" + std::to_string(id);
@@ -110,7 +120,7 @@ void Importer::import_trainers() {
     }
 
     std::optional<long long> user_id;
-    std::optional<store::Membership> membership;
+    std::optional<store::Trainer> membership;
     auto matches = store_.users_matching(u.username, u.email);
     if (!matches.empty() && options_.link_existing_users && matches.size() == 1) {
       const auto& m = matches.front();
@@ -118,7 +128,7 @@ void Importer::import_trainers() {
                   legacy::lower_ascii(m.email) == legacy::lower_ascii(u.email);
       if (same && (!m.organization_id || *m.organization_id == org_.id)) {
         user_id = m.id;
-        membership = store_.membership_of(m.id);
+        membership = store::find_trainer_by_user(sql, m.id);
         warnings.push_back("linked to existing user " + m.username + " (id " + std::to_string(m.id) + ")");
       }
     }
@@ -132,15 +142,15 @@ void Importer::import_trainers() {
       warnings.push_back("username/e-mail collides with existing user " + matches.front().username +
                          "; imported as " + u.username + " <" + u.email + ">");
     }
-    if (!user_id) user_id = store_.insert_user(u);
+    if (!user_id) user_id = store::insert_user(sql, u);
 
     bool owner = options_.owner && *options_.owner == legacy_username;
     TrainerRef ref{*user_id, 0, org_.id};
     if (membership) {
       ref.trainer_id = membership->id;
-      if (owner && membership->role != "owner") store_.set_role(membership->id, "owner", now_);
+      if (owner && membership->role != "owner") store::set_trainer_role(sql, membership->id, "owner", now_);
     } else {
-      ref.trainer_id = store_.insert_membership(*user_id, org_.id, owner ? "owner" : "trainer", now_);
+      ref.trainer_id = store::insert_trainer(sql, *user_id, org_.id, owner ? "owner" : "trainer", now_);
       ++report_.created.memberships;
     }
     if (owner) report_.created.owner = u.username;
@@ -153,20 +163,21 @@ void Importer::import_trainers() {
 }
 
 void Importer::settle_owner_and_capacity() {
-  if (!imported_usernames_.empty() && !store_.has_active_owner(org_.id)) {
+  auto& sql = store_.sql();
+  if (!imported_usernames_.empty() && store::count_active_owners(sql, org_.id) == 0) {
     auto& [legacy_id, username] = *imported_usernames_.begin();  // lowest legacy id
-    store_.set_role(trainers_.at(legacy_id).trainer_id, "owner", now_);
+    store::set_trainer_role(sql, trainers_.at(legacy_id).trainer_id, "owner", now_);
     report_.created.owner = username;
     report_.created.notes.push_back("no active owner: " + username + " (lowest legacy id " +
                                     std::to_string(legacy_id) + ") became owner");
   }
-  int active = store_.active_trainers(org_.id);
+  int active = store::count_active_trainers(sql, org_.id);
   if (active > org_.max_trainers) {
     int raised = std::min(1000, active);
-    store_.set_max_trainers(org_.id, raised, now_);
     report_.created.notes.push_back("max_trainers raised from " + std::to_string(org_.max_trainers) + " to " +
                                     std::to_string(raised) + " to fit the imported trainers");
     org_.max_trainers = raised;
+    store::update_organization(sql, org_, now_);
   }
 }
 

@@ -13,24 +13,19 @@
 #include "legacy/report.hpp"
 #include "service/legacy_import.hpp"
 #include "store/legacy_import.hpp"
+#include "store/organizations.hpp"
 
 namespace the5hc::service::detail {
 
-struct TrainerRef {
-  long long user_id = 0, trainer_id = 0, organization_id = 0;
-};
-struct ClientRef {
-  long long id = 0, organization_id = 0, trainer_id = 0, age = 0;
-  double weight = 0;
-};
-struct PackageRef {
-  long long id = 0, organization_id = 0, client_id = 0, trainer_id = 0;
-};
+using TrainerRef = store::ImportedTrainer;
+using ClientRef = store::ImportedClient;
+using PackageRef = store::ImportedPackage;
 
 class Importer {
  public:
   Importer(const legacy::LegacyFile& file, store::LegacyImportStore& store, const LegacyImportOptions& options,
            legacy::Report& report, std::string now);
+  // Throws store::LegacyRowError for a row the database refused in a batch.
   void run();
 
   // Where the import is, for the failure report.
@@ -38,6 +33,7 @@ class Importer {
   long long current_id = 0;
 
  private:
+  void import_all();
   void load_previous_runs();
   void resolve_organization();
   void import_trainers();
@@ -77,13 +73,13 @@ class Importer {
   const LegacyImportOptions& options_;
   legacy::Report& report_;
   std::string now_;
-  store::OrganizationRow org_;
+  store::Organization org_;
 
   std::map<std::string, std::unordered_set<long long>> done_;  // legacy ids imported by earlier runs, per table
-  std::unordered_map<long long, TrainerRef> trainers_;
+  store::ByLegacyId<TrainerRef> trainers_;
   std::unordered_map<long long, long long> user_of_trainer_;  // new trainer id → user id
-  std::unordered_map<long long, ClientRef> clients_;
-  std::unordered_map<long long, PackageRef> packages_;
+  store::ByLegacyId<ClientRef> clients_;
+  store::ByLegacyId<PackageRef> packages_;
   std::unordered_map<long long, long long> payments_;  // legacy `payments` id → new payment id (fee_audit_log)
   std::set<long long> trainer_ids_, client_ids_, package_ids_, payment_ids_;
   std::map<long long, std::string> imported_usernames_;  // legacy id → final username, this run

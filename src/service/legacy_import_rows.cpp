@@ -15,15 +15,16 @@ void Importer::import_clients() {
     if (!trainer) return t.skip(current_id, reason);
     if (auto invalid = legacy::client_skip_reason(row)) return t.skip(current_id, *invalid);
     std::vector<std::string> warnings;
-    store::NewClient c = legacy::client_fields(row, now_, warnings);
+    store::Client c = legacy::client_fields(row, now_, warnings);
+    auto& f = c.fields;
     c.organization_id = trainer->organization_id;
-    c.trainer_id = trainer->trainer_id;
-    if (c.email && store_.client_email_used(c.organization_id, *c.email)) {
-      warnings.push_back("e-mail " + *c.email + " is already used in the organisation; dropped");
-      c.email.reset();
+    f.trainer_id = trainer->trainer_id;
+    if (f.email && store_.client_email_used(c.organization_id, *f.email)) {
+      warnings.push_back("e-mail " + *f.email + " is already used in the organisation; dropped");
+      f.email.reset();
     }
-    long long id = store_.insert_client(c);
-    clients_[current_id] = {id, c.organization_id, c.trainer_id, c.age, c.weight};
+    long long id = store::insert_client(store_.rows(), c);
+    clients_[current_id] = {id, c.organization_id, f.trainer_id, f.age, f.weight};
     warn_all(t.table, current_id, warnings);
     imported(t, row, "clients", id);
   });
@@ -37,17 +38,18 @@ void Importer::import_assessments() {
     const ClientRef* client = parent(clients_, client_ids_, row["client_id"], reason);
     if (!client) return t.skip(current_id, reason);
     std::vector<std::string> warnings;
-    store::NewAssessment a = legacy::assessment_fields(row, now_, warnings);
-    a.organization_id = client->organization_id;
-    a.client_id = client->id;
-    a.client_age = client->age;
-    a.client_weight = client->weight;
+    store::Assessment a = legacy::assessment_fields(row, now_, warnings);
+    auto& m = a.meta;
+    m.organization_id = client->organization_id;
+    m.client_id = client->id;
+    m.client_age = static_cast<int>(client->age);
+    m.client_weight = client->weight;
     // Files without assessments.trainer_id (an ALTER TABLE variant): the client's trainer conducted it.
     const TrainerRef* trainer = trainer_of(row["trainer_id"]);
-    a.trainer_id = trainer ? trainer->trainer_id : client->trainer_id;
-    auto user = user_of_trainer_.find(a.trainer_id);
+    m.trainer_id = trainer ? trainer->trainer_id : client->trainer_id;
+    auto user = user_of_trainer_.find(m.trainer_id);
     if (user != user_of_trainer_.end()) a.created_by_id = user->second;
-    long long id = store_.insert_assessment(a);
+    long long id = store::insert_assessment(store_.rows(), a);
     warn_all(t.table, current_id, warnings);
     imported(t, row, "assessments", id);
   });
@@ -60,12 +62,12 @@ void Importer::import_packages() {
     std::string reason;
     const ClientRef* client = parent(clients_, client_ids_, row["client_id"], reason);
     if (!client) return t.skip(current_id, reason);
-    store::NewPackage p = legacy::package_fields(row, now_);
+    store::Package p = legacy::package_fields(row, now_);
     p.organization_id = client->organization_id;
     p.client_id = client->id;
     const TrainerRef* trainer = trainer_of(row["trainer_id"]);
     p.trainer_id = trainer ? trainer->trainer_id : client->trainer_id;
-    long long id = store_.insert_package(p);
+    long long id = store::insert_package(store_.rows(), p);
     packages_[current_id] = {id, p.organization_id, p.client_id, p.trainer_id};
     imported(t, row, "session_packages", id);
   });
@@ -96,13 +98,13 @@ void Importer::import_sessions(const std::string& table) {
     if (duplicate) return t.skip(current_id, "duplicate_of", first->second);
     session_keys_.emplace(key, table + " " + std::to_string(current_id));
 
-    store::NewSession s = legacy::session_fields(row, *status, now_);
+    store::Session s = legacy::session_fields(row, *status, now_);
     s.organization_id = client->organization_id;
     s.client_id = client->id;
     s.package_id = package->id;
     const TrainerRef* trainer = trainer_of(row["trainer_id"]);
     s.trainer_id = trainer ? trainer->trainer_id : package->trainer_id;
-    long long id = store_.insert_session(s);
+    long long id = store::insert_session(store_.rows(), s);
     imported(t, row, "sessions", id);
   });
 }
@@ -131,13 +133,13 @@ void Importer::import_payments(const std::string& table) {
     payment_keys_.emplace(key, table + " " + std::to_string(current_id));
 
     std::vector<std::string> warnings;
-    store::NewPayment p = legacy::payment_fields(row, now_, warnings);
+    store::Payment p = legacy::payment_fields(row, now_, warnings);
     p.organization_id = client->organization_id;
     p.client_id = client->id;
     if (package) p.package_id = package->id;
     const TrainerRef* trainer = trainer_of(row["trainer_id"]);
     p.trainer_id = trainer ? trainer->trainer_id : package ? package->trainer_id : client->trainer_id;
-    long long id = store_.insert_payment(p);
+    long long id = store::insert_payment(store_.rows(), p);
     if (table == "payments") payments_[current_id] = id;
     warn_all(t.table, current_id, warnings);
     imported(t, row, "payments", id);
@@ -148,7 +150,7 @@ void Importer::import_fee_audit() {
   auto& t = report_.table("fee_audit_log");
   file_.for_each("fee_audit_log", [&](const legacy::Row& row) {
     if (!begin_row(t, row)) return;
-    store::NewFeeAudit f = legacy::fee_audit_fields(row, now_);
+    store::FeeAuditEntry f = legacy::fee_audit_fields(row, now_);
     f.organization_id = org_.id;
     std::string reason;
     if (!row["package_id"].null()) {
@@ -165,7 +167,7 @@ void Importer::import_fee_audit() {
       f.payment_id = it->second;
     }
     if (const TrainerRef* by = trainer_of(row["created_by"])) f.created_by_id = by->user_id;
-    long long id = store_.insert_fee_audit(f);
+    long long id = store::insert_fee_audit(store_.rows(), f);
     imported(t, row, "fee_audit_log", id);
   });
 }

@@ -82,7 +82,8 @@ PackagePayment create_package(const Context& ctx, const NewPackage& in) {
     p.vat_rate_bp = org.vat_rate_bp;
     p.card_fee_rate_bp = org.card_fee_rate_bp;
     p.notes = in.notes;
-    p.id = store::insert_package(sql, p, format_timestamp(ctx.clock.now()));
+    p.created_at = p.updated_at = format_timestamp(ctx.clock.now());
+    p.id = store::insert_package(sql, p);
     auto after = counters_json(p);
     after["package_name"] = p.package_name;
     after["client"] = p.client_id;

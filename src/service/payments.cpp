@@ -48,13 +48,14 @@ store::Payment record_payment(soci::session& sql, const Context& ctx, const Paym
   if (ctx.actor) y.created_by_id = ctx.actor->user_id;
   y.created_at = now;
   y.id = store::insert_payment(sql, y);
-  store::insert_fee_audit(sql, {.organization_id = r.organization_id,
-                                .package_id = r.package_id,
-                                .payment_id = y.id,
-                                .created_by_id = y.created_by_id,
-                                .calculation_type = calculation_type(r.kind),
-                                .breakdown = b,
-                                .created_at = now});
+  auto fee = store::fee_audit_entry(b);
+  fee.organization_id = r.organization_id;
+  fee.package_id = r.package_id;
+  fee.payment_id = y.id;
+  fee.created_by_id = y.created_by_id;
+  fee.calculation_type = calculation_type(r.kind);
+  fee.created_at = now;
+  store::insert_fee_audit(sql, fee);
   auto after = breakdown_json(b);
   after["kind"] = r.kind;
   after["payment_date"] = r.payment_date;

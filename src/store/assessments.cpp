@@ -7,6 +7,7 @@
 
 #include "domain/rounding.hpp"
 #include "domain/risk.hpp"
+#include "store/batch_insert.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
 
@@ -14,113 +15,107 @@ namespace the5hc::store {
 namespace {
 
 namespace d = the5hc::domain;
-using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
-using Columns = std::vector<std::pair<const char*, Value>>;
-
-template <class T>
-Value opt(const std::optional<T>& v) {
-  if (!v) return std::monostate{};
-  if constexpr (std::is_integral_v<T>) return static_cast<std::int64_t>(*v);
-  else return *v;
-}
-Value flag(bool b) { return std::int64_t{b ? 1 : 0}; }
 
 const char* push_up_type_code(d::PushUpType t) {
   return t == d::PushUpType::modified ? "modified" : t == d::PushUpType::wall ? "wall" : "standard";
 }
 
 // Inputs, per-test scores and results: every column a write replaces.
-Columns write_columns(const AssessmentWrite& w) {
-  const auto& in = w.input;
-  const auto& s = w.evaluation.scores;
-  const auto& r = w.evaluation.risk;
-  const auto& mcq = w.evaluation.mcq;
-  auto category = [&](const char* code) -> Value {
-    auto it = mcq.category_scores.find(code);
-    return it == mcq.category_scores.end() ? Value{} : opt(it->second);
-  };
+Columns write_columns(const Assessment& a) {
+  const auto& in = a.input;
+  const auto& r = a.results;
+  const auto& s = r.scores;
   return {
-      {"client_id", w.meta.client_id},
-      {"trainer_id", w.meta.trainer_id},
-      {"date", w.meta.date},
-      {"client_age", std::int64_t{w.meta.client_age}},
-      {"client_weight", w.meta.client_weight},
-      {"test_environment", std::string(in.test_environment == d::TestEnvironment::outdoor ? "outdoor" : "indoor")},
-      {"temperature", opt(in.temperature)},
-      {"notes", opt(in.notes)},
-      {"overhead_squat_performed", flag(s.overhead_squat_performed)},
-      {"overhead_squat_pain", flag(in.overhead_squat_pain)},
-      {"overhead_squat_knee_valgus", flag(in.overhead_squat_knee_valgus)},
-      {"overhead_squat_forward_lean", flag(in.overhead_squat_forward_lean)},
-      {"overhead_squat_heel_lift", flag(in.overhead_squat_heel_lift)},
-      {"overhead_squat_arm_drop", flag(in.overhead_squat_arm_drop)},
-      {"overhead_squat_notes", opt(in.overhead_squat_notes)},
-      {"overhead_squat_score", opt(s.overhead_squat_score)},
-      {"overhead_squat_score_manual_override", flag(s.overhead_squat_score_manual_override)},
-      {"push_up_reps", opt(in.push_up_reps)},
-      {"push_up_type", std::string(push_up_type_code(in.push_up_type))},
-      {"push_up_notes", opt(in.push_up_notes)},
-      {"push_up_score", opt(s.push_up_score)},
-      {"push_up_score_manual_override", flag(s.push_up_score_manual_override)},
-      {"single_leg_balance_right_eyes_open", opt(in.single_leg_balance_right_eyes_open)},
-      {"single_leg_balance_left_eyes_open", opt(in.single_leg_balance_left_eyes_open)},
-      {"single_leg_balance_right_eyes_closed", opt(in.single_leg_balance_right_eyes_closed)},
-      {"single_leg_balance_left_eyes_closed", opt(in.single_leg_balance_left_eyes_closed)},
-      {"single_leg_balance_notes", opt(in.single_leg_balance_notes)},
-      {"single_leg_balance_score", opt(s.single_leg_balance_score)},
-      {"single_leg_balance_score_manual_override", flag(s.single_leg_balance_score_manual_override)},
-      {"toe_touch_distance", opt(in.toe_touch_distance)},
-      {"toe_touch_notes", opt(in.toe_touch_notes)},
-      {"toe_touch_score", opt(s.toe_touch_score)},
-      {"toe_touch_score_manual_override", flag(s.toe_touch_score_manual_override)},
-      {"shoulder_mobility_right", opt(in.shoulder_mobility_right)},
-      {"shoulder_mobility_left", opt(in.shoulder_mobility_left)},
-      {"shoulder_mobility_asymmetry", opt(s.shoulder_mobility_asymmetry)},
-      {"shoulder_mobility_pain", flag(in.shoulder_mobility_pain)},
-      {"shoulder_mobility_notes", opt(in.shoulder_mobility_notes)},
-      {"shoulder_mobility_score", opt(s.shoulder_mobility_score)},
-      {"farmer_carry_weight", opt(in.farmer_carry_weight)},
-      {"farmer_carry_distance", opt(in.farmer_carry_distance)},
-      {"farmer_carry_time", opt(in.farmer_carry_time)},
-      {"farmer_carry_percentage", opt(s.farmer_carry_percentage)},
-      {"farmer_carry_percentage_entered", flag(s.farmer_carry_percentage_entered)},
-      {"farmer_carry_notes", opt(in.farmer_carry_notes)},
-      {"farmer_carry_score", opt(s.farmer_carry_score)},
-      {"farmer_carry_score_manual_override", flag(s.farmer_carry_score_manual_override)},
-      {"harvard_step_test_hr1", opt(in.harvard_step_test_hr1)},
-      {"harvard_step_test_hr2", opt(in.harvard_step_test_hr2)},
-      {"harvard_step_test_hr3", opt(in.harvard_step_test_hr3)},
-      {"harvard_step_test_duration", opt(in.harvard_step_test_duration)},
-      {"harvard_step_test_notes", opt(in.harvard_step_test_notes)},
-      {"harvard_step_test_pfi", opt(s.harvard_step_test_pfi)},
-      {"harvard_step_test_score", opt(s.harvard_step_test_score)},
-      {"harvard_step_test_score_manual_override", flag(s.harvard_step_test_score_manual_override)},
-      {"strength_score", opt(s.strength_score)},
-      {"mobility_score", opt(s.mobility_score)},
-      {"balance_score", opt(s.balance_score)},
-      {"cardio_score", opt(s.cardio_score)},
-      {"overall_score", opt(s.overall_score)},
-      {"is_complete", flag(s.is_complete)},
-      {"injury_risk_physical", r.physical},
-      {"injury_risk_mcq", opt(r.mcq)},
-      {"injury_risk_score", r.score},
-      {"injury_risk_level", std::string(d::risk_level_label(r.level).code)},
-      {"risk_factors", w.risk_factors_json},
-      {"knowledge_score", category("knowledge")},
-      {"lifestyle_score", category("lifestyle")},
-      {"readiness_score", category("readiness")},
-      {"mcq_category_scores", w.mcq_category_scores_json},
-      {"comprehensive_score", opt(w.evaluation.comprehensive_score)},
-      {"is_legacy", std::int64_t{0}},
-      {"scored_at", w.scored_at},
+      {"client_id", val(a.meta.client_id)},
+      {"trainer_id", val(a.meta.trainer_id)},
+      {"date", val(a.meta.date)},
+      {"client_age", val(a.meta.client_age)},
+      {"client_weight", val(a.meta.client_weight)},
+      {"test_environment", val(in.test_environment == d::TestEnvironment::outdoor ? "outdoor" : "indoor")},
+      {"temperature", val(in.temperature)},
+      {"notes", val(in.notes)},
+      {"overhead_squat_performed", val(s.overhead_squat_performed)},
+      {"overhead_squat_pain", val(in.overhead_squat_pain)},
+      {"overhead_squat_knee_valgus", val(in.overhead_squat_knee_valgus)},
+      {"overhead_squat_forward_lean", val(in.overhead_squat_forward_lean)},
+      {"overhead_squat_heel_lift", val(in.overhead_squat_heel_lift)},
+      {"overhead_squat_arm_drop", val(in.overhead_squat_arm_drop)},
+      {"overhead_squat_notes", val(in.overhead_squat_notes)},
+      {"overhead_squat_score", val(s.overhead_squat_score)},
+      {"overhead_squat_score_manual_override", val(s.overhead_squat_score_manual_override)},
+      {"push_up_reps", val(in.push_up_reps)},
+      {"push_up_type", val(push_up_type_code(in.push_up_type))},
+      {"push_up_notes", val(in.push_up_notes)},
+      {"push_up_score", val(s.push_up_score)},
+      {"push_up_score_manual_override", val(s.push_up_score_manual_override)},
+      {"single_leg_balance_right_eyes_open", val(in.single_leg_balance_right_eyes_open)},
+      {"single_leg_balance_left_eyes_open", val(in.single_leg_balance_left_eyes_open)},
+      {"single_leg_balance_right_eyes_closed", val(in.single_leg_balance_right_eyes_closed)},
+      {"single_leg_balance_left_eyes_closed", val(in.single_leg_balance_left_eyes_closed)},
+      {"single_leg_balance_notes", val(in.single_leg_balance_notes)},
+      {"single_leg_balance_score", val(s.single_leg_balance_score)},
+      {"single_leg_balance_score_manual_override", val(s.single_leg_balance_score_manual_override)},
+      {"toe_touch_distance", val(in.toe_touch_distance)},
+      {"toe_touch_notes", val(in.toe_touch_notes)},
+      {"toe_touch_score", val(s.toe_touch_score)},
+      {"toe_touch_score_manual_override", val(s.toe_touch_score_manual_override)},
+      {"shoulder_mobility_right", val(in.shoulder_mobility_right)},
+      {"shoulder_mobility_left", val(in.shoulder_mobility_left)},
+      {"shoulder_mobility_asymmetry", val(s.shoulder_mobility_asymmetry)},
+      {"shoulder_mobility_pain", val(in.shoulder_mobility_pain)},
+      {"shoulder_mobility_notes", val(in.shoulder_mobility_notes)},
+      {"shoulder_mobility_score", val(s.shoulder_mobility_score)},
+      {"farmer_carry_weight", val(in.farmer_carry_weight)},
+      {"farmer_carry_distance", val(in.farmer_carry_distance)},
+      {"farmer_carry_time", val(in.farmer_carry_time)},
+      {"farmer_carry_percentage", val(s.farmer_carry_percentage)},
+      {"farmer_carry_percentage_entered", val(s.farmer_carry_percentage_entered)},
+      {"farmer_carry_notes", val(in.farmer_carry_notes)},
+      {"farmer_carry_score", val(s.farmer_carry_score)},
+      {"farmer_carry_score_manual_override", val(s.farmer_carry_score_manual_override)},
+      {"harvard_step_test_hr1", val(in.harvard_step_test_hr1)},
+      {"harvard_step_test_hr2", val(in.harvard_step_test_hr2)},
+      {"harvard_step_test_hr3", val(in.harvard_step_test_hr3)},
+      {"harvard_step_test_duration", val(in.harvard_step_test_duration)},
+      {"harvard_step_test_notes", val(in.harvard_step_test_notes)},
+      {"harvard_step_test_pfi", val(s.harvard_step_test_pfi)},
+      {"harvard_step_test_score", val(s.harvard_step_test_score)},
+      {"harvard_step_test_score_manual_override", val(s.harvard_step_test_score_manual_override)},
+      {"strength_score", val(s.strength_score)},
+      {"mobility_score", val(s.mobility_score)},
+      {"balance_score", val(s.balance_score)},
+      {"cardio_score", val(s.cardio_score)},
+      {"overall_score", val(s.overall_score)},
+      {"is_complete", val(s.is_complete)},
+      {"injury_risk_physical", val(r.injury_risk_physical)},
+      {"injury_risk_mcq", val(r.injury_risk_mcq)},
+      {"injury_risk_score", val(r.injury_risk_score)},
+      {"injury_risk_level", val(r.injury_risk_level)},
+      {"risk_factors", val(r.risk_factors_json)},
+      {"knowledge_score", val(r.knowledge_score)},
+      {"lifestyle_score", val(r.lifestyle_score)},
+      {"readiness_score", val(r.readiness_score)},
+      {"mcq_category_scores", val(r.mcq_category_scores_json)},
+      {"comprehensive_score", val(r.comprehensive_score)},
+      {"is_legacy", val(a.is_legacy)},
+      {"scored_at", val(a.scored_at)},
   };
 }
 
+// A write replaces every column of write_columns; an insert adds those set once.
+Columns insert_columns(const Assessment& a) {
+  Columns c{{"organization_id", val(a.meta.organization_id)},
+            {"harvard_step_test_legacy_hr", val(a.harvard_step_test_legacy_hr)},
+            {"created_by_id", val(a.created_by_id)},
+            {"created_at", val(a.created_at)},
+            {"updated_at", val(a.updated_at)}};
+  auto w = write_columns(a);
+  c.insert(c.end(), std::make_move_iterator(w.begin()), std::make_move_iterator(w.end()));
+  return c;
+}
+
 std::string placeholder(SqlParams& p, const Value& v) {
-  if (std::holds_alternative<std::monostate>(v)) return "NULL";
-  if (auto i = std::get_if<std::int64_t>(&v)) return p.add(*i);
-  if (auto x = std::get_if<double>(&v)) return p.add(*x);
-  return p.add(std::get<std::string>(v));
+  return std::visit([&](const auto& o) { return o ? p.add(*o) : std::string("NULL"); }, v);
 }
 
 const char* kSelect =
@@ -315,23 +310,45 @@ std::optional<std::int64_t> previous_assessment_id(soci::session& sql, const Ass
   return id ? std::optional<std::int64_t>(id) : std::nullopt;
 }
 
-std::int64_t insert_assessment(soci::session& sql, const AssessmentWrite& w, std::optional<std::int64_t> created_by,
-                               const std::string& now) {
-  SqlParams p;
-  std::string names = "organization_id, created_by_id, created_at, updated_at";
-  std::string values = p.add(w.meta.organization_id) + ", " + (created_by ? p.add(*created_by) : "NULL") + ", " +
-                       p.add(now) + ", " + p.add(now);
-  for (const auto& [name, value] : write_columns(w)) {
-    names += std::string(", ") + name;
-    values += ", " + placeholder(p, value);
-  }
-  return fetch_int(sql, "INSERT INTO assessments (" + names + ") VALUES (" + values + ") RETURNING id", p);
+Assessment assessment_row(const AssessmentWrite& w, std::optional<std::int64_t> created_by, const std::string& now) {
+  const auto& e = w.evaluation;
+  auto category = [&](const char* code) -> std::optional<double> {
+    auto it = e.mcq.category_scores.find(code);
+    return it == e.mcq.category_scores.end() ? std::nullopt : it->second;
+  };
+  Assessment a;
+  a.meta = w.meta;
+  a.input = w.input;
+  auto& r = a.results;
+  r.scores = e.scores;
+  r.injury_risk_physical = e.risk.physical;
+  r.injury_risk_mcq = e.risk.mcq;
+  r.injury_risk_score = e.risk.score;
+  r.injury_risk_level = d::risk_level_label(e.risk.level).code;
+  r.risk_factors_json = w.risk_factors_json;
+  r.mcq_category_scores_json = w.mcq_category_scores_json;
+  r.knowledge_score = category("knowledge");
+  r.lifestyle_score = category("lifestyle");
+  r.readiness_score = category("readiness");
+  r.comprehensive_score = e.comprehensive_score;
+  a.scored_at = w.scored_at;
+  a.created_by_id = created_by;
+  a.created_at = a.updated_at = now;
+  return a;
+}
+
+std::int64_t insert_assessment(soci::session& sql, const Assessment& a) {
+  return insert_row(sql, "assessments", insert_columns(a));
+}
+std::int64_t insert_assessment(RowBatches& batches, const Assessment& a) {
+  return batches.add("assessments", insert_columns(a));
 }
 
 void update_assessment(soci::session& sql, std::int64_t id, const AssessmentWrite& w, const std::string& now) {
   SqlParams p;
   std::string set = "updated_at = " + p.add(now);
-  for (const auto& [name, value] : write_columns(w)) set += std::string(", ") + name + " = " + placeholder(p, value);
+  for (const auto& c : write_columns(assessment_row(w, std::nullopt, now)))
+    set += std::string(", ") + c.name + " = " + placeholder(p, c.value);
   execute(sql, "UPDATE assessments SET " + set + " WHERE id = " + p.add(id), p);
 }
 

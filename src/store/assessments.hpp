@@ -72,8 +72,12 @@ std::optional<Assessment> find_assessment(soci::session& sql, std::int64_t id);
 // The assessment before this one of the same client: latest earlier date, or the same date and a lower id.
 std::optional<std::int64_t> previous_assessment_id(soci::session& sql, const Assessment& a);
 
-std::int64_t insert_assessment(soci::session& sql, const AssessmentWrite& w, std::optional<std::int64_t> created_by,
-                               const std::string& now);
+// The row a write stores (not legacy), created by `created_by` now.
+Assessment assessment_row(const AssessmentWrite& w, std::optional<std::int64_t> created_by, const std::string& now);
+class RowBatches;
+// Every column of the row but the id; the batched form is the legacy import's.
+std::int64_t insert_assessment(soci::session& sql, const Assessment& a);
+std::int64_t insert_assessment(RowBatches& batches, const Assessment& a);
 // Replaces every input and result column and clears is_legacy.
 void update_assessment(soci::session& sql, std::int64_t id, const AssessmentWrite& w, const std::string& now);
 // Only date, trainer and notes (an edit that keeps a legacy row's recorded scores, DOMAIN.md §2.6).

@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include "store/batch_insert.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
 
@@ -123,17 +124,28 @@ std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std
   return out;
 }
 
-std::int64_t insert_client(soci::session& sql, std::int64_t organization_id, const ClientFields& c,
-                           const std::string& now) {
-  long long id = 0, org = organization_id, trainer = c.trainer_id;
-  OptionalParam<std::string> email(c.email), phone(c.phone);
-  sql << "INSERT INTO clients (organization_id, trainer_id, name, age, gender, height, weight, email, phone, "
-         "created_at, updated_at) VALUES (:org, :trainer, :name, :age, :gender, :height, :weight, :email, :phone, "
-         ":now1, :now2) RETURNING id",
-      soci::use(org), soci::use(trainer), soci::use(c.name), soci::use(c.age), soci::use(c.gender),
-      soci::use(c.height), soci::use(c.weight), soci::use(email.value, email.ind), soci::use(phone.value, phone.ind),
-      soci::use(now), soci::use(now), soci::into(id);
-  return id;
+namespace {
+Columns client_columns(const Client& c) {
+  const auto& f = c.fields;
+  return {{"organization_id", val(c.organization_id)},
+          {"trainer_id", val(f.trainer_id)},
+          {"name", val(f.name)},
+          {"age", val(f.age)},
+          {"gender", val(f.gender)},
+          {"height", val(f.height)},
+          {"weight", val(f.weight)},
+          {"email", val(f.email)},
+          {"phone", val(f.phone)},
+          {"created_at", val(c.created_at)},
+          {"updated_at", val(c.updated_at)}};
+}
+}  // namespace
+
+std::int64_t insert_client(soci::session& sql, const Client& c) {
+  return insert_row(sql, "clients", client_columns(c));
+}
+std::int64_t insert_client(RowBatches& batches, const Client& c) {
+  return batches.add("clients", client_columns(c));
 }
 
 void update_client(soci::session& sql, std::int64_t id, const ClientFields& c, const std::string& now) {

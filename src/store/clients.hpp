@@ -56,8 +56,10 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f);
 std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std::string& today);
 
-std::int64_t insert_client(soci::session& sql, std::int64_t organization_id, const ClientFields& c,
-                           const std::string& now);
+class RowBatches;
+// The row's columns (organisation, fields, created_at, updated_at); the batched form is the legacy import's.
+std::int64_t insert_client(soci::session& sql, const Client& c);
+std::int64_t insert_client(RowBatches& batches, const Client& c);
 void update_client(soci::session& sql, std::int64_t id, const ClientFields& c, const std::string& now);
 void delete_client(soci::session& sql, std::int64_t id);
 

@@ -2,25 +2,46 @@
 
 #include <nlohmann/json.hpp>
 
-#include "store/row.hpp"
+#include "store/batch_insert.hpp"
 
 namespace the5hc::store {
+namespace {
+Columns fee_audit_columns(const FeeAuditEntry& e) {
+  return {{"organization_id", val(e.organization_id)},
+          {"package_id", val(e.package_id)},
+          {"payment_id", val(e.payment_id)},
+          {"calculation_type", val(e.calculation_type)},
+          {"gross_amount", val(e.gross_amount)},
+          {"vat_amount", val(e.vat_amount)},
+          {"card_fee_amount", val(e.card_fee_amount)},
+          {"net_amount", val(e.net_amount)},
+          {"vat_rate_bp", val(e.vat_rate_bp)},
+          {"card_fee_rate_bp", val(e.card_fee_rate_bp)},
+          {"payment_method", val(e.payment_method)},
+          {"details", val(e.details)},
+          {"created_by_id", val(e.created_by_id)},
+          {"created_at", val(e.created_at)}};
+}
+}  // namespace
 
-void insert_fee_audit(soci::session& sql, const FeeAuditEntry& e) {
-  const auto& b = e.breakdown;
-  long long org = e.organization_id, gross = b.gross, vat = b.vat, fee = b.card_fee, net = b.net;
-  int vat_bp = b.vat_rate_bp, fee_bp = b.card_fee_rate_bp;
-  std::string method = domain::payment_method_label(b.method).code;
-  std::string details = nlohmann::json{{"formula", "vat_inclusive"}, {"supply_amount", b.supply_value()}}.dump();
-  OptionalParam<long long> package(e.package_id), payment(e.payment_id), by(e.created_by_id);
-  sql << "INSERT INTO fee_audit_log (organization_id, package_id, payment_id, calculation_type, gross_amount, "
-         "vat_amount, card_fee_amount, net_amount, vat_rate_bp, card_fee_rate_bp, payment_method, details, "
-         "created_by_id, created_at) VALUES (:org, :package, :payment, :type, :gross, :vat, :fee, :net, :vat_bp, "
-         ":fee_bp, :method, :details, :by, :now)",
-      soci::use(org), soci::use(package.value, package.ind), soci::use(payment.value, payment.ind),
-      soci::use(e.calculation_type), soci::use(gross), soci::use(vat), soci::use(fee), soci::use(net),
-      soci::use(vat_bp), soci::use(fee_bp), soci::use(method), soci::use(details), soci::use(by.value, by.ind),
-      soci::use(e.created_at);
+FeeAuditEntry fee_audit_entry(const domain::FeeBreakdown& b) {
+  FeeAuditEntry e;
+  e.gross_amount = b.gross;
+  e.vat_amount = b.vat;
+  e.card_fee_amount = b.card_fee;
+  e.net_amount = b.net;
+  e.vat_rate_bp = b.vat_rate_bp;
+  e.card_fee_rate_bp = b.card_fee_rate_bp;
+  e.payment_method = domain::payment_method_label(b.method).code;
+  e.details = nlohmann::json{{"formula", "vat_inclusive"}, {"supply_amount", b.supply_value()}}.dump();
+  return e;
+}
+
+std::int64_t insert_fee_audit(soci::session& sql, const FeeAuditEntry& e) {
+  return insert_row(sql, "fee_audit_log", fee_audit_columns(e));
+}
+std::int64_t insert_fee_audit(RowBatches& batches, const FeeAuditEntry& e) {
+  return batches.add("fee_audit_log", fee_audit_columns(e));
 }
 
 }  // namespace the5hc::store

@@ -1,5 +1,6 @@
 #include "store/packages.hpp"
 
+#include "store/batch_insert.hpp"
 #include "store/row.hpp"
 
 namespace the5hc::store {
@@ -103,25 +104,37 @@ std::int64_t count_packages(soci::session& sql, const PackageFilter& f) {
                    p);
 }
 
-std::int64_t insert_package(soci::session& sql, const Package& p, const std::string& now) {
+namespace {
+Columns package_columns(const Package& p) {
   const auto& c = p.counters;
-  long long org = p.organization_id, client = p.client_id, trainer = p.trainer_id, total = c.total_amount,
-            price = c.session_price, credits = c.remaining_credits, id = 0;
-  int sessions = c.total_sessions, remaining = c.remaining_sessions, active = c.is_active ? 1 : 0;
-  OptionalParam<long long> gross(c.gross_amount), vat(c.vat_amount), fee(c.card_fee_amount), net(c.net_amount);
-  OptionalParam<int> vat_bp(p.vat_rate_bp), fee_bp(p.card_fee_rate_bp);
-  OptionalParam<std::string> notes(p.notes);
-  sql << "INSERT INTO session_packages (organization_id, client_id, trainer_id, package_name, total_amount, "
-         "session_price, total_sessions, remaining_sessions, remaining_credits, gross_amount, vat_amount, "
-         "card_fee_amount, net_amount, vat_rate_bp, card_fee_rate_bp, is_active, is_legacy, notes, created_at, "
-         "updated_at) VALUES (:org, :client, :trainer, :name, :total, :price, :sessions, :remaining, :credits, "
-         ":gross, :vat, :fee, :net, :vat_bp, :fee_bp, :active, 0, :notes, :now, :now2) RETURNING id",
-      soci::use(org), soci::use(client), soci::use(trainer), soci::use(p.package_name), soci::use(total),
-      soci::use(price), soci::use(sessions), soci::use(remaining), soci::use(credits),
-      soci::use(gross.value, gross.ind), soci::use(vat.value, vat.ind), soci::use(fee.value, fee.ind),
-      soci::use(net.value, net.ind), soci::use(vat_bp.value, vat_bp.ind), soci::use(fee_bp.value, fee_bp.ind),
-      soci::use(active), soci::use(notes.value, notes.ind), soci::use(now), soci::use(now), soci::into(id);
-  return id;
+  return {{"organization_id", val(p.organization_id)},
+          {"client_id", val(p.client_id)},
+          {"trainer_id", val(p.trainer_id)},
+          {"package_name", val(p.package_name)},
+          {"total_amount", val(c.total_amount)},
+          {"session_price", val(c.session_price)},
+          {"total_sessions", val(c.total_sessions)},
+          {"remaining_sessions", val(c.remaining_sessions)},
+          {"remaining_credits", val(c.remaining_credits)},
+          {"gross_amount", val(c.gross_amount)},
+          {"vat_amount", val(c.vat_amount)},
+          {"card_fee_amount", val(c.card_fee_amount)},
+          {"net_amount", val(c.net_amount)},
+          {"vat_rate_bp", val(p.vat_rate_bp)},
+          {"card_fee_rate_bp", val(p.card_fee_rate_bp)},
+          {"is_active", val(c.is_active)},
+          {"is_legacy", val(p.is_legacy)},
+          {"notes", val(p.notes)},
+          {"created_at", val(p.created_at)},
+          {"updated_at", val(p.updated_at)}};
+}
+}  // namespace
+
+std::int64_t insert_package(soci::session& sql, const Package& p) {
+  return insert_row(sql, "session_packages", package_columns(p));
+}
+std::int64_t insert_package(RowBatches& batches, const Package& p) {
+  return batches.add("session_packages", package_columns(p));
 }
 
 void save_package_counters(soci::session& sql, const Package& p, const std::string& now) {

@@ -45,7 +45,10 @@ struct PackageFilter {
 std::vector<Package> list_packages(soci::session& sql, const PackageFilter& f);
 std::int64_t count_packages(soci::session& sql, const PackageFilter& f);
 
-std::int64_t insert_package(soci::session& sql, const Package& p, const std::string& now);
+class RowBatches;
+// Every column of the row but the id; the batched form is the legacy import's.
+std::int64_t insert_package(soci::session& sql, const Package& p);
+std::int64_t insert_package(RowBatches& batches, const Package& p);
 // Counters, cumulative breakdown and rates after a top-up or a session outcome.
 void save_package_counters(soci::session& sql, const Package& p, const std::string& now);
 void save_package_details(soci::session& sql, const Package& p, const std::string& now);  // name, notes, is_active

@@ -1,5 +1,6 @@
 #include "store/payments.hpp"
 
+#include "store/batch_insert.hpp"
 #include "store/row.hpp"
 
 namespace the5hc::store {
@@ -108,21 +109,33 @@ PaymentTotals summarize_payments(soci::session& sql, const PaymentFilter& f) {
   return t;
 }
 
+namespace {
+Columns payment_columns(const Payment& y) {
+  return {{"organization_id", val(y.organization_id)},
+          {"client_id", val(y.client_id)},
+          {"trainer_id", val(y.trainer_id)},
+          {"package_id", val(y.package_id)},
+          {"amount", val(y.amount)},
+          {"payment_method", val(y.payment_method)},
+          {"kind", val(y.kind)},
+          {"payment_date", val(y.payment_date)},
+          {"description", val(y.description)},
+          {"vat_amount", val(y.vat_amount)},
+          {"card_fee_amount", val(y.card_fee_amount)},
+          {"net_amount", val(y.net_amount)},
+          {"vat_rate_bp", val(y.vat_rate_bp)},
+          {"card_fee_rate_bp", val(y.card_fee_rate_bp)},
+          {"is_legacy", val(y.is_legacy)},
+          {"created_by_id", val(y.created_by_id)},
+          {"created_at", val(y.created_at)}};
+}
+}  // namespace
+
 std::int64_t insert_payment(soci::session& sql, const Payment& y) {
-  long long org = y.organization_id, client = y.client_id, trainer = y.trainer_id, amount = y.amount, id = 0;
-  OptionalParam<long long> package(y.package_id), vat(y.vat_amount), fee(y.card_fee_amount), net(y.net_amount),
-      vat_bp(y.vat_rate_bp), fee_bp(y.card_fee_rate_bp), by(y.created_by_id);
-  OptionalParam<std::string> description(y.description);
-  sql << "INSERT INTO payments (organization_id, client_id, trainer_id, package_id, amount, payment_method, kind, "
-         "payment_date, description, vat_amount, card_fee_amount, net_amount, vat_rate_bp, card_fee_rate_bp, "
-         "is_legacy, created_by_id, created_at) VALUES (:org, :client, :trainer, :package, :amount, :method, :kind, "
-         ":date, :description, :vat, :fee, :net, :vat_bp, :fee_bp, 0, :by, :now) RETURNING id",
-      soci::use(org), soci::use(client), soci::use(trainer), soci::use(package.value, package.ind),
-      soci::use(amount), soci::use(y.payment_method), soci::use(y.kind), soci::use(y.payment_date),
-      soci::use(description.value, description.ind), soci::use(vat.value, vat.ind), soci::use(fee.value, fee.ind),
-      soci::use(net.value, net.ind), soci::use(vat_bp.value, vat_bp.ind), soci::use(fee_bp.value, fee_bp.ind),
-      soci::use(by.value, by.ind), soci::use(y.created_at), soci::into(id);
-  return id;
+  return insert_row(sql, "payments", payment_columns(y));
+}
+std::int64_t insert_payment(RowBatches& batches, const Payment& y) {
+  return batches.add("payments", payment_columns(y));
 }
 
 void delete_payment(soci::session& sql, std::int64_t id) {

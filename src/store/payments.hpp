@@ -53,7 +53,10 @@ struct PaymentTotals {
 };
 PaymentTotals summarize_payments(soci::session& sql, const PaymentFilter& f);
 
+class RowBatches;
+// Every column of the row but the id; the batched form is the legacy import's.
 std::int64_t insert_payment(soci::session& sql, const Payment& p);
+std::int64_t insert_payment(RowBatches& batches, const Payment& p);
 void delete_payment(soci::session& sql, std::int64_t id);
 
 }  // namespace the5hc::store

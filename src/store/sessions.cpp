@@ -1,5 +1,6 @@
 #include "store/sessions.hpp"
 
+#include "store/batch_insert.hpp"
 #include "store/row.hpp"
 
 namespace the5hc::store {
@@ -90,18 +91,33 @@ int count_scheduled(soci::session& sql, std::int64_t package_id) {
   return static_cast<int>(n);
 }
 
+namespace {
+Columns session_columns(const Session& s) {
+  return {{"organization_id", val(s.organization_id)},
+          {"client_id", val(s.client_id)},
+          {"package_id", val(s.package_id)},
+          {"trainer_id", val(s.trainer_id)},
+          {"session_date", val(s.session_date)},
+          {"session_time", val(s.session_time)},
+          {"session_duration", val(s.session_duration)},
+          {"session_cost", val(s.session_cost)},
+          {"status", val(s.status)},
+          {"late_cancellation", val(s.late_cancellation)},
+          {"sessions_used", val(s.sessions_used)},
+          {"credits_used", val(s.credits_used)},
+          {"notes", val(s.notes)},
+          {"cancel_reason", val(s.cancel_reason)},
+          {"created_at", val(s.created_at)},
+          {"completed_at", val(s.completed_at)},
+          {"cancelled_at", val(s.cancelled_at)}};
+}
+}  // namespace
+
 std::int64_t insert_session(soci::session& sql, const Session& s) {
-  long long org = s.organization_id, client = s.client_id, package = s.package_id, trainer = s.trainer_id,
-            cost = s.session_cost, id = 0;
-  int duration = s.session_duration;
-  OptionalParam<std::string> time(s.session_time), notes(s.notes);
-  sql << "INSERT INTO sessions (organization_id, client_id, package_id, trainer_id, session_date, session_time, "
-         "session_duration, session_cost, status, notes, created_at) VALUES (:org, :client, :package, :trainer, "
-         ":date, :time, :duration, :cost, 'scheduled', :notes, :now) RETURNING id",
-      soci::use(org), soci::use(client), soci::use(package), soci::use(trainer), soci::use(s.session_date),
-      soci::use(time.value, time.ind), soci::use(duration), soci::use(cost), soci::use(notes.value, notes.ind),
-      soci::use(s.created_at), soci::into(id);
-  return id;
+  return insert_row(sql, "sessions", session_columns(s));
+}
+std::int64_t insert_session(RowBatches& batches, const Session& s) {
+  return batches.add("sessions", session_columns(s));
 }
 
 void save_session_schedule(soci::session& sql, const Session& s) {

@@ -49,7 +49,10 @@ std::int64_t count_sessions(soci::session& sql, const SessionFilter& f);
 // Sessions of the package in status `scheduled` (DOMAIN.md §1.9 scheduled_count).
 int count_scheduled(soci::session& sql, std::int64_t package_id);
 
+class RowBatches;
+// Every column of the row but the id; the batched form is the legacy import's.
 std::int64_t insert_session(soci::session& sql, const Session& s);
+std::int64_t insert_session(RowBatches& batches, const Session& s);
 // Date, time, duration and notes of a scheduled session.
 void save_session_schedule(soci::session& sql, const Session& s);
 // Status, consumption and the completion/cancellation details.

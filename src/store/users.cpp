@@ -1,5 +1,6 @@
 #include "store/users.hpp"
 
+#include "store/batch_insert.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
 
@@ -60,16 +61,33 @@ bool email_taken(soci::session& sql, const std::string& email) {
   return one(sql, "WHERE lower(email) = lower(:v)", email).has_value();
 }
 
-std::int64_t insert_user(soci::session& sql, const NewUser& u, const std::string& now) {
-  long long id = 0;
-  int superuser = u.is_superuser ? 1 : 0, must_change = u.must_change_password ? 1 : 0;
-  sql << "INSERT INTO users (username, email, name, password_hash, is_active, is_superuser, language, "
-         "failed_login_attempts, must_change_password, password_changed_at, date_joined, updated_at) "
-         "VALUES (:username, :email, :name, :hash, 1, :superuser, :language, 0, :must_change, :now1, :now2, :now3) "
-         "RETURNING id",
-      soci::use(u.username), soci::use(u.email), soci::use(u.name), soci::use(u.password_hash), soci::use(superuser),
-      soci::use(u.language), soci::use(must_change), soci::use(now), soci::use(now), soci::use(now), soci::into(id);
-  return id;
+User new_user(std::string username, std::string email, std::string name, std::string password_hash,
+              const std::string& now) {
+  User u;
+  u.username = std::move(username);
+  u.email = std::move(email);
+  u.name = std::move(name);
+  u.password_hash = std::move(password_hash);
+  u.password_changed_at = u.date_joined = u.updated_at = now;
+  return u;
+}
+
+std::int64_t insert_user(soci::session& sql, const User& u) {
+  return insert_row(sql, "users",
+                    {{"username", val(u.username)},
+                     {"email", val(u.email)},
+                     {"name", val(u.name)},
+                     {"password_hash", val(u.password_hash)},
+                     {"is_active", val(u.is_active)},
+                     {"is_superuser", val(u.is_superuser)},
+                     {"language", val(u.language)},
+                     {"failed_login_attempts", val(u.failed_login_attempts)},
+                     {"locked_until", val(u.locked_until)},
+                     {"last_login", val(u.last_login)},
+                     {"password_changed_at", val(u.password_changed_at)},
+                     {"must_change_password", val(u.must_change_password)},
+                     {"date_joined", val(u.date_joined)},
+                     {"updated_at", val(u.updated_at)}});
 }
 
 void update_user_profile(soci::session& sql, std::int64_t id, const std::string& name, const std::string& email,

@@ -23,19 +23,17 @@ struct User {
   std::string date_joined, updated_at;
 };
 
-struct NewUser {
-  std::string username, email, name, password_hash;
-  bool is_superuser = false;
-  std::string language = "ko";
-  bool must_change_password = false;
-};
-
 std::optional<User> find_user(soci::session& sql, std::int64_t id);
 // Case-insensitive; an identifier containing "@" is an e-mail (DOMAIN.md §7.1).
 std::optional<User> find_user_by_login(soci::session& sql, const std::string& username_or_email);
 bool username_taken(soci::session& sql, const std::string& username);
 bool email_taken(soci::session& sql, const std::string& email);
-std::int64_t insert_user(soci::session& sql, const NewUser& u, const std::string& now);
+// A new account as created today: active, language ko, password set now (password_changed_at = date_joined =
+// updated_at = now).
+User new_user(std::string username, std::string email, std::string name, std::string password_hash,
+              const std::string& now);
+// Every column of the row but the id.
+std::int64_t insert_user(soci::session& sql, const User& u);
 void update_user_profile(soci::session& sql, std::int64_t id, const std::string& name, const std::string& email,
                          const std::string& language, const std::string& now);
 void set_password_hash(soci::session& sql, std::int64_t id, const std::string& hash, bool must_change,

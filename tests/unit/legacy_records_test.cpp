@@ -35,10 +35,10 @@ TEST(LegacyRecords, ClientContactFieldsAndG1RegistrationDate) {
                                    {"weight", r(70)}, {"email", t("")}, {"phone", t("01012345678")},
                                    {"created_at", t("2025-06-01 12:20:14")}}),
                          now, w);
-  EXPECT_EQ(c.name, "김민수");
-  EXPECT_EQ(c.gender, "male");
-  EXPECT_EQ(c.email, std::nullopt);
-  EXPECT_EQ(c.phone, "010-1234-5678");
+  EXPECT_EQ(c.fields.name, "김민수");
+  EXPECT_EQ(c.fields.gender, "male");
+  EXPECT_EQ(c.fields.email, std::nullopt);
+  EXPECT_EQ(c.fields.phone, "010-1234-5678");
   EXPECT_EQ(c.created_at, "2025-06-01 12:20:14");
   EXPECT_EQ(c.updated_at, "2025-06-01 12:20:14");  // no updated_at column: created_at
   EXPECT_TRUE(w.empty());
@@ -48,8 +48,8 @@ TEST(LegacyRecords, ClientContactFieldsAndG1RegistrationDate) {
                                     {"registration_date", t("2025-05-02")}}),
                           now, w);
   EXPECT_EQ(g1.created_at, "2025-05-01 15:00:00");
-  EXPECT_EQ(g1.email, std::nullopt);
-  EXPECT_EQ(g1.phone, std::nullopt);
+  EXPECT_EQ(g1.fields.email, std::nullopt);
+  EXPECT_EQ(g1.fields.phone, std::nullopt);
   EXPECT_EQ(w.size(), 2u);
 }
 
@@ -93,21 +93,21 @@ TEST(LegacyRecords, FixtureAssessmentKeepsLegacyScoresAndTheSingleHeartRate) {
                 {"shoulder_mobility_score", i(0)}, {"farmer_carry_score", i(1)}}),
       now, w);
   EXPECT_TRUE(w.empty());
-  EXPECT_EQ(a.date, "2025-06-03");
-  EXPECT_EQ(a.overhead_squat_performed, 1);
-  EXPECT_EQ(a.overhead_squat_score, 0);
-  EXPECT_EQ(a.push_up_reps, 0);
-  EXPECT_EQ(a.balance_left_open, 0.0);
-  EXPECT_EQ(a.balance_right_open, std::nullopt);
-  EXPECT_EQ(a.shoulder_notes, "보상 패턴: 어깨 올림");
-  EXPECT_EQ(a.farmer_score, 1.0);
-  EXPECT_EQ(a.harvard_legacy_hr, 80);
-  EXPECT_EQ(a.harvard_hr1, std::nullopt);  // notes are not parsed
-  EXPECT_EQ(a.harvard_score, std::nullopt);
-  EXPECT_EQ(a.harvard_notes, "HR1: 90, HR2: 80, HR3: 70, PFI: 37.5, Score: 1/4");
-  EXPECT_EQ(a.overall_score, 24.0);
-  EXPECT_EQ(a.balance_category_score, 12.5);
-  EXPECT_EQ(a.is_complete, 1);
+  EXPECT_EQ(a.meta.date, "2025-06-03");
+  EXPECT_EQ(a.results.scores.overhead_squat_performed, true);
+  EXPECT_EQ(a.results.scores.overhead_squat_score, 0);
+  EXPECT_EQ(a.input.push_up_reps, 0);
+  EXPECT_EQ(a.input.single_leg_balance_left_eyes_open, 0.0);
+  EXPECT_EQ(a.input.single_leg_balance_right_eyes_open, std::nullopt);
+  EXPECT_EQ(a.input.shoulder_mobility_notes, "보상 패턴: 어깨 올림");
+  EXPECT_EQ(a.results.scores.farmer_carry_score, 1.0);
+  EXPECT_EQ(a.harvard_step_test_legacy_hr, 80);
+  EXPECT_EQ(a.input.harvard_step_test_hr1, std::nullopt);  // notes are not parsed
+  EXPECT_EQ(a.results.scores.harvard_step_test_score, std::nullopt);
+  EXPECT_EQ(a.input.harvard_step_test_notes, "HR1: 90, HR2: 80, HR3: 70, PFI: 37.5, Score: 1/4");
+  EXPECT_EQ(a.results.scores.overall_score, 24.0);
+  EXPECT_EQ(a.results.scores.balance_score, 12.5);
+  EXPECT_EQ(a.results.scores.is_complete, true);
 }
 
 TEST(LegacyRecords, G1AssessmentColumnsAreRenamedAndOutOfScaleScoresDropped) {
@@ -119,19 +119,19 @@ TEST(LegacyRecords, G1AssessmentColumnsAreRenamedAndOutOfScaleScoresDropped) {
                 {"step_test_pfi", r(83.3)}, {"step_test_score", i(3)}, {"push_up_score", i(5)},
                 {"overhead_squat_score", i(4)}}),
       now, w);
-  EXPECT_EQ(a.balance_right_open, 12.5);
-  EXPECT_EQ(a.farmer_weight, 40.0);
-  EXPECT_EQ(a.farmer_time, 30.0);
-  EXPECT_EQ(a.farmer_score, 3.0);
-  EXPECT_EQ(a.harvard_hr3, 70);
-  EXPECT_EQ(a.harvard_pfi, 83.3);
-  EXPECT_EQ(a.harvard_score, 3);
-  EXPECT_EQ(a.push_up_score, std::nullopt);
-  EXPECT_EQ(a.overhead_squat_score, std::nullopt);
-  EXPECT_EQ(a.overhead_squat_performed, 1);  // a score was recorded, even if not on our scale
+  EXPECT_EQ(a.input.single_leg_balance_right_eyes_open, 12.5);
+  EXPECT_EQ(a.input.farmer_carry_weight, 40.0);
+  EXPECT_EQ(a.input.farmer_carry_time, 30.0);
+  EXPECT_EQ(a.results.scores.farmer_carry_score, 3.0);
+  EXPECT_EQ(a.input.harvard_step_test_hr3, 70);
+  EXPECT_EQ(a.results.scores.harvard_step_test_pfi, 83.3);
+  EXPECT_EQ(a.results.scores.harvard_step_test_score, 3);
+  EXPECT_EQ(a.results.scores.push_up_score, std::nullopt);
+  EXPECT_EQ(a.results.scores.overhead_squat_score, std::nullopt);
+  EXPECT_EQ(a.results.scores.overhead_squat_performed, true);  // a score was recorded, even if not on our scale
   EXPECT_EQ(w.size(), 2u);
   EXPECT_EQ(a.created_at, now);  // G1: no created_at
-  EXPECT_EQ(a.is_complete, 0);
+  EXPECT_EQ(a.results.scores.is_complete, false);
 }
 
 TEST(LegacyRecords, PackagesSessionsAndPayments) {
@@ -143,18 +143,18 @@ TEST(LegacyRecords, PackagesSessionsAndPayments) {
                                     {"card_fee_rate", r(0.035)}}),
                           now);
   EXPECT_EQ(p.package_name, "4회 패키지");
-  EXPECT_EQ(p.remaining_credits, 157336);
-  EXPECT_EQ(p.net_amount, 262227);
+  EXPECT_EQ(p.counters.remaining_credits, 157336);
+  EXPECT_EQ(p.counters.net_amount, 262227);
   EXPECT_EQ(p.vat_rate_bp, 1000);
   EXPECT_EQ(p.card_fee_rate_bp, 350);
   auto pre_fee = package_fields(make_row({{"total_amount", i(300000)}, {"total_sessions", i(5)},
                                           {"remaining_sessions", i(5)}, {"remaining_credits", i(300000)},
                                           {"is_active", i(0)}}),
                                 now);
-  EXPECT_EQ(pre_fee.gross_amount, std::nullopt);
+  EXPECT_EQ(pre_fee.counters.gross_amount, std::nullopt);
   EXPECT_EQ(pre_fee.vat_rate_bp, std::nullopt);
-  EXPECT_EQ(pre_fee.session_price, 60000);
-  EXPECT_EQ(pre_fee.is_active, 0);
+  EXPECT_EQ(pre_fee.counters.session_price, 60000);
+  EXPECT_EQ(pre_fee.counters.is_active, false);
 
   auto s = session_fields(make_row({{"session_date", t("2025-06-09")}, {"session_time", Value{}},
                                     {"session_cost", r(60000.0)}, {"created_at", t("2025-06-08 12:59:18")},
