@@ -16,7 +16,10 @@ Error input_error(const FieldErrors& errors) {
 }
 
 std::string error_text(const Error& e, Lang lang) {
-  std::string text = "the5hc: " + i18n::translate(lang, e.message(), e.args) + "\n";
+  // A field error's message is also its first field message: say it once, under the field.
+  bool fields_say_it = e.code() == ErrorCode::validation && !e.fields().empty();
+  std::string text =
+      "the5hc: " + i18n::translate(lang, fields_say_it ? "Invalid input." : std::string_view(e.message()), e.args) + "\n";
   for (const auto& [field, messages] : e.fields())
     for (const auto& m : messages) text += "  " + field + ": " + i18n::translate(lang, m, e.args) + "\n";
   return text;

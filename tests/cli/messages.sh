@@ -22,7 +22,7 @@ expect() {
   if [ "$rc" != "$want_exit" ]; then
     echo "FAIL $name: exit $rc, expected $want_exit: $(cat "$tmp/err")"
     failures=$((failures + 1))
-  elif ! grep -qF -- "$text" "$tmp/err"; then
+  elif [ -n "$text" ] && ! grep -qF -- "$text" "$tmp/err"; then
     echo "FAIL $name: expected \"$text\" in: $(cat "$tmp/err")"
     failures=$((failures + 1))
   fi
@@ -39,6 +39,18 @@ printf '{' >"$tmp/bad.json"
 input=$tmp/bad.json
 expect "score, bad JSON (ko)" 2 "input: 잘못된 JSON입니다:" -- score
 expect "score, bad JSON (en)" 2 "input: invalid JSON:" LANG=en -- score
+input=/dev/null
+
+# A refused duplicate (exit 1): the reason under its field, in the locale's language.
+db="DATABASE_URL=sqlite:///$tmp/cli.db SECRET_KEY=cli-messages-test-secret-key-0123456789-abcdefghijklmnop DEBUG=true"
+# shellcheck disable=SC2086
+env -i PATH="$PATH" $db "$bin" migrate >/dev/null 2>&1 || { echo "FAIL migrate"; failures=$((failures + 1)); }
+printf 'Studio-pass-77\n' >"$tmp/password"
+input=$tmp/password
+# shellcheck disable=SC2086
+expect "create-user" 0 "" $db -- create-user twin --email twin@example.com --password-stdin
+expect "duplicate (ko)" 1 "  username: 이미 사용 중인 아이디입니다." $db -- create-user twin --email twin2@example.com --password-stdin
+expect "duplicate (en)" 1 "the5hc: Invalid input." $db LANG=en -- create-user twin --email twin2@example.com --password-stdin
 input=/dev/null
 
 [ "$failures" -eq 0 ] && echo "messages.sh: all passed" || exit 1
