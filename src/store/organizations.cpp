@@ -78,6 +78,10 @@ std::optional<Organization> find_organization_by_slug(soci::session& sql, const 
   return one<Organization>(sql, std::string(kOrgColumns) + "WHERE slug = :slug", slug, to_org);
 }
 
+std::optional<Organization> find_organization_by_name(soci::session& sql, const std::string& name) {
+  return one<Organization>(sql, std::string(kOrgColumns) + "WHERE name = :name ORDER BY id", name, to_org);
+}
+
 std::vector<Organization> list_organizations(soci::session& sql) {
   std::vector<Organization> out;
   soci::rowset<soci::row> rows = sql.prepare << std::string(kOrgColumns) + "ORDER BY name, id";

@@ -51,6 +51,7 @@ struct TrainerFilter {
 
 std::optional<Organization> find_organization(soci::session& sql, std::int64_t id);
 std::optional<Organization> find_organization_by_slug(soci::session& sql, const std::string& slug);
+std::optional<Organization> find_organization_by_name(soci::session& sql, const std::string& name);
 std::vector<Organization> list_organizations(soci::session& sql);
 // Paged, by name; `only` restricts to one organisation (a member's view).
 std::vector<Organization> list_organizations(soci::session& sql, std::optional<std::int64_t> only, int limit,
