@@ -65,13 +65,10 @@ service::AssessmentQuery read_query(const http::Request& req) {
   q.risk_level = query_choice(req, "risk_level", {"low", "low_moderate", "moderate", "high"});
   q.is_complete = query_bool(req, "is_complete");
   q.is_legacy = query_bool(req, "is_legacy");
-  q.order_by = order_by_sql(
-      ordering(req, {"date", "overall_score", "injury_risk_score", "created_at"}, {{"date", true}, {"created_at", true}}),
-      {{"date", "a.date"},
-       {"overall_score", "a.overall_score"},
-       {"injury_risk_score", "a.injury_risk_score"},
-       {"created_at", "a.created_at"}},
-      "a.id");
+  q.sort = sort_keys<store::AssessmentSort>(req, {{"date", store::AssessmentSort::date},
+                                                  {"overall_score", store::AssessmentSort::overall_score},
+                                                  {"injury_risk_score", store::AssessmentSort::injury_risk_score},
+                                                  {"created_at", store::AssessmentSort::created_at}});
   return q;
 }
 
@@ -130,12 +127,14 @@ void register_assessment_routes(http::Router& router, const service::Dependencie
   for (const char* method : {"PUT", "PATCH"}) {
     const bool partial = std::string(method) == "PATCH";
     router.add(method, "/api/v1/assessments/{id:int}/", [&deps, partial](http::Request& req) {
-      auto ctx = front::context(req, deps);
-      auto id = req.param_int("id");
-      auto stored = service::stored_input(ctx, id);  // also the visibility check, before the body is judged
-      auto draft = read_draft(req, partial ? stored : domain::AssessmentInput{});
-      if (!partial) draft.touches_tests = true;  // PUT replaces every input
-      return http::json_response(200, assessment_detail_json(service::update_assessment(ctx, id, draft), req.lang));
+      // the body is read by the use case once the assessment is found: invisible → 404 before it is judged
+      auto draft_of = [&req, partial](const domain::AssessmentInput& stored) {
+        auto draft = read_draft(req, partial ? stored : domain::AssessmentInput{});
+        if (!partial) draft.touches_tests = true;  // PUT replaces every input
+        return draft;
+      };
+      auto view = service::update_assessment(front::context(req, deps), req.param_int("id"), draft_of);
+      return http::json_response(200, assessment_detail_json(view, req.lang));
     }, partial ? "assessments-partial-update" : "assessments-update");
   }
 

@@ -35,11 +35,9 @@ void register_auth_routes(http::Router& router, const service::Dependencies& dep
     auto password = body.text("password", true, false, 0, true);
     body.finish();
     auto ctx = front::context(req, deps);
-    auto result = service::login(ctx, deps.limiter, *identifier, *password);
-    auto tokens = service::issue_tokens(ctx, result.actor.user_id);
-    auto profile = service::get_profile(ctx, result.actor.user_id);
-    auto json = token_pair_json(tokens);
-    json["user"] = user_json(profile, req.lang);
+    auto signed_in = service::login_for_tokens(ctx, deps.limiter, *identifier, *password);
+    auto json = token_pair_json(signed_in.tokens);
+    json["user"] = user_json(signed_in.user, req.lang);
     return http::json_response(200, json);
   }, "auth-login");
 
@@ -76,8 +74,7 @@ void register_auth_routes(http::Router& router, const service::Dependencies& dep
 
   router.get("/api/v1/users/me/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
-    const auto& actor = service::require_actor(ctx);
-    return http::json_response(200, user_json(service::get_profile(ctx, actor.user_id), req.lang));
+    return http::json_response(200, user_json(service::own_profile(ctx), req.lang));
   }, "users-me");
 
   router.patch("/api/v1/users/me/", [&deps](http::Request& req) {

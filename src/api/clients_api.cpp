@@ -11,7 +11,6 @@
 #include "service/assessments.hpp"
 #include "service/clients.hpp"
 #include "service/packages.hpp"
-#include "service/payments.hpp"
 
 namespace the5hc::api {
 namespace {
@@ -96,8 +95,9 @@ service::ClientQuery read_query(const http::Request& req) {
   q.latest_score = query_choice(req, "latest_score", {"90-100", "80-89", "70-79", "60-69", "0-59", "none"});
   q.created_from = query_date(req, "created_from");
   q.created_to = query_date(req, "created_to");
-  q.order_by = order_by_sql(ordering(req, {"name", "age", "created_at"}, {{"created_at", true}}),
-                            {{"name", "c.name"}, {"age", "c.age"}, {"created_at", "c.created_at"}}, "c.id");
+  q.sort = sort_keys<store::ClientSort>(req, {{"name", store::ClientSort::name},
+                                              {"age", store::ClientSort::age},
+                                              {"created_at", store::ClientSort::created_at}});
   return q;
 }
 
@@ -128,11 +128,9 @@ void register_client_routes(http::Router& router, const service::Dependencies& d
   for (const char* method : {"PUT", "PATCH"}) {
     const bool partial = std::string(method) == "PATCH";
     router.add(method, "/api/v1/clients/{id:int}/", [&deps, partial](http::Request& req) {
-      auto ctx = front::context(req, deps);
-      auto id = req.param_int("id");
-      service::get_client(ctx, id);  // invisible → 404 before the body is judged
-      auto ch = read_changes(req, partial);
-      return http::json_response(200, client_json(service::update_client(ctx, id, ch), req.lang));
+      auto ch = read_changes(req, partial);  // errors judged by the use case: invisible → 404 before them
+      auto view = service::update_client(front::context(req, deps), req.param_int("id"), ch);
+      return http::json_response(200, client_json(view, req.lang));
     }, partial ? "clients-partial-update" : "clients-update");
   }
 
@@ -150,13 +148,10 @@ void register_client_routes(http::Router& router, const service::Dependencies& d
   }, "clients-assessments");
 
   router.get("/api/v1/clients/{id:int}/packages/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    store::PackageFilter f;
-    f.client_id = service::get_client(ctx, req.param_int("id")).client.id;  // invisible → 404
-    auto packages = service::list_packages(ctx, f).first;                  // assistants → 403
-    auto zone = service::actor_timezone(ctx);
+    // invisible client → 404, assistants → 403
+    auto list = service::client_packages(front::context(req, deps), req.param_int("id"));
     json out = json::array();
-    for (const auto& p : packages) out.push_back(package_json(p, zone, req.lang));
+    for (const auto& p : list.results) out.push_back(package_json(p, list.zone, req.lang));
     return http::json_response(200, out);
   }, "clients-packages");
 

@@ -108,11 +108,10 @@ void register_invitation_routes(http::Router& router, const service::Dependencie
     in.confirm_password = body.text("confirm_password", false, false, 0, true);
     body.finish();
     auto ctx = front::context(req, deps);
-    auto user_id = service::accept_invitation(ctx, in);
-    auto tokens = service::issue_tokens(ctx, user_id);
-    return http::json_response(201, {{"user", user_json(service::get_profile(ctx, user_id), req.lang)},
-                                     {"access", tokens.access},
-                                     {"refresh", tokens.refresh}});
+    auto signed_in = service::accept_invitation(ctx, in);
+    return http::json_response(201, {{"user", user_json(signed_in.user, req.lang)},
+                                     {"access", signed_in.tokens.access},
+                                     {"refresh", signed_in.tokens.refresh}});
   }, "invitations-accept");
 
   router.post("/api/v1/invitations/decline/", [&deps](http::Request& req) {

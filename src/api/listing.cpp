@@ -87,17 +87,6 @@ std::vector<OrderField> ordering(const http::Request& req, const std::vector<std
   return out.empty() ? fallback : out;
 }
 
-std::string order_by_sql(const std::vector<OrderField>& fields, const std::map<std::string, std::string>& columns,
-                         const std::string& id_column) {
-  std::string sql;
-  for (const auto& f : fields) {
-    auto it = columns.find(f.field);
-    if (it == columns.end()) continue;
-    sql += (sql.empty() ? "" : ", ") + it->second + (f.descending ? " DESC" : " ASC");
-  }
-  return sql + (sql.empty() ? "" : ", ") + id_column + " DESC";
-}
-
 std::vector<std::string> search_terms(const http::Request& req) {
   std::vector<std::string> out;
   auto raw = req.query.get("search");

@@ -6,9 +6,11 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "http/message.hpp"
+#include "store/sort.hpp"
 
 namespace the5hc::api {
 
@@ -34,9 +36,18 @@ struct OrderField {
 // Parsed ?ordering with only the allowed API field names kept; `fallback` when nothing usable was given.
 std::vector<OrderField> ordering(const http::Request& req, const std::vector<std::string>& allowed,
                                  const std::vector<OrderField>& fallback);
-// SQL ORDER BY text (without the keyword) from api field → SQL expression; appends "id DESC" as tie-breaker.
-std::string order_by_sql(const std::vector<OrderField>& fields, const std::map<std::string, std::string>& columns,
-                         const std::string& id_column = "id");
+// ?ordering as the list's typed sort keys: `fields` maps the API field names to them. Empty (the list's default
+// order) when nothing usable was given.
+template <class Key>
+store::Sort<Key> sort_keys(const http::Request& req, const std::vector<std::pair<std::string, Key>>& fields) {
+  std::vector<std::string> allowed;
+  for (const auto& [name, key] : fields) allowed.push_back(name);
+  store::Sort<Key> sort;
+  for (const auto& f : ordering(req, allowed, {}))
+    for (const auto& [name, key] : fields)
+      if (name == f.field) sort.push_back({key, f.descending});
+  return sort;
+}
 
 // ?search split on white space (empty when absent).
 std::vector<std::string> search_terms(const http::Request& req);

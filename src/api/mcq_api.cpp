@@ -191,16 +191,25 @@ d::McqResponse read_response(Body& fields) {
   return r;
 }
 
-// {"responses": [{"question_id", "selected_choices", "response_text"}]}; errors keyed "responses.<i>.<field>".
-std::vector<d::McqResponse> read_responses(const http::Request& req) {
+// {"responses": [{"question_id", "selected_choices", "response_text"}]}; errors keyed "responses.<i>.<field>",
+// judged by the use case once the assessment is found (404 first).
+service::McqAnswers read_responses(const http::Request& req) {
   Body body(req, {"responses"});
-  body.finish();
+  service::McqAnswers answers;
+  auto& errors = answers.input_errors;
+  auto fail = [&](const char* message) {
+    errors["responses"].push_back(message);
+    return answers;
+  };
+  if (!body.errors().empty()) {
+    errors = body.errors();
+    return answers;
+  }
   const json& items = body.json().contains("responses") ? body.json()["responses"] : json(nullptr);
-  if (items.is_null()) throw Error::field("responses", "This field is required.");
-  if (!items.is_array()) throw Error::field("responses", "Expected a list of items.");  // 항목의 리스트가 필요합니다.
-  if (items.empty()) throw Error::field("responses", "This list may not be empty.");  // 이 리스트는 비어 있을 수 없습니다.
-  std::vector<d::McqResponse> out;
-  FieldErrors errors;
+  if (items.is_null()) return fail("This field is required.");
+  if (!items.is_array()) return fail("Expected a list of items.");  // 항목의 리스트가 필요합니다.
+  if (items.empty()) return fail("This list may not be empty.");  // 이 리스트는 비어 있을 수 없습니다.
+  auto& out = answers.responses;
   for (std::size_t i = 0; i < items.size(); ++i) {
     const std::string key = "responses." + std::to_string(i);
     const auto& item = items[i];
@@ -216,8 +225,7 @@ std::vector<d::McqResponse> read_responses(const http::Request& req) {
     for (auto& [f, msgs] : fields.errors())
       for (auto& m : msgs) errors[key + "." + f].push_back(m);
   }
-  if (!errors.empty()) throw Error::validation(errors);
-  return out;
+  return answers;
 }
 
 }  // namespace
@@ -275,18 +283,14 @@ void register_mcq_routes(http::Router& router, const service::Dependencies& deps
   }, "assessments-mcq");
 
   router.post("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto id = req.param_int("id");
-    service::mcq_status(ctx, id);  // invisible → 404 before the body is judged
-    auto status = service::save_mcq_responses(ctx, id, read_responses(req), true);
+    auto answers = read_responses(req);  // judged by the use case: invisible → 404 before the body's errors
+    auto status = service::save_mcq_responses(front::context(req, deps), req.param_int("id"), answers, true);
     return http::json_response(201, status_json(status, req.lang));
   }, "assessments-mcq-save");
 
   router.patch("/api/v1/assessments/{id:int}/mcq/responses/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto id = req.param_int("id");
-    service::mcq_status(ctx, id);
-    auto status = service::save_mcq_responses(ctx, id, read_responses(req), false);
+    auto answers = read_responses(req);
+    auto status = service::save_mcq_responses(front::context(req, deps), req.param_int("id"), answers, false);
     return http::json_response(200, status_json(status, req.lang));
   }, "assessments-mcq-update");
 

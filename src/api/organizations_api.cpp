@@ -32,7 +32,8 @@ nlohmann::json organization_json(const service::OrganizationView& v) {
           {"updated_at", timestamp_json(o.updated_at, o.timezone)}};
 }
 
-// PUT (full) requires the name; PATCH and POST take what is given (POST requires the name too).
+// PUT (full) requires the name; PATCH and POST take what is given (POST requires the name too). Body errors are
+// judged by the use case (an update finds the organisation first: 404 before 400).
 service::OrganizationChanges read_changes(const http::Request& req, bool name_required) {
   Body body(req,
             {"name", "slug", "description", "phone", "email", "address", "timezone", "business_hours", "max_trainers",
@@ -54,7 +55,7 @@ service::OrganizationChanges read_changes(const http::Request& req, bool name_re
   if (auto v = body.integer("max_trainers")) c.max_trainers = static_cast<int>(*v);
   if (auto v = body.integer("vat_rate_bp")) c.vat_rate_bp = static_cast<int>(*v);
   if (auto v = body.integer("card_fee_rate_bp")) c.card_fee_rate_bp = static_cast<int>(*v);
-  body.finish();
+  c.input_errors = body.errors();
   return c;
 }
 
@@ -85,10 +86,9 @@ void register_organization_routes(http::Router& router, const service::Dependenc
 
   for (bool full : {true, false}) {
     auto handler = [&deps, full](http::Request& req) {
-      auto ctx = front::context(req, deps);
       auto id = front::path_id(req);
-      service::get_organization(ctx, id);  // 404 before 400: an invisible organisation reveals nothing
-      auto changes = read_changes(req, full);
+      auto changes = read_changes(req, full);  // 404 before 400: an invisible organisation reveals nothing
+      auto ctx = front::context(req, deps);
       return http::json_response(200, organization_json(service::update_organization(ctx, id, changes)));
     };
     if (full) router.put("/api/v1/organizations/{id:int}/", handler, "organizations-update");

@@ -7,7 +7,6 @@
 #include "domain/packages.hpp"
 #include "http/json_response.hpp"
 #include "service/packages.hpp"
-#include "service/payments.hpp"
 
 namespace the5hc::api {
 namespace {
@@ -23,7 +22,8 @@ domain::PaymentMethod method_of(const std::optional<std::string>& code) {
   return code ? *domain::parse_payment_method(*code) : domain::PaymentMethod::card;
 }
 
-// PUT replaces the writable fields (package_name required), PATCH changes those given.
+// PUT replaces the writable fields (package_name required), PATCH changes those given. Body errors are judged by
+// the use case once the package is found.
 service::PackageChanges package_changes(const http::Request& req, bool put) {
   auto read_only = kPackageReadOnly;
   read_only.insert({"client", "total_amount", "session_price", "total_sessions"});
@@ -34,7 +34,7 @@ service::PackageChanges package_changes(const http::Request& req, bool put) {
   else if (put) ch.notes = std::optional<std::string>();
   if (ch.notes && *ch.notes && (*ch.notes)->empty()) ch.notes = std::optional<std::string>();
   ch.is_active = body.boolean("is_active");
-  body.finish();
+  ch.input_errors = body.errors();
   return ch;
 }
 
@@ -42,27 +42,21 @@ service::PackageChanges package_changes(const http::Request& req, bool put) {
 
 void register_package_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/packages/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
     auto page = page_request(req);
-    store::PackageFilter f;
-    f.client_id = query_int(req, "client");
-    f.is_active = query_bool(req, "is_active");
-    if (auto s = query_choice(req, "status", {"active", "exhausted", "inactive"}))
-      f.status = domain::parse_package_status(*s);
-    f.search = search_terms(req);
-    f.order_by = order_by_sql(ordering(req, {"created_at", "remaining_sessions", "total_amount"},
-                                       {{"created_at", true}}),
-                              {{"created_at", "p.created_at"},
-                               {"remaining_sessions", "p.remaining_sessions"},
-                               {"total_amount", "p.total_amount"}},
-                              "p.id");
-    f.limit = page.page_size;
-    f.offset = page.offset();
-    auto [rows, count] = service::list_packages(ctx, f);
-    auto zone = service::actor_timezone(ctx);
+    service::PackageQuery q;
+    q.client_id = query_int(req, "client");
+    q.is_active = query_bool(req, "is_active");
+    q.status = query_choice(req, "status", {"active", "exhausted", "inactive"});
+    q.search = search_terms(req);
+    q.sort = sort_keys<store::PackageSort>(req, {{"created_at", store::PackageSort::created_at},
+                                                 {"remaining_sessions", store::PackageSort::remaining_sessions},
+                                                 {"total_amount", store::PackageSort::total_amount}});
+    q.limit = page.page_size;
+    q.offset = page.offset();
+    auto list = service::list_packages(context(req, deps), q);
     nlohmann::json results = nlohmann::json::array();
-    for (const auto& p : rows) results.push_back(package_json(p, zone, req.lang));
-    return http::json_response(200, page_envelope(req, page, count, results));
+    for (const auto& p : list.results) results.push_back(package_json(p, list.zone, req.lang));
+    return http::json_response(200, page_envelope(req, page, list.count, results));
   }, "packages-list");
 
   router.post("/api/v1/packages/", [&deps](http::Request& req) {
@@ -89,27 +83,22 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
     in.total_sessions = static_cast<int>(*sessions);
     in.method = method_of(method);
     if (in.notes && in.notes->empty()) in.notes.reset();
-    auto ctx = front::context(req, deps);
-    auto created = service::create_package(ctx, in);
-    auto zone = service::actor_timezone(ctx);
-    auto out = package_json(created.package, zone, req.lang);
-    out["payment"] = payment_json(created.payment, zone, req.lang);
+    auto created = service::create_package(front::context(req, deps), in);
+    auto out = package_json(created.package, created.zone, req.lang);
+    out["payment"] = payment_json(created.payment, created.zone, req.lang);
     return http::json_response(201, out);
   }, "packages-create");
 
   router.get("/api/v1/packages/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto p = service::get_package(ctx, req.param_int("id"));
-    return http::json_response(200, package_json(p, service::actor_timezone(ctx), req.lang));
+    auto p = service::get_package(front::context(req, deps), req.param_int("id"));
+    return http::json_response(200, package_json(p.row, p.zone, req.lang));
   }, "packages-detail");
 
   for (bool put : {true, false}) {
     auto handler = [&deps, put](http::Request& req) {
-      auto ctx = front::context(req, deps);
-      auto id = req.param_int("id");
-      service::get_package(ctx, id);  // 404/403 before body errors reveal nothing
-      auto p = service::update_package(ctx, id, package_changes(req, put));
-      return http::json_response(200, package_json(p, service::actor_timezone(ctx), req.lang));
+      // 404/403 before body errors reveal nothing: the use case finds the package first
+      auto p = service::update_package(front::context(req, deps), req.param_int("id"), package_changes(req, put));
+      return http::json_response(200, package_json(p.row, p.zone, req.lang));
     };
     if (put) router.put("/api/v1/packages/{id:int}/", handler, "packages-update");
     else router.patch("/api/v1/packages/{id:int}/", handler, "packages-partial-update");
@@ -123,9 +112,6 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
   }, "packages-delete");
 
   router.post("/api/v1/packages/{id:int}/top-up/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto id = req.param_int("id");
-    service::get_package(ctx, id);
     Body body(req, {"amount", "payment_method", "sessions", "payment_date", "description"});
     service::TopUpInput in;
     auto amount = body.integer("amount", true, false, 1);
@@ -133,31 +119,26 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
     if (auto s = body.integer("sessions", false, true, 0, 100000)) in.sessions = static_cast<int>(*s);
     in.payment_date = body.date("payment_date", false, true);
     in.description = body.text("description", false, true, 0, true);
-    body.finish();
-    in.amount = *amount;
+    in.input_errors = body.errors();  // judged once the package is found (404/403 first)
+    in.amount = amount.value_or(0);
     in.method = method_of(method);
     if (in.description && in.description->empty()) in.description.reset();
-    auto result = service::top_up_package(ctx, id, in);
-    auto zone = service::actor_timezone(ctx);
-    return http::json_response(200, {{"package", package_json(result.package, zone, req.lang)},
-                                     {"payment", payment_json(result.payment, zone, req.lang)}});
+    auto result = service::top_up_package(context(req, deps), req.param_int("id"), in);
+    return http::json_response(200, {{"package", package_json(result.package, result.zone, req.lang)},
+                                     {"payment", payment_json(result.payment, result.zone, req.lang)}});
   }, "packages-top-up");
 
   router.get("/api/v1/packages/{id:int}/sessions/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto rows = service::package_sessions(ctx, req.param_int("id"));
-    auto zone = service::actor_timezone(ctx);
+    auto list = service::package_sessions(front::context(req, deps), req.param_int("id"));
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& s : rows) out.push_back(session_json(s, zone, req.lang));
+    for (const auto& s : list.results) out.push_back(session_json(s, list.zone, req.lang));
     return http::json_response(200, out);
   }, "packages-sessions");
 
   router.get("/api/v1/packages/{id:int}/payments/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto rows = service::package_payments(ctx, req.param_int("id"));
-    auto zone = service::actor_timezone(ctx);
+    auto list = service::package_payments(front::context(req, deps), req.param_int("id"));
     nlohmann::json out = nlohmann::json::array();
-    for (const auto& y : rows) out.push_back(payment_json(y, zone, req.lang));
+    for (const auto& y : list.results) out.push_back(payment_json(y, list.zone, req.lang));
     return http::json_response(200, out);
   }, "packages-payments");
 }

@@ -12,37 +12,34 @@ namespace {
 
 const std::vector<std::string> kMethods = {"cash", "card", "transfer", "other"};
 
-store::PaymentFilter filter_of(const http::Request& req) {
-  store::PaymentFilter f;
-  f.client_id = query_int(req, "client");
-  f.trainer_id = query_int(req, "trainer");
-  f.start_date = query_date(req, "start_date");
-  f.end_date = query_date(req, "end_date");
-  return f;
+service::PaymentQuery query_of(const http::Request& req) {
+  service::PaymentQuery q;
+  q.client_id = query_int(req, "client");
+  q.trainer_id = query_int(req, "trainer");
+  q.start_date = query_date(req, "start_date");
+  q.end_date = query_date(req, "end_date");
+  return q;
 }
 
 }  // namespace
 
 void register_payment_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/payments/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
     auto page = page_request(req);
-    auto f = filter_of(req);
-    f.method = query_choice(req, "method", kMethods);
-    f.kind = query_choice(req, "kind", {"package_purchase", "top_up", "other"});
-    f.package_id = query_int(req, "package");
-    f.search = search_terms(req);
-    auto order = ordering(req, {"payment_date", "amount", "created_at"}, {});
-    if (!order.empty())
-      f.order_by = order_by_sql(order, {{"payment_date", "y.payment_date"}, {"amount", "y.amount"},
-                                        {"created_at", "y.created_at"}}, "y.id");
-    f.limit = page.page_size;
-    f.offset = page.offset();
-    auto [rows, count] = service::list_payments(ctx, f);
-    auto zone = service::actor_timezone(ctx);
+    auto q = query_of(req);
+    q.method = query_choice(req, "method", kMethods);
+    q.kind = query_choice(req, "kind", {"package_purchase", "top_up", "other"});
+    q.package_id = query_int(req, "package");
+    q.search = search_terms(req);
+    q.sort = sort_keys<store::PaymentSort>(req, {{"payment_date", store::PaymentSort::payment_date},
+                                                 {"amount", store::PaymentSort::amount},
+                                                 {"created_at", store::PaymentSort::created_at}});
+    q.limit = page.page_size;
+    q.offset = page.offset();
+    auto list = service::list_payments(context(req, deps), q);
     nlohmann::json results = nlohmann::json::array();
-    for (const auto& y : rows) results.push_back(payment_json(y, zone, req.lang));
-    return http::json_response(200, page_envelope(req, page, count, results));
+    for (const auto& y : list.results) results.push_back(payment_json(y, list.zone, req.lang));
+    return http::json_response(200, page_envelope(req, page, list.count, results));
   }, "payments-list");
 
   router.post("/api/v1/payments/", [&deps](http::Request& req) {
@@ -62,14 +59,13 @@ void register_payment_routes(http::Router& router, const service::Dependencies& 
     in.amount = *amount;
     in.method = *domain::parse_payment_method(*method);
     if (in.description && in.description->empty()) in.description.reset();
-    auto ctx = front::context(req, deps);
-    auto y = service::create_payment(ctx, in);
-    return http::json_response(201, payment_json(y, service::actor_timezone(ctx), req.lang));
+    auto y = service::create_payment(front::context(req, deps), in);
+    return http::json_response(201, payment_json(y.row, y.zone, req.lang));
   }, "payments-create");
 
   router.get("/api/v1/payments/summary/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto t = service::summarize_payments(ctx, filter_of(req));
+    auto q = query_of(req);
+    auto t = service::summarize_payments(front::context(req, deps), q);
     auto groups = [](const std::vector<store::PaymentGroup>& list, const char* key) {
       nlohmann::json out = nlohmann::json::array();
       for (const auto& g : list) out.push_back({{key, g.key}, {"count", g.count}, {"total", g.total}});
@@ -103,9 +99,8 @@ void register_payment_routes(http::Router& router, const service::Dependencies& 
   }, "payments-fee-preview");
 
   router.get("/api/v1/payments/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto y = service::get_payment(ctx, req.param_int("id"));
-    return http::json_response(200, payment_json(y, service::actor_timezone(ctx), req.lang));
+    auto y = service::get_payment(front::context(req, deps), req.param_int("id"));
+    return http::json_response(200, payment_json(y.row, y.zone, req.lang));
   }, "payments-detail");
 
   router.del("/api/v1/payments/{id:int}/", [&deps](http::Request& req) {

@@ -5,7 +5,6 @@
 #include "api/packages_api.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
-#include "service/payments.hpp"
 #include "service/sessions.hpp"
 
 namespace the5hc::api {
@@ -23,11 +22,9 @@ nlohmann::json summary_json(const service::PackageSummary& p) {
           {"remaining_credits", p.remaining_credits}};
 }
 
-http::Response one_session(const service::Context& ctx, const http::Request& req, const store::Session& s,
-                           int status = 200) {
-  auto summaries = service::package_summaries(ctx, {s});
-  nlohmann::json summary = summaries.count(s.package_id) ? summary_json(summaries.at(s.package_id)) : nullptr;
-  return http::json_response(status, session_json(s, service::actor_timezone(ctx), req.lang, summary));
+http::Response one_session(const http::Request& req, const service::SessionView& v, int status = 200) {
+  nlohmann::json summary = v.summary ? summary_json(*v.summary) : nullptr;
+  return http::json_response(status, session_json(v.session, v.zone, req.lang, summary));
 }
 
 std::optional<std::string> optional_text(Body& body, const std::string& key) {
@@ -42,6 +39,7 @@ Body action_body(const http::Request& req, std::set<std::string> writable) {
   return Body(req, std::move(writable));
 }
 
+// Body errors are judged by the use case once the session is found (404 first).
 service::ScheduleChanges schedule_changes(const http::Request& req, bool put) {
   auto read_only = kSessionReadOnly;
   read_only.insert({"package", "client"});
@@ -52,7 +50,7 @@ service::ScheduleChanges schedule_changes(const http::Request& req, bool put) {
   if (auto d = body.integer("session_duration")) ch.session_duration = static_cast<int>(*d);
   else if (put) ch.session_duration = 60;
   if (body.has("notes") || put) ch.notes = optional_text(body, "notes");
-  body.finish();
+  ch.input_errors = body.errors();
   return ch;
 }
 
@@ -60,27 +58,24 @@ service::ScheduleChanges schedule_changes(const http::Request& req, bool put) {
 
 void register_session_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/sessions/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
     auto page = page_request(req);
-    store::SessionFilter f;
-    f.status = query_choice(req, "status", {"scheduled", "completed", "cancelled", "no_show"});
-    f.client_id = query_int(req, "client");
-    f.package_id = query_int(req, "package");
-    f.trainer_id = query_int(req, "trainer");
-    f.start_date = query_date(req, "start_date");
-    f.end_date = query_date(req, "end_date");
-    f.search = search_terms(req);
-    auto order = ordering(req, {"session_date", "created_at"}, {});
-    if (!order.empty())
-      f.order_by = order_by_sql(order, {{"session_date", "s.session_date"}, {"created_at", "s.created_at"}}, "s.id");
-    f.limit = page.page_size;
-    f.offset = page.offset();
-    auto [rows, count] = service::list_sessions(ctx, f);
-    auto zone = service::actor_timezone(ctx);
-    auto summaries = service::package_summaries(ctx, rows);
+    service::SessionQuery q;
+    q.status = query_choice(req, "status", {"scheduled", "completed", "cancelled", "no_show"});
+    q.client_id = query_int(req, "client");
+    q.package_id = query_int(req, "package");
+    q.trainer_id = query_int(req, "trainer");
+    q.start_date = query_date(req, "start_date");
+    q.end_date = query_date(req, "end_date");
+    q.search = search_terms(req);
+    q.sort = sort_keys<store::SessionSort>(req, {{"session_date", store::SessionSort::session_date},
+                                                 {"created_at", store::SessionSort::created_at}});
+    q.limit = page.page_size;
+    q.offset = page.offset();
+    auto list = service::list_sessions(context(req, deps), q);
     nlohmann::json results = nlohmann::json::array();
-    for (const auto& s : rows) results.push_back(session_json(s, zone, req.lang, summary_json(summaries[s.package_id])));
-    return http::json_response(200, page_envelope(req, page, count, results));
+    for (const auto& s : list.results)
+      results.push_back(session_json(s, list.zone, req.lang, summary_json(list.summaries[s.package_id])));
+    return http::json_response(200, page_envelope(req, page, list.count, results));
   }, "sessions-list");
 
   router.post("/api/v1/sessions/", [&deps](http::Request& req) {
@@ -96,12 +91,10 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
     body.finish();
     in.package_id = *package;
     in.session_date = *date;
-    auto ctx = front::context(req, deps);
-    return one_session(ctx, req, service::book_session(ctx, in), 201);
+    return one_session(req, service::book_session(front::context(req, deps), in), 201);
   }, "sessions-create");
 
   router.get("/api/v1/sessions/calendar/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
     auto month = query_int(req, "month");
     auto year = query_int(req, "year");
     FieldErrors errors;
@@ -114,10 +107,11 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
     range("month", month, 1, 12);
     range("year", year, 2000, 2100);
     if (!errors.empty()) throw Error::validation(errors);
-    auto trainer = query_int(req, "trainer");
-    auto today = service::current_local_date(ctx);
-    auto days = service::session_calendar(ctx, static_cast<int>(year.value_or(today.year)),
-                                          static_cast<int>(month.value_or(today.month)), trainer);
+    service::CalendarQuery q;
+    if (year) q.year = static_cast<int>(*year);
+    if (month) q.month = static_cast<int>(*month);
+    q.trainer_id = query_int(req, "trainer");
+    auto days = service::session_calendar(context(req, deps), q);
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [day, sessions] : days) {
       auto& list = out[day] = nlohmann::json::array();
@@ -132,16 +126,13 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
   }, "sessions-calendar");
 
   router.get("/api/v1/sessions/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    return one_session(ctx, req, service::get_session(ctx, req.param_int("id")));
+    return one_session(req, service::get_session(front::context(req, deps), req.param_int("id")));
   }, "sessions-detail");
 
   for (bool put : {true, false}) {
     auto handler = [&deps, put](http::Request& req) {
-      auto ctx = front::context(req, deps);
-      auto id = req.param_int("id");
-      service::get_session(ctx, id);
-      return one_session(ctx, req, service::reschedule_session(ctx, id, schedule_changes(req, put)));
+      return one_session(req, service::reschedule_session(front::context(req, deps), req.param_int("id"),
+                                                          schedule_changes(req, put)));
     };
     if (put) router.put("/api/v1/sessions/{id:int}/", handler, "sessions-update");
     else router.patch("/api/v1/sessions/{id:int}/", handler, "sessions-partial-update");
@@ -156,21 +147,19 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
 
   auto outcome = [&deps](domain::SessionOutcome kind) {
     return [&deps, kind](http::Request& req) {
-      auto ctx = front::context(req, deps);
-      auto id = req.param_int("id");
-      service::get_session(ctx, id);
-      service::OutcomeInput in{kind, std::nullopt, std::nullopt};
+      service::OutcomeInput in{kind};
+      // body errors are judged by the use case once the session is found (404 first)
       if (kind == domain::SessionOutcome::complete || kind == domain::SessionOutcome::no_show) {
         auto body = action_body(req, {"notes"});
         in.notes = optional_text(body, "notes");
-        body.finish();
+        in.input_errors = body.errors();
       } else {
         auto body = action_body(req, {"late_cancellation", "reason"});
         if (body.boolean("late_cancellation").value_or(false)) in.outcome = domain::SessionOutcome::late_cancel;
         in.cancel_reason = optional_text(body, "reason");
-        body.finish();
+        in.input_errors = body.errors();
       }
-      return one_session(ctx, req, service::record_outcome(ctx, id, in));
+      return one_session(req, service::record_outcome(context(req, deps), req.param_int("id"), in));
     };
   };
   router.post("/api/v1/sessions/{id:int}/complete/", outcome(domain::SessionOutcome::complete), "sessions-complete");

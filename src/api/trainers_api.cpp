@@ -78,19 +78,19 @@ std::optional<std::vector<std::string>> string_list(Body& body, const std::strin
 void register_trainer_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/trainers/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    service::require_actor(ctx);  // 401 before the parameters are judged
     auto page = page_request(req);
-    store::TrainerFilter filter;
-    filter.role = query_choice(req, "role", {"owner", "senior", "trainer", "assistant"});
-    filter.is_active = query_bool(req, "is_active").value_or(true);
-    filter.search = search_terms(req);
-    auto order = order_by_sql(ordering(req, {"name", "created_at", "role", "years_of_experience"}, {{"name", false}}),
-                              {{"name", "u.name"},
-                               {"created_at", "t.created_at"},
-                               {"role", "t.role"},
-                               {"years_of_experience", "t.years_of_experience"}},
-                              "t.id");
-    auto result = service::list_trainers(ctx, filter, order, page.page_size, page.offset());
+    service::TrainerQuery q;
+    q.role = query_choice(req, "role", {"owner", "senior", "trainer", "assistant"});
+    q.is_active = query_bool(req, "is_active").value_or(true);
+    q.search = search_terms(req);
+    q.sort = sort_keys<store::TrainerSort>(req, {{"name", store::TrainerSort::name},
+                                                 {"created_at", store::TrainerSort::created_at},
+                                                 {"role", store::TrainerSort::role},
+                                                 {"years_of_experience", store::TrainerSort::years_of_experience}});
+    q.limit = page.page_size;
+    q.offset = page.offset();
+    auto result = service::list_trainers(ctx, q);
     auto items = nlohmann::json::array();
     for (const auto& t : result.results) items.push_back(trainer_json(t, req.lang));
     return http::json_response(200, page_envelope(req, page, result.count, items));
@@ -102,9 +102,7 @@ void register_trainer_routes(http::Router& router, const service::Dependencies& 
   }, "trainers-detail");
 
   router.patch("/api/v1/trainers/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
     auto id = front::path_id(req);
-    service::get_trainer(ctx, id);  // 404 before 400
     Body body(req, {"bio", "certifications", "specialties", "years_of_experience", "session_price", "role"},
               {"id", "user", "username", "name", "email", "organization", "role_display", "is_active",
                "deactivated_at", "client_count", "stats", "created_at"});
@@ -115,7 +113,8 @@ void register_trainer_routes(http::Router& router, const service::Dependencies& 
     if (auto v = body.integer("years_of_experience")) c.years_of_experience = static_cast<int>(*v);
     c.session_price = body.integer("session_price");
     c.role = body.choice("role", {"owner", "senior", "trainer", "assistant"});
-    body.finish();
+    c.input_errors = body.errors();  // judged by the use case once the trainer is found (404 before 400)
+    auto ctx = context(req, deps);
     return http::json_response(200, trainer_json(service::update_trainer(ctx, id, c), req.lang));
   }, "trainers-partial-update");
 

@@ -5,7 +5,7 @@
 namespace the5hc::api {
 
 nlohmann::json user_json(const service::UserProfile& p, Lang lang) {
-  std::string zone = p.organization ? p.organization->timezone : "Asia/Seoul";
+  const std::string& zone = p.zone;
   nlohmann::json j = {{"id", p.user.id},
                       {"username", p.user.username},
                       {"email", p.user.email},

@@ -178,7 +178,7 @@ DemoSummary load_demo_data(store::Database& db, const Config& config, TimePoint 
       auto assessment = service::create_assessment(ctx, draft);
       ++summary.assessments;
       if (v == 0 && i % 4 == 0) {
-        service::save_mcq_responses(ctx, assessment.row.id, questionnaire(s, ctx), true);
+        service::save_mcq_responses(ctx, assessment.row.id, {questionnaire(s, ctx), {}}, true);
         ++summary.questionnaires;
       }
     }
@@ -240,7 +240,7 @@ DemoSummary load_demo_data(store::Database& db, const Config& config, TimePoint 
       outcome.outcome = roll == 0 ? domain::SessionOutcome::no_show
                         : roll == 1 ? domain::SessionOutcome::cancel : domain::SessionOutcome::complete;
       if (outcome.outcome == domain::SessionOutcome::cancel) outcome.cancel_reason = "개인 사정";
-      service::record_outcome(ctx, session.id, outcome);
+      service::record_outcome(ctx, session.session.id, outcome);
     }
   }
   return summary;

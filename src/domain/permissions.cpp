@@ -28,12 +28,15 @@ bool is_client_scoped(Action action) {
   }
 }
 
+bool sees_organization_clients(const Actor& actor) {
+  return actor.is_superuser || actor.role == Role::owner || actor.role == Role::senior;
+}
+
 Access visibility(const Actor& actor, const Target& target, bool client_scoped) {
   if (actor.is_superuser) return Access::allowed;
   if (!actor.organization_id || !actor.role || target.organization_id != actor.organization_id)
     return Access::not_visible;
-  bool sees_whole_org = *actor.role == Role::owner || *actor.role == Role::senior;
-  if (client_scoped && !sees_whole_org && (!actor.trainer_id || target.trainer_id != actor.trainer_id))
+  if (client_scoped && !sees_organization_clients(actor) && (!actor.trainer_id || target.trainer_id != actor.trainer_id))
     return Access::not_visible;
   return Access::allowed;
 }

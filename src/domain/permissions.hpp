@@ -62,6 +62,10 @@ struct Target {
 
 enum class Access { allowed, forbidden, not_visible };
 
+// Whether the actor sees every client of their organisation and the clients' records (owner, senior; the platform
+// superuser every organisation's) rather than only their own clients (trainer, assistant) (DOMAIN.md §6.1).
+bool sees_organization_clients(const Actor& actor);
+
 // Visibility alone: superuser all; other organisation or no membership → not_visible; trainers and assistants see
 // only their own clients' records when `client_scoped`.
 Access visibility(const Actor& actor, const Target& target, bool client_scoped);

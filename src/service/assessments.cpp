@@ -78,8 +78,9 @@ d::Evaluation recorded_evaluation(const store::Assessment& a, const LoadedRefere
   return e;
 }
 
-AssessmentView view_of(soci::session& sql, const store::Assessment& a, const LoadedReference& ref) {
-  AssessmentView v{a, {}, organization_zone(sql, a.meta.organization_id)};
+AssessmentView view_of(soci::session& sql, const Context& ctx, const store::Assessment& a,
+                       const LoadedReference& ref) {
+  AssessmentView v{a, {}, organization_zone(sql, ctx, a.meta.organization_id)};
   if (a.is_legacy) v.evaluation = recorded_evaluation(a, ref);
   else
     v.evaluation = d::evaluate_assessment(a.input, facts_of(a.meta, a.client_gender), responses_of(sql, a.id), ref.ref());
@@ -159,7 +160,7 @@ AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q) {
   const auto& actor = require_actor(ctx);
   return ctx.db.read([&](soci::session& sql) {
     AssessmentList out;
-    out.zone = organization_zone(sql, actor.organization_id);
+    out.zone = organization_zone(sql, ctx, actor.organization_id);
     if (!actor.is_superuser && !actor.organization_id) return out;
     store::AssessmentFilter f;
     f.organization_id = actor.organization_id;
@@ -179,7 +180,7 @@ AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q) {
       if (auto band = d::parse_score_band(*q.score_range))
         f.overall_range = {band->min, band->max >= 100 ? 1e9 : band->max + 1};
     out.count = store::count_assessments(sql, f);
-    out.results = store::list_assessments(sql, f, q.order_by, q.limit, q.offset);
+    out.results = store::list_assessments(sql, f, q.sort, q.limit, q.offset);
     return out;
   });
 }
@@ -188,10 +189,10 @@ AssessmentList client_assessments(const Context& ctx, std::int64_t client_id) {
   return ctx.db.read([&](soci::session& sql) {
     auto client = visible_client(sql, ctx, client_id, d::Action::view_assessment);
     AssessmentList out;
-    out.zone = organization_zone(sql, client.organization_id);
+    out.zone = organization_zone(sql, ctx, client.organization_id);
     store::AssessmentFilter f;
     f.client_id = client_id;
-    out.results = store::list_assessments(sql, f, "a.date DESC, a.id DESC", 100000, 0);
+    out.results = store::list_assessments(sql, f, {{store::AssessmentSort::date, true}}, 100000, 0);
     out.count = static_cast<std::int64_t>(out.results.size());
     return out;
   });
@@ -200,12 +201,8 @@ AssessmentList client_assessments(const Context& ctx, std::int64_t client_id) {
 AssessmentView get_assessment(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
     auto a = visible_assessment(sql, ctx, id, d::Action::view_assessment);
-    return view_of(sql, a, load_reference(sql));
+    return view_of(sql, ctx, a, load_reference(sql));
   });
-}
-
-d::AssessmentInput stored_input(const Context& ctx, std::int64_t id) {
-  return ctx.db.read([&](soci::session& sql) { return visible_assessment(sql, ctx, id, d::Action::edit_assessment).input; });
 }
 
 namespace {
@@ -224,7 +221,7 @@ Prepared prepare_new(soci::session& sql, const Context& ctx, const AssessmentDra
     throw Error::validation(errors);
   }
   auto client = referenced_client(sql, ctx, *draft.client_id);
-  const std::string zone = organization_zone(sql, client.organization_id);
+  const std::string zone = organization_zone(sql, ctx, client.organization_id);
   store::AssessmentMeta meta;
   meta.organization_id = client.organization_id;
   meta.client_id = client.id;
@@ -250,7 +247,7 @@ AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draf
     notify(sql, ctx, "assessment_completed",
            {{"client", p.client.fields.name}, {"overall", overall ? d::format1(*overall) : std::string("-")}},
            {p.client.organization_id, "assessment", id, "/assessments/" + std::to_string(id) + "/"});
-    return view_of(sql, *store::find_assessment(sql, id), load_reference(sql));
+    return view_of(sql, ctx, *store::find_assessment(sql, id), load_reference(sql));
   });
 }
 
@@ -271,13 +268,14 @@ AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& dra
   });
 }
 
-AssessmentView update_assessment(const Context& ctx, std::int64_t id, const AssessmentDraft& draft) {
+AssessmentView update_assessment(const Context& ctx, std::int64_t id, const DraftReader& read_draft) {
   return ctx.db.write([&](soci::session& sql) {
     auto current = visible_assessment(sql, ctx, id, d::Action::edit_assessment);
+    const AssessmentDraft draft = read_draft(current.input);
     if (draft.client_id && *draft.client_id != current.meta.client_id)
       throw Error::field("client", "The client of an assessment cannot be changed.");  // 평가의 회원은 변경할 수 없습니다.
     auto client = *store::find_client(sql, current.meta.client_id, "9999-12-31");
-    const std::string zone = organization_zone(sql, current.meta.organization_id);
+    const std::string zone = organization_zone(sql, ctx, current.meta.organization_id);
     const std::string now = format_timestamp(ctx.clock.now());
     store::AssessmentMeta meta = current.meta;
     meta.trainer_id = conducting_trainer(sql, ctx, client, draft.trainer_id, current.meta.trainer_id);
@@ -299,7 +297,7 @@ AssessmentView update_assessment(const Context& ctx, std::int64_t id, const Asse
     }
     audit(sql, ctx, "assessment_updated", "assessment", id, client.fields.name + " " + meta.date,
           current.meta.organization_id, {before.dump(), after.dump()});
-    return view_of(sql, *store::find_assessment(sql, id), load_reference(sql));
+    return view_of(sql, ctx, *store::find_assessment(sql, id), load_reference(sql));
   });
 }
 
@@ -321,7 +319,7 @@ Comparison compare_with_previous(const Context& ctx, std::int64_t id) {
     auto ref = load_reference(sql);
     auto previous = *store::find_assessment(sql, *previous_id);
     int days = days_between(*parse_date(previous.meta.date), *parse_date(a.meta.date));
-    return Comparison{view_of(sql, a, ref), view_of(sql, previous, ref), days};
+    return Comparison{view_of(sql, ctx, a, ref), view_of(sql, ctx, previous, ref), days};
   });
 }
 
@@ -331,7 +329,7 @@ std::vector<AssessmentView> compare_assessments(const Context& ctx, const std::v
     auto ref = load_reference(sql);
     std::vector<AssessmentView> views;
     for (auto id : ids)
-      views.push_back(view_of(sql, visible_assessment(sql, ctx, id, d::Action::view_assessment), ref));
+      views.push_back(view_of(sql, ctx, visible_assessment(sql, ctx, id, d::Action::view_assessment), ref));
     return views;
   });
 }

@@ -2,6 +2,7 @@
 // Assessment use cases (DOMAIN.md §1.6, §2, §9; API.md §3.2): every write runs the scoring engine in the same
 // transaction with the reference data and questionnaire bank of the database, so an owner's edits count.
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,7 +50,7 @@ struct AssessmentQuery {
   std::optional<std::int64_t> client_id, trainer_id;
   std::optional<std::string> date_from, date_to, push_up_type, test_environment, risk_level, score_range;
   std::optional<bool> has_variations, is_complete, is_legacy;
-  std::string order_by;
+  store::Sort<store::AssessmentSort> sort;  // empty: latest first
   int limit = 20, offset = 0;
 };
 
@@ -63,11 +64,12 @@ AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q);
 // The client's assessments, newest first (API.md §3.1 nested array).
 AssessmentList client_assessments(const Context& ctx, std::int64_t client_id);
 AssessmentView get_assessment(const Context& ctx, std::int64_t id);
-// The stored input a PATCH starts from (visible assessments only).
-domain::AssessmentInput stored_input(const Context& ctx, std::int64_t id);
 AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draft);
 AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& draft);
-AssessmentView update_assessment(const Context& ctx, std::int64_t id, const AssessmentDraft& draft);
+// PUT/PATCH: `read_draft` reads the write body over the stored input (what a PATCH starts from); it is called once
+// the assessment is found and may be edited, so an invisible one is 404 before anything about the body.
+using DraftReader = std::function<AssessmentDraft(const domain::AssessmentInput& stored)>;
+AssessmentView update_assessment(const Context& ctx, std::int64_t id, const DraftReader& read_draft);
 void delete_assessment(const Context& ctx, std::int64_t id);
 
 struct Comparison {

@@ -7,6 +7,7 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
+#include "config/config.hpp"
 #include "domain/client_rules.hpp"
 #include "domain/grades.hpp"
 #include "domain/organization_rules.hpp"
@@ -99,14 +100,16 @@ std::int64_t responsible_trainer(soci::session& sql, const Context& ctx, std::op
 
 }  // namespace
 
-std::string organization_zone(soci::session& sql, std::optional<std::int64_t> organization_id) {
-  if (organization_id)
-    if (auto org = store::find_organization(sql, *organization_id)) return org->timezone;
-  return "Asia/Seoul";
+std::string organization_zone(soci::session& sql, const Context& ctx, std::optional<std::int64_t> organization_id) {
+  if (!organization_id) return ctx.config.time_zone;
+  if (ctx.actor && ctx.actor->organization && ctx.actor->organization->id == *organization_id)
+    return ctx.actor->organization->timezone;  // read with the actor
+  if (auto org = store::find_organization(sql, *organization_id)) return org->timezone;
+  return ctx.config.time_zone;
 }
 
 std::optional<std::int64_t> own_clients_only(const Actor& actor) {
-  if (actor.is_superuser || actor.role == "owner" || actor.role == "senior") return std::nullopt;
+  if (d::sees_organization_clients(domain_actor(actor))) return std::nullopt;
   return actor.trainer_id.value_or(-1);  // -1: no trainer profile, no clients
 }
 
@@ -123,7 +126,7 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
   return ctx.db.read([&](soci::session& sql) {
     ClientList out;
     if (!actor.is_superuser && !actor.organization_id) return out;  // no membership: nothing visible
-    const std::string zone = organization_zone(sql, actor.organization_id);
+    const std::string zone = organization_zone(sql, ctx, actor.organization_id);
     const Today today = today_in(ctx, zone);
     store::ClientFilter f;
     f.organization_id = actor.organization_id;
@@ -148,7 +151,7 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     f.today = today.date;
     f.activity_cutoff = today.cutoff;
     out.count = store::count_clients(sql, f);
-    for (auto& c : store::list_clients(sql, f, q.order_by, q.limit, q.offset))
+    for (auto& c : store::list_clients(sql, f, q.sort, q.limit, q.offset))
       out.results.push_back(view(std::move(c), zone, today));
     return out;
   });
@@ -157,7 +160,7 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
 ClientView get_client(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
     auto c = visible_client(sql, ctx, id, d::Action::view_client);
-    const std::string zone = organization_zone(sql, c.organization_id);
+    const std::string zone = organization_zone(sql, ctx, c.organization_id);
     const Today today = today_in(ctx, zone);
     return view(*store::find_client(sql, id, today.date), zone, today);
   });
@@ -196,7 +199,7 @@ ClientView create_client(const Context& ctx, const ClientChanges& in) {
     audit(sql, ctx, "client_created", "client", id, f.name, org, {std::nullopt, audit_json(f).dump()});
     notify(sql, ctx, "client_added", {{"actor", actor.name}, {"client", f.name}},
            {*org, "client", id, "/clients/" + std::to_string(id) + "/"});
-    const std::string zone = organization_zone(sql, org);
+    const std::string zone = organization_zone(sql, ctx, org);
     const Today today = today_in(ctx, zone);
     return view(*store::find_client(sql, id, today.date), zone, today);
   });
@@ -229,7 +232,7 @@ ClientView update_client(const Context& ctx, std::int64_t id, const ClientChange
     if (f.trainer_id != current.fields.trainer_id)
       audit(sql, ctx, "client_reassigned", "client", id, f.name, current.organization_id,
             {json{{"trainer", current.fields.trainer_id}}.dump(), json{{"trainer", f.trainer_id}}.dump()});
-    const std::string zone = organization_zone(sql, current.organization_id);
+    const std::string zone = organization_zone(sql, ctx, current.organization_id);
     const Today today = today_in(ctx, zone);
     return view(*store::find_client(sql, id, today.date), zone, today);
   });
@@ -249,11 +252,12 @@ void delete_client(const Context& ctx, std::int64_t id) {
 
 ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
-    visible_client(sql, ctx, id, d::Action::view_client);
+    auto client = visible_client(sql, ctx, id, d::Action::view_client);
     ClientStatisticsView s;
     store::AssessmentFilter f;
     f.client_id = id;
-    auto rows = store::list_assessments(sql, f, "a.date ASC, a.id ASC", 100000, 0);
+    auto rows = store::list_assessments(
+        sql, f, {{store::AssessmentSort::date, false}, {store::AssessmentSort::id, false}}, 100000, 0);
     s.total_assessments = static_cast<std::int64_t>(rows.size());
     double sum = 0;
     int n = 0;
@@ -272,7 +276,10 @@ ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id) {
       s.latest_overall = rows.back().results.scores.overall_score;
     }
     if (n) s.average_score = d::round1(sum / n);
-    if (require_actor(ctx).role != "assistant") s.money = store::client_statistics(sql, id);
+    // the money figures are the package records' (assistants: none)
+    if (d::authorize(domain_actor(require_actor(ctx)), d::Action::manage_packages, target_of(client)) ==
+        d::Access::allowed)
+      s.money = store::client_statistics(sql, id);
     return s;
   });
 }

@@ -22,7 +22,7 @@ struct ClientQuery {
   std::optional<std::string> gender, bmi_category, activity, latest_score;  // codes, checked by the handler
   std::optional<std::int64_t> age_min, age_max, trainer_id;
   std::optional<std::string> created_from, created_to;  // dates in the organisation's zone
-  std::string order_by;                                 // SQL over c.name, c.age, c.created_at
+  store::Sort<store::ClientSort> sort;                  // empty: newest first
   int limit = 20, offset = 0;
 };
 
@@ -62,7 +62,8 @@ struct ClientStatisticsView {
   std::optional<store::ClientStatistics> money;  // null for assistants
 };
 
-std::string organization_zone(soci::session& sql, std::optional<std::int64_t> organization_id);
+// The zone of an organisation (the actor's own without a read); Config::time_zone without one.
+std::string organization_zone(soci::session& sql, const Context& ctx, std::optional<std::int64_t> organization_id);
 
 ClientList list_clients(const Context& ctx, const ClientQuery& q);
 ClientView get_client(const Context& ctx, std::int64_t id);

@@ -18,6 +18,15 @@ class RateLimiter;
 
 namespace service {
 
+// The organisation of an active membership, read together with it when the actor is loaded (one read per request):
+// what use cases need of it without going back to the database (zone for dates and rendering, fee rates, name).
+struct ActorOrganization {
+  std::int64_t id = 0;
+  std::string name;
+  std::string timezone;
+  int vat_rate_bp = 0, card_fee_rate_bp = 0;
+};
+
 // The authenticated person and their membership (DOMAIN.md §6). A user without a membership has no
 // organization_id; a platform superuser may have none and still sees every organisation.
 struct Actor {
@@ -27,6 +36,7 @@ struct Actor {
   std::optional<std::int64_t> organization_id;
   std::optional<std::int64_t> trainer_id;
   std::string role;  // owner | senior | trainer | assistant | "" (no membership)
+  std::optional<ActorOrganization> organization;  // set exactly when organization_id is
   bool trainer_active = true;
   bool must_change_password = false;
   std::string language = "ko";

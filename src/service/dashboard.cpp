@@ -8,6 +8,7 @@
 #include "domain/rounding.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
+#include "service/identity.hpp"
 #include "store/database.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
@@ -58,7 +59,7 @@ DashboardStats dashboard_stats(const Context& ctx) {
                                        {.organization_id = actor.organization_id, .trainer_id = actor.trainer_id}) ==
                          domain::Access::allowed;
   ctx.db.read([&](soci::session& sql) {
-    std::string zone = actor.organization_id ? organization_of(sql, *actor.organization_id).timezone : "Asia/Seoul";
+    const std::string zone = actor_zone(ctx);
     Date today = local_date(ctx.clock.now(), zone);
     Date month = first_of_month(today.year, today.month), next = shift_months(month, 1);
     Date month_end = add_days(next, -1);

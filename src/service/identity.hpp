@@ -19,13 +19,18 @@ std::optional<Actor> load_actor(soci::session& sql, std::int64_t user_id);
 // The same for a user row already read (saves the second read on every authenticated request).
 std::optional<Actor> load_actor(soci::session& sql, const store::User& user);
 
+// The zone the actor's dates are counted and shown in: their organisation's (loaded with the actor), else the
+// configured one (Config::time_zone) — for a superuser or a user without a membership.
+std::string actor_zone(const Context& ctx);
+
 // A user with their membership and organisation, as the API's User object shows them (API.md §3.8).
 struct UserProfile {
   store::User user;
   std::optional<store::Trainer> trainer;
   std::optional<store::Organization> organization;
+  std::string zone;  // the organisation's, else Config::time_zone: for the timestamps
 };
-std::optional<UserProfile> load_profile(soci::session& sql, std::int64_t user_id);
+std::optional<UserProfile> load_profile(soci::session& sql, const Context& ctx, std::int64_t user_id);
 UserProfile get_profile(Context& ctx, std::int64_t user_id);  // Error(not_found) when absent
 
 }  // namespace the5hc::service

@@ -125,7 +125,7 @@ store::Invitation lookup_invitation(Context& ctx, const std::string& code) {
   });
 }
 
-std::int64_t accept_invitation(Context& ctx, const Acceptance& in) {
+SignedIn accept_invitation(Context& ctx, const Acceptance& in) {
   bool new_account = in.username.has_value();
   if (!new_account && !ctx.actor) {
     FieldErrors missing;
@@ -180,7 +180,8 @@ std::int64_t accept_invitation(Context& ctx, const Acceptance& in) {
     auto trainer = store::find_trainer(sql, trainer_id);
     notify(sql, as_joiner, "trainer_joined", {{"trainer", trainer->name}, {"role", trainer->role}},
            {org->id, "trainer", trainer_id, "/trainers/" + std::to_string(trainer_id) + "/"});
-    return user_id;
+    auto tokens = issue_tokens(sql, ctx, user_id, "");
+    return SignedIn{*load_profile(sql, ctx, user_id), tokens};
   });
 }
 

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "service/context.hpp"
+#include "service/tokens.hpp"
 #include "store/invitations.hpp"
 
 namespace the5hc::service {
@@ -36,7 +37,7 @@ struct Acceptance {
 };
 // Creates the membership with the invited role; audit `invitation_accepted`, notification `trainer_joined`.
 // Returns the id of the user who joined.
-std::int64_t accept_invitation(Context& ctx, const Acceptance& in);
+SignedIn accept_invitation(Context& ctx, const Acceptance& in);
 store::Invitation decline_invitation(Context& ctx, const std::string& code);
 
 }  // namespace the5hc::service

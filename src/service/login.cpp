@@ -132,4 +132,22 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   return LoginResult{*actor};
 }
 
+NewWebSession login_for_web_session(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
+                                    const std::string& password, bool remember_me,
+                                    const std::optional<std::string>& previous_session_id) {
+  auto user_id = login(ctx, limiter, identifier, password).actor.user_id;
+  return start_web_session(ctx, user_id, remember_me, previous_session_id);
+}
+
+SignedIn login_for_tokens(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
+                          const std::string& password) {
+  auto user_id = login(ctx, limiter, identifier, password).actor.user_id;
+  return ctx.db.write([&](soci::session& sql) {
+    auto tokens = issue_tokens(sql, ctx, user_id, "");
+    auto profile = load_profile(sql, ctx, user_id);
+    if (!profile) throw Error::not_found();
+    return SignedIn{*profile, tokens};
+  });
+}
+
 }  // namespace the5hc::service

@@ -4,6 +4,9 @@
 #include <string>
 
 #include "service/context.hpp"
+#include "service/identity.hpp"
+#include "service/tokens.hpp"
+#include "service/web_sessions.hpp"
 
 namespace the5hc::auth {
 class RateLimiter;
@@ -21,5 +24,14 @@ struct LoginResult {
 // recorded (counter, lock, audit) in their own committed transaction before the error is thrown.
 LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
                   const std::string& password);
+
+// POST /auth/login/: the login above, then a new token pair and the user as the API shows them.
+SignedIn login_for_tokens(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
+                          const std::string& password);
+
+// The web form's login: the login above, then a new web session replacing this browser's previous one.
+NewWebSession login_for_web_session(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
+                                    const std::string& password, bool remember_me,
+                                    const std::optional<std::string>& previous_session_id);
 
 }  // namespace the5hc::service

@@ -113,9 +113,12 @@ McqStatus mcq_status(const Context& ctx, std::int64_t assessment_id) {
   });
 }
 
-McqStatus save_mcq_responses(const Context& ctx, std::int64_t assessment_id,
-                             const std::vector<d::McqResponse>& responses, bool replace_all) {
+McqStatus save_mcq_responses(const Context& ctx, std::int64_t assessment_id, const McqAnswers& answers,
+                             bool replace_all) {
+  const auto& responses = answers.responses;
   return ctx.db.write([&](soci::session& sql) {
+    visible_assessment(sql, ctx, assessment_id, d::Action::view_assessment);  // invisible → 404 before the body
+    if (!answers.input_errors.empty()) throw Error::validation(answers.input_errors);
     auto a = visible_assessment(sql, ctx, assessment_id, d::Action::edit_assessment);
     if (a.is_legacy)
       // 레거시 평가는 먼저 재계산해야 합니다.

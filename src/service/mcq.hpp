@@ -44,8 +44,12 @@ struct McqStatus {
 McqStatus mcq_status(const Context& ctx, std::int64_t assessment_id);
 // POST (`replace_all`): the responses replace every answer and required questions must be answered; PATCH: only
 // the questions given are replaced.
-McqStatus save_mcq_responses(const Context& ctx, std::int64_t assessment_id,
-                             const std::vector<domain::McqResponse>& responses, bool replace_all);
+struct McqAnswers {
+  std::vector<domain::McqResponse> responses;
+  FieldErrors input_errors;  // errors found reading the body: reported once the assessment is found (404 first)
+};
+McqStatus save_mcq_responses(const Context& ctx, std::int64_t assessment_id, const McqAnswers& answers,
+                             bool replace_all);
 void clear_mcq_responses(const Context& ctx, std::int64_t assessment_id);
 
 }  // namespace the5hc::service

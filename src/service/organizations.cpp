@@ -105,6 +105,7 @@ OrganizationView create_organization(Context& ctx, const OrganizationChanges& in
   return ctx.db.write([&](soci::session& sql) {
     // Any membership counts, an inactive one too: a user belongs to at most one organisation (§1.3).
     bool member = store::find_trainer_by_user(sql, actor.user_id).has_value();
+    if (!in.input_errors.empty()) throw Error::validation(in.input_errors);
     if (!actor.is_superuser && member)
       throw Error::field("non_field_errors", "You already belong to another organization.");
     if (in.max_trainers) authorize(ctx, domain::Action::edit_max_trainers, {});
@@ -115,7 +116,8 @@ OrganizationView create_organization(Context& ctx, const OrganizationChanges& in
     apply(sql, o, in);
     o.id = store::insert_organization(sql, o, now);
     auto created = *store::find_organization(sql, o.id);
-    if (!actor.is_superuser) store::insert_trainer(sql, actor.user_id, o.id, "owner", now);
+    if (!actor.is_superuser)
+      store::insert_trainer(sql, actor.user_id, o.id, domain::role_label(domain::Role::owner).code, now);
     audit(sql, ctx, "organization_created", "organization", o.id, o.name, o.id,
           {std::nullopt, audit_fields(created).dump()});
     return view_of(sql, created);
@@ -127,6 +129,8 @@ OrganizationView update_organization(Context& ctx, std::int64_t id, const Organi
   return ctx.db.write([&](soci::session& sql) {
     auto o = store::find_organization(sql, id);
     if (!o) throw Error::not_found();
+    authorize(ctx, domain::Action::view_organization, {.organization_id = id});  // invisible → 404
+    if (!in.input_errors.empty()) throw Error::validation(in.input_errors);
     authorize(ctx, domain::Action::edit_organization, {.organization_id = id});
     if (in.max_trainers && *in.max_trainers != o->max_trainers)
       authorize(ctx, domain::Action::edit_max_trainers, {.organization_id = id});

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
 #include "service/context.hpp"
 #include "store/organizations.hpp"
 
@@ -30,6 +31,7 @@ struct OrganizationChanges {
   std::optional<std::string> name, slug, timezone, business_hours;
   std::optional<std::optional<std::string>> description, address, phone, email;  // inner nullopt = clear
   std::optional<int> max_trainers, vat_rate_bp, card_fee_rate_bp;
+  FieldErrors input_errors;  // errors found reading the body: reported before the rules, after the lookup
 };
 
 // The name's slug, made unique with -2, -3, … (DOMAIN.md §1.1); shared with `create-user --create-organization`.

@@ -9,6 +9,8 @@
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
+#include "service/clients.hpp"
+#include "service/identity.hpp"
 #include "service/payments.hpp"
 #include "store/database.hpp"
 
@@ -60,7 +62,7 @@ PackagePayment with_payment(soci::session& sql, const Context& ctx, const store:
                                  .description = description,
                                  .client_name = client_name,
                                  .breakdown = breakdown});
-  return PackagePayment{*store::find_package(sql, p.id), payment};
+  return PackagePayment{*store::find_package(sql, p.id), payment, actor_zone(ctx)};
 }
 
 }  // namespace
@@ -100,6 +102,7 @@ PackagePayment top_up_package(const Context& ctx, std::int64_t id, const TopUpIn
   return ctx.db.write([&](soci::session& sql) {
     if (!store::lock_package(sql, id, ctx.db.for_update())) throw Error::not_found();
     auto p = visible_package(sql, ctx, id);
+    if (!in.input_errors.empty()) throw Error::validation(in.input_errors);
     auto org = organization_of(sql, p.organization_id);
     auto date = payment_date(ctx, org, in.payment_date, in.amount, "amount");
     auto before = counters_json(p);
@@ -118,11 +121,12 @@ PackagePayment top_up_package(const Context& ctx, std::int64_t id, const TopUpIn
   });
 }
 
-store::Package update_package(const Context& ctx, std::int64_t id, const PackageChanges& ch) {
+PackageView update_package(const Context& ctx, std::int64_t id, const PackageChanges& ch) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
     if (!store::lock_package(sql, id, ctx.db.for_update())) throw Error::not_found();
     auto p = visible_package(sql, ctx, id);
+    if (!ch.input_errors.empty()) throw Error::validation(ch.input_errors);
     nlohmann::json before = nlohmann::json::object(), after = nlohmann::json::object();
     auto nullable = [](const std::optional<std::string>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
     if (ch.package_name && *ch.package_name != p.package_name) {
@@ -140,45 +144,66 @@ store::Package update_package(const Context& ctx, std::int64_t id, const Package
       after["is_active"] = *ch.is_active;
       p.counters.is_active = *ch.is_active;
     }
-    if (after.empty()) return p;
+    if (after.empty()) return PackageView{p, actor_zone(ctx)};
     store::save_package_details(sql, p, format_timestamp(ctx.clock.now()));
     audit(sql, ctx, "package_updated", "package", p.id, p.package_name, p.organization_id,
           {.before = before.dump(), .after = after.dump()});
-    return *store::find_package(sql, id);
+    return PackageView{*store::find_package(sql, id), actor_zone(ctx)};
   });
 }
 
-store::Package get_package(const Context& ctx, std::int64_t id) {
+PackageView get_package(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
-  return ctx.db.read([&](soci::session& sql) { return visible_package(sql, ctx, id); });
+  return PackageView{ctx.db.read([&](soci::session& sql) { return visible_package(sql, ctx, id); }), actor_zone(ctx)};
 }
 
-std::pair<std::vector<store::Package>, std::int64_t> list_packages(const Context& ctx, store::PackageFilter f) {
+PackageList list_packages(const Context& ctx, const PackageQuery& q) {
+  store::PackageFilter f;
   f.scope = records_scope(ctx);
+  f.client_id = q.client_id;
+  f.is_active = q.is_active;
+  if (q.status) f.status = domain::parse_package_status(*q.status);
+  f.search = q.search;
+  f.sort = q.sort;
+  f.limit = q.limit;
+  f.offset = q.offset;
   return ctx.db.read([&](soci::session& sql) {
     auto count = store::count_packages(sql, f);
-    return std::make_pair(store::list_packages(sql, f), count);
+    return PackageList{count, store::list_packages(sql, f), actor_zone(ctx)};
   });
 }
 
-std::vector<store::Session> package_sessions(const Context& ctx, std::int64_t id) {
+PackageList client_packages(const Context& ctx, std::int64_t client_id) {
+  require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    store::PackageFilter f;
+    f.client_id = visible_client(sql, ctx, client_id, domain::Action::view_client).id;  // invisible → 404
+    f.scope = records_scope(ctx);                                                        // assistants → 403
+    auto rows = store::list_packages(sql, f);
+    return PackageList{static_cast<std::int64_t>(rows.size()), std::move(rows), actor_zone(ctx)};
+  });
+}
+
+Rows<store::Session> package_sessions(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
   return ctx.db.read([&](soci::session& sql) {
     visible_package(sql, ctx, id);
     store::SessionFilter f;
     f.package_id = id;
-    return store::list_sessions(sql, f);
+    auto rows = store::list_sessions(sql, f);
+    return Rows<store::Session>{static_cast<std::int64_t>(rows.size()), std::move(rows), actor_zone(ctx)};
   });
 }
 
-std::vector<store::Payment> package_payments(const Context& ctx, std::int64_t id) {
+Rows<store::Payment> package_payments(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
   return ctx.db.read([&](soci::session& sql) {
     visible_package(sql, ctx, id);
     store::PaymentFilter f;
     f.package_id = id;
-    f.order_by = "y.payment_date DESC, y.id DESC";
-    return store::list_payments(sql, f);
+    f.sort = {{store::PaymentSort::payment_date, true}};
+    auto rows = store::list_payments(sql, f);
+    return Rows<store::Payment>{static_cast<std::int64_t>(rows.size()), std::move(rows), actor_zone(ctx)};
   });
 }
 

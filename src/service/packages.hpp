@@ -6,11 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "common/error.hpp"
 #include "domain/money.hpp"
 #include "store/packages.hpp"
 #include "store/payments.hpp"
 #include "store/sessions.hpp"
 #include "service/context.hpp"
+#include "service/views.hpp"
 
 namespace the5hc::service {
 
@@ -27,6 +29,7 @@ struct NewPackage {
 struct PackagePayment {
   store::Package package;
   store::Payment payment;
+  std::string zone;  // the caller's, for the timestamps
 };
 
 // Package, its purchase payment, fee-audit row and audits in one transaction.
@@ -37,6 +40,7 @@ struct TopUpInput {
   domain::PaymentMethod method = domain::PaymentMethod::card;
   std::optional<int> sessions;
   std::optional<std::string> payment_date, description;
+  FieldErrors input_errors;  // errors found reading the body: reported after the package is found (404 first)
 };
 // Locks the package, adds sessions and credits, records the top-up payment; refused on a deactivated package.
 PackagePayment top_up_package(const Context& ctx, std::int64_t id, const TopUpInput& input);
@@ -45,12 +49,27 @@ struct PackageChanges {
   std::optional<std::string> package_name;
   std::optional<std::optional<std::string>> notes;  // set to null clears
   std::optional<bool> is_active;
+  FieldErrors input_errors;  // errors found reading the body: reported after the package is found (404 first)
 };
-store::Package update_package(const Context& ctx, std::int64_t id, const PackageChanges& changes);
+using PackageView = Shown<store::Package>;
+PackageView update_package(const Context& ctx, std::int64_t id, const PackageChanges& changes);
 
-store::Package get_package(const Context& ctx, std::int64_t id);
-std::pair<std::vector<store::Package>, std::int64_t> list_packages(const Context& ctx, store::PackageFilter filter);
-std::vector<store::Session> package_sessions(const Context& ctx, std::int64_t id);
-std::vector<store::Payment> package_payments(const Context& ctx, std::int64_t id);
+PackageView get_package(const Context& ctx, std::int64_t id);
+
+// GET /packages/: what the caller filters by; the use case adds who may see what.
+struct PackageQuery {
+  std::optional<std::int64_t> client_id;
+  std::optional<bool> is_active;
+  std::optional<std::string> status;  // active | exhausted | inactive
+  std::vector<std::string> search;
+  store::Sort<store::PackageSort> sort;  // empty: newest first
+  int limit = -1, offset = 0;
+};
+using PackageList = Rows<store::Package>;
+PackageList list_packages(const Context& ctx, const PackageQuery& query);
+// A client's packages, newest first: invisible client → 404, assistants → 403 (API.md §3.1 nested array).
+PackageList client_packages(const Context& ctx, std::int64_t client_id);
+Rows<store::Session> package_sessions(const Context& ctx, std::int64_t id);
+Rows<store::Payment> package_payments(const Context& ctx, std::int64_t id);
 
 }  // namespace the5hc::service

@@ -9,6 +9,7 @@
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
+#include "service/identity.hpp"
 #include "service/notifications.hpp"
 #include "store/database.hpp"
 #include "store/fee_audit.hpp"
@@ -73,9 +74,9 @@ store::Payment record_payment(soci::session& sql, const Context& ctx, const Paym
   return *store::find_payment(sql, y.id);
 }
 
-store::Payment create_payment(const Context& ctx, const NewPayment& in) {
+PaymentView create_payment(const Context& ctx, const NewPayment& in) {
   require_actor(ctx);
-  return ctx.db.write([&](soci::session& sql) {
+  return ctx.db.write([&](soci::session& sql) -> PaymentView {
     auto client = client_for_write(sql, ctx, in.client_id);
     if (in.package_id) {
       auto package = store::find_package(sql, *in.package_id);
@@ -100,30 +101,51 @@ store::Payment create_payment(const Context& ctx, const NewPayment& in) {
                     .description = in.description,
                     .client_name = client.fields.name,
                     .breakdown = domain::fee_breakdown(in.amount, in.method, org.vat_rate_bp, org.card_fee_rate_bp)};
-    return record_payment(sql, ctx, r);
+    return {record_payment(sql, ctx, r), actor_zone(ctx)};
   });
 }
 
-store::Payment get_payment(const Context& ctx, std::int64_t id) {
+PaymentView get_payment(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
-  return ctx.db.read([&](soci::session& sql) {
+  return ctx.db.read([&](soci::session& sql) -> PaymentView {
     auto y = store::find_payment(sql, id);
     if (!y) throw Error::not_found();
     authorize_record(ctx, y->organization_id, y->client_trainer_id);
-    return *y;
+    return {*y, actor_zone(ctx)};
   });
 }
 
-std::pair<std::vector<store::Payment>, std::int64_t> list_payments(const Context& ctx, store::PaymentFilter f) {
+namespace {
+
+store::PaymentFilter filter_of(const Context& ctx, const PaymentQuery& q) {
+  store::PaymentFilter f;
   f.scope = records_scope(ctx);
+  f.client_id = q.client_id;
+  f.trainer_id = q.trainer_id;
+  f.start_date = q.start_date;
+  f.end_date = q.end_date;
+  return f;
+}
+
+}  // namespace
+
+Rows<store::Payment> list_payments(const Context& ctx, const PaymentQuery& q) {
+  auto f = filter_of(ctx, q);
+  f.package_id = q.package_id;
+  f.method = q.method;
+  f.kind = q.kind;
+  f.search = q.search;
+  f.sort = q.sort;
+  f.limit = q.limit;
+  f.offset = q.offset;
   return ctx.db.read([&](soci::session& sql) {
     auto count = store::count_payments(sql, f);
-    return std::make_pair(store::list_payments(sql, f), count);
+    return Rows<store::Payment>{count, store::list_payments(sql, f), actor_zone(ctx)};
   });
 }
 
-store::PaymentTotals summarize_payments(const Context& ctx, store::PaymentFilter f) {
-  f.scope = records_scope(ctx);
+store::PaymentTotals summarize_payments(const Context& ctx, const PaymentQuery& q) {
+  auto f = filter_of(ctx, q);
   return ctx.db.read([&](soci::session& sql) { return store::summarize_payments(sql, f); });
 }
 
@@ -150,10 +172,9 @@ void delete_payment(const Context& ctx, std::int64_t id) {
 domain::FeeBreakdown preview_fees(const Context& ctx, domain::Krw amount, domain::PaymentMethod method) {
   records_scope(ctx);
   int vat = domain::default_vat_rate_bp, fee = domain::default_card_fee_rate_bp;
-  if (ctx.actor->organization_id) {
-    auto org = ctx.db.read([&](soci::session& sql) { return organization_of(sql, *ctx.actor->organization_id); });
-    vat = org.vat_rate_bp;
-    fee = org.card_fee_rate_bp;
+  if (const auto& org = ctx.actor->organization) {  // the rates came with the actor
+    vat = org->vat_rate_bp;
+    fee = org->card_fee_rate_bp;
   }
   try {
     return domain::fee_breakdown(amount, method, vat, fee);
@@ -161,11 +182,6 @@ domain::FeeBreakdown preview_fees(const Context& ctx, domain::Krw amount, domain
     if (e.fields().count("gross")) throw Error::field("amount", e.fields().at("gross").front());
     throw;
   }
-}
-
-std::string actor_timezone(const Context& ctx) {
-  if (!ctx.actor || !ctx.actor->organization_id) return "Asia/Seoul";
-  return ctx.db.read([&](soci::session& sql) { return organization_of(sql, *ctx.actor->organization_id).timezone; });
 }
 
 }  // namespace the5hc::service

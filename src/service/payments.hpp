@@ -10,6 +10,7 @@
 #include "domain/money.hpp"
 #include "store/payments.hpp"
 #include "service/context.hpp"
+#include "service/views.hpp"
 
 namespace soci {
 class session;
@@ -38,18 +39,27 @@ struct NewPayment {
   domain::PaymentMethod method = domain::PaymentMethod::card;
   std::optional<std::string> payment_date, description;
 };
-store::Payment create_payment(const Context& ctx, const NewPayment& input);
+using PaymentView = Shown<store::Payment>;
+PaymentView create_payment(const Context& ctx, const NewPayment& input);
 
-store::Payment get_payment(const Context& ctx, std::int64_t id);
-std::pair<std::vector<store::Payment>, std::int64_t> list_payments(const Context& ctx, store::PaymentFilter filter);
-store::PaymentTotals summarize_payments(const Context& ctx, store::PaymentFilter filter);
+PaymentView get_payment(const Context& ctx, std::int64_t id);
+
+// GET /payments/ and its summary: what the caller filters by; the use case adds who may see what. The summary
+// takes the client, trainer and date range only.
+struct PaymentQuery {
+  std::optional<std::int64_t> client_id, trainer_id, package_id;
+  std::optional<std::string> start_date, end_date;  // payment_date, inclusive
+  std::optional<std::string> method, kind;          // codes
+  std::vector<std::string> search;
+  store::Sort<store::PaymentSort> sort;  // empty: latest payment date first
+  int limit = -1, offset = 0;
+};
+Rows<store::Payment> list_payments(const Context& ctx, const PaymentQuery& query);
+store::PaymentTotals summarize_payments(const Context& ctx, const PaymentQuery& query);
 // Owner only, kind `other` only (409 otherwise); audit payment_deleted.
 void delete_payment(const Context& ctx, std::int64_t id);
 
 // The organisation's rates applied to an amount, without recording anything (fee preview).
 domain::FeeBreakdown preview_fees(const Context& ctx, domain::Krw amount, domain::PaymentMethod method);
-
-// The timezone of the caller's organisation for rendering (Asia/Seoul without one).
-std::string actor_timezone(const Context& ctx);
 
 }  // namespace the5hc::service

@@ -18,6 +18,8 @@
 
 namespace the5hc::service {
 
+UserProfile own_profile(Context& ctx) { return get_profile(ctx, require_actor(ctx).user_id); }
+
 UserProfile update_own_profile(Context& ctx, const ProfileChange& change) {
   const Actor& actor = require_actor(ctx);
   ctx.db.write([&](soci::session& sql) {

@@ -9,6 +9,9 @@
 
 namespace the5hc::service {
 
+// GET /users/me/: the acting user as the API shows them (401 when anonymous).
+UserProfile own_profile(Context& ctx);
+
 struct ProfileChange {
   std::optional<std::string> name, email, language;  // nullopt = unchanged
 };

@@ -9,6 +9,7 @@
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
+#include "service/identity.hpp"
 #include "store/database.hpp"
 #include "store/packages.hpp"
 
@@ -46,6 +47,18 @@ const char* outcome_action(domain::SessionOutcome o) {
 
 std::string repr(const store::Session& s) { return s.client_name + " " + s.session_date; }
 
+std::optional<PackageSummary> summary_of(soci::session& sql, std::int64_t package_id) {
+  auto p = store::find_package(sql, package_id);
+  if (!p) return std::nullopt;
+  return PackageSummary{p->id, p->counters.remaining_sessions,
+                        domain::available_sessions(p->counters, p->scheduled_count), p->counters.remaining_credits};
+}
+
+SessionView view_of(soci::session& sql, const Context& ctx, store::Session s) {
+  auto summary = summary_of(sql, s.package_id);
+  return SessionView{std::move(s), summary, actor_zone(ctx)};
+}
+
 void check_not_past(const Context& ctx, const store::Organization& org, const std::string& date) {
   if (*parse_date(date) < local_today(ctx, org))
     throw Error::field("session_date", "The session date cannot be in the past.");  // 세션 날짜는 과거일 수 없습니다.
@@ -53,7 +66,7 @@ void check_not_past(const Context& ctx, const store::Organization& org, const st
 
 }  // namespace
 
-store::Session book_session(const Context& ctx, const NewSession& in) {
+SessionView book_session(const Context& ctx, const NewSession& in) {
   require_actor(ctx);
   auto errors = domain::validate_session_fields(in.session_duration, in.session_time);
   if (!errors.empty()) throw Error::validation(errors);
@@ -93,16 +106,17 @@ store::Session book_session(const Context& ctx, const NewSession& in) {
                          {"session_time", s.session_time ? nlohmann::json(*s.session_time) : nlohmann::json()},
                          {"session_duration", s.session_duration}, {"session_cost", s.session_cost}};
     audit(sql, ctx, "session_created", "session", s.id, repr(created), s.organization_id, {.after = after.dump()});
-    return created;
+    return view_of(sql, ctx, created);
   });
   sessions_booked().inc();
   return session;
 }
 
-store::Session reschedule_session(const Context& ctx, std::int64_t id, const ScheduleChanges& ch) {
+SessionView reschedule_session(const Context& ctx, std::int64_t id, const ScheduleChanges& ch) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
     auto s = visible_session(sql, ctx, id);
+    if (!ch.input_errors.empty()) throw Error::validation(ch.input_errors);
     store::lock_package(sql, s.package_id, ctx.db.for_update());
     s = visible_session(sql, ctx, id);
     if (s.status != "scheduled")
@@ -130,19 +144,20 @@ store::Session reschedule_session(const Context& ctx, std::int64_t id, const Sch
     }
     auto errors = domain::validate_session_fields(s.session_duration, s.session_time);
     if (!errors.empty()) throw Error::validation(errors);
-    if (after.empty()) return s;
+    if (after.empty()) return view_of(sql, ctx, s);
     store::save_session_schedule(sql, s);
     // DOMAIN.md §10.1 lists no verb for rescheduling; every update is audited, named as the other *_updated ones
     audit(sql, ctx, "session_updated", "session", s.id, repr(s), s.organization_id,
           {.before = before.dump(), .after = after.dump()});
-    return s;
+    return view_of(sql, ctx, s);
   });
 }
 
-store::Session record_outcome(const Context& ctx, std::int64_t id, const OutcomeInput& in) {
+SessionView record_outcome(const Context& ctx, std::int64_t id, const OutcomeInput& in) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
     auto first = visible_session(sql, ctx, id);
+    if (!in.input_errors.empty()) throw Error::validation(in.input_errors);
     if (!store::lock_package(sql, first.package_id, ctx.db.for_update())) throw Error::not_found();
     // re-read under the lock: another request may have processed this session meanwhile
     auto s = visible_session(sql, ctx, id);
@@ -170,57 +185,53 @@ store::Session record_outcome(const Context& ctx, std::int64_t id, const Outcome
     after["late_cancellation"] = s.late_cancellation;
     audit(sql, ctx, outcome_action(in.outcome), "session", s.id, repr(s), s.organization_id,
           {.before = before.dump(), .after = after.dump()});
-    return *store::find_session(sql, id);
+    return view_of(sql, ctx, *store::find_session(sql, id));
   });
 }
 
-store::Session get_session(const Context& ctx, std::int64_t id) {
+SessionView get_session(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
-  return ctx.db.read([&](soci::session& sql) { return visible_session(sql, ctx, id); });
+  return ctx.db.read([&](soci::session& sql) { return view_of(sql, ctx, visible_session(sql, ctx, id)); });
 }
 
-std::pair<std::vector<store::Session>, std::int64_t> list_sessions(const Context& ctx, store::SessionFilter f) {
-  f.scope = records_scope(ctx);
-  return ctx.db.read([&](soci::session& sql) {
-    auto count = store::count_sessions(sql, f);
-    return std::make_pair(store::list_sessions(sql, f), count);
-  });
-}
-
-Date current_local_date(const Context& ctx) {
-  const auto& actor = require_actor(ctx);
-  if (!actor.organization_id) return local_date(ctx.clock.now(), "Asia/Seoul");
-  auto org = ctx.db.read([&](soci::session& sql) { return organization_of(sql, *actor.organization_id); });
-  return local_today(ctx, org);
-}
-
-std::map<std::string, std::vector<store::Session>> session_calendar(const Context& ctx, int year, int month,
-                                                                    std::optional<std::int64_t> trainer_id) {
+SessionList list_sessions(const Context& ctx, const SessionQuery& q) {
   store::SessionFilter f;
   f.scope = records_scope(ctx);
-  f.trainer_id = trainer_id;
+  f.status = q.status;
+  f.client_id = q.client_id;
+  f.package_id = q.package_id;
+  f.trainer_id = q.trainer_id;
+  f.start_date = q.start_date;
+  f.end_date = q.end_date;
+  f.search = q.search;
+  f.sort = q.sort;
+  f.limit = q.limit;
+  f.offset = q.offset;
+  return ctx.db.read([&](soci::session& sql) {
+    SessionList out{store::count_sessions(sql, f), store::list_sessions(sql, f), {}, actor_zone(ctx)};
+    for (const auto& s : out.results) {
+      if (out.summaries.count(s.package_id)) continue;
+      if (auto summary = summary_of(sql, s.package_id)) out.summaries[s.package_id] = *summary;
+    }
+    return out;
+  });
+}
+
+std::map<std::string, std::vector<store::Session>> session_calendar(const Context& ctx, const CalendarQuery& q) {
+  store::SessionFilter f;
+  f.scope = records_scope(ctx);
+  f.trainer_id = q.trainer_id;
+  Date today = local_date(ctx.clock.now(), actor_zone(ctx));
+  int year = q.year.value_or(today.year), month = q.month.value_or(today.month);
   Date first{year, month, 1};
   f.start_date = first.str();
   f.end_date = add_days(month == 12 ? Date{year + 1, 1, 1} : Date{year, month + 1, 1}, -1).str();
-  f.order_by = "s.session_date, (s.session_time IS NULL) DESC, s.session_time, s.id";
+  f.sort = {{store::SessionSort::session_date, false}, {store::SessionSort::session_time, false},
+            {store::SessionSort::id, false}};
   std::map<std::string, std::vector<store::Session>> days;
   for (auto& s : ctx.db.read([&](soci::session& sql) { return store::list_sessions(sql, f); }))
     days[s.session_date].push_back(std::move(s));
   return days;
-}
-
-std::map<std::int64_t, PackageSummary> package_summaries(const Context& ctx, const std::vector<store::Session>& list) {
-  std::map<std::int64_t, PackageSummary> out;
-  ctx.db.read([&](soci::session& sql) {
-    for (const auto& s : list) {
-      if (out.count(s.package_id)) continue;
-      auto p = store::find_package(sql, s.package_id);
-      if (!p) continue;
-      out[p->id] = {p->id, p->counters.remaining_sessions,
-                    domain::available_sessions(p->counters, p->scheduled_count), p->counters.remaining_credits};
-    }
-  });
-  return out;
 }
 
 }  // namespace the5hc::service

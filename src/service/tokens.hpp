@@ -7,6 +7,7 @@
 
 #include "common/error.hpp"
 #include "service/context.hpp"
+#include "service/identity.hpp"
 
 namespace soci {
 class session;
@@ -19,6 +20,12 @@ namespace the5hc::service {
 
 struct TokenPair {
   std::string access, refresh;
+};
+
+// Someone who just signed in through the API: the user as shown and their first token pair.
+struct SignedIn {
+  UserProfile user;
+  TokenPair tokens;
 };
 
 // A new access + refresh token; the refresh token starts a new family unless family_id is given (rotation).

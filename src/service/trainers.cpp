@@ -27,8 +27,8 @@ domain::Target target_of(soci::session& sql, const store::Trainer& t) {
   return {.organization_id = t.organization_id,
           .trainer_id = t.id,
           .role = domain::parse_role(t.role),
-          .is_last_active_owner =
-              t.is_active && t.role == "owner" && store::count_active_owners(sql, t.organization_id) == 1};
+          .is_last_active_owner = t.is_active && domain::parse_role(t.role) == domain::Role::owner &&
+                                  store::count_active_owners(sql, t.organization_id) == 1};
 }
 
 // The domain forbids leaving an organisation without an active owner for everyone; say so instead of the generic
@@ -65,14 +65,17 @@ std::string repr(const store::Trainer& t) { return t.name + " (" + t.username + 
 
 }  // namespace
 
-TrainerPage list_trainers(Context& ctx, store::TrainerFilter filter, const std::string& order_by, int limit,
-                          int offset) {
+TrainerPage list_trainers(Context& ctx, const TrainerQuery& q) {
   const auto& actor = require_actor(ctx);
   if (!actor.is_superuser && !actor.organization_id) return {};
+  store::TrainerFilter filter;
   filter.organization_id = actor.is_superuser ? std::nullopt : actor.organization_id;
+  filter.role = q.role;
+  filter.is_active = q.is_active;
+  filter.search = q.search;
   return ctx.db.read([&](soci::session& sql) {
     TrainerPage page{store::count_trainers(sql, filter), {}};
-    for (const auto& t : store::list_trainers(sql, filter, order_by, limit, offset))
+    for (const auto& t : store::list_trainers(sql, filter, q.sort, q.limit, q.offset))
       page.results.push_back(view_of(sql, ctx, t));
     return page;
   });
@@ -86,6 +89,7 @@ TrainerView update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& 
   std::string now = format_timestamp(ctx.clock.now());
   return ctx.db.write([&](soci::session& sql) {
     auto t = find_visible(sql, ctx, id);
+    if (!in.input_errors.empty()) throw Error::validation(in.input_errors);
     auto target = target_of(sql, t);
     bool profile_change = in.bio || in.certifications || in.specialties || in.years_of_experience || in.session_price;
     if (profile_change) {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "common/error.hpp"
 #include "service/context.hpp"
 #include "store/organizations.hpp"
 
@@ -23,9 +24,16 @@ struct TrainerPage {
   std::vector<TrainerView> results;
 };
 
-// Members of the caller's organisation (superuser: every organisation). order_by is store-ready SQL.
-TrainerPage list_trainers(Context& ctx, store::TrainerFilter filter, const std::string& order_by, int limit,
-                          int offset);
+// GET /trainers/: what the caller filters by.
+struct TrainerQuery {
+  std::optional<std::string> role;  // code
+  std::optional<bool> is_active;
+  std::vector<std::string> search;
+  store::Sort<store::TrainerSort> sort;  // empty: by name
+  int limit = 20, offset = 0;
+};
+// Members of the caller's organisation (superuser: every organisation).
+TrainerPage list_trainers(Context& ctx, const TrainerQuery& query);
 TrainerView get_trainer(Context& ctx, std::int64_t id);
 
 struct TrainerChanges {
@@ -34,6 +42,7 @@ struct TrainerChanges {
   std::optional<int> years_of_experience;
   std::optional<std::int64_t> session_price;
   std::optional<std::string> role;
+  FieldErrors input_errors;  // errors found reading the body: reported after the trainer is found (404 first)
 };
 // Profile fields: the trainer themself, or an owner/senior per the matrix; role: owners and superusers, never
 // leaving the organisation without an active owner. Audits trainer_updated and role_changed.

@@ -16,14 +16,14 @@ UserPage list_users(Context& ctx, const std::vector<std::string>& search, int li
   return ctx.db.read([&](soci::session& sql) {
     UserPage page{store::count_users(sql, org, search), {}};
     for (const auto& u : store::list_users(sql, org, search, limit, offset))
-      page.results.push_back(*load_profile(sql, u.id));
+      page.results.push_back(*load_profile(sql, ctx, u.id));
     return page;
   });
 }
 
 UserProfile get_user(Context& ctx, std::int64_t id) {
   const auto& actor = require_actor(ctx);
-  auto profile = ctx.db.read([&](soci::session& sql) { return load_profile(sql, id); });
+  auto profile = ctx.db.read([&](soci::session& sql) { return load_profile(sql, ctx, id); });
   if (!profile) throw Error::not_found();
   if (id == actor.user_id) return *profile;
   std::optional<std::int64_t> org;

@@ -276,12 +276,26 @@ std::string where(const AssessmentFilter& f, SqlParams& p) {
   return w;
 }
 
+std::string order_sql(const Sort<AssessmentSort>& sort) {
+  if (sort.empty()) return order_sql({{AssessmentSort::date, true}, {AssessmentSort::created_at, true}});
+  return order_by_sql(sort, [](AssessmentSort key, bool descending) {
+    switch (key) {
+      case AssessmentSort::overall_score: return directed("a.overall_score", descending);
+      case AssessmentSort::injury_risk_score: return directed("a.injury_risk_score", descending);
+      case AssessmentSort::created_at: return directed("a.created_at", descending);
+      case AssessmentSort::id: return directed("a.id", descending);
+      case AssessmentSort::date: break;
+    }
+    return directed("a.date", descending);
+  }, "a.id");
+}
+
 }  // namespace
 
-std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFilter& f, const std::string& order_by,
-                                         int limit, int offset) {
+std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFilter& f,
+                                         const Sort<AssessmentSort>& sort, int limit, int offset) {
   SqlParams p;
-  std::string q = std::string(kSelect) + where(f, p) + " ORDER BY " + order_by + " LIMIT " + std::to_string(limit) +
+  std::string q = std::string(kSelect) + where(f, p) + " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) +
                   " OFFSET " + std::to_string(offset);
   std::vector<Assessment> out;
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_assessment(r)); });

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "domain/evaluation.hpp"
+#include "store/sort.hpp"
 
 namespace soci {
 class session;
@@ -64,9 +65,10 @@ struct AssessmentFilter {
   std::optional<std::pair<double, double>> overall_range;  // [min, max)
 };
 
-// `order_by` is SQL over a.date, a.overall_score, a.injury_risk_score, a.created_at, a.id.
-std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFilter& f, const std::string& order_by,
-                                         int limit, int offset);
+enum class AssessmentSort { date, overall_score, injury_risk_score, created_at, id };
+// `sort` empty: latest date first, then latest recorded.
+std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFilter& f,
+                                         const Sort<AssessmentSort>& sort, int limit, int offset);
 std::int64_t count_assessments(soci::session& sql, const AssessmentFilter& f);
 std::optional<Assessment> find_assessment(soci::session& sql, std::int64_t id);
 // The assessment before this one of the same client: latest earlier date, or the same date and a lower id.

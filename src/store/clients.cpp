@@ -98,13 +98,25 @@ std::string where(const ClientFilter& f, SqlParams& p) {
   return w;
 }
 
+std::string order_sql(const Sort<ClientSort>& sort) {
+  if (sort.empty()) return order_sql({{ClientSort::created_at, true}});
+  return order_by_sql(sort, [](ClientSort key, bool descending) {
+    switch (key) {
+      case ClientSort::name: return directed("c.name", descending);
+      case ClientSort::age: return directed("c.age", descending);
+      case ClientSort::created_at: break;
+    }
+    return directed("c.created_at", descending);
+  }, "c.id");
+}
+
 }  // namespace
 
-std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, const std::string& order_by, int limit,
+std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit,
                                  int offset) {
   SqlParams p;
   std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions" + kFrom + where(f, p) +
-                  " ORDER BY " + order_by + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
+                  " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
   std::vector<Client> out;
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_client(r)); });
   return out;

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "store/sort.hpp"
+
 namespace soci {
 class session;
 }
@@ -50,8 +52,9 @@ struct ClientFilter {
   std::string activity_cutoff;                           // today − 30 days
 };
 
-// `order_by` is SQL over the columns c.name, c.age, c.created_at, c.id.
-std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, const std::string& order_by, int limit,
+enum class ClientSort { name, age, created_at };
+// `sort` empty: newest first.
+std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit,
                                  int offset);
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f);
 std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std::string& today);

@@ -33,7 +33,8 @@ const char* kTrainerColumns =
     "SELECT t.id, t.user_id, t.organization_id, t.role, t.bio, t.certifications, t.specialties, "
     "t.years_of_experience, t.session_price, t.is_active, t.deactivated_at, t.created_at, t.updated_at, "
     "u.username, u.name, u.email, "
-    "(SELECT COUNT(*) FROM clients c WHERE c.trainer_id = t.id) AS client_count, o.timezone "
+    "(SELECT COUNT(*) FROM clients c WHERE c.trainer_id = t.id) AS client_count, o.timezone, o.name, "
+    "o.vat_rate_bp, o.card_fee_rate_bp "
     "FROM trainers t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = t.organization_id ";
 
 Trainer to_trainer(const soci::row& r) {
@@ -56,6 +57,9 @@ Trainer to_trainer(const soci::row& r) {
   t.email = get_text(r, 15);
   t.client_count = static_cast<int>(get_int(r, 16));
   t.organization_timezone = get_text(r, 17);
+  t.organization_name = get_text(r, 18);
+  t.organization_vat_rate_bp = static_cast<int>(get_int(r, 19));
+  t.organization_card_fee_rate_bp = static_cast<int>(get_int(r, 20));
   return t;
 }
 
@@ -169,13 +173,26 @@ std::string trainer_where(const TrainerFilter& f, SqlParams& p) {
   }
   return w + " ";
 }
+std::string order_sql(const Sort<TrainerSort>& sort) {
+  if (sort.empty()) return order_sql({{TrainerSort::name, false}});
+  return order_by_sql(sort, [](TrainerSort key, bool descending) {
+    switch (key) {
+      case TrainerSort::created_at: return directed("t.created_at", descending);
+      case TrainerSort::role: return directed("t.role", descending);
+      case TrainerSort::years_of_experience: return directed("t.years_of_experience", descending);
+      case TrainerSort::name: break;
+    }
+    return directed("u.name", descending);
+  }, "t.id");
+}
+
 }  // namespace
 
-std::vector<Trainer> list_trainers(soci::session& sql, const TrainerFilter& filter, const std::string& order_by,
+std::vector<Trainer> list_trainers(soci::session& sql, const TrainerFilter& filter, const Sort<TrainerSort>& sort,
                                    int limit, int offset) {
   std::vector<Trainer> out;
   SqlParams p;
-  std::string q = std::string(kTrainerColumns) + trainer_where(filter, p) + "ORDER BY " + order_by + " LIMIT " +
+  std::string q = std::string(kTrainerColumns) + trainer_where(filter, p) + "ORDER BY " + order_sql(sort) + " LIMIT " +
                   p.add(limit) + " OFFSET " + p.add(offset);
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_trainer(r)); });
   return out;

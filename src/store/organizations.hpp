@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "store/sort.hpp"
+
 namespace soci {
 class session;
 }
@@ -39,6 +41,8 @@ struct Trainer {
   std::string username, name, email;
   int client_count = 0;
   std::string organization_timezone;
+  std::string organization_name;
+  int organization_vat_rate_bp = 0, organization_card_fee_rate_bp = 0;
 };
 
 // Trainer lists: one organisation (nullopt = every organisation, for the platform superuser).
@@ -63,7 +67,9 @@ std::int64_t insert_organization(soci::session& sql, const Organization& o, cons
 std::optional<Trainer> find_trainer(soci::session& sql, std::int64_t id);
 std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t user_id);
 std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization_id);
-std::vector<Trainer> list_trainers(soci::session& sql, const TrainerFilter& filter, const std::string& order_by,
+enum class TrainerSort { name, created_at, role, years_of_experience };
+// `sort` empty: by name.
+std::vector<Trainer> list_trainers(soci::session& sql, const TrainerFilter& filter, const Sort<TrainerSort>& sort,
                                    int limit, int offset);
 std::int64_t count_trainers(soci::session& sql, const TrainerFilter& filter);
 // Whether a trainer of the organisation (active or not) has this e-mail, case-insensitively.

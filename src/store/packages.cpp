@@ -87,9 +87,25 @@ bool lock_package(soci::session& sql, std::int64_t id, const char* for_update) {
   return sql.got_data();
 }
 
+namespace {
+
+std::string order_sql(const Sort<PackageSort>& sort) {
+  if (sort.empty()) return order_sql({{PackageSort::created_at, true}});
+  return order_by_sql(sort, [](PackageSort key, bool descending) {
+    switch (key) {
+      case PackageSort::remaining_sessions: return directed("p.remaining_sessions", descending);
+      case PackageSort::total_amount: return directed("p.total_amount", descending);
+      case PackageSort::created_at: break;
+    }
+    return directed("p.created_at", descending);
+  }, "p.id");
+}
+
+}  // namespace
+
 std::vector<Package> list_packages(soci::session& sql, const PackageFilter& f) {
   SqlParams p;
-  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + f.order_by;
+  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Package> out;
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_package(r)); });

@@ -7,6 +7,7 @@
 
 #include "domain/packages.hpp"
 #include "store/scope.hpp"
+#include "store/sort.hpp"
 
 namespace soci {
 class session;
@@ -33,13 +34,15 @@ std::optional<Package> find_package(soci::session& sql, std::int64_t id);
 // the write transaction itself holds the lock. Returns false when the row does not exist.
 bool lock_package(soci::session& sql, std::int64_t id, const char* for_update);
 
+enum class PackageSort { created_at, remaining_sessions, total_amount };
+
 struct PackageFilter {
   Scope scope;
   std::optional<std::int64_t> client_id;
   std::optional<bool> is_active;
   std::optional<domain::PackageStatus> status;
   std::vector<std::string> search;  // client name, package name
-  std::string order_by = "p.created_at DESC, p.id DESC";
+  Sort<PackageSort> sort;  // empty: newest first
   int limit = -1, offset = 0;  // limit -1: all
 };
 std::vector<Package> list_packages(soci::session& sql, const PackageFilter& f);

@@ -71,6 +71,22 @@ std::vector<PaymentGroup> group_by(soci::session& sql, const PaymentFilter& f, c
 
 }  // namespace
 
+namespace {
+
+std::string order_sql(const Sort<PaymentSort>& sort) {
+  if (sort.empty()) return order_sql({{PaymentSort::payment_date, true}, {PaymentSort::created_at, true}});
+  return order_by_sql(sort, [](PaymentSort key, bool descending) {
+    switch (key) {
+      case PaymentSort::amount: return directed("y.amount", descending);
+      case PaymentSort::created_at: return directed("y.created_at", descending);
+      case PaymentSort::payment_date: break;
+    }
+    return directed("y.payment_date", descending);
+  }, "y.id");
+}
+
+}  // namespace
+
 std::optional<Payment> find_payment(soci::session& sql, std::int64_t id) {
   soci::row r;
   long long v = id;
@@ -81,7 +97,7 @@ std::optional<Payment> find_payment(soci::session& sql, std::int64_t id) {
 
 std::vector<Payment> list_payments(soci::session& sql, const PaymentFilter& f) {
   SqlParams p;
-  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + f.order_by;
+  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Payment> out;
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_payment(r)); });

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/scope.hpp"
+#include "store/sort.hpp"
 
 namespace soci {
 class session;
@@ -31,13 +32,15 @@ struct Payment {
 
 std::optional<Payment> find_payment(soci::session& sql, std::int64_t id);
 
+enum class PaymentSort { payment_date, amount, created_at };
+
 struct PaymentFilter {
   Scope scope;
   std::optional<std::string> method, kind;
   std::optional<std::int64_t> client_id, package_id, trainer_id;
   std::optional<std::string> start_date, end_date;  // payment_date, inclusive
   std::vector<std::string> search;                  // client name, description
-  std::string order_by = "y.payment_date DESC, y.created_at DESC, y.id DESC";
+  Sort<PaymentSort> sort;  // empty: latest payment date first, then latest recorded
   int limit = -1, offset = 0;
 };
 std::vector<Payment> list_payments(soci::session& sql, const PaymentFilter& f);

@@ -62,6 +62,25 @@ std::string where_sql(const SessionFilter& f, SqlParams& p) {
 
 }  // namespace
 
+namespace {
+
+std::string order_sql(const Sort<SessionSort>& sort) {
+  if (sort.empty()) return order_sql({{SessionSort::session_date, true}, {SessionSort::session_time, true}});
+  return order_by_sql(sort, [](SessionSort key, bool descending) {
+    switch (key) {
+      case SessionSort::session_time:
+        // NULL first ascending, last descending, on both engines (PostgreSQL alone would do the opposite)
+        return directed("(s.session_time IS NULL)", !descending) + ", " + directed("s.session_time", descending);
+      case SessionSort::created_at: return directed("s.created_at", descending);
+      case SessionSort::id: return directed("s.id", descending);
+      case SessionSort::session_date: break;
+    }
+    return directed("s.session_date", descending);
+  }, "s.id");
+}
+
+}  // namespace
+
 std::optional<Session> find_session(soci::session& sql, std::int64_t id) {
   soci::row r;
   long long v = id;
@@ -72,7 +91,7 @@ std::optional<Session> find_session(soci::session& sql, std::int64_t id) {
 
 std::vector<Session> list_sessions(soci::session& sql, const SessionFilter& f) {
   SqlParams p;
-  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + f.order_by;
+  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Session> out;
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_session(r)); });

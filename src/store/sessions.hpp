@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/scope.hpp"
+#include "store/sort.hpp"
 
 namespace soci {
 class session;
@@ -33,6 +34,9 @@ struct Session {
 
 std::optional<Session> find_session(soci::session& sql, std::int64_t id);
 
+// session_time: sessions without a time count as the earliest of their day on both engines.
+enum class SessionSort { session_date, session_time, created_at, id };
+
 struct SessionFilter {
   Scope scope;
   std::optional<std::string> status;
@@ -40,8 +44,7 @@ struct SessionFilter {
   std::optional<std::int64_t> client_id, package_id, trainer_id;
   std::optional<std::string> start_date, end_date;  // inclusive
   std::vector<std::string> search;                  // client name, package name, notes
-  // NULL times sort as the earliest on both engines (PostgreSQL would put them first when descending)
-  std::string order_by = "s.session_date DESC, (s.session_time IS NULL) ASC, s.session_time DESC, s.id DESC";
+  Sort<SessionSort> sort;  // empty: latest date and time first
   int limit = -1, offset = 0;
 };
 std::vector<Session> list_sessions(soci::session& sql, const SessionFilter& f);

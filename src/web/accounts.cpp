@@ -86,9 +86,10 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
       return render_login(req, deps, 422, form);
     }
     auto ctx = front::context(req, deps);
-    std::optional<service::LoginResult> result;
+    std::optional<service::NewWebSession> session;
     try {
-      result = service::login(ctx, deps.limiter, form.identifier, password);
+      session = service::login_for_web_session(ctx, deps.limiter, form.identifier, password, form.remember_me,
+                                               http::cookie(req, kSessionCookie));
     } catch (const Error& e) {
       if (e.code() != ErrorCode::invalid_credentials && e.code() != ErrorCode::account_locked &&
           e.code() != ErrorCode::throttled)
@@ -101,10 +102,8 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
       for (const auto& [name, value] : reply.headers) res.headers.set(name, value);
       return res;
     }
-    auto session = service::start_web_session(ctx, result->actor.user_id, form.remember_me,
-                                              http::cookie(req, front::kSessionCookie));
     auto res = http::Response::redirect(safe_next(form.next), 303);
-    res.add_cookie(front::session_cookie(deps.config, session.session_id, session.remember_me));
+    res.add_cookie(front::session_cookie(deps.config, session->session_id, session->remember_me));
     // Signed in, the session's own CSRF secret takes over from the anonymous one.
     res.add_cookie(http::set_cookie(front::kCsrfCookie, "", {.max_age = 0, .secure = deps.config.session_cookie_secure}));
     return res;

@@ -7,6 +7,7 @@
 
 #include "auth/jwt.hpp"
 #include "common/clock.hpp"
+#include "common/time.hpp"
 #include "support/suite_server.hpp"
 
 using namespace the5hc;
@@ -203,4 +204,73 @@ TEST_F(TokenTest, PatchMeChangesNameEmailAndLanguage) {
   auto errors = json::parse(bad.body);
   EXPECT_TRUE(errors.contains("password")) << "not writable";
   EXPECT_EQ(sql_->text("SELECT email FROM users WHERE username = 'patcher'"), "New@Example.com");
+}
+
+namespace {
+
+// The configured zone (TIME_ZONE) is the only fallback: an actor without an organisation sees it, a member their
+// organisation's zone, which comes with the actor from authentication.
+class ConfiguredZone : public SuiteFixture<ConfiguredZone> {
+ public:
+  static Env suite_env() { return {{"TIME_ZONE", "UTC"}}; }
+};
+
+bool ends_with(const json& value, const std::string& suffix) {
+  return value.is_string() && value.get<std::string>().ends_with(suffix);
+}
+
+}  // namespace
+
+TEST_F(ConfiguredZone, ActorsWithoutAnOrganisationSeeTheConfiguredZoneMembersTheirOrganisations) {
+  create_user(*db_, "zone_root", kPassword, {"--superuser"});
+  create_user(*db_, "zone_owner", kPassword, {"--create-organization", "Zone Studio"});
+  auto root = login(server_->port(), "zone_root", kPassword);
+  auto owner = login(server_->port(), "zone_owner", kPassword);
+  auto call = [&](const std::string& token, const std::string& method, const std::string& path,
+                  const json& body = nullptr) {
+    auto r = http_request(server_->port(), method, path, body.is_null() ? "" : body.dump(), bearer(token));
+    EXPECT_LT(r.status, 300) << method << " " << path << " " << r.body;
+    return r.body.empty() ? json() : json::parse(r.body);
+  };
+  auto org = call(owner, "GET", "/api/v1/users/me/")["trainer"]["organization"]["id"].get<std::int64_t>();
+  call(owner, "PATCH", "/api/v1/organizations/" + std::to_string(org) + "/", {{"timezone", "Asia/Seoul"}});
+  auto client = call(owner, "POST", "/api/v1/clients/",
+                     {{"name", "Zone Client"}, {"age", 30}, {"gender", "female"}, {"height", 165}, {"weight", 60}});
+  auto package = call(owner, "POST", "/api/v1/packages/",
+                      {{"client", client["id"]}, {"package_name", "Zone"}, {"total_amount", 300000},
+                       {"total_sessions", 3}, {"payment_method", "cash"}});
+  EXPECT_TRUE(ends_with(package["created_at"], "+09:00")) << package;
+  EXPECT_TRUE(ends_with(package["payment"]["created_at"], "+09:00")) << package;
+  std::string path = "/api/v1/packages/" + std::to_string(package["id"].get<std::int64_t>()) + "/";
+  EXPECT_TRUE(ends_with(call(owner, "GET", path)["created_at"], "+09:00"));
+  EXPECT_TRUE(ends_with(call(owner, "GET", "/api/v1/users/me/")["date_joined"], "+09:00"));
+  // the superuser belongs to no organisation: the configured zone, never a built-in one
+  EXPECT_TRUE(ends_with(call(root, "GET", path)["created_at"], "+00:00"));
+  EXPECT_TRUE(ends_with(call(root, "GET", "/api/v1/packages/?client=" + std::to_string(client["id"].get<int>()))
+                            ["results"][0]["created_at"], "+00:00"));
+  EXPECT_TRUE(ends_with(call(root, "GET", "/api/v1/users/me/")["date_joined"], "+00:00"));
+
+  // typed sort keys: sessions without a time count as the earliest of their day, in lists and in the calendar
+  auto today = the5hc::local_date(std::chrono::system_clock::now(), "Asia/Seoul");
+  auto d1 = the5hc::add_days(today, 1).str(), d2 = the5hc::add_days(today, 2).str();
+  auto book = [&](const std::string& date, const json& time) {
+    json body = {{"package", package["id"]}, {"session_date", date}};
+    if (!time.is_null()) body["session_time"] = time;
+    return call(owner, "POST", "/api/v1/sessions/", body)["id"].get<std::int64_t>();
+  };
+  auto evening = book(d1, "19:00"), untimed = book(d1, nullptr), morning = book(d2, "07:00");
+  auto ids = [&](const std::string& query) {
+    std::vector<std::int64_t> out;
+    auto list = call(owner, "GET", "/api/v1/sessions/" + query);
+    for (const auto& s : list["results"]) out.push_back(s["id"].get<std::int64_t>());
+    return out;
+  };
+  EXPECT_EQ(ids(""), (std::vector<std::int64_t>{morning, evening, untimed}));
+  EXPECT_EQ(ids("?ordering=session_date"), (std::vector<std::int64_t>{untimed, evening, morning}));
+  EXPECT_EQ(ids("?ordering=-created_at"), (std::vector<std::int64_t>{morning, untimed, evening}));
+  auto month = call(owner, "GET", "/api/v1/sessions/calendar/?year=" + d1.substr(0, 4) + "&month=" +
+                                      std::to_string(std::stoi(d1.substr(5, 2))));
+  ASSERT_EQ(month[d1].size(), 2u) << month;
+  EXPECT_EQ(month[d1][0]["id"], untimed);
+  EXPECT_EQ(month[d1][1]["id"], evening);
 }

@@ -36,6 +36,19 @@ TEST(Permissions, OtherOrganisationIsNeverVisible) {
   }
 }
 
+TEST(Permissions, OwnersSeniorsAndTheSuperuserSeeTheOrganisationsClientsOthersTheirOwn) {
+  EXPECT_TRUE(sees_organization_clients(member(Role::owner)));
+  EXPECT_TRUE(sees_organization_clients(member(Role::senior)));
+  EXPECT_TRUE(sees_organization_clients(superuser()));
+  EXPECT_FALSE(sees_organization_clients(member(Role::trainer)));
+  EXPECT_FALSE(sees_organization_clients(member(Role::assistant)));
+  EXPECT_FALSE(sees_organization_clients(Actor{}));
+  // the same rule as the visibility of a colleague's client
+  for (auto role : {Role::owner, Role::senior, Role::trainer, Role::assistant})
+    EXPECT_EQ(sees_organization_clients(member(role)),
+              visibility(member(role), colleagues_client(), true) == Access::allowed);
+}
+
 TEST(Permissions, WithoutMembershipNothingIsVisible) {
   Actor nobody;
   EXPECT_ACCESS(nobody, Action::view_client, own_client(), Access::not_visible);
