@@ -53,7 +53,7 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
                                                  {"total_amount", store::PackageSort::total_amount}});
     q.limit = page.page_size;
     q.offset = page.offset();
-    auto list = service::list_packages(context(req, deps), q);
+    auto list = service::list_packages(front::context(req, deps), q);
     nlohmann::json results = nlohmann::json::array();
     for (const auto& p : list.results) results.push_back(package_json(p, list.zone, req.lang));
     return http::json_response(200, page_envelope(req, page, list.count, results));
@@ -123,7 +123,7 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
     in.amount = amount.value_or(0);
     in.method = method_of(method);
     if (in.description && in.description->empty()) in.description.reset();
-    auto result = service::top_up_package(context(req, deps), req.param_int("id"), in);
+    auto result = service::top_up_package(front::context(req, deps), req.param_int("id"), in);
     return http::json_response(200, {{"package", package_json(result.package, result.zone, req.lang)},
                                      {"payment", payment_json(result.payment, result.zone, req.lang)}});
   }, "packages-top-up");

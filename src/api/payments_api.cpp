@@ -36,7 +36,7 @@ void register_payment_routes(http::Router& router, const service::Dependencies& 
                                                  {"created_at", store::PaymentSort::created_at}});
     q.limit = page.page_size;
     q.offset = page.offset();
-    auto list = service::list_payments(context(req, deps), q);
+    auto list = service::list_payments(front::context(req, deps), q);
     nlohmann::json results = nlohmann::json::array();
     for (const auto& y : list.results) results.push_back(payment_json(y, list.zone, req.lang));
     return http::json_response(200, page_envelope(req, page, list.count, results));

@@ -71,7 +71,7 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
                                                  {"created_at", store::SessionSort::created_at}});
     q.limit = page.page_size;
     q.offset = page.offset();
-    auto list = service::list_sessions(context(req, deps), q);
+    auto list = service::list_sessions(front::context(req, deps), q);
     nlohmann::json results = nlohmann::json::array();
     for (const auto& s : list.results)
       results.push_back(session_json(s, list.zone, req.lang, summary_json(list.summaries[s.package_id])));
@@ -111,7 +111,7 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
     if (year) q.year = static_cast<int>(*year);
     if (month) q.month = static_cast<int>(*month);
     q.trainer_id = query_int(req, "trainer");
-    auto days = service::session_calendar(context(req, deps), q);
+    auto days = service::session_calendar(front::context(req, deps), q);
     nlohmann::json out = nlohmann::json::object();
     for (const auto& [day, sessions] : days) {
       auto& list = out[day] = nlohmann::json::array();
@@ -159,7 +159,7 @@ void register_session_routes(http::Router& router, const service::Dependencies& 
         in.cancel_reason = optional_text(body, "reason");
         in.input_errors = body.errors();
       }
-      return one_session(req, service::record_outcome(context(req, deps), req.param_int("id"), in));
+      return one_session(req, service::record_outcome(front::context(req, deps), req.param_int("id"), in));
     };
   };
   router.post("/api/v1/sessions/{id:int}/complete/", outcome(domain::SessionOutcome::complete), "sessions-complete");

@@ -114,7 +114,7 @@ void register_trainer_routes(http::Router& router, const service::Dependencies& 
     c.session_price = body.integer("session_price");
     c.role = body.choice("role", {"owner", "senior", "trainer", "assistant"});
     c.input_errors = body.errors();  // judged by the use case once the trainer is found (404 before 400)
-    auto ctx = context(req, deps);
+    auto ctx = front::context(req, deps);
     return http::json_response(200, trainer_json(service::update_trainer(ctx, id, c), req.lang));
   }, "trainers-partial-update");
 
