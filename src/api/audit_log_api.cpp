@@ -6,7 +6,6 @@
 #include "domain/audit_actions.hpp"
 #include "http/json_response.hpp"
 #include "service/audit_log.hpp"
-#include "service/authorization.hpp"
 
 namespace the5hc::api {
 namespace {
@@ -48,8 +47,7 @@ nlohmann::json audit_json(const store::AuditRecord& a, const std::string& defaul
 
 void register_audit_log_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/audit-log/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     auto page = page_request(req);
     service::AuditQuery q;
     q.action = req.query.get("action");

@@ -5,7 +5,6 @@
 #include "api/users_json.hpp"
 #include "http/cookies.hpp"
 #include "http/json_response.hpp"
-#include "service/authorization.hpp"
 #include "service/identity.hpp"
 #include "service/login.hpp"
 #include "service/profile.hpp"
@@ -78,8 +77,7 @@ void register_auth_routes(http::Router& router, const service::Dependencies& dep
   }, "users-me");
 
   router.patch("/api/v1/users/me/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     Body body(req, {"name", "email", "language"},
               {"id", "username", "is_active", "is_superuser", "date_joined", "last_login", "must_change_password",
                "trainer"});
@@ -92,8 +90,7 @@ void register_auth_routes(http::Router& router, const service::Dependencies& dep
   }, "users-me-update");
 
   router.post("/api/v1/users/change_password/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     Body body(req, {"old_password", "new_password", "confirm_password"});
     service::PasswordChange change;
     change.old_password = body.text("old_password", true, false, 0, true).value_or("");

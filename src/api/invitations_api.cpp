@@ -7,7 +7,6 @@
 #include "config/config.hpp"
 #include "domain/organization_rules.hpp"
 #include "http/json_response.hpp"
-#include "service/authorization.hpp"
 #include "service/identity.hpp"
 #include "service/invitations.hpp"
 #include "service/tokens.hpp"
@@ -54,8 +53,7 @@ nlohmann::json invitation_json(const store::Invitation& i, const http::Request& 
 
 void register_invitation_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/invitations/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     auto page = page_request(req);
     auto status = query_choice(req, "status", {"pending", "accepted", "declined", "expired", "cancelled"});
     auto result = service::list_invitations(ctx, status, page.page_size, page.offset());
@@ -65,8 +63,7 @@ void register_invitation_routes(http::Router& router, const service::Dependencie
   }, "invitations-list");
 
   router.post("/api/v1/invitations/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     Body body(req, {"email", "role", "name", "message"},
               {"id", "role_display", "status", "status_display", "invited_by_name", "created_at", "expires_at",
                "accepted_at", "accept_url"});

@@ -3,7 +3,6 @@
 #include "api/listing.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
-#include "service/authorization.hpp"
 #include "service/notifications.hpp"
 
 namespace the5hc::api {
@@ -27,8 +26,7 @@ nlohmann::json notification_json(const service::NotificationView& v) {
 
 void register_notification_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/notifications/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     auto page = page_request(req);
     auto result = service::list_notifications(ctx, query_bool(req, "is_read"), page.page_size, page.offset());
     auto items = nlohmann::json::array();

@@ -5,7 +5,6 @@
 #include "api/listing.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
-#include "service/authorization.hpp"
 #include "service/organizations.hpp"
 
 namespace the5hc::api {
@@ -63,8 +62,7 @@ service::OrganizationChanges read_changes(const http::Request& req, bool name_re
 
 void register_organization_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/organizations/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     auto page = page_request(req);
     auto result = service::list_organizations(ctx, page.page_size, page.offset());
     auto items = nlohmann::json::array();
@@ -73,8 +71,7 @@ void register_organization_routes(http::Router& router, const service::Dependenc
   }, "organizations-list");
 
   router.post("/api/v1/organizations/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     auto changes = read_changes(req, true);
     return http::json_response(201, organization_json(service::create_organization(ctx, changes)));
   }, "organizations-create");

@@ -7,7 +7,6 @@
 #include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "http/static_files.hpp"
-#include "service/authorization.hpp"
 
 namespace the5hc::api {
 namespace {
@@ -52,8 +51,7 @@ void register_system_routes(http::Router& router, const service::Dependencies& d
   }, "api-docs");
 
   router.get(std::string(kApiRoot), [&router, &deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     nlohmann::json body = nlohmann::json::object();
     for (const auto& [name, path] : collections(router)) body[name] = absolute_url(req, path);
     return http::json_response(200, body);

@@ -4,7 +4,6 @@
 #include "api/organizations_api.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
-#include "service/authorization.hpp"
 #include "service/trainers.hpp"
 
 namespace the5hc::api {
@@ -77,8 +76,7 @@ std::optional<std::vector<std::string>> string_list(Body& body, const std::strin
 
 void register_trainer_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/trainers/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);  // 401 before the parameters are judged
+    auto ctx = front::signed_in_context(req, deps);
     auto page = page_request(req);
     service::TrainerQuery q;
     q.role = query_choice(req, "role", {"owner", "senior", "trainer", "assistant"});

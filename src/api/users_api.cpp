@@ -3,15 +3,13 @@
 #include "front/context.hpp"
 #include "api/users_json.hpp"
 #include "http/json_response.hpp"
-#include "service/authorization.hpp"
 #include "service/users.hpp"
 
 namespace the5hc::api {
 
 void register_user_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/users/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    service::require_actor(ctx);
+    auto ctx = front::signed_in_context(req, deps);
     auto page = page_request(req);
     auto result = service::list_users(ctx, search_terms(req), page.page_size, page.offset());
     auto items = nlohmann::json::array();

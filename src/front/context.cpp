@@ -1,6 +1,7 @@
 #include "front/context.hpp"
 
 #include "common/error.hpp"
+#include "service/authorization.hpp"
 #include "store/database.hpp"
 
 namespace the5hc::front {
@@ -9,6 +10,12 @@ service::Context context(const http::Request& req, const service::Dependencies& 
   service::Context ctx{deps.db, deps.config, deps.clock, std::nullopt,
                        {req.client_ip, req.header("User-Agent"), req.request_id}, req.lang};
   if (const auto* actor = req.context<service::Actor>()) ctx.actor = *actor;
+  return ctx;
+}
+
+service::Context signed_in_context(const http::Request& req, const service::Dependencies& deps) {
+  auto ctx = context(req, deps);
+  service::require_actor(ctx);
   return ctx;
 }
 
