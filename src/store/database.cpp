@@ -57,7 +57,7 @@ Database::Connection Database::acquire() {
                    {{"pool_size", size_}, {"waited_ms", static_cast<std::int64_t>(pool_timeout_.count())}});
       // 서버가 혼잡합니다. 잠시 후 다시 시도해주세요.
       Error e(ErrorCode::unavailable, "The server is busy. Please try again shortly.");
-      e.headers["Retry-After"] = "1";
+      e.headers.emplace("Retry-After", "1");  // not operator[]= : GCC 12 -Wrestrict false positive on the literal
       throw e;
     }
     if (!idle_.empty()) {
