@@ -37,15 +37,10 @@ store::Payment record_payment(soci::session& sql, const Context& ctx, const Paym
   y.trainer_id = r.trainer_id;
   y.package_id = r.package_id;
   y.amount = b.gross;
-  y.payment_method = domain::payment_method_label(b.method).code;
+  store::set_fee_columns(y, b);
   y.kind = r.kind;
   y.payment_date = r.payment_date;
   y.description = r.description;
-  y.vat_amount = b.vat;
-  y.card_fee_amount = b.card_fee;
-  y.net_amount = b.net;
-  y.vat_rate_bp = b.vat_rate_bp;
-  y.card_fee_rate_bp = b.card_fee_rate_bp;
   if (ctx.actor) y.created_by_id = ctx.actor->user_id;
   y.created_at = now;
   y.id = store::insert_payment(sql, y);

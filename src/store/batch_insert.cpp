@@ -43,10 +43,11 @@ class Statement {
     st_.define_and_bind();
   }
 
-  void set(std::size_t row, std::int64_t id, const Columns& values) {
+  // Moves the values of one row into row `row` (strings are not copied again: this runs per imported row).
+  void set(std::size_t row, std::int64_t id, Columns&& values) {
     std::size_t at = row * width_;
     if (with_id_) assign(slots_[at++], std::optional<std::int64_t>(id));
-    for (const auto& c : values) assign(slots_[at++], c.value);
+    for (auto& c : values) assign(slots_[at++], std::move(c.value));
   }
   // Copies row `from` of another statement of the same table into row `row`.
   void set(std::size_t row, const Statement& other, std::size_t from) {
@@ -76,16 +77,16 @@ class Statement {
     else if (slot.type == 1) st_.exchange(soci::use(slot.d, slot.ind));
     else st_.exchange(soci::use(slot.s, slot.ind));
   }
-  static void assign(Slot& slot, const Value& v) {
+  static void assign(Slot& slot, Value&& v) {
     if (v.index() != slot.type) throw std::logic_error("batch insert: a column changed its type");
     std::visit(
-        [&](const auto& o) {
+        [&](auto& o) {
           slot.ind = o ? soci::i_ok : soci::i_null;
           if (!o) return;
           using T = std::decay_t<decltype(*o)>;
           if constexpr (std::is_same_v<T, std::int64_t>) slot.i = *o;
           else if constexpr (std::is_same_v<T, double>) slot.d = *o;
-          else slot.s = *o;
+          else slot.s = std::move(*o);
         },
         v);
   }
@@ -102,9 +103,9 @@ class Statement {
 
 }  // namespace
 
-std::int64_t insert_row(soci::session& sql, const char* table, const Columns& row) {
+std::int64_t insert_row(soci::session& sql, const char* table, Columns row) {
   Statement st(sql, dialect_of(sql), table, row, false, 1, true);
-  st.set(0, 0, row);
+  st.set(0, 0, std::move(row));
   return st.run();
 }
 
@@ -114,7 +115,7 @@ struct RowBatches::Table {
   std::int64_t add(Columns row) {
     if (dialect == Dialect::sqlite) {
       if (!single) single = std::make_unique<Statement>(sql, dialect, name, row, false, 1, false);
-      single->set(0, 0, row);
+      single->set(0, 0, std::move(row));
       return single->run();
     }
     if (!single) {
@@ -122,7 +123,7 @@ struct RowBatches::Table {
       multi = std::make_unique<Statement>(sql, dialect, name, row, reserve, kBatch, false);
     }
     std::int64_t id = reserve ? next_id() : 0;
-    multi->set(count++, id, row);
+    multi->set(count++, id, std::move(row));
     ids.push_back(id);
     return id;
   }

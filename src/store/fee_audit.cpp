@@ -27,12 +27,7 @@ Columns fee_audit_columns(const FeeAuditEntry& e) {
 FeeAuditEntry fee_audit_entry(const domain::FeeBreakdown& b) {
   FeeAuditEntry e;
   e.gross_amount = b.gross;
-  e.vat_amount = b.vat;
-  e.card_fee_amount = b.card_fee;
-  e.net_amount = b.net;
-  e.vat_rate_bp = b.vat_rate_bp;
-  e.card_fee_rate_bp = b.card_fee_rate_bp;
-  e.payment_method = domain::payment_method_label(b.method).code;
+  set_fee_columns(e, b);
   e.details = nlohmann::json{{"formula", "vat_inclusive"}, {"supply_amount", b.supply_value()}}.dump();
   return e;
 }

@@ -24,6 +24,17 @@ struct FeeAuditEntry {
   std::string created_at;
 };
 
+// The columns a payment and a fee audit row both copy from a breakdown: method, VAT, card fee, net and rates.
+template <class Row>
+void set_fee_columns(Row& row, const domain::FeeBreakdown& b) {
+  row.payment_method = domain::payment_method_label(b.method).code;
+  row.vat_amount = b.vat;
+  row.card_fee_amount = b.card_fee;
+  row.net_amount = b.net;
+  row.vat_rate_bp = b.vat_rate_bp;
+  row.card_fee_rate_bp = b.card_fee_rate_bp;
+}
+
 // The amounts, rates, method and details (formula and supply amount) of a breakdown computed now.
 FeeAuditEntry fee_audit_entry(const domain::FeeBreakdown& b);
 
