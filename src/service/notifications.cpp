@@ -83,9 +83,8 @@ void notify(soci::session& sql, const Context& ctx, const std::string& type,
   n.object_id = object.id;
   if (!object.url.empty()) n.url = object.url;
   n.created_at = format_timestamp(ctx.clock.now());
-  std::optional<std::int64_t> actor = ctx.actor ? std::optional(ctx.actor->user_id) : std::nullopt;
   for (auto user_id : store::active_owner_and_senior_users(sql, object.organization_id)) {
-    if (user_id == actor) continue;
+    if (ctx.actor && user_id == ctx.actor->user_id) continue;  // nobody is told of their own action
     n.user_id = user_id;
     store::insert_notification(sql, n);
   }
