@@ -24,7 +24,7 @@ Date shift_months(Date first, int n) {
   return {index / 12, index % 12 + 1, 1};
 }
 std::string month_code(Date d) {
-  char buf[8];
+  char buf[24];  // room for any two ints: -Wformat-truncation
   std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
   return buf;
 }
