@@ -83,7 +83,9 @@ void notify(soci::session& sql, const Context& ctx, const std::string& type,
   n.object_id = object.id;
   if (!object.url.empty()) n.url = object.url;
   n.created_at = format_timestamp(ctx.clock.now());
-  std::optional<std::int64_t> actor = ctx.actor ? std::optional(ctx.actor->user_id) : std::nullopt;
+  // The acting user is not notified. A plain id (0 = no actor; ids start at 1): GCC 12 -O2 reports the copied
+  // optional this was as maybe-uninitialized.
+  const std::int64_t actor = ctx.actor ? ctx.actor->user_id : 0;
   for (auto user_id : store::active_owner_and_senior_users(sql, object.organization_id)) {
     if (user_id == actor) continue;
     n.user_id = user_id;
