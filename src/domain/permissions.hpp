@@ -50,12 +50,14 @@ struct Actor {
   std::optional<std::int64_t> trainer_id;
 };
 
+// The optional members carry `{}` so that designated initialisers naming only some of them ({.organization_id = o})
+// do not trip GCC 12's -Wmissing-field-initializers (warnings are errors in CI).
 struct Target {
-  std::optional<std::int64_t> organization_id;
+  std::optional<std::int64_t> organization_id{};
   // client-scoped actions: the client's trainer; trainer actions: the trainer acted on
-  std::optional<std::int64_t> trainer_id;
-  std::optional<Role> role;
-  std::optional<Role> new_role;
+  std::optional<std::int64_t> trainer_id{};
+  std::optional<Role> role{};
+  std::optional<Role> new_role{};
   bool is_last_active_owner = false;  // the target trainer is the organisation's only active owner
   bool payment_kind_other = false;
 };

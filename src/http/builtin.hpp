@@ -23,12 +23,13 @@ struct Readiness {
 };
 
 struct BuiltinOptions {
-  std::function<Readiness()> readiness;  // required for /readyz; a throwing callback counts as unreachable
-  std::function<bool()> draining;        // optional; true → /readyz 503 {"status": "draining"}
-  std::string metrics_token;             // METRICS_TOKEN; empty = /metrics open
+  std::function<Readiness()> readiness{};  // required for /readyz; a throwing callback counts as unreachable
+  std::function<bool()> draining{};        // optional; true → /readyz 503 {"status": "draining"}
+  std::string metrics_token{};             // METRICS_TOKEN; empty = /metrics open
   metrics::Registry* registry = nullptr; // default: metrics::Registry::global()
-  std::string version;  // empty = this build's the5hc::kVersion (kept out of the header: it changes per commit)
-  std::string commit;   // empty = the5hc::kCommit
+  // {}: initialisers that omit these stay free of -Wmissing-field-initializers
+  std::string version{};  // empty = this build's the5hc::kVersion (kept out of the header: it changes per commit)
+  std::string commit{};   // empty = the5hc::kCommit
 };
 
 // GET /healthz, GET /readyz, GET /metrics; also registers the5hc_build_info and the process_* metrics.

@@ -12,7 +12,7 @@ namespace the5hc::http {
 std::optional<std::string> cookie(const Request& req, std::string_view name);
 
 struct CookieOptions {
-  std::optional<long long> max_age;  // seconds; nullopt = a browser-session cookie; 0 deletes
+  std::optional<long long> max_age{};  // seconds; nullopt = a browser-session cookie; 0 deletes
   bool http_only = true;
   bool secure = false;
   std::string same_site = "Lax";

@@ -13,7 +13,7 @@ class session;
 namespace the5hc::service {
 
 struct AuditChange {
-  std::optional<std::string> before, after;  // JSON objects; for updates only the changed fields
+  std::optional<std::string> before{}, after{};  // JSON objects; for updates only the changed fields ({}: see Target)
   std::string extra = "{}";                  // JSON object
 };
 

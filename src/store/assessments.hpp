@@ -28,7 +28,7 @@ struct AssessmentWrite {
   domain::AssessmentInput input;
   domain::Evaluation evaluation;
   std::string risk_factors_json = "[]", mcq_category_scores_json = "{}";
-  std::string scored_at;
+  std::string scored_at{};  // {}: initialisers that omit it stay free of -Wmissing-field-initializers
 };
 
 // Results as stored (legacy rows keep what the legacy application recorded).

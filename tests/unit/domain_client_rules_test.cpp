@@ -153,7 +153,9 @@ TEST(ClientRules, BmiCategoryRangesMatchTheCategories) {
     auto [lo, hi] = bmi_category_range(c);
     EXPECT_EQ(bmi_category(lo), c);
     EXPECT_EQ(bmi_category(hi - 0.1), c);
-    if (c != BmiCategory::underweight) EXPECT_NE(bmi_category(lo - 0.1), c);
+    if (c != BmiCategory::underweight) {
+      EXPECT_NE(bmi_category(lo - 0.1), c);
+    }
     EXPECT_EQ(parse_bmi_category(bmi_category_label(c).code), c);
   }
   EXPECT_FALSE(parse_bmi_category("huge"));

@@ -96,9 +96,12 @@ TEST(Comparison, ImprovementsAndCount) {
 
 TEST(Comparison, BestScoresHighestExceptRiskFirstWinsTies) {
   std::vector<ComparedScores> compared = {
-      {.id = 7, .overall = 70.0, .strength = 60.0, .mobility = 80.0, .balance = std::nullopt, .injury_risk = 30.0},
-      {.id = 3, .overall = 75.5, .strength = 60.0, .mobility = 50.0, .balance = std::nullopt, .injury_risk = 12.0},
-      {.id = 9, .overall = 64.0, .strength = 55.0, .mobility = 80.0, .balance = std::nullopt, .injury_risk = 45.0}};
+      {.id = 7, .overall = 70.0, .strength = 60.0, .mobility = 80.0, .balance = std::nullopt,
+       .cardio = std::nullopt, .injury_risk = 30.0},
+      {.id = 3, .overall = 75.5, .strength = 60.0, .mobility = 50.0, .balance = std::nullopt,
+       .cardio = std::nullopt, .injury_risk = 12.0},
+      {.id = 9, .overall = 64.0, .strength = 55.0, .mobility = 80.0, .balance = std::nullopt,
+       .cardio = std::nullopt, .injury_risk = 45.0}};
   auto best = best_scores(compared);
   EXPECT_EQ(best.overall, 3);
   EXPECT_EQ(best.strength, 7);  // tie 60/60: the first given
