@@ -6,9 +6,13 @@
 namespace the5hc::report {
 
 Fonts::Fonts() {
-  // A context of its own (not the thread's default font map context) so that resolution and font options are
-  // fixed: 72 dpi makes font sizes points, and unhinted metrics keep the layout identical on every target.
-  context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
+  // One font map for the process: pango's default is one per thread, and loading NanumGothic through fontconfig
+  // costs more than a whole report, which every server worker thread would pay again. The map is not thread-safe,
+  // so render_report draws one report at a time.
+  static PangoFontMap* const font_map = pango_cairo_font_map_new();
+  // A context of its own so that resolution and font options are fixed: 72 dpi makes font sizes points, and
+  // unhinted metrics keep the layout identical on every target.
+  context_ = pango_font_map_create_context(font_map);
   pango_cairo_context_set_resolution(context_, 72);
   cairo_font_options_t* options = cairo_font_options_create();
   cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -36,7 +40,7 @@ PangoLayout* Fonts::layout(std::string_view text, double width, const TextStyle&
   pango_layout_set_alignment(layout, style.align);
   if (style.max_lines > 0) {
     pango_layout_set_height(layout, -style.max_lines);
-    pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END);
+    pango_layout_set_ellipsize(layout, style.ellipsize);
   }
   pango_layout_set_text(layout, text.data(), static_cast<int>(text.size()));
   return layout;

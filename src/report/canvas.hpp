@@ -25,9 +25,11 @@ struct TextStyle {
   Rgb colour = kInk;
   PangoAlignment align = PANGO_ALIGN_LEFT;
   int max_lines = 0;  // 0 = wrap without limit; otherwise ellipsise the last allowed line
+  PangoEllipsizeMode ellipsize = PANGO_ELLIPSIZE_END;
 };
 
-// One pango context for a whole document (NanumGothic through fontconfig), shared by every cairo target.
+// One pango context for a whole document (NanumGothic through fontconfig), shared by every cairo target. All
+// contexts share one process-wide font map: create and use Fonts only while holding the renderer's lock.
 class Fonts {
  public:
   Fonts();

@@ -2,7 +2,9 @@
 
 #include <cairo-pdf.h>
 
+#include <algorithm>
 #include <memory>
+#include <mutex>
 #include <regex>
 
 #include "report/sections.hpp"
@@ -19,8 +21,9 @@ constexpr double kContentBottom = kPageHeight - kMargin - kFooterHeight - 6;
 using Surface = std::unique_ptr<cairo_surface_t, decltype(&cairo_surface_destroy)>;
 using DrawSection = double (*)(Canvas&, double, const ReportModel&);
 
-// The height of a section, found by drawing it where nothing is kept: a 1×1 image clips every operation away, so
-// this costs little more than the text layout, and pagination can move a whole section to the next page.
+// The height of a section, found by drawing it once onto a recording surface that is thrown away (cheap: about a
+// tenth of a render), so that pagination can move a whole section to the next page. Replaying the recording onto
+// the PDF instead of drawing again would save that, but cairo's PDF backend replays recordings several times slower.
 double measure(const Fonts& fonts, DrawSection draw, const ReportModel& m) {
   Surface scratch{cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr), &cairo_surface_destroy};
   cairo_t* cr = cairo_create(scratch.get());
@@ -38,6 +41,9 @@ cairo_status_t append(void* out, const unsigned char* data, unsigned int length)
 }  // namespace
 
 RenderedReport render_report(const ReportModel& m) {
+  // one report at a time: the fonts are shared by the whole process (canvas.cpp); a render takes milliseconds
+  static std::mutex one_at_a_time;
+  std::lock_guard lock(one_at_a_time);
   Fonts fonts;
   std::vector<DrawSection> sections{draw_header, draw_overview, draw_category_bars, draw_measurements,
                                     draw_injury_risk, draw_percentiles};
@@ -101,6 +107,15 @@ std::vector<std::string> embedded_fonts(std::string_view pdf) {
     if (std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
   }
   return names;
+}
+
+bool report_fonts_embedded() {
+  ReportModel model;
+  model.client_name = "글꼴 확인";
+  auto embedded = embedded_fonts(render_report(model).pdf);
+  for (const char* face : kReportFonts)
+    if (std::find(embedded.begin(), embedded.end(), face) == embedded.end()) return false;
+  return true;
 }
 
 }  // namespace the5hc::report

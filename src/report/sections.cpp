@@ -95,15 +95,15 @@ void score_tile(Canvas& c, double x, double w, double h, const ReportModel& m) {
   std::optional<double> score = comprehensive ? e.comprehensive_score : e.scores.overall_score;
   c.tile(x, 0, w, h);
   TextStyle centred{.size = 10.5, .bold = true, .align = PANGO_ALIGN_CENTER};
-  c.text(x + 6, 10, w - 12, comprehensive ? t("종합 건강 점수", "Comprehensive health score") : t("종합 점수", "Overall score"),
+  c.text(x + 6, 10, w - 12, comprehensive ? t("종합 건강 점수", "Health score") : t("종합 점수", "Overall score"),
          centred);
   if (score) {
     Rgb colour = band_colour(*score);
     c.text(x, 38, w, fmt1(*score), {.size = 32, .bold = true, .colour = colour, .align = PANGO_ALIGN_CENTER});
     c.text(x, 80, w, "/ 100", {.size = 8.5, .colour = kMuted, .align = PANGO_ALIGN_CENTER});
-    double bw = w - 40;
-    c.fill_rounded(x + 20, 98, bw, 18, 9, colour);
-    c.text(x + 20, 100.5, bw, label(d::score_band(*score), m.lang),
+    double bw = w - 20;
+    c.fill_rounded(x + 10, 98, bw, 18, 9, colour);
+    c.text(x + 10, 100.5, bw, label(d::score_band(*score), m.lang),
            {.size = 9, .bold = true, .colour = kWhite, .align = PANGO_ALIGN_CENTER});
   } else {
     c.text(x, 55, w, t("점수 없음", "No score"), {.size = 14, .bold = true, .colour = kMuted, .align = PANGO_ALIGN_CENTER});
@@ -349,8 +349,9 @@ double draw_header(Canvas& c, double width, const ReportModel& m) {
   cairo_fill(cr);
   cairo_pattern_destroy(gradient);
   const std::string organization = m.organization_name.empty() ? "The5HC" : m.organization_name;
+  // a long organisation name gives way in the middle, so the title still ends in "체력 평가 보고서"
   c.text(18, 13, width - 36, organization + t(" 체력 평가 보고서", " Fitness Assessment Report"),
-         {.size = 17, .bold = true, .colour = kWhite, .max_lines = 1});
+         {.size = 17, .bold = true, .colour = kWhite, .max_lines = 1, .ellipsize = PANGO_ELLIPSIZE_MIDDLE});
   std::string line = std::string(t("평가일 ", "Assessment date ")) + format_date(m.assessment_date, m.lang, false);
   if (!m.trainer_name.empty()) line += std::string(t(" | 담당: ", " | Trainer: ")) + m.trainer_name;
   c.text(18, 40, width - 36, line, {.size = 9.5, .colour = kWhite, .max_lines = 1});
@@ -383,7 +384,7 @@ double draw_category_bars(Canvas& c, double width, const ReportModel& m) {
 double draw_measurements(Canvas& c, double width, const ReportModel& m) {
   Words t{m.lang};
   double y = title(c, width, t("세부 측정 결과", "Detailed results"));
-  const double item_w = 150, score_w = 66, grade_w = 84, value_w = width - item_w - score_w - grade_w;
+  const double item_w = 142, score_w = 62, grade_w = 100, value_w = width - item_w - score_w - grade_w;
   const double columns[] = {0, item_w, item_w + value_w, item_w + value_w + score_w};
   c.fill_rounded(0, y, width, 18, 3, hex(0xeef0fb));
   const char* heads[] = {t("측정 항목", "Test"), t("측정값", "Result"), t("점수", "Score"), t("등급", "Grade")};
