@@ -10,6 +10,7 @@
 #include "api/organizations_api.hpp"
 #include "api/packages_api.hpp"
 #include "api/reports_api.hpp"
+#include "api/share_links_api.hpp"
 #include "api/system_api.hpp"
 #include "api/throttling.hpp"
 #include "common/metrics.hpp"
@@ -68,6 +69,7 @@ Application::Application(service::Dependencies deps, const http::Server* server)
   api::register_session_routes(router_, deps_);
   api::register_payment_routes(router_, deps_);
   api::register_report_routes(router_, deps_);
+  api::register_share_link_routes(router_, deps_);
   api::register_dashboard_routes(router_, deps_);
   http::register_static_routes(router_);
   api::register_system_routes(router_, deps_);

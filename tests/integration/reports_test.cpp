@@ -1,5 +1,6 @@
-// PDF reports over HTTP (API.md §3.2 report.pdf / reports/, §3.7; issue 15): reuse of a stored report until the
-// assessment changes, listing and deletion with audit, other organisations answered 404.
+// PDF reports and share links over HTTP (API.md §3.2 report.pdf / reports/, §3.7; issue 15): reuse of a stored
+// report until the assessment changes, listing and deletion with audit, other organisations answered 404, and the
+// private share links of a client (token shown once, only its hash stored, consent and expiry rules, revocation).
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -149,4 +150,71 @@ TEST_F(ReportsApi, OtherOrganisationsAndOtherTrainersSeeNothing) {
   ASSERT_EQ(mine.status, 200);
   for (const auto& r : mine.body["results"]) EXPECT_EQ(r["client"], own);
   EXPECT_EQ(call("trainer1", "DELETE", "/api/v1/reports/" + mine.body["results"][0]["id"].dump() + "/").status, 204);
+}
+
+TEST_F(ReportsApi, ShareLinksNeedConsentLastOneToNinetyDaysAndCanBeRevoked) {
+  auto client = ReportsApi::client("owner1", {{"name", "공유회원"}});
+  const std::string links = "/api/v1/clients/" + std::to_string(client) + "/share-links/";
+
+  auto refused = call("owner1", "POST", links, json::object());
+  ASSERT_EQ(refused.status, 400) << refused.raw;
+  EXPECT_EQ(refused.body["consent"][0], "회원의 동의가 필요합니다.");
+  EXPECT_EQ(call("owner1", "POST", links, {{"consent", true}, {"expires_in_days", 91}}).body["expires_in_days"][0],
+            "90 이하여야 합니다.");
+  EXPECT_EQ(call("owner1", "POST", links, {{"consent", true}, {"expires_in_days", 0}}).status, 400);
+  EXPECT_EQ(sql_count("SELECT count(*) FROM client_share_links WHERE client_id = " + std::to_string(client)), 0);
+
+  auto created = call("owner1", "POST", links, {{"consent", true}});
+  ASSERT_EQ(created.status, 201) << created.raw;
+  const std::string token = created.body["token"];
+  EXPECT_EQ(token.size(), 22u) << "128 bits in URL-safe base64";
+  EXPECT_TRUE(created.body["url"].get<std::string>().ends_with("/s/" + token + "/"));
+  EXPECT_EQ(created.body["status"], "active");
+  EXPECT_EQ(created.body["status_display"], "사용 중");
+  const auto link_id = created.body["id"].get<long long>();
+  // only the hash is stored; the default lifetime is 30 days
+  EXPECT_EQ(sql_count("SELECT count(*) FROM client_share_links WHERE id = " + std::to_string(link_id) +
+                      " AND token_sha256 = '" + the5hc::digest::sha256_hex(token) + "'"),
+            1);
+  EXPECT_EQ(suite_->sql->text("SELECT count(*) FROM client_share_links WHERE token_sha256 LIKE '%" + token + "%'"),
+            "0");
+  auto days = suite_->sql->real(suite_->db.postgres()
+                                    ? "SELECT EXTRACT(EPOCH FROM (expires_at::timestamp - created_at::timestamp)) / 86400 "
+                                      "FROM client_share_links WHERE id = " + std::to_string(link_id)
+                                    : "SELECT julianday(expires_at) - julianday(created_at) FROM client_share_links "
+                                      "WHERE id = " + std::to_string(link_id));
+  EXPECT_NEAR(days, 30.0, 1e-6);
+  ASSERT_EQ(call("owner1", "POST", links, {{"consent", true}, {"expires_in_days", 90}}).status, 201);
+
+  auto listed = call("owner1", "GET", links);
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(listed.body.size(), 2u);
+  for (const auto& l : listed.body) EXPECT_FALSE(l.contains("token")) << "a token is shown only once";
+
+  // other studios see nothing; a trainer may not touch another trainer's client
+  EXPECT_EQ(call("owner2", "GET", links).status, 404);
+  EXPECT_EQ(call("owner2", "POST", links, {{"consent", true}}).status, 404);
+  EXPECT_EQ(call("owner2", "POST", links + std::to_string(link_id) + "/revoke/").status, 404);
+  EXPECT_EQ(call("trainer1", "GET", links).status, 404);
+
+  auto revoked = call("owner1", "POST", links + std::to_string(link_id) + "/revoke/");
+  ASSERT_EQ(revoked.status, 200) << revoked.raw;
+  EXPECT_EQ(revoked.body["status"], "revoked");
+  EXPECT_FALSE(revoked.body["revoked_at"].is_null());
+  EXPECT_EQ(call("owner1", "POST", links + std::to_string(link_id) + "/revoke/").body["revoked_at"],
+            revoked.body["revoked_at"]);
+  // a link of another client is not found through this one
+  auto other = ReportsApi::client("owner1", {{"name", "다른회원"}});
+  EXPECT_EQ(call("owner1", "POST", "/api/v1/clients/" + std::to_string(other) + "/share-links/" +
+                                       std::to_string(link_id) + "/revoke/")
+                .status,
+            404);
+  EXPECT_EQ(audits("share_link_created", link_id), 1);
+  EXPECT_EQ(audits("share_link_revoked", link_id), 1);
+
+  // an expired link says so
+  suite_->sql->exec("UPDATE client_share_links SET expires_at = '2000-01-01 00:00:00' WHERE id <> " +
+                    std::to_string(link_id) + " AND client_id = " + std::to_string(client));
+  for (const auto& l : call("owner1", "GET", links).body)
+    EXPECT_EQ(l["status"], l["id"] == link_id ? "revoked" : "expired");
 }
