@@ -16,6 +16,8 @@ struct RenderedReport {
 };
 
 RenderedReport render_report(const ReportModel& model);
+// Raised whenever the drawing changes, so that reports stored by an older binary are rendered again.
+inline constexpr int kLayoutVersion = 1;
 
 // Names of the fonts embedded in a PDF, without the subset tag ("NanumGothic", "NanumGothicBold").
 std::vector<std::string> embedded_fonts(std::string_view pdf);

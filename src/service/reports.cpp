@@ -29,9 +29,10 @@ namespace {
 namespace d = the5hc::domain;
 using nlohmann::json;
 
-// What a report of this assessment shows now, and a fingerprint of it: a stored report with the same fingerprint
-// is still current. (Timestamps are stored to the second, so "newer than updated_at" cannot tell an edit made in
-// the same second as the last render; the fingerprint also notices a renamed client or organisation.)
+// What a report of this assessment shows now, and a fingerprint of it (with the renderer's layout version): a
+// stored report with the same fingerprint is still current. (Timestamps are stored to the second, so "newer than
+// updated_at" cannot tell an edit made in the same second as the last render; the fingerprint also notices a
+// renamed client or organisation, and a new layout.)
 struct Source {
   report::ReportModel model;
   std::string fingerprint;
@@ -76,7 +77,7 @@ Source report_source(const Context& ctx, std::int64_t assessment_id, Lang lang) 
   write_evaluation(source, m.evaluation, lang);
   source["report"] = {m.organization_name, m.trainer_name, m.client_name, m.client_age.value_or(0),
                       a.client_gender, m.client_height.value_or(0), m.client_weight.value_or(0), a.meta.date,
-                      m.is_legacy, lang_code(lang)};
+                      m.is_legacy, lang_code(lang), report::kLayoutVersion};
   if (m.previous_categories)
     for (const auto& v : *m.previous_categories) source["previous"].push_back(v ? json(*v) : json(nullptr));
   for (const auto& q : m.questionnaire) source["questionnaire"].push_back({q.code, q.name});
