@@ -9,6 +9,8 @@
 #include "api/mcq_api.hpp"
 #include "api/organizations_api.hpp"
 #include "api/packages_api.hpp"
+#include "api/reports_api.hpp"
+#include "api/share_links_api.hpp"
 #include "api/system_api.hpp"
 #include "api/throttling.hpp"
 #include "common/metrics.hpp"
@@ -66,6 +68,8 @@ Application::Application(service::Dependencies deps, const http::Server* server)
   api::register_package_routes(router_, deps_);
   api::register_session_routes(router_, deps_);
   api::register_payment_routes(router_, deps_);
+  api::register_report_routes(router_, deps_);
+  api::register_share_link_routes(router_, deps_);
   api::register_dashboard_routes(router_, deps_);
   http::register_static_routes(router_);
   api::register_system_routes(router_, deps_);

@@ -14,12 +14,11 @@
 #include "app/checks.hpp"
 #include "app/cli.hpp"
 #include "common/embedded.hpp"
+#include "report/pdf_report.hpp"
 #include "store/migrations.hpp"
 
 namespace the5hc::cli {
 namespace {
-
-const char* kFont = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf";
 
 bool writable_dir(const std::string& dir) {
   // Without creating anything: an existing directory must be writable, a missing one creatable.
@@ -56,7 +55,7 @@ CheckFacts gather(Context& ctx) {
     f.schema_newer = !st.unknown.empty();
   }
   f.assets_ok = store::known_schema_version() > 0;
-  f.fonts_ok = std::filesystem::exists(kFont);
+  f.fonts_ok = report::report_fonts_embedded();
   f.backup_dir_writable = writable_dir(c.backup_dir);
   if (c.database.engine == DatabaseUrl::Engine::postgres) f.pg_dump_ok = std::system("pg_dump --version >/dev/null 2>&1") == 0;
   return f;

@@ -5,7 +5,7 @@
 namespace the5hc::domain {
 
 const Label* audit_action_label(std::string_view action) {
-  static constexpr std::array<Label, 49> labels{{
+  static constexpr std::array<Label, 51> labels{{
       {"client_created", "회원 등록", "Client created"},
       {"client_updated", "회원 수정", "Client updated"},
       {"client_deleted", "회원 삭제", "Client deleted"},
@@ -24,6 +24,8 @@ const Label* audit_action_label(std::string_view action) {
       {"mcq_question_deleted", "설문 질문 삭제", "Questionnaire question deleted"},
       {"report_generated", "보고서 생성", "Report generated"},
       {"report_deleted", "보고서 삭제", "Report deleted"},
+      {"share_link_created", "공유 링크 생성", "Share link created"},
+      {"share_link_revoked", "공유 링크 해지", "Share link revoked"},
       {"package_created", "패키지 등록", "Package created"},
       {"package_updated", "패키지 수정", "Package updated"},
       {"package_topped_up", "크레딧 충전", "Package topped up"},

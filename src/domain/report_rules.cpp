@@ -18,24 +18,37 @@ FollowUp follow_up_dates(std::chrono::sys_days d) {
   return {d + std::chrono::days{45}, d + std::chrono::days{90}};
 }
 
-std::string suggestion_title(Category c) { return std::string(category_label(c).ko) + " 개선"; }
+std::string suggestion_title(Category c, Lang lang) {
+  if (lang == Lang::en) return std::string("Improve ") + category_label(c).en;
+  return std::string(category_label(c).ko) + " 개선";
+}
 
-std::vector<std::string> category_suggestions(Category c, std::optional<double> score) {
+std::vector<std::string> category_suggestions(Category c, std::optional<double> score, Lang lang) {
   if (!score || *score >= 60) return {};
-  switch (c) {
-    case Category::strength: return {"주 3회 이상 근력 운동 실시", "점진적 과부하 원칙 적용", "복합 운동 위주로 구성"};
-    case Category::mobility: return {"매일 10-15분 스트레칭", "요가나 필라테스 병행", "관절 가동 범위 운동"};
-    case Category::balance: return {"균형 감각 향상 운동", "코어 강화 운동 추가", "한 발 서기 연습"};
-    case Category::cardio: break;
-  }
-  return {"주 150분 이상 유산소 운동", "인터벌 트레이닝 도입", "점진적 강도 증가"};
+  struct Texts {
+    std::array<const char*, 3> ko, en;
+  };
+  static constexpr std::array<Texts, 4> texts{{
+      {{"주 3회 이상 근력 운동 실시", "점진적 과부하 원칙 적용", "복합 운동 위주로 구성"},
+       {"Strength training at least 3 times a week", "Apply progressive overload", "Focus on compound exercises"}},
+      {{"매일 10-15분 스트레칭", "요가나 필라테스 병행", "관절 가동 범위 운동"},
+       {"Stretch 10-15 minutes every day", "Add yoga or Pilates", "Range-of-motion exercises"}},
+      {{"균형 감각 향상 운동", "코어 강화 운동 추가", "한 발 서기 연습"},
+       {"Balance training", "Add core strengthening", "Practise standing on one leg"}},
+      {{"주 150분 이상 유산소 운동", "인터벌 트레이닝 도입", "점진적 강도 증가"},
+       {"At least 150 minutes of aerobic exercise a week", "Introduce interval training",
+        "Increase intensity gradually"}},
+  }};
+  const auto& t = texts[static_cast<std::size_t>(c)];
+  const auto& chosen = lang == Lang::en ? t.en : t.ko;
+  return {chosen.begin(), chosen.end()};
 }
 
 const std::array<ProgrammePhase, 3>& twelve_week_programme() {
   static constexpr std::array<ProgrammePhase, 3> phases{{
-      {"1-4주차", "기초 체력 구축 및 운동 적응 단계"},
-      {"5-8주차", "운동 강도 증가 및 근력 향상 집중"},
-      {"9-12주차", "종합적 체력 향상 및 목표 달성"},
+      {"1-4주차", "기초 체력 구축 및 운동 적응 단계", "Weeks 1-4", "Build a base and adapt to training"},
+      {"5-8주차", "운동 강도 증가 및 근력 향상 집중", "Weeks 5-8", "Raise the intensity and focus on strength"},
+      {"9-12주차", "종합적 체력 향상 및 목표 달성", "Weeks 9-12", "Improve overall fitness and reach your goals"},
   }};
   return phases;
 }

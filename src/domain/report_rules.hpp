@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/error.hpp"
+#include "common/i18n.hpp"
 #include "domain/label.hpp"
 
 namespace the5hc::domain {
@@ -23,15 +24,18 @@ struct FollowUp {
 };
 FollowUp follow_up_dates(std::chrono::sys_days assessment_date);
 
-// The three suggestions for a category scored below 60; empty at 60 or above or without a score.
-std::vector<std::string> category_suggestions(Category c, std::optional<double> score);
+// The three suggestions for a category scored below 60; empty at 60 or above or without a score. The PDF report
+// also renders them in English, so each text has both languages here rather than a catalog entry.
+std::vector<std::string> category_suggestions(Category c, std::optional<double> score, Lang lang = Lang::ko);
 // Title of the improvement block, e.g. "근력 개선".
-std::string suggestion_title(Category c);
+std::string suggestion_title(Category c, Lang lang = Lang::ko);
 
-// 1-4주차, 5-8주차, 9-12주차 with their descriptions.
+// 1-4주차, 5-8주차, 9-12주차 with their descriptions (and their English for the report in English).
 struct ProgrammePhase {
   const char* weeks;
   const char* description;
+  const char* weeks_en;
+  const char* description_en;
 };
 const std::array<ProgrammePhase, 3>& twelve_week_programme();
 

@@ -1,0 +1,30 @@
+#pragma once
+// PDF assessment reports (API.md §3.2 report.pdf / reports, §3.7; DOMAIN.md §1.13; WEB.md §7). Rendering takes
+// place between a read and a write transaction, never inside one: the write lock is held only for the INSERT.
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "service/context.hpp"
+#include "store/reports.hpp"
+
+namespace the5hc::service {
+
+struct ReportFile {
+  store::Report report;
+  std::string pdf;
+};
+
+// GET report.pdf: the newest stored report in `lang` when it shows the assessment as it is now, else a new one
+// rendered and stored (audit report_generated).
+ReportFile assessment_report(const Context& ctx, std::int64_t assessment_id, Lang lang);
+// POST reports/: always renders and stores a new report.
+ReportFile generate_report(const Context& ctx, std::int64_t assessment_id, Lang lang);
+
+std::pair<std::vector<store::Report>, std::int64_t> list_reports(const Context& ctx, store::ReportFilter f);
+store::Report get_report(const Context& ctx, std::int64_t id);
+ReportFile download_report(const Context& ctx, std::int64_t id);
+void delete_report(const Context& ctx, std::int64_t id);
+
+}  // namespace the5hc::service
