@@ -4,7 +4,6 @@
 #include "api/listing.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
-#include "service/payments.hpp"
 #include "service/reports.hpp"
 
 namespace the5hc::api {
@@ -57,32 +56,30 @@ void register_report_routes(http::Router& router, const service::Dependencies& d
   router.post("/api/v1/assessments/{id:int}/reports/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
     auto file = service::generate_report(ctx, req.param_int("id"), report_lang(req));
-    return http::json_response(201, report_json(req, file.report, service::actor_timezone(ctx)));
+    return http::json_response(201, report_json(req, file.report, file.zone));
   }, "assessments-reports-create");
 
   router.get("/api/v1/reports/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
     auto page = page_request(req);
-    store::ReportFilter f;
-    f.search = search_terms(req);
-    f.assessment_id = query_int(req, "assessment");
-    f.client_id = query_int(req, "client");
-    f.report_type = query_choice(req, "report_type", {"detailed"});
-    f.order_by = order_by_sql(ordering(req, {"generated_at", "file_size"}, {{"generated_at", true}}),
-                              {{"generated_at", "r.generated_at"}, {"file_size", "r.file_size"}}, "r.id");
-    f.limit = page.page_size;
-    f.offset = page.offset();
-    auto [rows, count] = service::list_reports(ctx, f);
-    auto zone = service::actor_timezone(ctx);
+    service::ReportQuery q;
+    q.search = search_terms(req);
+    q.assessment_id = query_int(req, "assessment");
+    q.client_id = query_int(req, "client");
+    q.report_type = query_choice(req, "report_type", {"detailed"});
+    q.sort = sort_keys<store::ReportSort>(req, {{"generated_at", store::ReportSort::generated_at},
+                                                {"file_size", store::ReportSort::file_size}});
+    q.limit = page.page_size;
+    q.offset = page.offset();
+    auto list = service::list_reports(ctx, q);
     json results = json::array();
-    for (const auto& r : rows) results.push_back(report_json(req, r, zone));
-    return http::json_response(200, page_envelope(req, page, count, results));
+    for (const auto& r : list.results) results.push_back(report_json(req, r, list.zone));
+    return http::json_response(200, page_envelope(req, page, list.count, results));
   }, "reports-list");
 
   router.get("/api/v1/reports/{id:int}/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    return http::json_response(200, report_json(req, service::get_report(ctx, req.param_int("id")),
-                                                service::actor_timezone(ctx)));
+    auto shown = service::get_report(front::context(req, deps), req.param_int("id"));
+    return http::json_response(200, report_json(req, shown.row, shown.zone));
   }, "reports-detail");
 
   router.get("/api/v1/reports/{id:int}/download/", [&deps](http::Request& req) {

@@ -7,7 +7,6 @@
 #include "common/time.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
-#include "service/payments.hpp"
 #include "service/share_links.hpp"
 
 namespace the5hc::api {
@@ -43,27 +42,23 @@ void register_share_link_routes(http::Router& router, const service::Dependencie
     body.finish();
     auto ctx = front::context(req, deps);
     auto created = service::create_share_link(ctx, req.param_int("id"), in);
-    auto out = link_json(created.link, service::actor_timezone(ctx), format_timestamp(deps.clock.now()), req.lang);
+    auto out = link_json(created.link, created.zone, format_timestamp(deps.clock.now()), req.lang);
     out["token"] = created.token;  // shown once: only its hash is stored
     out["url"] = absolute_url(req, "/s/" + created.token + "/");
     return http::json_response(201, out);
   }, "clients-share-links-create");
 
   router.get("/api/v1/clients/{id:int}/share-links/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto links = service::list_share_links(ctx, req.param_int("id"));
-    auto zone = service::actor_timezone(ctx);
+    auto links = service::list_share_links(front::context(req, deps), req.param_int("id"));
     auto now = format_timestamp(deps.clock.now());
     json out = json::array();
-    for (const auto& l : links) out.push_back(link_json(l, zone, now, req.lang));
+    for (const auto& l : links.results) out.push_back(link_json(l, links.zone, now, req.lang));
     return http::json_response(200, out);
   }, "clients-share-links-list");
 
   router.post("/api/v1/clients/{id:int}/share-links/{link_id:int}/revoke/", [&deps](http::Request& req) {
-    auto ctx = front::context(req, deps);
-    auto link = service::revoke_share_link(ctx, req.param_int("id"), req.param_int("link_id"));
-    return http::json_response(200, link_json(link, service::actor_timezone(ctx), format_timestamp(deps.clock.now()),
-                                              req.lang));
+    auto link = service::revoke_share_link(front::context(req, deps), req.param_int("id"), req.param_int("link_id"));
+    return http::json_response(200, link_json(link.row, link.zone, format_timestamp(deps.clock.now()), req.lang));
   }, "clients-share-links-revoke");
 }
 

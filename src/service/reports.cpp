@@ -18,6 +18,7 @@
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
+#include "service/identity.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
@@ -115,7 +116,7 @@ ReportFile render_and_store(const Context& ctx, std::int64_t assessment_id, Sour
            json{{"assessment", assessment_id}, {"language", r.language}, {"pages", rendered.pages},
                 {"file_size", stored.file_size}}
                .dump()});
-    return ReportFile{std::move(stored), std::move(rendered.pdf)};
+    return ReportFile{std::move(stored), std::move(rendered.pdf), actor_zone(ctx)};
   });
 }
 
@@ -139,7 +140,7 @@ ReportFile assessment_report(const Context& ctx, std::int64_t assessment_id, Lan
     if (!latest || latest->source_sha256 != source.fingerprint) return std::nullopt;
     auto pdf = store::report_pdf(sql, latest->id);
     if (!pdf) return std::nullopt;
-    return ReportFile{*latest, std::move(*pdf)};
+    return ReportFile{*latest, std::move(*pdf), actor_zone(ctx)};
   });
   if (stored) return std::move(*stored);
   return render_and_store(ctx, assessment_id, std::move(source));
@@ -149,17 +150,20 @@ ReportFile generate_report(const Context& ctx, std::int64_t assessment_id, Lang 
   return render_and_store(ctx, assessment_id, report_source(ctx, assessment_id, lang));
 }
 
-std::pair<std::vector<store::Report>, std::int64_t> list_reports(const Context& ctx, store::ReportFilter f) {
-  f.scope = visibility_scope(ctx);
+Rows<store::Report> list_reports(const Context& ctx, const ReportQuery& query) {
+  store::ReportFilter f{visibility_scope(ctx), query.search, query.assessment_id, query.client_id, query.report_type,
+                        query.sort, query.limit, query.offset};
   return ctx.db.read([&](soci::session& sql) {
     auto count = store::count_reports(sql, f);
-    return std::make_pair(store::list_reports(sql, f), count);
+    return Rows<store::Report>{count, store::list_reports(sql, f), actor_zone(ctx)};
   });
 }
 
-store::Report get_report(const Context& ctx, std::int64_t id) {
+Shown<store::Report> get_report(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
-  return ctx.db.read([&](soci::session& sql) { return visible_report(sql, ctx, id, d::Action::view_assessment); });
+  return ctx.db.read([&](soci::session& sql) {
+    return Shown<store::Report>{visible_report(sql, ctx, id, d::Action::view_assessment), actor_zone(ctx)};
+  });
 }
 
 ReportFile download_report(const Context& ctx, std::int64_t id) {
@@ -168,7 +172,7 @@ ReportFile download_report(const Context& ctx, std::int64_t id) {
     auto r = visible_report(sql, ctx, id, d::Action::view_assessment);
     auto pdf = store::report_pdf(sql, id);
     if (!pdf) throw Error::not_found();
-    return ReportFile{std::move(r), std::move(*pdf)};
+    return ReportFile{std::move(r), std::move(*pdf), actor_zone(ctx)};
   });
 }
 

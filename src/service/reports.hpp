@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "service/context.hpp"
+#include "service/views.hpp"
 #include "store/reports.hpp"
 
 namespace the5hc::service {
@@ -14,6 +15,7 @@ namespace the5hc::service {
 struct ReportFile {
   store::Report report;
   std::string pdf;
+  std::string zone;  // for the report's timestamps
 };
 
 // GET report.pdf: the newest stored report in `lang` when it shows the assessment as it is now, else a new one
@@ -22,8 +24,15 @@ ReportFile assessment_report(const Context& ctx, std::int64_t assessment_id, Lan
 // POST reports/: always renders and stores a new report.
 ReportFile generate_report(const Context& ctx, std::int64_t assessment_id, Lang lang);
 
-std::pair<std::vector<store::Report>, std::int64_t> list_reports(const Context& ctx, store::ReportFilter f);
-store::Report get_report(const Context& ctx, std::int64_t id);
+struct ReportQuery {
+  std::vector<std::string> search;  // client name, client e-mail
+  std::optional<std::int64_t> assessment_id, client_id;
+  std::optional<std::string> report_type;
+  store::Sort<store::ReportSort> sort;  // empty: newest first
+  int limit = -1, offset = 0;
+};
+Rows<store::Report> list_reports(const Context& ctx, const ReportQuery& query);
+Shown<store::Report> get_report(const Context& ctx, std::int64_t id);
 ReportFile download_report(const Context& ctx, std::int64_t id);
 void delete_report(const Context& ctx, std::int64_t id);
 

@@ -11,6 +11,7 @@
 #include "common/time.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
+#include "service/identity.hpp"
 #include "service/clients.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
@@ -48,23 +49,26 @@ CreatedShareLink create_share_link(const Context& ctx, std::int64_t client_id, c
     link.expires_at = format_timestamp(now + std::chrono::days{in.expires_in_days});
     auto id = store::insert_share_link(sql, link, digest::sha256_hex(out.token));
     out.link = *store::find_share_link(sql, id);
+    out.zone = actor_zone(ctx);
     audit(sql, ctx, "share_link_created", "client_share_link", id, client.fields.name, client.organization_id,
           {std::nullopt, json{{"client", client.id}, {"expires_at", link.expires_at}, {"consent", true}}.dump()});
     return out;
   });
 }
 
-std::vector<store::ShareLink> list_share_links(const Context& ctx, std::int64_t client_id) {
+Rows<store::ShareLink> list_share_links(const Context& ctx, std::int64_t client_id) {
   require_actor(ctx);
   return ctx.db.read([&](soci::session& sql) {
     visible_client(sql, ctx, client_id, d::Action::view_client);
-    return store::client_share_links(sql, client_id);
+    auto links = store::client_share_links(sql, client_id);
+    auto count = static_cast<std::int64_t>(links.size());
+    return Rows<store::ShareLink>{count, std::move(links), actor_zone(ctx)};
   });
 }
 
-store::ShareLink revoke_share_link(const Context& ctx, std::int64_t client_id, std::int64_t link_id) {
+Shown<store::ShareLink> revoke_share_link(const Context& ctx, std::int64_t client_id, std::int64_t link_id) {
   const auto& actor = require_actor(ctx);
-  return ctx.db.write([&](soci::session& sql) {
+  auto revoked = ctx.db.write([&](soci::session& sql) {
     auto client = visible_client(sql, ctx, client_id, d::Action::edit_client);
     auto link = link_of(sql, client_id, link_id);
     if (link.revoked_at) return link;
@@ -73,6 +77,7 @@ store::ShareLink revoke_share_link(const Context& ctx, std::int64_t client_id, s
           {json{{"expires_at", link.expires_at}}.dump(), json{{"revoked", true}}.dump()});
     return *store::find_share_link(sql, link_id);
   });
+  return {std::move(revoked), actor_zone(ctx)};
 }
 
 }  // namespace the5hc::service

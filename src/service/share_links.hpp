@@ -7,6 +7,7 @@
 
 #include "domain/share_links.hpp"
 #include "service/context.hpp"
+#include "service/views.hpp"
 #include "store/share_links.hpp"
 
 namespace the5hc::service {
@@ -19,11 +20,12 @@ struct NewShareLink {
 struct CreatedShareLink {
   store::ShareLink link;
   std::string token;  // 128 random bits, URL-safe base64 (22 characters); never stored
+  std::string zone;   // for the link's timestamps
 };
 
 CreatedShareLink create_share_link(const Context& ctx, std::int64_t client_id, const NewShareLink& in);
-std::vector<store::ShareLink> list_share_links(const Context& ctx, std::int64_t client_id);
+Rows<store::ShareLink> list_share_links(const Context& ctx, std::int64_t client_id);
 // Revoking twice leaves the first revocation in place.
-store::ShareLink revoke_share_link(const Context& ctx, std::int64_t client_id, std::int64_t link_id);
+Shown<store::ShareLink> revoke_share_link(const Context& ctx, std::int64_t client_id, std::int64_t link_id);
 
 }  // namespace the5hc::service

@@ -66,11 +66,18 @@ std::string unbase64(const std::string& text) {
   return {std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>()};
 }
 
+std::string order_sql(const Sort<ReportSort>& sort) {
+  if (sort.empty()) return order_sql({{ReportSort::generated_at, true}});
+  return order_by_sql(sort, [](ReportSort key, bool descending) {
+    return directed(key == ReportSort::file_size ? "r.file_size" : "r.generated_at", descending);
+  }, "r.id");
+}
+
 }  // namespace
 
 std::vector<Report> list_reports(soci::session& sql, const ReportFilter& f) {
   SqlParams p;
-  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + f.order_by;
+  std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Report> out;
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_report(r)); });

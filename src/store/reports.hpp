@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "store/scope.hpp"
+#include "store/sort.hpp"
 
 namespace soci {
 class session;
@@ -25,12 +26,14 @@ struct Report {
   std::string client_name, assessment_date, generated_by_name;
 };
 
+enum class ReportSort { generated_at, file_size };
+
 struct ReportFilter {
   Scope scope;
   std::vector<std::string> search;  // client name, client e-mail
   std::optional<std::int64_t> assessment_id, client_id;
   std::optional<std::string> report_type;
-  std::string order_by = "r.generated_at DESC, r.id DESC";
+  Sort<ReportSort> sort;  // empty: newest first
   int limit = -1, offset = 0;  // limit -1: all
 };
 std::vector<Report> list_reports(soci::session& sql, const ReportFilter& f);
