@@ -89,7 +89,7 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
     std::optional<service::NewWebSession> session;
     try {
       session = service::login_for_web_session(ctx, deps.limiter, form.identifier, password, form.remember_me,
-                                               http::cookie(req, kSessionCookie));
+                                               http::cookie(req, front::kSessionCookie));
     } catch (const Error& e) {
       if (e.code() != ErrorCode::invalid_credentials && e.code() != ErrorCode::account_locked &&
           e.code() != ErrorCode::throttled)
