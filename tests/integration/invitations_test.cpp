@@ -58,7 +58,9 @@ TEST_F(Invitations, WhoMayInviteWhichRole) {
   auto list = w.get("a_owner", "/api/v1/invitations/?status=pending")["results"];
   for (const auto& i : list) {
     std::string path = "/api/v1/invitations/" + std::to_string(i["id"].get<int>()) + "/cancel/";
-    if (i["email"] == "o-matrix-owner@example.com") EXPECT_EQ(w.call("a_senior", "POST", path).status, 403);
+    if (i["email"] == "o-matrix-owner@example.com") {
+      EXPECT_EQ(w.call("a_senior", "POST", path).status, 403);
+    }
     if (i["email"] == "o-matrix-trainer@example.com") {
       EXPECT_EQ(w.call("a_trainer", "POST", path).status, 403);
       auto cancelled = w.call("a_senior", "POST", path);
