@@ -58,7 +58,9 @@ TEST_F(Invitations, WhoMayInviteWhichRole) {
   auto list = w.get("a_owner", "/api/v1/invitations/?status=pending")["results"];
   for (const auto& i : list) {
     std::string path = "/api/v1/invitations/" + std::to_string(i["id"].get<int>()) + "/cancel/";
-    if (i["email"] == "o-matrix-owner@example.com") EXPECT_EQ(w.call("a_senior", "POST", path).status, 403);
+    if (i["email"] == "o-matrix-owner@example.com") {
+      EXPECT_EQ(w.call("a_senior", "POST", path).status, 403);
+    }
     if (i["email"] == "o-matrix-trainer@example.com") {
       EXPECT_EQ(w.call("a_trainer", "POST", path).status, 403);
       auto cancelled = w.call("a_senior", "POST", path);
@@ -70,7 +72,10 @@ TEST_F(Invitations, WhoMayInviteWhichRole) {
   }
   EXPECT_GE(w.sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'invitation_cancelled'"), 1);
   // clean up so the organisation's pending invitations do not matter to other tests
-  for (const auto& i : w.get("a_owner", "/api/v1/invitations/?status=pending&page_size=100")["results"])
+  // the list is kept in a variable: ranging over get(...)["results"] read the temporary after it died
+  // (heap-use-after-free found by AddressSanitizer)
+  const auto pending = w.get("a_owner", "/api/v1/invitations/?status=pending&page_size=100");
+  for (const auto& i : pending["results"])
     w.call("a_owner", "POST", "/api/v1/invitations/" + std::to_string(i["id"].get<int>()) + "/cancel/");
 }
 

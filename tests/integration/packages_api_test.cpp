@@ -17,10 +17,12 @@ namespace {
 
 // Everything goes through HTTP; SQL only reads what the API does not show (fee audit, audit log, trainer ids).
 class PackagesApi : public SuiteFixture<PackagesApi> {
- protected:
+ public:  // read by SuiteFixture
   static Env suite_env() {
     return {{"THROTTLE_USER", "100000/hour"}, {"WORKER_THREADS", "16"}, {"DB_POOL_SIZE", "8"}};
   }
+
+ protected:
   static void SetUpTestSuite() {
     SuiteFixture::SetUpTestSuite();
     create_user(*db_, "owner1", kSuitePassword, {"--create-organization", "Studio A"});
