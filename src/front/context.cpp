@@ -1,6 +1,7 @@
 #include "front/context.hpp"
 
 #include "common/error.hpp"
+#include "front/authentication.hpp"
 #include "store/database.hpp"
 
 namespace the5hc::front {
@@ -8,7 +9,7 @@ namespace the5hc::front {
 service::Context context(const http::Request& req, const service::Dependencies& deps) {
   service::Context ctx{deps.db, deps.config, deps.clock, std::nullopt,
                        {req.client_ip, req.header("User-Agent"), req.request_id}, req.lang};
-  if (const auto* actor = req.context<service::Actor>()) ctx.actor = *actor;
+  if (const auto* a = actor(req)) ctx.actor = *a;
   return ctx;
 }
 
