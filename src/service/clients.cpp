@@ -97,6 +97,15 @@ std::int64_t responsible_trainer(soci::session& sql, const Context& ctx, std::op
   return t->id;
 }
 
+// Owners and seniors assign clients to trainers and filter by them; the others only see their own clients.
+std::vector<TrainerChoice> trainer_choices(soci::session& sql, const Actor& actor) {
+  std::vector<TrainerChoice> out;
+  if (own_clients_only(actor) || !actor.organization_id) return out;
+  for (const auto& t : store::list_trainers(sql, *actor.organization_id))
+    if (t.is_active) out.push_back({t.id, t.name});
+  return out;
+}
+
 }  // namespace
 
 std::string organization_zone(soci::session& sql, std::optional<std::int64_t> organization_id) {
@@ -150,6 +159,7 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     out.count = store::count_clients(sql, f);
     for (auto& c : store::list_clients(sql, f, q.order_by, q.limit, q.offset))
       out.results.push_back(view(std::move(c), zone, today));
+    out.trainers = trainer_choices(sql, actor);
     return out;
   });
 }
@@ -160,6 +170,21 @@ ClientView get_client(const Context& ctx, std::int64_t id) {
     const std::string zone = organization_zone(sql, c.organization_id);
     const Today today = today_in(ctx, zone);
     return view(*store::find_client(sql, id, today.date), zone, today);
+  });
+}
+
+ClientForm client_form(const Context& ctx, std::optional<std::int64_t> id) {
+  const auto& actor = require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    ClientForm out;
+    if (id) {
+      auto c = visible_client(sql, ctx, *id, d::Action::edit_client);
+      const std::string zone = organization_zone(sql, c.organization_id);
+      const Today today = today_in(ctx, zone);
+      out.client = view(*store::find_client(sql, *id, today.date), zone, today);
+    }
+    out.trainers = trainer_choices(sql, actor);
+    return out;
   });
 }
 

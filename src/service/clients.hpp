@@ -36,9 +36,16 @@ struct ClientView {
   bool active = false;
 };
 
+// A trainer a client can be assigned to or filtered by (담당 트레이너).
+struct TrainerChoice {
+  std::int64_t id = 0;
+  std::string name;
+};
+
 struct ClientList {
   std::int64_t count = 0;
   std::vector<ClientView> results;
+  std::vector<TrainerChoice> trainers;  // the organisation's active trainers, for owners and seniors only
 };
 
 // PUT gives every field, PATCH only some; `email`/`phone` hold nullopt inside to clear them.
@@ -77,6 +84,14 @@ struct ClientOverview {
   std::vector<store::Session> recent_sessions;        // newest first
 };
 ClientOverview client_overview(const Context& ctx, std::int64_t id);
+
+// The add/edit form (WEB.md §4.3): the client being edited (nullopt for a new one) and, for owners and seniors,
+// the trainers to choose from.
+struct ClientForm {
+  std::optional<ClientView> client;
+  std::vector<TrainerChoice> trainers;
+};
+ClientForm client_form(const Context& ctx, std::optional<std::int64_t> id);
 
 // The whole filtered list sorted by name, for an export (WEB.md §6); audits `client_exported` with the filters
 // (`description`, as the export's request shows them) and the row count.
