@@ -95,6 +95,7 @@ const context = await chromium.launchPersistentContext(profile, {
 const page = context.pages()[0] || await context.newPage();
 page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`${page.url()}: ${msg.text()}`); });
 page.on('pageerror', (err) => problems.push(`${page.url()}: ${err.message}`));
+page.on('response', (r) => { if (r.status() >= 400) console.log(`  (HTTP ${r.status()} ${r.url()})`); });
 page.on('dialog', (d) => d.accept());
 // CSP violations also reach the console; this listener names them explicitly.
 await context.addInitScript(() => {
