@@ -226,7 +226,7 @@ TEST_F(WebPagesTest, LanguageSwitchRendersEnglish) {
 }
 
 TEST_F(WebPagesTest, MustChangePasswordForcesThePasswordPage) {
-  world_->sql().exec("UPDATE users SET must_change_password = TRUE WHERE username = 'a_senior'");
+  world_->sql().exec("UPDATE users SET must_change_password = 1 WHERE username = 'a_senior'");
   browsers_["a_senior"] = sign_in("a_senior");
   auto forced = as("a_senior", "GET", "/clients/");
   EXPECT_EQ(forced.status, 302);
