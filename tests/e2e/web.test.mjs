@@ -246,6 +246,16 @@ try {
     await page.waitForSelector('text=명의 회원');
   });
 
+  await step('the hamburger menu opens on a phone', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`${base}/`);
+    assert.equal(await page.isVisible('.nav-links a[href="/clients/"]'), false);
+    await page.click('.hamburger');
+    await page.waitForSelector('.nav-links a[href="/clients/"]', { state: 'visible' });
+    await page.screenshot({ path: path.join(shots, '09-menu-375.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   await step('error page and logout', async () => {
     await expectingHttpError(404, async () => {
       const r = await page.goto(`${base}/clients/999999/`);
