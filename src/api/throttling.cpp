@@ -6,6 +6,7 @@
 #include "common/log.hpp"
 #include "common/metrics.hpp"
 #include "config/config.hpp"
+#include "front/authentication.hpp"
 #include "service/context.hpp"
 
 namespace the5hc::api {
@@ -15,7 +16,7 @@ http::Middleware throttling(const service::Dependencies& deps) {
                                                         "API requests refused by a throttle.", {"scope"});
   return [&deps, &throttled](http::Request& req, const http::Handler& next) {
     if (!req.is_api()) return next(req);
-    const auto* actor = req.context<service::Actor>();
+    const auto* actor = front::actor(req);
     bool documentation = req.path == "/api/v1/schema/" || req.path == "/api/v1/docs/";
     bool anonymous = !actor || documentation;
     std::string key = anonymous ? "anon:" + req.client_ip : "user:" + std::to_string(actor->user_id);

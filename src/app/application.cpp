@@ -22,7 +22,8 @@
 #include "http/static_files.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
-#include "web/accounts.hpp"
+#include "web/page.hpp"
+#include "web/routes.hpp"
 #include "front/session.hpp"
 
 namespace the5hc::app {
@@ -60,7 +61,7 @@ Application::Application(service::Dependencies deps, const http::Server* server)
   api::register_invitation_routes(router_, deps_);
   api::register_notification_routes(router_, deps_);
   api::register_audit_log_routes(router_, deps_);
-  web::register_account_routes(router_, deps_);
+  web::register_routes(router_, deps_);
   api::register_client_routes(router_, deps_);
   api::register_assessment_routes(router_, deps_);
   api::register_mcq_routes(router_, deps_);
@@ -75,9 +76,12 @@ Application::Application(service::Dependencies deps, const http::Server* server)
   api::register_system_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
+  // The web middleware (language, forced password change, HTML cache headers) needs the signed-in user.
   std::vector<http::Middleware> application = {front::sessions(deps_), front::bearer_authentication(deps_),
-                                               api::throttling(deps_)};
-  handler_ = http::standard_chain(http::StackOptions::from_config(deps_.config), application, router_.handler());
+                                               web::middleware(deps_), api::throttling(deps_)};
+  auto stack = http::StackOptions::from_config(deps_.config);
+  stack.html_error_page = web::error_page(deps_);  // 403/404/500 of web paths inside the page frame
+  handler_ = http::standard_chain(stack, application, router_.handler());
 }
 
 }  // namespace the5hc::app

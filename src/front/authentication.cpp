@@ -25,10 +25,17 @@ http::Middleware bearer_authentication(const service::Dependencies& deps) {
   };
 }
 
-void authenticate(http::Request& req, const service::Actor& actor) {
+void authenticate(http::Request& req, const service::Actor& actor, std::string csrf_secret) {
   req.user_id = actor.user_id;
   if (!req.headers.has("Accept-Language")) req.lang = i18n::parse(actor.language);
-  req.set_context<service::Actor>(std::make_shared<const service::Actor>(actor));
+  req.set_context<Principal>(std::make_shared<const Principal>(Principal{actor, std::move(csrf_secret)}));
+}
+
+const Principal* principal(const http::Request& req) { return req.context<Principal>(); }
+
+const service::Actor* actor(const http::Request& req) {
+  const auto* p = principal(req);
+  return p ? &p->actor : nullptr;
 }
 
 }  // namespace the5hc::front

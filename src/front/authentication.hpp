@@ -9,8 +9,19 @@ namespace the5hc::front {
 
 http::Middleware bearer_authentication(const service::Dependencies& deps);
 
+// Who is asking: the actor, and for a web session its CSRF secret (pages put a masked token for it in their forms;
+// empty for bearer tokens).
+struct Principal {
+  service::Actor actor;
+  std::string csrf_secret;
+};
+
 // Makes `actor` the request's principal (bearer token or web session): the actor for handlers, the user id for
 // the access log, and the user's language unless the request names one.
-void authenticate(http::Request& req, const service::Actor& actor);
+void authenticate(http::Request& req, const service::Actor& actor, std::string csrf_secret = "");
+
+// The authenticated actor of the request; nullptr when anonymous.
+const service::Actor* actor(const http::Request& req);
+const Principal* principal(const http::Request& req);
 
 }  // namespace the5hc::front

@@ -2,6 +2,7 @@
 
 #include "common/error.hpp"
 #include "service/authorization.hpp"
+#include "front/authentication.hpp"
 #include "store/database.hpp"
 
 namespace the5hc::front {
@@ -9,7 +10,7 @@ namespace the5hc::front {
 service::Context context(const http::Request& req, const service::Dependencies& deps) {
   service::Context ctx{deps.db, deps.config, deps.clock, std::nullopt,
                        {req.client_ip, req.header("User-Agent"), req.request_id}, req.lang};
-  if (const auto* actor = req.context<service::Actor>()) ctx.actor = *actor;
+  if (const auto* a = actor(req)) ctx.actor = *a;
   return ctx;
 }
 

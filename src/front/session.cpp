@@ -107,7 +107,7 @@ http::Middleware sessions(const service::Dependencies& deps) {
     // Anonymous API calls carry no ambient credential a forger could ride on, so they need no token.
     if (unsafe(req.method) && (session || !req.is_api()) && !http::operational_path(req.path))
       check_csrf(req, deps.config, session ? std::optional(session->csrf_secret) : anonymous_csrf_secret(req));
-    if (session) front::authenticate(req, session->actor);
+    if (session) front::authenticate(req, session->actor, session->csrf_secret);
     auto res = next(req);
     if (sets_session_cookie(res)) return res;  // login or logout decided
     if (session && session->extended) res.add_cookie(session_cookie(deps.config, *session_id, session->remember_me));

@@ -98,6 +98,15 @@ std::int64_t responsible_trainer(soci::session& sql, const Context& ctx, std::op
   return t->id;
 }
 
+// Owners and seniors assign clients to trainers and filter by them; the others only see their own clients.
+std::vector<TrainerChoice> trainer_choices(soci::session& sql, const Actor& actor) {
+  std::vector<TrainerChoice> out;
+  if (own_clients_only(actor) || !actor.organization_id) return out;
+  for (const auto& t : store::list_trainers(sql, *actor.organization_id))
+    if (t.is_active) out.push_back({t.id, t.name});
+  return out;
+}
+
 }  // namespace
 
 std::string organization_zone(soci::session& sql, const Context& ctx, std::optional<std::int64_t> organization_id) {
@@ -153,6 +162,7 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     out.count = store::count_clients(sql, f);
     for (auto& c : store::list_clients(sql, f, q.sort, q.limit, q.offset))
       out.results.push_back(view(std::move(c), zone, today));
+    out.trainers = trainer_choices(sql, actor);
     return out;
   });
 }
@@ -163,6 +173,21 @@ ClientView get_client(const Context& ctx, std::int64_t id) {
     const std::string zone = organization_zone(sql, ctx, c.organization_id);
     const Today today = today_in(ctx, zone);
     return view(*store::find_client(sql, id, today.date), zone, today);
+  });
+}
+
+ClientForm client_form(const Context& ctx, std::optional<std::int64_t> id) {
+  const auto& actor = require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    ClientForm out;
+    if (id) {
+      auto c = visible_client(sql, ctx, *id, d::Action::edit_client);
+      const std::string zone = organization_zone(sql, ctx, c.organization_id);
+      const Today today = today_in(ctx, zone);
+      out.client = view(*store::find_client(sql, *id, today.date), zone, today);
+    }
+    out.trainers = trainer_choices(sql, actor);
+    return out;
   });
 }
 
@@ -238,8 +263,8 @@ ClientView update_client(const Context& ctx, std::int64_t id, const ClientChange
   });
 }
 
-void delete_client(const Context& ctx, std::int64_t id) {
-  ctx.db.write([&](soci::session& sql) {
+std::string delete_client(const Context& ctx, std::int64_t id) {
+  return ctx.db.write([&](soci::session& sql) {
     auto c = visible_client(sql, ctx, id, d::Action::delete_client);
     if (store::client_has_money_records(sql, id))
       // 결제 기록이 있는 회원은 삭제할 수 없습니다.
@@ -247,40 +272,113 @@ void delete_client(const Context& ctx, std::int64_t id) {
     store::delete_client(sql, id);
     audit(sql, ctx, "client_deleted", "client", id, c.fields.name, c.organization_id,
           {audit_json(c.fields).dump(), std::nullopt});
+    return c.fields.name;
   });
 }
 
+namespace {
+
+ClientStatisticsView statistics_of(soci::session& sql, const Context& ctx, const store::Client& client) {
+  const auto id = client.id;
+  ClientStatisticsView s;
+  store::AssessmentFilter f;
+  f.client_id = id;
+  auto rows = store::list_assessments(
+      sql, f, {{store::AssessmentSort::date, false}, {store::AssessmentSort::id, false}}, 100000, 0);
+  s.total_assessments = static_cast<std::int64_t>(rows.size());
+  double sum = 0;
+  int n = 0;
+  for (const auto& a : rows) {
+    const auto& sc = a.results.scores;
+    s.score_trend.push_back({a.meta.date, sc.overall_score, sc.strength_score, sc.mobility_score,
+                             sc.balance_score, sc.cardio_score});
+    if (sc.overall_score) {
+      sum += *sc.overall_score;
+      ++n;
+    }
+  }
+  if (!rows.empty()) {
+    s.latest_id = rows.back().id;
+    s.latest_date = rows.back().meta.date;
+    s.latest_overall = rows.back().results.scores.overall_score;
+  }
+  if (n) s.average_score = d::round1(sum / n);
+  // the money figures are the package records' (assistants: none)
+  if (d::authorize(domain_actor(require_actor(ctx)), d::Action::manage_packages, target_of(client)) ==
+      d::Access::allowed)
+    s.money = store::client_statistics(sql, id);
+  return s;
+}
+
+constexpr int kAllRows = 1'000'000'000;  // an export lists every row (PostgreSQL has no LIMIT -1)
+
+}  // namespace
+
 ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
-    auto client = visible_client(sql, ctx, id, d::Action::view_client);
-    ClientStatisticsView s;
-    store::AssessmentFilter f;
-    f.client_id = id;
-    auto rows = store::list_assessments(
-        sql, f, {{store::AssessmentSort::date, false}, {store::AssessmentSort::id, false}}, 100000, 0);
-    s.total_assessments = static_cast<std::int64_t>(rows.size());
-    double sum = 0;
-    int n = 0;
-    for (const auto& a : rows) {
-      const auto& sc = a.results.scores;
-      s.score_trend.push_back({a.meta.date, sc.overall_score, sc.strength_score, sc.mobility_score,
-                               sc.balance_score, sc.cardio_score});
-      if (sc.overall_score) {
-        sum += *sc.overall_score;
-        ++n;
-      }
-    }
-    if (!rows.empty()) {
-      s.latest_id = rows.back().id;
-      s.latest_date = rows.back().meta.date;
-      s.latest_overall = rows.back().results.scores.overall_score;
-    }
-    if (n) s.average_score = d::round1(sum / n);
-    // the money figures are the package records' (assistants: none)
-    if (d::authorize(domain_actor(require_actor(ctx)), d::Action::manage_packages, target_of(client)) ==
-        d::Access::allowed)
-      s.money = store::client_statistics(sql, id);
-    return s;
+    return statistics_of(sql, ctx, visible_client(sql, ctx, id, d::Action::view_client));
+  });
+}
+
+ClientOverview client_overview(const Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) {
+    auto c = visible_client(sql, ctx, id, d::Action::view_client);
+    const std::string zone = organization_zone(sql, ctx, c.organization_id);
+    const Today today = today_in(ctx, zone);
+    ClientOverview out;
+    out.view = view(*store::find_client(sql, id, today.date), zone, today);
+    out.statistics = statistics_of(sql, ctx, c);
+    store::AssessmentFilter assessments;
+    assessments.client_id = id;
+    out.recent_assessments = store::list_assessments(
+        sql, assessments, {{store::AssessmentSort::date, true}, {store::AssessmentSort::id, true}}, 5, 0);
+    out.money_visible = out.statistics.money.has_value();
+    if (!out.money_visible) return out;
+    store::PackageFilter packages;
+    packages.scope.organization_id = c.organization_id;
+    packages.client_id = id;
+    packages.status = d::PackageStatus::active;
+    out.active_packages = store::list_packages(sql, packages);
+    store::SessionFilter sessions;
+    sessions.scope.organization_id = c.organization_id;
+    sessions.client_id = id;
+    sessions.limit = 10;
+    out.recent_sessions = store::list_sessions(sql, sessions);
+    return out;
+  });
+}
+
+ClientList export_clients(const Context& ctx, ClientQuery q, const std::string& description) {
+  q.sort = {{store::ClientSort::name, false}};
+  q.limit = kAllRows;
+  q.offset = 0;
+  auto list = list_clients(ctx, q);
+  const auto& actor = require_actor(ctx);
+  ctx.db.write([&](soci::session& sql) {
+    audit(sql, ctx, "client_exported", "client", std::nullopt, "", actor.organization_id,
+          {std::nullopt, std::nullopt, json{{"filters", description}, {"rows", list.results.size()}}.dump()});
+  });
+  return list;
+}
+
+std::optional<FieldCheck> check_client_field(const Context& ctx, const std::string& field, const std::string& value,
+                                             std::optional<std::int64_t> client_id) {
+  const auto& actor = require_actor(ctx);
+  d::ClientInput in;
+  if (field == "name") in.name = value;
+  else if (field == "email") in.email = value;
+  else if (field == "phone") in.phone = value;
+  else throw Error::not_found();
+  if (field != "name" && d::trim(value).empty()) return std::nullopt;  // optional fields
+  auto errors = d::validate_client(in);
+  if (auto it = errors.find(field); it != errors.end() && !it->second.empty()) return FieldCheck{false, it->second.front()};
+  if (!actor.organization_id || field == "phone") return std::nullopt;
+  return ctx.db.read([&](soci::session& sql) -> std::optional<FieldCheck> {
+    if (field == "email" && store::client_email_taken(sql, *actor.organization_id, d::trim(value), client_id))
+      return FieldCheck{false, "This email is already registered."};
+    if (field == "name" && store::client_name_exists(sql, *actor.organization_id, d::trim(value), client_id))
+      return FieldCheck{true, "A client with the same name already exists."};  // 동일한 이름의 회원이 이미 있습니다.
+    return std::nullopt;
   });
 }
 

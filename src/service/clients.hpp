@@ -9,7 +9,10 @@
 #include "common/error.hpp"
 #include "domain/permissions.hpp"
 #include "service/context.hpp"
+#include "store/assessments.hpp"
 #include "store/clients.hpp"
+#include "store/packages.hpp"
+#include "store/sessions.hpp"
 
 namespace soci {
 class session;
@@ -33,9 +36,16 @@ struct ClientView {
   bool active = false;
 };
 
+// A trainer a client can be assigned to or filtered by (담당 트레이너).
+struct TrainerChoice {
+  std::int64_t id = 0;
+  std::string name;
+};
+
 struct ClientList {
   std::int64_t count = 0;
   std::vector<ClientView> results;
+  std::vector<TrainerChoice> trainers;  // the organisation's active trainers, for owners and seniors only
 };
 
 // PUT gives every field, PATCH only some; `email`/`phone` hold nullopt inside to clear them.
@@ -65,11 +75,47 @@ struct ClientStatisticsView {
 // The zone of an organisation (the actor's own without a read); Config::time_zone without one.
 std::string organization_zone(soci::session& sql, const Context& ctx, std::optional<std::int64_t> organization_id);
 
+// Everything the client's page shows (WEB.md §4.3 detail), read in one transaction: the client, its statistics
+// and score history, active packages, the 5 latest assessments and the 10 latest sessions. Packages and sessions
+// stay empty for assistants (money_visible false).
+struct ClientOverview {
+  ClientView view;
+  ClientStatisticsView statistics;
+  bool money_visible = false;
+  std::vector<store::Package> active_packages;
+  std::vector<store::Assessment> recent_assessments;  // newest first
+  std::vector<store::Session> recent_sessions;        // newest first
+};
+ClientOverview client_overview(const Context& ctx, std::int64_t id);
+
+// The add/edit form (WEB.md §4.3): the client being edited (nullopt for a new one) and, for owners and seniors,
+// the trainers to choose from.
+struct ClientForm {
+  std::optional<ClientView> client;
+  std::vector<TrainerChoice> trainers;
+};
+ClientForm client_form(const Context& ctx, std::optional<std::int64_t> id);
+
+// The whole filtered list sorted by name, for an export (WEB.md §6); audits `client_exported` with the filters
+// (`description`, as the export's request shows them) and the row count.
+ClientList export_clients(const Context& ctx, ClientQuery q, const std::string& description);
+
+// Inline validation of one form field (WEB.md §4.3): "name" (a duplicate name is a warning), "email", "phone".
+// nullopt when the value is fine; `client_id` is the client being edited.
+struct FieldCheck {
+  bool warning = false;  // false: an error
+  std::string message;   // msgid
+};
+std::optional<FieldCheck> check_client_field(const Context& ctx, const std::string& field, const std::string& value,
+                                             std::optional<std::int64_t> client_id);
+
+
 ClientList list_clients(const Context& ctx, const ClientQuery& q);
 ClientView get_client(const Context& ctx, std::int64_t id);
 ClientView create_client(const Context& ctx, const ClientChanges& in);
 ClientView update_client(const Context& ctx, std::int64_t id, const ClientChanges& changes);
-void delete_client(const Context& ctx, std::int64_t id);
+// Returns the deleted client's name (for the confirmation message).
+std::string delete_client(const Context& ctx, std::int64_t id);
 ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id);
 
 // Trainers and assistants see only their own clients (DOMAIN.md §6.1): their trainer id; nullopt for owners,

@@ -1,10 +1,12 @@
 #include "service/dashboard.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 #include "common/clock.hpp"
 #include "common/time.hpp"
 #include "domain/permissions.hpp"
+#include "domain/money.hpp"
 #include "domain/rounding.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
@@ -13,6 +15,7 @@
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 #include "store/dashboard.hpp"
+#include "store/packages.hpp"
 #include "store/payments.hpp"
 #include "store/sessions.hpp"
 
@@ -49,6 +52,43 @@ std::int64_t revenue_between(soci::session& sql, const store::Scope& scope, Date
   return store::summarize_payments(sql, f).total;
 }
 
+constexpr size_t kRecentEvents = 10;
+
+// The latest events of each kind, merged newest first (WEB.md §4.2 최근 활동).
+std::vector<ActivityEvent> recent_activity(soci::session& sql, const store::Scope& scope,
+                                           store::ClientFilter clients, bool money_visible) {
+  std::vector<ActivityEvent> events;
+  if (scope.nothing) return events;
+  const int n = static_cast<int>(kRecentEvents);
+  for (const auto& c : store::list_clients(sql, clients, {{store::ClientSort::created_at, true}}, n, 0))
+    events.push_back({"client_added", c.id, c.fields.name, std::nullopt, 0, c.created_at});
+  store::AssessmentFilter assessments;
+  assessments.organization_id = scope.organization_id;
+  assessments.only_client_trainer_id = scope.trainer_id;
+  for (const auto& a : store::list_assessments(sql, assessments, {{store::AssessmentSort::created_at, true}}, n, 0))
+    events.push_back({"assessment_completed", a.meta.client_id, a.client_name, a.results.scores.overall_score, 0,
+                      a.created_at});
+  store::SessionFilter sessions;
+  sessions.scope = scope;
+  sessions.status = "completed";
+  sessions.sort = {{store::SessionSort::completed_at, true}};
+  sessions.limit = n;
+  for (const auto& s : store::list_sessions(sql, sessions))
+    events.push_back({"session_completed", s.client_id, s.client_name, std::nullopt, 0,
+                      s.completed_at.value_or(s.created_at)});
+  if (money_visible) {
+    store::PaymentFilter payments;
+    payments.scope = scope;
+    payments.sort = {{store::PaymentSort::created_at, true}};
+    payments.limit = n;
+    for (const auto& p : store::list_payments(sql, payments))
+      events.push_back({"payment", p.client_id, p.client_name, std::nullopt, p.amount, p.created_at});
+  }
+  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.at > b.at; });
+  if (events.size() > kRecentEvents) events.resize(kRecentEvents);
+  return events;
+}
+
 }  // namespace
 
 DashboardStats dashboard_stats(const Context& ctx) {
@@ -77,6 +117,14 @@ DashboardStats dashboard_stats(const Context& ctx) {
     active.today = today.str();
     active.activity_cutoff = add_days(today, -30).str();
     st.active_clients = scope.nothing ? 0 : store::count_clients(sql, active);
+    int weekday = static_cast<int>(std::chrono::weekday(to_sys_days(today)).iso_encoding());  // 1 = Monday
+    auto this_week = clients;
+    this_week.created_from = format_timestamp(start_of_day(add_days(today, 1 - weekday), zone));
+    st.new_clients_this_week = scope.nothing ? 0 : store::count_clients(sql, this_week);
+    auto listed = clients;  // the list query derives activity, which needs the day
+    listed.today = active.today;
+    listed.activity_cutoff = active.activity_cutoff;
+    st.recent_activity = recent_activity(sql, scope, listed, st.money_visible);
 
     store::AssessmentFilter assessments;
     assessments.organization_id = scope.organization_id;
@@ -91,7 +139,6 @@ DashboardStats dashboard_stats(const Context& ctx) {
     st.sessions_this_month = sessions_between(sql, scope, month, month_end);
     st.completed_sessions_this_month = sessions_between(sql, scope, month, month_end, "completed");
     // weeks Monday–Sunday; the current week last
-    int weekday = static_cast<int>(std::chrono::weekday(to_sys_days(today)).iso_encoding());  // 1 = Monday
     Date monday = add_days(today, 1 - weekday);
     for (int i = 6; i >= 0; --i) {
       Date start = add_days(monday, -7 * i), end = add_days(start, 6);
@@ -102,6 +149,11 @@ DashboardStats dashboard_stats(const Context& ctx) {
     auto packages = store::active_packages(sql, scope);
     st.active_packages = packages.count;
     st.total_package_sessions = packages.total_sessions;
+    store::PackageFilter all_packages;
+    all_packages.scope = scope;
+    auto sold = scope.nothing ? std::vector<store::Package>{} : store::list_packages(sql, all_packages);
+    for (const auto& p : sold) st.package_sales_total += p.counters.total_amount;
+    st.package_average_amount = domain::average_amount(st.package_sales_total, static_cast<std::int64_t>(sold.size()));
     st.revenue_this_month = revenue_between(sql, scope, month, month_end);
     Date last = shift_months(month, -1);
     st.revenue_last_month = revenue_between(sql, scope, last, add_days(month, -1));

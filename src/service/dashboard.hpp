@@ -19,6 +19,16 @@ struct MonthTotal {
   std::int64_t total = 0;
 };
 
+// One line of "최근 활동" (WEB.md §4.2).
+struct ActivityEvent {
+  std::string kind;  // client_added | assessment_completed | session_completed | payment
+  std::int64_t client_id = 0;
+  std::string client_name;
+  std::optional<double> overall_score;  // assessment_completed
+  std::int64_t amount = 0;              // payment
+  std::string at;                       // UTC timestamp
+};
+
 struct DashboardStats {
   std::int64_t total_clients = 0, new_clients_this_month = 0, active_clients = 0;
   std::int64_t total_assessments = 0, assessments_this_month = 0;
@@ -31,6 +41,9 @@ struct DashboardStats {
   std::int64_t revenue_this_month = 0, revenue_last_month = 0;
   std::optional<double> revenue_growth_percent;  // null when last month had no revenue
   std::vector<MonthTotal> monthly_revenue;       // 6 months, oldest first
+  std::int64_t new_clients_this_week = 0;
+  std::int64_t package_sales_total = 0, package_average_amount = 0;  // money only
+  std::vector<ActivityEvent> recent_activity;  // the 10 latest visible events, newest first (payments: money only)
 };
 
 DashboardStats dashboard_stats(const Context& ctx);

@@ -132,11 +132,11 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   return LoginResult{*actor};
 }
 
-NewWebSession login_for_web_session(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
-                                    const std::string& password, bool remember_me,
-                                    const std::optional<std::string>& previous_session_id) {
-  auto user_id = login(ctx, limiter, identifier, password).actor.user_id;
-  return start_web_session(ctx, user_id, remember_me, previous_session_id);
+SignedInWeb login_for_web_session(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
+                                  const std::string& password, bool remember_me,
+                                  const std::optional<std::string>& previous_session_id) {
+  auto actor = login(ctx, limiter, identifier, password).actor;
+  return {start_web_session(ctx, actor.user_id, remember_me, previous_session_id), std::move(actor)};
 }
 
 SignedIn login_for_tokens(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,

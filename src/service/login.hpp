@@ -29,8 +29,13 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
 SignedIn login_for_tokens(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
                           const std::string& password);
 
-// The web form's login: the login above, then a new web session replacing this browser's previous one.
-NewWebSession login_for_web_session(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
+// The web form's login: the login above, then a new web session replacing this browser's previous one; the actor
+// is who signed in (their name and language for the welcome message).
+struct SignedInWeb {
+  NewWebSession session;
+  Actor actor;
+};
+SignedInWeb login_for_web_session(Context& ctx, auth::RateLimiter& limiter, const std::string& identifier,
                                     const std::string& password, bool remember_me,
                                     const std::optional<std::string>& previous_session_id);
 

@@ -186,6 +186,15 @@ bool client_email_taken(soci::session& sql, std::int64_t organization_id, const 
   return fetch_int(sql, q, p) > 0;
 }
 
+bool client_name_exists(soci::session& sql, std::int64_t organization_id, const std::string& name,
+                        std::optional<std::int64_t> except) {
+  SqlParams p;
+  std::string q = "SELECT COUNT(*) FROM clients WHERE organization_id = " + p.add(organization_id) +
+                  " AND name = " + p.add(name);
+  if (except) q += " AND id <> " + p.add(*except);
+  return fetch_int(sql, q, p) > 0;
+}
+
 bool client_has_money_records(soci::session& sql, std::int64_t client_id) {
   SqlParams p;
   std::string q = "SELECT (SELECT COUNT(*) FROM payments WHERE client_id = " + p.add(client_id) +

@@ -69,6 +69,9 @@ void delete_client(soci::session& sql, std::int64_t id);
 // Another client of the organisation with this e-mail (case-insensitive); `except` = the client being edited.
 bool client_email_taken(soci::session& sql, std::int64_t organization_id, const std::string& email,
                         std::optional<std::int64_t> except);
+// Another client of the organisation with exactly this name (the web form's duplicate-name warning).
+bool client_name_exists(soci::session& sql, std::int64_t organization_id, const std::string& name,
+                        std::optional<std::int64_t> except);
 // Money records block deleting a client (DOMAIN.md §1.16).
 bool client_has_money_records(soci::session& sql, std::int64_t client_id);
 

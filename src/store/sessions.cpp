@@ -72,6 +72,7 @@ std::string order_sql(const Sort<SessionSort>& sort) {
         // NULL first ascending, last descending, on both engines (PostgreSQL alone would do the opposite)
         return directed("(s.session_time IS NULL)", !descending) + ", " + directed("s.session_time", descending);
       case SessionSort::created_at: return directed("s.created_at", descending);
+      case SessionSort::completed_at: return directed("s.completed_at", descending);
       case SessionSort::id: return directed("s.id", descending);
       case SessionSort::session_date: break;
     }

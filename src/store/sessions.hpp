@@ -35,7 +35,7 @@ struct Session {
 std::optional<Session> find_session(soci::session& sql, std::int64_t id);
 
 // session_time: sessions without a time count as the earliest of their day on both engines.
-enum class SessionSort { session_date, session_time, created_at, id };
+enum class SessionSort { session_date, session_time, created_at, completed_at, id };
 
 struct SessionFilter {
   Scope scope;

