@@ -19,15 +19,15 @@ struct Browser {
   std::string session, csrf;
 };
 
-class WebPagesTest : public ::testing::Test {
+class WebPagesTest : public OrgWorldTest {
  protected:
   static void SetUpTestSuite() {
-    world_ = new OrgWorld();
+    OrgWorldTest::SetUpTestSuite();
     for (std::string who : {"a_owner", "a_trainer", "a_assistant", "b_owner"}) browsers_[who] = sign_in(who);
   }
   static void TearDownTestSuite() {
-    delete world_;
-    world_ = nullptr;
+    browsers_.clear();
+    OrgWorldTest::TearDownTestSuite();
   }
 
   static Browser sign_in(const std::string& who) {
@@ -66,7 +66,6 @@ class WebPagesTest : public ::testing::Test {
     return json::parse(r.body)["id"].get<std::int64_t>();
   }
 
-  static inline OrgWorld* world_ = nullptr;
   static inline std::map<std::string, Browser> browsers_;
 };
 
