@@ -1,8 +1,8 @@
 #include "front/context.hpp"
 
 #include "common/error.hpp"
-#include "service/authorization.hpp"
 #include "front/authentication.hpp"
+#include "service/authorization.hpp"
 #include "store/database.hpp"
 
 namespace the5hc::front {
