@@ -33,6 +33,7 @@ test-sanitize: deps
 	cmake --build build-asan -j $(JOBS) --target $(SANITIZE_TARGETS)
 	ASAN_OPTIONS=detect_leaks=1:detect_stack_use_after_return=1:strict_init_order=1:check_initialization_order=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/sanitizers/lsan.supp \
 	  ./scripts/test.sh build-asan -R '$(SANITIZE_TESTS)'
 	cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHE5HC_SANITIZE=thread
 	cmake --build build-tsan -j $(JOBS) --target $(SANITIZE_TARGETS)
