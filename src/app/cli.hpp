@@ -51,6 +51,8 @@ Error input_error(const FieldErrors& errors);
 void register_import_legacy(CLI::App&, Context&, Action&);
 void register_recalculate(CLI::App&, Context&, Action&);
 void register_demo_data(CLI::App&, Context&, Action&);
+void register_backup(CLI::App&, Context&, Action&);
+void register_seed_standards(CLI::App&, Context&, Action&);
 
 // Language of a command's own messages (OPERATIONS.md §2): English when LC_ALL / LC_MESSAGES / LANG (the first one
 // set) starts with "en", else Korean.

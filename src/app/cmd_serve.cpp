@@ -8,6 +8,7 @@
 
 #include "app/application.hpp"
 #include "app/cli.hpp"
+#include "app/scheduled_jobs.hpp"
 #include "auth/rate_limiter.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
@@ -64,6 +65,8 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
   std::cout << "The5HC listening on http://" << options.host << ":" << server.port()
             << (options.host == "0.0.0.0" || options.host == "::" ? " (every interface)" : "") << "\n"
             << std::flush;
+  app::ScheduledJobs jobs(config, db, SystemClock::instance());  // housekeeping; backups with BACKUP_SCHEDULE
+  jobs.start();
 
   int sig = 0;
   sigwait(&stop_signals, &sig);
@@ -76,6 +79,7 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
     _exit(1);
   }).detach();
   bool clean = server.stop(std::chrono::seconds(config.shutdown_timeout));
+  jobs.stop();  // at a safe point: a running backup or housekeeping pass finishes first
   bool checkpointed = db.checkpoint();  // a failure is logged; the WAL is folded in at the next start
   log::info("app", "stopped", {{"clean", clean}, {"wal_checkpointed", checkpointed}});
   return 0;

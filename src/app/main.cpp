@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
            cli::register_import_legacy,
            cli::register_recalculate,
            cli::register_demo_data,
+           cli::register_backup,
+           cli::register_seed_standards,
        })
     reg(app, ctx, action);
   try {
