@@ -27,7 +27,7 @@ RUN apt-get update \
       ca-certificates fonts-nanum fontconfig postgresql-client \
       libpocofoundation80 libpoconet80 libpocoutil80 libsoci-core4.0 libsoci-sqlite3-4.0 libsoci-postgresql4.0 \
       libsqlite3-0 libpq5 libsodium23 libcrypt1 libssl3 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 \
-      libpangoft2-1.0-0 libxlsxwriter4 libhiredis0.14 libstdc++6 \
+      libpangoft2-1.0-0 libglib2.0-0 libxlsxwriter4 libhiredis0.14 libstdc++6 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 the5hc \
  && useradd --system --uid 10001 --gid the5hc --home-dir /data --shell /usr/sbin/nologin the5hc \

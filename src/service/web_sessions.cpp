@@ -41,8 +41,6 @@ NewWebSession start_web_session(Context& ctx, std::int64_t user_id, bool remembe
   row.user_agent = ctx.origin.user_agent;
   ctx.db.write([&](soci::session& sql) {
     if (previous_session_id) store::delete_web_session(sql, auth::session_id_hash(*previous_session_id));
-    // Logins are rare enough to carry the clean-up of sessions nobody will present again.
-    store::delete_expired_web_sessions(sql, row.created_at);
     store::insert_web_session(sql, row);
   });
   return created;

@@ -48,8 +48,4 @@ void delete_user_web_sessions(soci::session& sql, std::int64_t user_id, const st
   sql << "DELETE FROM web_sessions WHERE user_id = :user AND id <> :keep", soci::use(user), soci::use(keep_id_hash);
 }
 
-void delete_expired_web_sessions(soci::session& sql, const std::string& now) {
-  sql << "DELETE FROM web_sessions WHERE expires_at <= :now", soci::use(now);
-}
-
 }  // namespace the5hc::store

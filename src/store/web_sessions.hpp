@@ -29,7 +29,5 @@ void touch_web_session(soci::session& sql, const std::string& id_hash, const std
 void delete_web_session(soci::session& sql, const std::string& id_hash);
 // Every session of the user except `keep_id_hash` (empty = all of them), e.g. after a password change.
 void delete_user_web_sessions(soci::session& sql, std::int64_t user_id, const std::string& keep_id_hash);
-// Housekeeping: sessions whose expiry has passed.
-void delete_expired_web_sessions(soci::session& sql, const std::string& now);
 
 }  // namespace the5hc::store
