@@ -1,5 +1,6 @@
 #include "domain/packages.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "common/error.hpp"
@@ -47,6 +48,18 @@ PackageStatus package_status(const PackageCounters& p) {
 }
 
 int available_sessions(const PackageCounters& p, int scheduled_count) { return p.remaining_sessions - scheduled_count; }
+
+Utilisation utilisation(const PackageCounters& p) {
+  Utilisation u;
+  u.total_sessions = p.total_sessions;
+  u.used_sessions = std::max(0, p.total_sessions - p.remaining_sessions);
+  if (u.total_sessions <= 0) return u;
+  u.percent = 100.0 * u.used_sessions / u.total_sessions;
+  // integer comparison: 8 of 10 is exactly 80 %, whatever the floating point says
+  u.renewal_due = package_status(p) == PackageStatus::active &&
+                  std::int64_t{u.used_sessions} * 100 >= std::int64_t{renewal_threshold_percent} * u.total_sessions;
+  return u;
+}
 
 PackagePurchase create_package(Krw total_amount, int total_sessions, std::optional<Krw> session_price,
                                PaymentMethod method, int vat_rate_bp, int card_fee_rate_bp) {

@@ -44,6 +44,17 @@ PackageStatus package_status(const PackageCounters& p);
 // remaining_sessions − scheduled sessions
 int available_sessions(const PackageCounters& p, int scheduled_count);
 
+// 소진률 (issue 14 §6): used / total sessions. A package still running (status active) with 80 % or more used is
+// flagged "재등록 상담 필요" — time to talk about renewal before it runs out; exhausted and deactivated packages are
+// past that point and show their status instead.
+inline constexpr int renewal_threshold_percent = 80;
+struct Utilisation {
+  int used_sessions = 0, total_sessions = 0;
+  double percent = 0;  // 0–100; 0 for a package without sessions
+  bool renewal_due = false;
+};
+Utilisation utilisation(const PackageCounters& p);
+
 struct PackagePurchase {
   PackageCounters package;
   FeeBreakdown payment;  // of the `package_purchase` payment and its fee-audit row

@@ -30,13 +30,6 @@ nlohmann::json counters_json(const store::Package& p) {
           {"net_amount", opt(c.net_amount)}};
 }
 
-store::Package visible_package(soci::session& sql, const Context& ctx, std::int64_t id) {
-  auto p = store::find_package(sql, id);
-  if (!p) throw Error::not_found();
-  authorize_record(ctx, p->organization_id, p->client_trainer_id);
-  return *p;
-}
-
 // The payment date given (not in the future) or today; amount checks are the domain's.
 std::string payment_date(const Context& ctx, const store::Organization& org, const std::optional<std::string>& given,
                          domain::Krw amount, const std::string& amount_field) {
@@ -66,6 +59,13 @@ PackagePayment with_payment(soci::session& sql, const Context& ctx, const store:
 }
 
 }  // namespace
+
+store::Package visible_package(soci::session& sql, const Context& ctx, std::int64_t id) {
+  auto p = store::find_package(sql, id);
+  if (!p) throw Error::not_found();
+  authorize_record(ctx, p->organization_id, p->client_trainer_id);
+  return *p;
+}
 
 PackagePayment create_package(const Context& ctx, const NewPackage& in) {
   require_actor(ctx);

@@ -14,7 +14,14 @@
 #include "service/context.hpp"
 #include "service/views.hpp"
 
+namespace soci {
+class session;
+}
+
 namespace the5hc::service {
+
+// The package inside the caller's transaction: 404 when absent or its client invisible, 403 for assistants.
+store::Package visible_package(soci::session& sql, const Context& ctx, std::int64_t id);
 
 struct NewPackage {
   std::int64_t client_id = 0;

@@ -14,37 +14,15 @@
 #include "service/clients.hpp"
 #include "service/spreadsheet.hpp"
 #include "web/format.hpp"
+#include "web/listing.hpp"
 #include "web/page.hpp"
+#include "web/studio_view.hpp"
 
 namespace the5hc::web {
 namespace {
 
 namespace d = the5hc::domain;
 
-constexpr int kPageSize = 20;
-
-std::string label(const d::Label& l, Lang lang) { return lang == Lang::en ? l.en : l.ko; }
-
-// A filter value from the list's form: only the choices the form offers, anything else is ignored.
-std::optional<std::string> choice(const http::QueryParams& q, const char* name, std::initializer_list<const char*> allowed) {
-  auto v = q.get(name);
-  if (!v) return std::nullopt;
-  for (const char* a : allowed)
-    if (*v == a) return v;
-  return std::nullopt;
-}
-
-std::optional<std::int64_t> number(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || v->empty() || v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(*v);
-}
-
-std::optional<std::string> day(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || !parse_date(*v)) return std::nullopt;
-  return v;
-}
 
 // ?sort=name|-name|age|-age|created_at|-created_at; anything else is the list's default (newest first).
 store::Sort<store::ClientSort> client_sort(const std::string& sort) {
@@ -70,23 +48,6 @@ service::ClientQuery read_query(const http::QueryParams& q) {
   out.created_from = day(q, "created_from");
   out.created_to = day(q, "created_to");
   out.sort = client_sort(q.get("sort").value_or(""));
-  return out;
-}
-
-// The list's query string without `page` (and `sort` when replaced), URL-encoded: links of the pager, the sort
-// headers and the exports keep the filters. Values are percent-encoded, so they cannot leave the query.
-std::string query_string(const http::QueryParams& q, std::initializer_list<std::pair<const char*, std::string>> set) {
-  std::string out;
-  auto append = [&](const std::string& k, const std::string& v) {
-    if (v.empty()) return;
-    out += (out.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
-  };
-  for (const auto& [k, v] : q) {
-    bool replaced = k == "page" || k == "format";
-    for (const auto& [name, value] : set) replaced = replaced || k == name;
-    if (!replaced) append(k, v);
-  }
-  for (const auto& [name, value] : set) append(name, value);
   return out;
 }
 
@@ -129,18 +90,6 @@ json client_row(const service::ClientView& v, Lang lang) {
   return row;
 }
 
-// Page links "이전 1 2 3 다음" (±2 pages around the current one).
-json pager(const http::QueryParams& q, std::int64_t count, int page) {
-  int pages = static_cast<int>((count + kPageSize - 1) / kPageSize);
-  json out = {{"show", pages > 1}, {"links", json::array()}};
-  auto url = [&](int p) { return "/clients/?" + query_string(q, {{"page", p > 1 ? std::to_string(p) : ""}}); };
-  if (page > 1) out["previous"] = url(page - 1);
-  if (page < pages) out["next"] = url(page + 1);
-  for (int p = std::max(1, page - 2); p <= std::min(pages, page + 2); ++p)
-    out["links"].push_back({{"number", p}, {"url", url(p)}, {"current", p == page}});
-  return out;
-}
-
 json trainer_options(const std::vector<service::TrainerChoice>& trainers, std::optional<std::int64_t> selected) {
   json out = json::array();
   for (const auto& t : trainers) out.push_back({{"id", t.id}, {"name", t.name}, {"selected", selected == t.id}});
@@ -167,7 +116,7 @@ json filters_json(const http::QueryParams& q, const std::vector<service::Trainer
 
 http::Response list_page(const http::Request& req, const service::Dependencies& deps) {
   auto q = read_query(req.query);
-  int page = static_cast<int>(std::max<std::int64_t>(1, number(req.query, "page").value_or(1)));
+  int page = page_number(req.query);
   q.limit = kPageSize;
   q.offset = (page - 1) * kPageSize;
   auto list = service::list_clients(front::context(req, deps), q);
@@ -186,7 +135,7 @@ http::Response list_page(const http::Request& req, const service::Dependencies& 
   p.data = {{"rows", rows},
             {"has_rows", !rows.empty()},
             {"total", plural(req.lang, "{n} client in total", "{n} clients in total", list.count)},
-            {"pager", pager(req.query, list.count, page)},
+            {"pager", pager("/clients/", req.query, list.count, page, "#client-list")},
             {"sort", {{"name", sort_link("name")}, {"age", sort_link("age")}, {"created_at", sort_link("created_at")}}},
             {"filters", filters_json(req.query, list.trainers)},
             {"csv_url", "/clients/export/?" + query_string(req.query, {{"format", "csv"}})},
@@ -334,6 +283,7 @@ json detail_view(const service::ClientOverview& o, Lang lang) {
                                                       {{"n", std::to_string(p.counters.remaining_sessions)},
                                                        {"m", std::to_string(p.counters.total_sessions)}})},
                         {"credits", money(p.counters.remaining_credits)},
+                        {"utilisation", package_json(p, o.view.zone, lang)["utilisation"]},
                         {"id", p.id}});
   v["active_packages"] = packages;
   v["has_packages"] = !packages.empty();
@@ -402,16 +352,7 @@ http::Response export_response(const http::Request& req, const service::Dependen
   if (format != "csv" && format != "xlsx") throw Error::not_found();
   auto ctx = front::context(req, deps);
   auto list = service::export_clients(ctx, read_query(req.query), query_string(req.query, {}));
-  auto table = export_table(list, req.lang);
-  std::string stamp = format_timestamp(deps.clock.now());  // the file's date: today (UTC is close enough for a name)
-  std::string name = "clients_" + stamp.substr(0, 4) + stamp.substr(5, 2) + stamp.substr(8, 2) + "." + format;
-  auto res = format == "csv"
-                 ? http::Response::bytes(200, "text/csv; charset=utf-8", service::to_csv(table))
-                 : http::Response::bytes(200, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                                         service::to_xlsx(table));
-  res.headers.set("Content-Disposition", "attachment; filename=\"" + name + "\"");
-  res.headers.set("Cache-Control", "no-store");
-  return res;
+  return table_download(export_table(list, req.lang), format, "clients", deps.clock.now());
 }
 
 std::optional<std::int64_t> edited_client(const http::QueryParams& f) { return number(f, "client_id"); }

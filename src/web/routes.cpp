@@ -5,6 +5,9 @@
 #include "web/dashboard.hpp"
 #include "web/invitations.hpp"
 #include "web/notifications.hpp"
+#include "web/packages.hpp"
+#include "web/payments.hpp"
+#include "web/sessions.hpp"
 
 namespace the5hc::web {
 
@@ -14,6 +17,9 @@ void register_routes(http::Router& router, const service::Dependencies& deps) {
   register_client_routes(router, deps);
   register_notification_routes(router, deps);
   register_invitation_routes(router, deps);
+  register_package_routes(router, deps);
+  register_session_routes(router, deps);
+  register_payment_routes(router, deps);
 }
 
 }  // namespace the5hc::web

@@ -234,5 +234,31 @@ TEST(PackageLabels, CodesRoundTripWithKoreanAndEnglishLabels) {
   EXPECT_EQ(parse_payment_kind("package_purchase"), PaymentKind::package_purchase);
 }
 
+// Issue 14 §6: 소진률 and the renewal flag at 80 % used, only while the package still runs.
+TEST(PackageUtilisation, PercentUsedAndRenewalFlagFromEightyPercent) {
+  PackageCounters p;
+  p.total_sessions = 10;
+  p.remaining_sessions = 3;
+  auto u = utilisation(p);
+  EXPECT_EQ(u.used_sessions, 7);
+  EXPECT_DOUBLE_EQ(u.percent, 70.0);
+  EXPECT_FALSE(u.renewal_due);
+  p.remaining_sessions = 2;  // exactly 80 %
+  EXPECT_TRUE(utilisation(p).renewal_due);
+  p.total_sessions = 30;  // 20 + 10 topped up: 28 of 30 used
+  EXPECT_NEAR(utilisation(p).percent, 93.333, 0.001);
+  EXPECT_TRUE(utilisation(p).renewal_due);
+  p.total_sessions = 3;  // 1 of 3 used
+  EXPECT_FALSE(utilisation(p).renewal_due);
+  p.total_sessions = 10;
+  p.remaining_sessions = 0;  // exhausted: status says it, no flag
+  EXPECT_DOUBLE_EQ(utilisation(p).percent, 100.0);
+  EXPECT_FALSE(utilisation(p).renewal_due);
+  p.remaining_sessions = 1;
+  p.is_active = false;  // deactivated
+  EXPECT_FALSE(utilisation(p).renewal_due);
+  EXPECT_DOUBLE_EQ(utilisation(PackageCounters{}).percent, 0.0);
+}
+
 }  // namespace
 }  // namespace the5hc::domain
