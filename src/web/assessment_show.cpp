@@ -195,13 +195,23 @@ std::string measured(const std::string& key, const d::AssessmentInput& in, const
                             {"rc", s1(in.single_leg_balance_right_eyes_closed)},
                             {"lc", s1(in.single_leg_balance_left_eyes_closed)}});
   if (key == "toe_touch") return in.toe_touch_distance ? signed_one(*in.toe_touch_distance) + " cm" : "-";
+  // only what was measured, joined by " · "
+  auto joined = [](std::initializer_list<std::pair<std::optional<double>, std::string>> parts) {
+    std::string out;
+    for (const auto& [v, text] : parts)
+      if (v) out += (out.empty() ? "" : " · ") + text;
+    return out.empty() ? std::string("-") : out;
+  };
   if (key == "shoulder_mobility")
-    return i18n::translate(lang, "R {r} / L {l} cm, asymmetry {a} cm",
-                           {{"r", s1(in.shoulder_mobility_right)}, {"l", s1(in.shoulder_mobility_left)},
-                            {"a", s1(s.shoulder_mobility_asymmetry)}});
+    return joined({{in.shoulder_mobility_right, tr(lang, "Right") + " " + s1(in.shoulder_mobility_right) + " cm"},
+                   {in.shoulder_mobility_left, tr(lang, "Left") + " " + s1(in.shoulder_mobility_left) + " cm"},
+                   {s.shoulder_mobility_asymmetry,
+                    tr(lang, "Asymmetry") + " " + s1(s.shoulder_mobility_asymmetry) + " cm"}});
   if (key == "farmer_carry")
-    return s1(in.farmer_carry_weight) + " kg · " + s1(s.farmer_carry_percentage) + " %BW · " +
-           s1(in.farmer_carry_distance) + " m · " + s1(in.farmer_carry_time) + " s";
+    return joined({{in.farmer_carry_weight, s1(in.farmer_carry_weight) + " kg"},
+                   {s.farmer_carry_percentage, s1(s.farmer_carry_percentage) + " %BW"},
+                   {in.farmer_carry_distance, s1(in.farmer_carry_distance) + " m"},
+                   {in.farmer_carry_time, s1(in.farmer_carry_time) + " " + tr(lang, "s")}});
   if (key == "harvard_step_test")
     return "HR " + n(in.harvard_step_test_hr1) + " / " + n(in.harvard_step_test_hr2) + " / " +
            n(in.harvard_step_test_hr3) + " bpm · " + s1(in.harvard_step_test_duration.value_or(180)) + " s · PFI " +
@@ -222,7 +232,9 @@ std::optional<std::string> test_notes(const std::string& key, const d::Assessmen
 json percentile_line(const char* name, const std::optional<d::Percentile>& p, Lang lang) {
   json line = {{"name", tr(lang, name)}, {"known", p.has_value()}};
   if (!p) return line;
-  line["measure"] = one_decimal(p->measure) + " " + p->unit;
+  // units of DOMAIN.md §2.9 in the page's words
+  std::string unit = p->unit == "reps" ? tr(lang, "reps") : p->unit == "points" ? tr(lang, "points") : p->unit == "pfi" ? "" : p->unit;
+  line["measure"] = (p->unit == "reps" ? score_text(p->measure, false) : one_decimal(p->measure)) + (unit.empty() ? "" : " " + unit);
   line["percentile"] = one_decimal(p->percentile);
   line["top"] = i18n::translate(lang, "Top {pct}%", {{"pct", one_decimal(p->top_percent)}});
   line["source"] = i18n::translate(lang, "Source: {source} ({year})", {{"source", p->source}, {"year", std::to_string(p->year)}});

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "common/i18n.hpp"
+#include "http/router.hpp"
 #include "service/assessments.hpp"
 #include "web/view.hpp"
 
@@ -20,5 +21,8 @@ json preview_view(const service::AssessmentView& v, Lang lang);
 json detail_view(const service::AssessmentOverview& o, Lang lang);
 // The compare page: one column per assessment, best values marked, chart data.
 json compare_view(const std::vector<service::AssessmentView>& views, Lang lang);
+
+// /assessments/{id}/mcq/… (questionnaire, clear, print), registered by register_assessment_routes.
+void register_mcq_pages(http::Router& router, const service::Dependencies& deps);
 
 }  // namespace the5hc::web

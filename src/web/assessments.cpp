@@ -402,6 +402,8 @@ void register_assessment_routes(http::Router& router, const service::Dependencie
     service::delete_assessment(front::context(req, deps), front::path_id(req));
     return see_other(req, deps, "/assessments/", "success", i18n::tr(req.lang, "The assessment has been deleted."));
   }, "web-assessment-delete");
+
+  register_mcq_pages(router, deps);
 }
 
 }  // namespace the5hc::web

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { startStudio } from './harness.mjs';
 
-const { base, page, context, step, shoot, fitsNarrow, expectingHttpError, chartsDrawn, login, finish, problems } =
+const { base, page, context, cli, step, shoot, fitsNarrow, expectingHttpError, chartsDrawn, login, finish, problems } =
   await startStudio();
 
 // A deliberate network failure makes the browser and htmx log errors; only those of `fn` are forgiven.
@@ -19,11 +19,11 @@ async function expectingOffline(fn) {
   problems.push(...own);
 }
 
-// The API as a second client of the same studio (bearer token of the demo owner).
-const api = await (async () => {
+// The API as a second client of the same studio (bearer token of the demo owner, or another user).
+const apiAs = async (username, password) => {
   const r = await fetch(`${base}/api/v1/auth/login/`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ email_or_username: 'demo', password: 'demo-pass-1234' }),
+    body: JSON.stringify({ email_or_username: username, password }),
   });
   const { access } = await r.json();
   return async (method, path, body) => {
@@ -33,7 +33,8 @@ const api = await (async () => {
     });
     return { status: res.status, json: res.status === 204 ? null : await res.json() };
   };
-})();
+};
+const api = await apiAs('demo', 'demo-pass-1234');
 
 // Fills the form from an API write body: each field's step is opened through its tab first (hidden steps cannot
 // be typed into), checkboxes ticked, selects chosen, numbers typed.
@@ -289,6 +290,70 @@ try {
     assert.equal(await p.inputValue('#id_harvard_step_test_duration'), '180.0', 'a full run writes 3:00');
     await shoot(p, '25-timers');
     await p.close();
+  });
+  await step('questionnaire: a dependent question appears, is ignored when hidden, answers saved and printed', async () => {
+    // the platform superuser adds a question shown only to smokers ("흡연하십니까?" → the first choice)
+    const password = cli(['create-user', 'root', '--email', 'root@example.com', '--superuser']).match(/password: (\S+)/)[1];
+    const root = await apiAs('root', password);
+    const smoking = (await root('GET', '/mcq/questions/?search=smok')).json;
+    const smokingQ = (smoking.results || smoking)[0];
+    const yes = smokingQ.choices[0];
+    const created = await root('POST', '/mcq/questions/', {
+      category: smokingQ.category.id ?? smokingQ.category, question_text: 'How many cigarettes a day?',
+      question_text_ko: '하루 흡연량은 얼마입니까?', question_type: 'single', points: 2, is_required: true, order: 99,
+      depends_on: smokingQ.id, depends_on_choice: yes.id,
+      choices: [{ choice_text: 'Under 10', choice_text_ko: '10개비 미만', points: 1 },
+        { choice_text: '10 or more', choice_text_ko: '10개비 이상', points: 0 }],
+    });
+    assert.equal(created.status, 201, JSON.stringify(created.json));
+    const dependent = created.json.id;
+    const id = Number(savedUrl.match(/(\d+)\/$/)[1]);
+    await page.goto(`${base}/assessments/${id}/mcq/`);
+    await page.waitForSelector('text=님의 지식, 생활습관, 준비도 평가');
+    assert.equal(await page.isHidden(`[data-question="${dependent}"]`), true, 'hidden until its choice is picked');
+    const questions = await page.$$eval('[data-question]', (qs) => qs.map((q) => Number(q.dataset.question)));
+    for (const q of questions) {
+      if (q === dependent || q === smokingQ.id) continue;
+      await page.click(`[data-question="${q}"] input >> nth=0`);
+    }
+    // not a smoker: the (required) dependent question stays hidden and the save succeeds without it
+    await page.click(`[data-question="${smokingQ.id}"] input[data-choice-id="${smokingQ.choices[1].id}"]`);
+    assert.match(await page.textContent('[data-mcq-progress]'), new RegExp(`^${questions.length - 1} / ${questions.length - 1} 응답$`));
+    await page.click(`[data-question="${smokingQ.id}"] input[data-choice-id="${yes.id}"]`);
+    await page.waitForSelector(`[data-question="${dependent}"]:not([hidden])`);
+    assert.match(await page.textContent('[data-mcq-progress]'), new RegExp(`^${questions.length - 1} / ${questions.length} 응답$`));
+    await shoot(page, '27-mcq');
+    await fitsNarrow(page);
+    await page.click(`[data-question="${smokingQ.id}"] input[data-choice-id="${smokingQ.choices[1].id}"]`);
+    await page.waitForSelector(`[data-question="${dependent}"]`, { state: 'hidden' });
+    await Promise.all([page.waitForURL(savedUrl), page.click('#mcq-form button[type=submit]')]);
+    await page.waitForSelector('text=설문이 저장되었습니다.');
+    await page.waitForSelector('text=종합 건강 점수');
+    const status = (await api('GET', `/assessments/${id}/mcq/`)).json;
+    assert.equal(status.responses.length, questions.length - 1);
+    assert.ok(!status.responses.some((r) => r.question_id === dependent));
+    const detail = (await api('GET', `/assessments/${id}/`)).json;
+    await page.waitForSelector(`text=${detail.comprehensive_score.toFixed(1)}점`);
+    await page.goto(`${base}/assessments/${id}/mcq/print/`);
+    await page.waitForSelector('.print-answers');
+    assert.ok((await page.textContent('main')).includes(smokingQ.choices[1].choice_text_ko));
+    await page.goto(`${base}/assessments/${id}/mcq/`);
+    await Promise.all([page.waitForURL(`${base}/assessments/${id}/mcq/`), page.click('text=응답 초기화')]);
+    await page.waitForSelector('text=모든 응답이 삭제되었습니다.');
+    assert.equal((await api('GET', `/assessments/${id}/mcq/`)).json.responses.length, 0);
+  });
+
+  await step('English pages', async () => {
+    await page.click('.user-menu summary');
+    await Promise.all([page.waitForNavigation(), page.click('button[value=en]')]);
+    await page.goto(savedUrl);
+    await page.waitForSelector('text=Assessment result');
+    await page.waitForSelector('text=Test results');
+    await page.goto(`${base}/assessments/add/?client=${clientId}`);
+    await page.waitForSelector('text=Register a fitness assessment');
+    await page.goto(`${base}/assessments/`);
+    await page.click('.user-menu summary');
+    await Promise.all([page.waitForNavigation(), page.click('button[value=ko]')]);
   });
 } finally {
   await finish();
