@@ -20,6 +20,23 @@
 
   var palette = ['#667eea', '#00c9a7', '#fbbc05', '#ea4335', '#764ba2'];
 
+  function scoreLabel(c) {
+    var v = c.parsed && (c.parsed.r !== undefined ? c.parsed.r : c.parsed.y);
+    return c.dataset.label + ': ' + (v == null ? '-' : points(v));
+  }
+  function radar(d) {
+    return {
+      type: 'radar',
+      data: { labels: d.labels, datasets: d.datasets.map(function (ds, i) {
+        var colour = palette[i % palette.length];
+        return { label: ds.label, data: ds.data, borderColor: colour, backgroundColor: colour + '33',
+          pointBackgroundColor: colour, borderWidth: i === 0 ? 2.5 : 1.5, spanGaps: true };
+      }) },
+      options: { scales: { r: { min: 0, max: 100, ticks: { stepSize: 20, backdropColor: 'transparent' } } },
+        plugins: { tooltip: { callbacks: { label: scoreLabel } } } }
+    };
+  }
+
   var builders = {
     'weekly-sessions': function (d) {
       return {
@@ -38,6 +55,19 @@
           backgroundColor: 'rgba(118,75,162,0.7)' }] },
         options: { scales: { y: { beginAtZero: true, ticks: { callback: wonShort } } },
           plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) { return won(c.parsed.y); } } } } }
+      };
+    },
+    // WEB.md §4.4: the four categories 0–100; a second dataset is the previous assessment (or each compared one).
+    'assessment-radar': function (d) { return radar(d); },
+    'compare-radar': function (d) { return radar(d); },
+    'compare-bars': function (d) {
+      return {
+        type: 'bar',
+        data: { labels: d.labels, datasets: d.datasets.map(function (ds, i) {
+          return { label: ds.label, data: ds.data, backgroundColor: palette[i % palette.length] };
+        }) },
+        options: { scales: { y: { min: 0, max: 100, ticks: { stepSize: 20 } } },
+          plugins: { tooltip: { callbacks: { label: scoreLabel } } } }
       };
     },
     'score-history': function (d) {

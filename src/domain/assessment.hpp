@@ -63,6 +63,8 @@ struct AssessmentInput {
 
   std::optional<std::string> notes, overhead_squat_notes, push_up_notes, single_leg_balance_notes, toe_touch_notes,
       shoulder_mobility_notes, farmer_carry_notes, harvard_step_test_notes;
+
+  bool operator==(const AssessmentInput&) const = default;
 };
 
 // Per-test scores, derived measures and categories (DOMAIN.md §2.2–§2.5). NULL = not performed / not computable.

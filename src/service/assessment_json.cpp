@@ -167,6 +167,48 @@ FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out,
   return errors;
 }
 
+namespace {
+
+// "26" → 26, "2.5" → 2.5, "abc" → "abc" (a type error later), "" → null.
+json form_number(const std::string& text) {
+  if (text.empty()) return nullptr;
+  try {
+    size_t used = 0;
+    long long i = std::stoll(text, &used);
+    if (used == text.size()) return i;
+    double x = std::stod(text, &used);
+    if (used == text.size() && std::isfinite(x)) return x;
+  } catch (const std::exception&) {
+  }
+  return text;
+}
+
+}  // namespace
+
+json assessment_form_body(const std::vector<std::pair<std::string, std::string>>& fields) {
+  auto value = [&](const char* name) -> std::optional<std::string> {
+    for (const auto& [k, v] : fields)
+      if (k == name) return d::trim(v);
+    return std::nullopt;
+  };
+  json body = json::object();
+  for (const auto& f : bool_fields) {
+    auto v = value(f.name);
+    body[f.name] = v && !v->empty() && *v != "false" && *v != "0";
+  }
+  for (const auto& f : int_fields) body[f.name] = form_number(value(f.name).value_or(""));
+  for (const auto& f : real_fields) body[f.name] = form_number(value(f.name).value_or(""));
+  for (const auto& f : text_fields) {
+    auto v = value(f.name);
+    body[f.name] = v && !v->empty() ? json(*v) : json(nullptr);
+  }
+  for (const char* choice : {"push_up_type", "test_environment"}) {
+    auto v = value(choice);
+    body[choice] = v && !v->empty() ? json(*v) : json(nullptr);
+  }
+  return body;
+}
+
 FieldErrors read_client_facts(const json& body, d::ClientFacts& out, const std::string& prefix) {
   FieldErrors errors;
   if (!body.is_object()) return {{prefix, {"Invalid data. Expected a dictionary."}}};

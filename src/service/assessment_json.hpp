@@ -4,6 +4,8 @@
 #include <nlohmann/json_fwd.hpp>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "common/error.hpp"
 #include "common/i18n.hpp"
@@ -17,6 +19,13 @@ namespace the5hc::service {
 // decimal as they are stored; ranges are not checked here (domain::validate_assessment_input does that).
 FieldErrors read_assessment_input(const nlohmann::json& body, domain::AssessmentInput& out,
                                   const std::set<std::string>& other_fields = {});
+
+// The web form's fields as posted (text) turned into the JSON write body that read_assessment_input takes, so the
+// form, its live preview and the API read one body the same way: every assessment field of the form is present
+// (PUT semantics), an empty text is null, a number is a JSON number, a ticked checkbox is true and an absent one
+// false; text that is not a number stays text and gets the API's type error. Other names (csrf, client, date) are
+// left out.
+nlohmann::json assessment_form_body(const std::vector<std::pair<std::string, std::string>>& fields);
 
 // Reads `{age, gender, weight}`; errors are keyed "<prefix>.age" etc. and include the ranges of DOMAIN.md §8.
 FieldErrors read_client_facts(const nlohmann::json& body, domain::ClientFacts& out, const std::string& prefix);

@@ -16,6 +16,7 @@
 #include "domain/rounding.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
+#include "service/bookkeeping.hpp"
 #include "service/notifications.hpp"
 #include "service/clients.hpp"
 #include "store/clients.hpp"
@@ -56,6 +57,15 @@ store::AssessmentWrite scored(const store::AssessmentMeta& meta, const d::Assess
   w.mcq_category_scores_json = rendered["mcq_category_scores"].dump();
   w.scored_at = now;
   return w;
+}
+
+// The clients an actor may assess, by name (the form's select and the list's filter).
+std::vector<store::Client> visible_clients(soci::session& sql, const Actor& actor) {
+  if (!actor.is_superuser && !actor.organization_id) return {};
+  store::ClientFilter f;
+  f.organization_id = actor.organization_id;
+  f.only_trainer_id = own_clients_only(actor);
+  return store::list_clients(sql, f, {{store::ClientSort::name, false}}, 100000, 0);
 }
 
 d::RecordedScores recorded_scores(const d::AssessmentScores& s) {
@@ -176,11 +186,21 @@ AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q) {
     f.has_variations = q.has_variations;
     f.is_complete = q.is_complete;
     f.is_legacy = q.is_legacy;
-    if (q.score_range)
-      if (auto band = d::parse_score_band(*q.score_range))
-        f.overall_range = {band->min, band->max >= 100 ? 1e9 : band->max + 1};
+    auto band_range = [](const std::optional<std::string>& text) -> std::optional<std::pair<double, double>> {
+      if (!text) return std::nullopt;
+      auto band = d::parse_score_band(*text);
+      if (!band) return std::nullopt;
+      return std::pair{band->min, band->max >= 100 ? 1e9 : band->max + 1};
+    };
+    f.overall_range = band_range(q.score_range);
+    f.strength_range = band_range(q.strength_range);
+    f.mobility_range = band_range(q.mobility_range);
     out.count = store::count_assessments(sql, f);
     out.results = store::list_assessments(sql, f, q.sort, q.limit, q.offset);
+    if (q.with_overview) {
+      out.average_overall = store::average_overall_score(sql, f);
+      out.clients = visible_clients(sql, actor);
+    }
     return out;
   });
 }
@@ -320,6 +340,44 @@ Comparison compare_with_previous(const Context& ctx, std::int64_t id) {
     auto previous = *store::find_assessment(sql, *previous_id);
     int days = days_between(*parse_date(previous.meta.date), *parse_date(a.meta.date));
     return Comparison{view_of(sql, ctx, a, ref), view_of(sql, ctx, previous, ref), days};
+  });
+}
+
+AssessmentOverview assessment_overview(const Context& ctx, std::int64_t id) {
+  return ctx.db.read([&](soci::session& sql) {
+    auto a = visible_assessment(sql, ctx, id, d::Action::view_assessment);
+    auto ref = load_reference(sql);
+    AssessmentOverview out;
+    out.view = view_of(sql, ctx, a, ref);
+    if (auto previous_id = store::previous_assessment_id(sql, a))
+      out.previous = view_of(sql, ctx, *store::find_assessment(sql, *previous_id), ref);
+    store::ReportFilter reports;
+    reports.scope = visibility_scope(ctx);
+    reports.assessment_id = id;
+    out.reports = store::list_reports(sql, reports);
+    out.mcq_categories = store::list_mcq_categories(sql, true);
+    return out;
+  });
+}
+
+AssessmentFormData assessment_form(const Context& ctx, std::optional<std::int64_t> client_id,
+                                   std::optional<std::int64_t> assessment_id) {
+  const auto& actor = require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    AssessmentFormData out;
+    if (assessment_id) {
+      auto a = visible_assessment(sql, ctx, *assessment_id, d::Action::edit_assessment);
+      out.assessment = view_of(sql, ctx, a, load_reference(sql));
+      client_id = a.meta.client_id;
+    }
+    const std::string zone = organization_zone(sql, ctx, actor.organization_id);
+    out.today = local_date(ctx.clock.now(), zone).str();
+    out.clients = visible_clients(sql, actor);
+    if (client_id)
+      for (const auto& c : out.clients)
+        if (c.id == *client_id) out.client = c;
+    // a client named in the address but not visible is simply not chosen (the select stays open)
+    return out;
   });
 }
 

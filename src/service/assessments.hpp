@@ -12,6 +12,9 @@
 #include "domain/permissions.hpp"
 #include "service/context.hpp"
 #include "store/assessments.hpp"
+#include "store/clients.hpp"
+#include "store/mcq.hpp"
+#include "store/reports.hpp"
 
 namespace soci {
 class session;
@@ -49,15 +52,19 @@ struct AssessmentQuery {
   std::vector<std::string> search;
   std::optional<std::int64_t> client_id, trainer_id;
   std::optional<std::string> date_from, date_to, push_up_type, test_environment, risk_level, score_range;
+  std::optional<std::string> strength_range, mobility_range;  // the bands of score_range (web list)
   std::optional<bool> has_variations, is_complete, is_legacy;
   store::Sort<store::AssessmentSort> sort;  // empty: latest first
   int limit = 20, offset = 0;
+  bool with_overview = false;  // the web list: average overall score and the visible clients for its filter
 };
 
 struct AssessmentList {
   std::int64_t count = 0;
   std::vector<store::Assessment> results;
   std::string zone;
+  std::optional<double> average_overall;  // with_overview only
+  std::vector<store::Client> clients;     // with_overview only: the visible clients by name
 };
 
 AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q);
@@ -80,6 +87,27 @@ Comparison compare_with_previous(const Context& ctx, std::int64_t id);
 // 2–5 visible assessments, of any clients, in the given order (DOMAIN.md §9 compare); 400 otherwise, 404 for any
 // invisible or unknown id.
 std::vector<AssessmentView> compare_assessments(const Context& ctx, const std::vector<std::int64_t>& ids);
+
+// Everything the web detail page shows (WEB.md §4.4), read in one transaction: the assessment, the previous one
+// of the same client (radar), its generated reports (newest first) and the questionnaire's categories.
+struct AssessmentOverview {
+  AssessmentView view;
+  std::optional<AssessmentView> previous;
+  std::vector<store::Report> reports;
+  std::vector<store::McqCategoryRow> mcq_categories;  // active, in order
+};
+AssessmentOverview assessment_overview(const Context& ctx, std::int64_t id);
+
+// What the web form needs (WEB.md §4.4 form): the visible clients for the select, the client named by ?client= or
+// the edited assessment's, the edited assessment, and today in the organisation's zone (the date's maximum).
+struct AssessmentFormData {
+  std::vector<store::Client> clients;
+  std::optional<store::Client> client;
+  std::optional<AssessmentView> assessment;
+  std::string today;
+};
+AssessmentFormData assessment_form(const Context& ctx, std::optional<std::int64_t> client_id,
+                                   std::optional<std::int64_t> assessment_id);
 
 // The visible assessment for the action (its client's visibility), else 404 / 403.
 store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std::int64_t id, domain::Action action);

@@ -270,9 +270,12 @@ std::string where(const AssessmentFilter& f, SqlParams& p) {
   }
   if (f.is_complete) w += " AND a.is_complete = " + p.add(std::int64_t{*f.is_complete ? 1 : 0});
   if (f.is_legacy) w += " AND a.is_legacy = " + p.add(std::int64_t{*f.is_legacy ? 1 : 0});
-  if (f.overall_range)
-    w += " AND a.overall_score >= " + p.add(f.overall_range->first) + " AND a.overall_score < " +
-         p.add(f.overall_range->second);
+  auto range = [&](const char* column, const std::optional<std::pair<double, double>>& r) {
+    if (r) w += std::string(" AND ") + column + " >= " + p.add(r->first) + " AND " + column + " < " + p.add(r->second);
+  };
+  range("a.overall_score", f.overall_range);
+  range("a.strength_score", f.strength_range);
+  range("a.mobility_score", f.mobility_range);
   return w;
 }
 
@@ -305,6 +308,14 @@ std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFil
 std::int64_t count_assessments(soci::session& sql, const AssessmentFilter& f) {
   SqlParams p;
   return fetch_int(sql, "SELECT COUNT(*) FROM assessments a JOIN clients c ON c.id = a.client_id " + where(f, p), p);
+}
+
+std::optional<double> average_overall_score(soci::session& sql, const AssessmentFilter& f) {
+  SqlParams p;
+  std::optional<double> out;
+  for_each_row(sql, "SELECT AVG(a.overall_score) FROM assessments a JOIN clients c ON c.id = a.client_id " + where(f, p), p,
+               [&](const soci::row& r) { out = get_opt_real(r, 0); });
+  return out;
 }
 
 std::optional<Assessment> find_assessment(soci::session& sql, std::int64_t id) {

@@ -63,6 +63,7 @@ struct AssessmentFilter {
   std::optional<std::string> date_from, date_to, push_up_type, test_environment, risk_level;
   std::optional<bool> has_variations, is_complete, is_legacy;
   std::optional<std::pair<double, double>> overall_range;  // [min, max)
+  std::optional<std::pair<double, double>> strength_range, mobility_range;  // [min, max), the web list's bands
 };
 
 enum class AssessmentSort { date, overall_score, injury_risk_score, created_at, id };
@@ -70,6 +71,8 @@ enum class AssessmentSort { date, overall_score, injury_risk_score, created_at, 
 std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFilter& f,
                                          const Sort<AssessmentSort>& sort, int limit, int offset);
 std::int64_t count_assessments(soci::session& sql, const AssessmentFilter& f);
+// The mean overall score of the filtered rows that have one (the web list's stat card); nullopt when none has.
+std::optional<double> average_overall_score(soci::session& sql, const AssessmentFilter& f);
 std::optional<Assessment> find_assessment(soci::session& sql, std::int64_t id);
 // The assessment before this one of the same client: latest earlier date, or the same date and a lower id.
 std::optional<std::int64_t> previous_assessment_id(soci::session& sql, const Assessment& a);

@@ -51,15 +51,6 @@ service::ClientQuery read_query(const http::QueryParams& q) {
   return out;
 }
 
-const char* score_class(std::optional<double> score) {
-  if (!score) return "";
-  if (*score >= 90) return "score-excellent";
-  if (*score >= 80) return "score-good";
-  if (*score >= 70) return "score-fair";
-  if (*score >= 60) return "score-average";
-  return "score-poor";
-}
-
 json client_row(const service::ClientView& v, Lang lang) {
   const auto& c = v.client;
   auto optional = [](const std::optional<std::string>& s) { return s && !s->empty() ? json(*s) : json(nullptr); };

@@ -69,4 +69,13 @@ http::Response table_download(const service::Table& table, const std::string& fo
   return res;
 }
 
+const char* score_class(std::optional<double> score) {
+  if (!score) return "";
+  if (*score >= 90) return "score-excellent";
+  if (*score >= 80) return "score-good";
+  if (*score >= 70) return "score-fair";
+  if (*score >= 60) return "score-average";
+  return "score-poor";
+}
+
 }  // namespace the5hc::web

@@ -7,7 +7,9 @@
 #include <string>
 #include <utility>
 
+#include "common/i18n.hpp"
 #include "common/time.hpp"
+#include "domain/label.hpp"
 #include "http/message.hpp"
 #include "service/spreadsheet.hpp"
 #include "web/view.hpp"
@@ -37,5 +39,10 @@ json pager(const std::string& path, const http::QueryParams& q, std::int64_t cou
 // attachment that is not cached.
 http::Response table_download(const service::Table& table, const std::string& format, const std::string& name,
                               TimePoint now);
+
+// CSS class of a score by the bands of DOMAIN.md §2.1 ("score-excellent" … "score-poor"); "" for none.
+const char* score_class(std::optional<double> score);
+
+inline std::string label(const domain::Label& l, Lang lang) { return lang == Lang::en ? l.en : l.ko; }
 
 }  // namespace the5hc::web

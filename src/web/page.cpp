@@ -69,6 +69,7 @@ json frame(const http::Request& req, const service::Dependencies& deps, const st
               {"app_js", http::static_url("app.js")},
               {"charts_js", http::static_url("charts.js")},
               {"studio_js", http::static_url("studio.js")},
+              {"assessment_js", http::static_url("assessment_form.js")},
               {"htmx", http::static_url("vendor/htmx.min.js")},
               {"alpine", http::static_url("vendor/alpine-csp.min.js")},
               {"chart", http::static_url("vendor/chart.umd.min.js")}}}};

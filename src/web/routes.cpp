@@ -1,6 +1,7 @@
 #include "web/routes.hpp"
 
 #include "web/accounts.hpp"
+#include "web/assessments.hpp"
 #include "web/clients.hpp"
 #include "web/dashboard.hpp"
 #include "web/invitations.hpp"
@@ -15,6 +16,7 @@ void register_routes(http::Router& router, const service::Dependencies& deps) {
   register_account_routes(router, deps);
   register_dashboard_routes(router, deps);
   register_client_routes(router, deps);
+  register_assessment_routes(router, deps);
   register_notification_routes(router, deps);
   register_invitation_routes(router, deps);
   register_package_routes(router, deps);
