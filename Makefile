@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-sanitize bench clean
+.PHONY: all deps configure build run test test-sanitize bench audit clean
 
 all: build
 
@@ -39,6 +39,10 @@ test-sanitize: deps
 	cmake --build build-tsan -j $(JOBS) --target $(SANITIZE_TARGETS)
 	TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:suppressions=$(CURDIR)/scripts/sanitizers/tsan.supp \
 	  ./scripts/test.sh build-tsan -R '$(SANITIZE_TESTS)'
+
+# `make audit`: npm advisories for the pinned front-end packages and the Debian runtime packages with their versions.
+audit:
+	./scripts/audit.sh
 
 bench: build
 	./bench/run.sh $(BUILD)

@@ -1,6 +1,7 @@
 # Generates OUT (.cpp) + OUT.S: every file of FILES (absolute paths under one of ROOTS, the source tree or the
 # build's generated asset directory) is pulled into the binary with the assembler's .incbin (fast even for
-# megabyte-sized assets) and listed for the5hc::embedded::all() by its path relative to that root.
+# megabyte-sized assets) and listed for the5hc::embedded::all() by its path relative to that root, with the SHA-256
+# of the file at build time (`check` recomputes it: E009).
 set(asm ".section .rodata\n")
 set(decls "")
 set(table "")
@@ -19,7 +20,8 @@ foreach(f ${FILES})
   endif()
   string(APPEND asm ".global the5hc_emb_${i}_begin\n.global the5hc_emb_${i}_end\n.balign 16\nthe5hc_emb_${i}_begin:\n.incbin \"${f}\"\nthe5hc_emb_${i}_end:\n.byte 0\n")
   string(APPEND decls "extern \"C\" const char the5hc_emb_${i}_begin[]; extern \"C\" const char the5hc_emb_${i}_end[];\n")
-  string(APPEND table "    {\"${rel}\", std::string_view(the5hc_emb_${i}_begin, static_cast<size_t>(the5hc_emb_${i}_end - the5hc_emb_${i}_begin))},\n")
+  file(SHA256 ${f} sha)
+  string(APPEND table "    {\"${rel}\", std::string_view(the5hc_emb_${i}_begin, static_cast<size_t>(the5hc_emb_${i}_end - the5hc_emb_${i}_begin)), \"${sha}\"},\n")
   math(EXPR i "${i} + 1")
 endforeach()
 string(APPEND asm ".section .note.GNU-stack,\"\",@progbits\n")

@@ -1,5 +1,10 @@
 #include "app/application.hpp"
 
+#include <atomic>
+#include <future>
+#include <memory>
+#include <thread>
+
 #include "api/activity_api.hpp"
 #include "api/assessments_api.hpp"
 #include "api/auth_api.hpp"
@@ -40,6 +45,32 @@ http::Readiness readiness(store::Database& db) {
   return r;
 }
 
+// /readyz answers within 2 s even when the database hangs (a stopped server, a lost network): the check runs on a
+// thread of its own, and while one is still stuck the next probes report the database unreachable at once instead
+// of piling up threads.
+std::function<http::Readiness()> bounded_readiness(store::Database& db) {
+  auto busy = std::make_shared<std::atomic<bool>>(false);
+  return [&db, busy] {
+    http::Readiness unreachable;
+    unreachable.database_ok = false;
+    if (busy->exchange(true)) return unreachable;
+    auto result = std::make_shared<std::promise<http::Readiness>>();
+    auto answer = result->get_future();
+    std::thread([&db, busy, result] {
+      try {
+        result->set_value(readiness(db));
+      } catch (...) {
+        http::Readiness failed;
+        failed.database_ok = false;
+        result->set_value(failed);
+      }
+      *busy = false;
+    }).detach();
+    if (answer.wait_for(std::chrono::seconds(2)) == std::future_status::ready) return answer.get();
+    return unreachable;
+  };
+}
+
 }  // namespace
 
 Application::Application(service::Dependencies deps, const http::Server* server) : deps_(deps) {
@@ -51,7 +82,7 @@ Application::Application(service::Dependencies deps, const http::Server* server)
     auto s = db->stats();
     return metrics::Samples{{{"in_use"}, double(s.in_use)}, {{"idle"}, double(s.idle)}, {{"max"}, double(s.size)}};
   });
-  http::register_builtin_endpoints(router_, {.readiness = [db] { return readiness(*db); },
+  http::register_builtin_endpoints(router_, {.readiness = bounded_readiness(*db),
                                              .draining = [server] { return server && server->draining(); },
                                              .metrics_token = deps_.config.metrics_token});
   api::register_auth_routes(router_, deps_);

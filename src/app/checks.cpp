@@ -10,6 +10,16 @@ bool https_origin(const std::string& o) { return o.rfind("https://", 0) == 0 && 
 
 }  // namespace
 
+bool database_on_loopback(const DatabaseUrl& url) {
+  const auto& h = url.host;
+  return h == "localhost" || h == "::1" || h.rfind("127.", 0) == 0 || h.empty() || h.front() == '/';  // '/' = socket
+}
+
+bool database_requires_tls(const DatabaseUrl& url) {
+  auto it = url.options.find("sslmode");
+  return it != url.options.end() && (it->second == "require" || it->second == "verify-ca" || it->second == "verify-full");
+}
+
 std::vector<Finding> run_checks(const Config& c, const CheckFacts& f, bool deploy, bool en) {
   std::vector<Finding> out;
   auto add = [&](const char* id, const char* level, const char* ko, const char* english, const char* hint_ko,
@@ -81,6 +91,12 @@ std::vector<Finding> run_checks(const Config& c, const CheckFacts& f, bool deplo
   if (c.jwt_access_minutes > 1440 || c.jwt_refresh_minutes > 43200)
     add("W007", "warning", "JWT 토큰 수명이 너무 깁니다.", "JWT token lifetimes are too long.",
         "JWT_ACCESS_TOKEN_LIFETIME ≤ 1440, JWT_REFRESH_TOKEN_LIFETIME ≤ 43200", "Access ≤ 1440 and refresh ≤ 43200 minutes.");
+  if (c.database.engine == DatabaseUrl::Engine::postgres && !database_on_loopback(c.database) &&
+      !database_requires_tls(c.database))
+    add("W008", "warning", "원격 PostgreSQL 연결에 TLS가 필수로 설정되지 않았습니다.",
+        "The PostgreSQL server is not on this machine and DATABASE_URL does not require TLS.",
+        "DATABASE_URL에 ?sslmode=require 또는 ?sslmode=verify-full&sslrootcert=...를 추가하세요.",
+        "Add ?sslmode=require (or verify-full with sslrootcert) to DATABASE_URL.");
   return out;
 }
 

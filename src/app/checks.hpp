@@ -25,6 +25,10 @@ struct Finding {
   std::string message, hint;
 };
 
+// W008: a PostgreSQL server elsewhere must be reached over TLS (sslmode require, verify-ca or verify-full).
+bool database_on_loopback(const DatabaseUrl& url);
+bool database_requires_tls(const DatabaseUrl& url);
+
 // Base checks always; the deploy rules when deploy is true. english selects the message language.
 std::vector<Finding> run_checks(const Config& c, const CheckFacts& facts, bool deploy, bool english);
 

@@ -14,7 +14,9 @@
 #include "app/checks.hpp"
 #include "app/cli.hpp"
 #include "common/embedded.hpp"
+#include "common/i18n.hpp"
 #include "report/pdf_report.hpp"
+#include "store/backup.hpp"
 #include "store/migrations.hpp"
 
 namespace the5hc::cli {
@@ -54,10 +56,20 @@ CheckFacts gather(Context& ctx) {
     f.pending_migrations = static_cast<int>(st.pending.size());
     f.schema_newer = !st.unknown.empty();
   }
-  f.assets_ok = store::known_schema_version() > 0;
+  // Every embedded file against its build-time checksum, and the ones the server cannot run without.
+  f.assets_ok = store::known_schema_version() > 0 && i18n::catalog_size() > 0 &&
+                embedded::damaged({"templates/layout.html", "static/app.js", "static/app.css",
+                                   "static/vendor/htmx.min.js", "locale/ko/LC_MESSAGES/the5hc.po",
+                                   "openapi/base.json"})
+                    .empty();
   f.fonts_ok = report::report_fonts_embedded();
   f.backup_dir_writable = writable_dir(c.backup_dir);
-  if (c.database.engine == DatabaseUrl::Engine::postgres) f.pg_dump_ok = std::system("pg_dump --version >/dev/null 2>&1") == 0;
+  if (c.database.engine == DatabaseUrl::Engine::postgres) {
+    // W004: pg_dump refuses servers newer than itself, so an older client means no backups.
+    int client = store::client_major_version("pg_dump");
+    int server = f.database_reachable ? store::server_major_version(ctx.database()) : 0;
+    f.pg_dump_ok = client > 0 && client >= server;
+  }
   return f;
 }
 

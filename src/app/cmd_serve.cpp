@@ -10,6 +10,7 @@
 #include "app/cli.hpp"
 #include "app/scheduled_jobs.hpp"
 #include "auth/rate_limiter.hpp"
+#include "auth/redis_counters.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
@@ -59,6 +60,9 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
   options.threads = threads_opt > 0 ? threads_opt : config.worker_threads;
   http::Server server(options);
   auth::RateLimiter limiter;
+  // Several nodes count login attempts and API calls together in Redis (per process while it does not answer).
+  if (!config.redis_url.empty())
+    limiter.share_through(std::make_unique<auth::RedisCounters>(auth::parse_redis_url(config.redis_url)));
   app::Application application({config, db, SystemClock::instance(), limiter}, &server);
   server.start(application.handler());  // throws when the port is taken: a second instance fails loudly
   // The address really bound: a wildcard says so instead of pretending to be loopback.

@@ -22,6 +22,25 @@ std::int64_t ceil_div(std::int64_t a, std::int64_t b) { return a / b + ((a % b !
 
 }  // namespace
 
+RateDecision refusal(std::int64_t previous, std::int64_t current, std::int64_t remaining, std::int64_t P,
+                     std::int64_t L) {
+  using i128 = __int128;
+  // Earliest wait t (ms) after which the hit would be allowed.
+  std::int64_t wait_ms;
+  if (current + 1 <= L) {
+    // Still possible in this window once enough of the previous window's weight has slid out.
+    const auto slack = static_cast<std::int64_t>(static_cast<i128>(L - 1 - current) * P / previous);
+    wait_ms = remaining - slack;
+  } else {
+    // Not before the next window, where the current count becomes the previous one.
+    const auto keep = static_cast<std::int64_t>(static_cast<i128>(L - 1) * P / current);
+    const std::int64_t into_next = P - keep;  // time into the next window for current × (P - t) ≤ (L - 1) × P
+    wait_ms = into_next >= P ? remaining + P : remaining + into_next;
+  }
+  const std::int64_t seconds = std::max<std::int64_t>(1, ceil_div(wait_ms, 1000));
+  return {false, static_cast<int>(std::min<std::int64_t>(seconds, std::numeric_limits<int>::max()))};
+}
+
 RateLimiter::RateLimiter(std::size_t max_keys) : max_per_shard_(std::max<std::size_t>(1, max_keys / kShards)) {}
 
 bool RateLimiter::expired(const Entry& e, std::int64_t now_ms) {
@@ -35,6 +54,13 @@ void RateLimiter::sweep(Shard& shard, std::int64_t now_ms) {
 }
 
 RateDecision RateLimiter::hit(std::string_view key, const Rate& rate, TimePoint now) {
+  if (rate.count < 1 || rate.period_seconds < 1) throw Error(ErrorCode::internal, "invalid rate");
+  if (shared_)
+    if (auto decision = shared_->hit(key, rate, now)) return *decision;
+  return hit_locally(key, rate, now);
+}
+
+RateDecision RateLimiter::hit_locally(std::string_view key, const Rate& rate, TimePoint now) {
   if (rate.count < 1 || rate.period_seconds < 1) throw Error(ErrorCode::internal, "invalid rate");
   const std::int64_t P = static_cast<std::int64_t>(rate.period_seconds) * 1000;
   const std::int64_t L = rate.count;
@@ -80,20 +106,7 @@ RateDecision RateLimiter::hit(std::string_view key, const Rate& rate, TimePoint 
     return {true, 0};
   }
 
-  // Earliest wait t (ms) after which the hit would be allowed.
-  std::int64_t wait_ms;
-  if (e.current + 1 <= L) {
-    // Still possible in this window once enough of the previous window's weight has slid out.
-    const auto slack = static_cast<std::int64_t>(static_cast<i128>(L - 1 - e.current) * P / e.previous);
-    wait_ms = remaining - slack;
-  } else {
-    // Not before the next window, where the current count becomes the previous one.
-    const auto keep = static_cast<std::int64_t>(static_cast<i128>(L - 1) * P / e.current);
-    const std::int64_t into_next = P - keep;  // time into the next window for current × (P - t) ≤ (L - 1) × P
-    wait_ms = into_next >= P ? remaining + P : remaining + into_next;
-  }
-  const std::int64_t seconds = std::max<std::int64_t>(1, ceil_div(wait_ms, 1000));
-  return {false, static_cast<int>(std::min<std::int64_t>(seconds, std::numeric_limits<int>::max()))};
+  return refusal(e.previous, e.current, remaining, P, L);
 }
 
 std::size_t RateLimiter::size() const {

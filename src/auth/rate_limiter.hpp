@@ -15,7 +15,9 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,13 +32,30 @@ struct RateDecision {
   int retry_after = 0;  // when refused: whole seconds (≥ 1) after which the same hit would be allowed
 };
 
+// The refusal for a key whose windows hold `previous` and `current` allowed hits, `remaining_ms` (1..period) before
+// the current window ends: how long until the same hit would be allowed. Shared by both kinds of counters.
+RateDecision refusal(std::int64_t previous, std::int64_t current, std::int64_t remaining_ms, std::int64_t period_ms,
+                     std::int64_t limit);
+
+// Counters shared by several nodes (REDIS_URL, auth/redis_counters.hpp): the same sliding window, decided
+// atomically in the shared store. nullopt when the store cannot answer; the limiter then counts in this process.
+class SharedCounters {
+ public:
+  virtual ~SharedCounters() = default;
+  virtual std::optional<RateDecision> hit(std::string_view key, const Rate& rate, TimePoint now) = 0;
+};
+
 class RateLimiter {
  public:
   explicit RateLimiter(std::size_t max_keys = 100'000);
+  // From now on hits are counted in `shared` first, and in this process only while it does not answer.
+  void share_through(std::unique_ptr<SharedCounters> shared) { shared_ = std::move(shared); }
 
   // Records a hit on `key` at `now` if `rate` allows it. `rate.count` and `rate.period_seconds` must be ≥ 1
   // (config guarantees it); otherwise throws Error(internal).
   RateDecision hit(std::string_view key, const Rate& rate, TimePoint now);
+  // The same, counted in this process only.
+  RateDecision hit_locally(std::string_view key, const Rate& rate, TimePoint now);
 
   std::size_t size() const;    // keys currently tracked
   void purge(TimePoint now);   // drops every key with nothing left to remember (also done automatically)
@@ -59,6 +78,7 @@ class RateLimiter {
   static bool expired(const Entry& e, std::int64_t now_ms);
   void sweep(Shard& shard, std::int64_t now_ms);
 
+  std::unique_ptr<SharedCounters> shared_;
   std::size_t max_per_shard_;
   std::array<Shard, kShards> shards_;
 };

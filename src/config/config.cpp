@@ -6,6 +6,7 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "common/error.hpp"
@@ -169,10 +170,15 @@ DatabaseUrl parse_database_url(const std::string& url) {
     if (pair.empty()) continue;
     auto e = pair.find('=');
     std::string k = pair.substr(0, e);
-    if (k != "sslmode" && k != "connect_timeout" && k != "application_name")
-      invalid(var, "unsupported option '" + k + "'");
+    // libpq's TLS settings (sslmode=verify-full&sslrootcert=/etc/the5hc/db-ca.pem) and two harmless ones.
+    static const std::set<std::string> known{"sslmode", "sslrootcert", "sslcert", "sslkey", "sslcrl",
+                                             "connect_timeout", "application_name"};
+    if (!known.contains(k)) invalid(var, "unsupported option '" + k + "'");
     d.options[k] = e == std::string::npos ? "" : percent_decode(pair.substr(e + 1));
   }
+  static const std::set<std::string> sslmodes{"disable", "allow", "prefer", "require", "verify-ca", "verify-full"};
+  if (auto m = d.options.find("sslmode"); m != d.options.end() && !sslmodes.contains(m->second))
+    invalid(var, "sslmode must be disable, allow, prefer, require, verify-ca or verify-full");
   return d;
 }
 

@@ -4,6 +4,7 @@
 #include <Poco/SHA2Engine.h>
 #include <fcntl.h>
 #include <spawn.h>
+#include <soci/soci.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -17,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -178,6 +180,39 @@ std::map<std::string, std::string> libpq_env(const DatabaseUrl& url) {
   for (const auto& [k, v] : url.options)
     if (auto it = known.find(k); it != known.end()) env[it->second] = v;
   return env;
+}
+
+// The tables a custom-format dump holds, from `pg_restore --list` ("215; 1259 16390 TABLE public clients owner").
+std::set<std::string> dump_tables(const std::string& file, const std::map<std::string, std::string>& env) {
+  char list_path[] = "/tmp/the5hc-restore-list-XXXXXX";
+  int fd = ::mkstemp(list_path);
+  if (fd < 0) throw failure("Restore failed: {detail}", std::string("mkstemp: ") + std::strerror(errno));
+  ::close(fd);
+  auto r = run_program({"pg_restore", "--list", std::string("--file=") + list_path, file}, env);
+  std::ifstream in(list_path);
+  std::set<std::string> tables;
+  for (std::string line; std::getline(in, line);) {
+    auto at = line.find(" TABLE public ");
+    if (at == std::string::npos || line.starts_with(";")) continue;
+    auto name = line.substr(at + 14);
+    tables.insert(name.substr(0, name.find(' ')));
+  }
+  ::unlink(list_path);
+  if (r.status != 0) throw failure("Restore failed: {detail}", "pg_restore --list: " + first_line(r.err));
+  return tables;
+}
+
+// pg_restore --clean replaces what the dump holds; tables a newer schema added since (a release rolled back) would
+// stay and break the next `migrate up`, so they go too: afterwards the database is exactly the backup.
+void drop_tables_not_in(Database& db, const std::set<std::string>& keep) {
+  db.write([&](soci::session& sql) {
+    std::vector<std::string> extra;
+    soci::rowset<std::string> names = (sql.prepare << "SELECT table_name FROM information_schema.tables WHERE "
+                                                      "table_schema = 'public' AND table_type = 'BASE TABLE'");
+    for (const auto& n : names)
+      if (!keep.contains(n) && n.find('"') == std::string::npos) extra.push_back(n);
+    for (const auto& n : extra) sql << "DROP TABLE IF EXISTS \"" + n + "\" CASCADE";
+  });
 }
 
 // ---- SQLite ---------------------------------------------------------------------------------------------------
@@ -410,10 +445,12 @@ int restore_backup(Database& db, const DatabaseUrl& url, const BackupInfo& backu
     return sqlite_schema_version(live);
   }
   auto env = libpq_env(url);
+  auto tables = dump_tables(backup.file, env);
   auto r = run_program({"pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
                         "--single-transaction", "--exit-on-error", "--dbname=" + url.dbname, backup.file},
                        env);
   if (r.status != 0) throw failure("Restore failed: {detail}", "pg_restore: " + first_line(r.err));
+  drop_tables_not_in(db, tables);
   return Migrator(db).status().schema_version;
 }
 
@@ -441,6 +478,19 @@ int client_major_version(const std::string& program) {
   ::pclose(p);
   auto digit = line.find_first_of("0123456789");
   return digit == std::string::npos ? 0 : std::atoi(line.c_str() + digit);
+}
+
+int server_major_version(Database& db) {
+  if (db.dialect() != Dialect::postgres) return 0;
+  try {
+    return db.read([](soci::session& sql) {
+      std::string num;
+      sql << "SHOW server_version_num", soci::into(num);
+      return std::atoi(num.c_str()) / 10000;
+    });
+  } catch (const std::exception&) {
+    return 0;
+  }
 }
 
 }  // namespace the5hc::store

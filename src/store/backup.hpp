@@ -61,5 +61,7 @@ void register_backup_metrics();
 // The major version of the first line of `<program> --version` ("pg_dump (PostgreSQL) 15.4" → 15), 0 when the
 // program is missing. For `check`'s W004.
 int client_major_version(const std::string& program);
+// The PostgreSQL server's major version (SHOW server_version_num / 10000); 0 on SQLite or when unreachable.
+int server_major_version(Database& db);
 
 }  // namespace the5hc::store

@@ -127,12 +127,14 @@ TEST_F(Backups, RestoreTakesASafetyBackupFirstAndNeedsYes) {
   EXPECT_TRUE(backup_named(env["BACKUP_DIR"], "pre-restore").empty());
 
   create_user(db, "later", kPassword);
+  SqlProbe sql(db);
+  sql.exec("CREATE TABLE later_feature (id INTEGER)");  // what a newer release's migration would add
   auto restored = run_the5hc({"backup", "restore", file, "--yes"}, env, db.dir());
   ASSERT_EQ(restored.exit_code, 0) << restored.out << restored.err;
   std::string safety = backup_named(env["BACKUP_DIR"], "pre-restore");
   ASSERT_FALSE(safety.empty()) << restored.out;
-  SqlProbe sql(db);
   EXPECT_EQ(sql.count("SELECT count(*) FROM users WHERE username = 'later'"), 0);
+  EXPECT_ANY_THROW(sql.count("SELECT count(*) FROM later_feature"));  // the database is exactly the backup
   // The safety backup holds what was replaced: restoring it brings the later user back.
   ASSERT_EQ(run_the5hc({"backup", "restore", safety, "--yes"}, env, db.dir()).exit_code, 0);
   EXPECT_EQ(sql.count("SELECT count(*) FROM users WHERE username = 'later'"), 1);

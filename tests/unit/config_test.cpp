@@ -101,3 +101,17 @@ TEST_F(ConfigTest, EnvFileIsReadAndEnvironmentWins) {
   EXPECT_EQ(c.throttle_user.count, 50);
   EXPECT_EQ(c.throttle_user.period_seconds, 600);
 }
+
+TEST(Config, DatabaseUrlTakesLibpqTlsSettings) {
+  Config c = load_config({{"DATABASE_URL", "postgres://app:pw@db.internal/studio?sslmode=verify-full&sslrootcert=%2Fetc%2Fthe5hc%2Fdb-ca.pem"}});
+  EXPECT_EQ(c.database.options.at("sslmode"), "verify-full");
+  EXPECT_EQ(c.database.options.at("sslrootcert"), "/etc/the5hc/db-ca.pem");
+  EXPECT_NE(c.database.soci_connect().find("sslrootcert='/etc/the5hc/db-ca.pem'"), std::string::npos);
+  try {
+    load_config({{"DATABASE_URL", "postgres://app:pw@db.internal/studio?sslmode=always"}});
+    FAIL() << "an unknown sslmode is a configuration error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), ErrorCode::config);
+    EXPECT_NE(e.message().find("DATABASE_URL"), std::string::npos);
+  }
+}

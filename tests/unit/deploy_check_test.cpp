@@ -76,6 +76,18 @@ TEST(DeployCheck, EachRuleFires) {
   EXPECT_EQ(w[0].level, "warning");
 }
 
+TEST(DeployCheck, RemotePostgresWithoutTlsIsWarned) {
+  auto c = production();
+  c.database = parse_database_url("postgres://u:p@db.internal:5432/the5hc");
+  EXPECT_TRUE(has(run_checks(c, {}, true, false), "W008"));
+  c.database = parse_database_url("postgres://u:p@db.internal:5432/the5hc?sslmode=verify-full&sslrootcert=/etc/ca.pem");
+  EXPECT_FALSE(has(run_checks(c, {}, true, false), "W008"));
+  c.database = parse_database_url("postgres://u:p@127.0.0.1:5432/the5hc");
+  EXPECT_FALSE(has(run_checks(c, {}, true, false), "W008"));
+  c.database = parse_database_url("postgres://u:p@db.internal/the5hc?sslmode=prefer");
+  EXPECT_TRUE(has(run_checks(c, {}, true, false), "W008"));
+}
+
 TEST(DeployCheck, DeployRulesOnlyWithDeployFlag) {
   auto c = production();
   c.debug = true;
