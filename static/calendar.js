@@ -15,6 +15,27 @@
     return m ? m.content : '';
   }
 
+  // FullCalendar inserts its CSS rule by rule into <style data-fullcalendar> when it first renders. Its icon font is
+  // a data: URL, which the CSP (font-src 'self') refuses and Chromium fetches as soon as the rule exists, so that
+  // one rule is skipped (the toolbar uses text arrows instead of the icons). This file is therefore loaded before
+  // FullCalendar's bundles and waits for them (boot).
+  function withoutIconFont() {
+    var el = document.querySelector('style[data-fullcalendar]');
+    if (!el) {
+      el = document.createElement('style');
+      el.setAttribute('data-fullcalendar', '');
+      document.head.insertBefore(el, document.head.firstChild);
+    }
+    var sheet = el.sheet;
+    if (sheet.__withoutIconFont) return;
+    sheet.__withoutIconFont = true;
+    var insert = sheet.insertRule.bind(sheet);
+    sheet.insertRule = function (rule, index) {
+      var at = Math.min(index === undefined ? 0 : index, sheet.cssRules.length);
+      return /^\s*@font-face/.test(rule) ? at : insert(rule, at);
+    };
+  }
+
   function start(el) {
     if (el.dataset.ready === 'true') return;
     el.dataset.ready = 'true';
@@ -128,6 +149,8 @@
       setTimeout(function () { boot(tries + 1); }, 50);
     }
   }
+  // before FullCalendar's core script runs (this file is loaded first), which inserts its CSS on load
+  withoutIconFont();
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { boot(0); });
   else boot(0);
   document.addEventListener('htmx:afterSettle', function () { boot(0); });

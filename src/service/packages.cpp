@@ -157,7 +157,7 @@ PackageView get_package(const Context& ctx, std::int64_t id) {
   return PackageView{ctx.db.read([&](soci::session& sql) { return visible_package(sql, ctx, id); }), actor_zone(ctx)};
 }
 
-PackageList list_packages(const Context& ctx, const PackageQuery& q) {
+store::PackageFilter package_filter(const Context& ctx, const PackageQuery& q) {
   store::PackageFilter f;
   f.scope = records_scope(ctx);
   f.client_id = q.client_id;
@@ -167,6 +167,11 @@ PackageList list_packages(const Context& ctx, const PackageQuery& q) {
   f.sort = q.sort;
   f.limit = q.limit;
   f.offset = q.offset;
+  return f;
+}
+
+PackageList list_packages(const Context& ctx, const PackageQuery& q) {
+  auto f = package_filter(ctx, q);
   return ctx.db.read([&](soci::session& sql) {
     auto count = store::count_packages(sql, f);
     return PackageList{count, store::list_packages(sql, f), actor_zone(ctx)};

@@ -73,6 +73,8 @@ struct PackageQuery {
   int limit = -1, offset = 0;
 };
 using PackageList = Rows<store::Package>;
+// The store's filter for the query within what the caller may list (assistants → 403).
+store::PackageFilter package_filter(const Context& ctx, const PackageQuery& query);
 PackageList list_packages(const Context& ctx, const PackageQuery& query);
 // A client's packages, newest first: invisible client → 404, assistants → 403 (API.md §3.1 nested array).
 PackageList client_packages(const Context& ctx, std::int64_t client_id);

@@ -124,7 +124,7 @@ store::PaymentFilter filter_of(const Context& ctx, const PaymentQuery& q) {
 
 }  // namespace
 
-Rows<store::Payment> list_payments(const Context& ctx, const PaymentQuery& q) {
+store::PaymentFilter payment_filter(const Context& ctx, const PaymentQuery& q) {
   auto f = filter_of(ctx, q);
   f.package_id = q.package_id;
   f.method = q.method;
@@ -133,6 +133,11 @@ Rows<store::Payment> list_payments(const Context& ctx, const PaymentQuery& q) {
   f.sort = q.sort;
   f.limit = q.limit;
   f.offset = q.offset;
+  return f;
+}
+
+Rows<store::Payment> list_payments(const Context& ctx, const PaymentQuery& q) {
+  auto f = payment_filter(ctx, q);
   return ctx.db.read([&](soci::session& sql) {
     auto count = store::count_payments(sql, f);
     return Rows<store::Payment>{count, store::list_payments(sql, f), actor_zone(ctx)};

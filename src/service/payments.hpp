@@ -54,6 +54,8 @@ struct PaymentQuery {
   store::Sort<store::PaymentSort> sort;  // empty: latest payment date first
   int limit = -1, offset = 0;
 };
+// The store's filter for the whole query within what the caller may list (assistants → 403).
+store::PaymentFilter payment_filter(const Context& ctx, const PaymentQuery& query);
 Rows<store::Payment> list_payments(const Context& ctx, const PaymentQuery& query);
 store::PaymentTotals summarize_payments(const Context& ctx, const PaymentQuery& query);
 // Owner only, kind `other` only (409 otherwise); audit payment_deleted.

@@ -194,7 +194,7 @@ SessionView get_session(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) { return view_of(sql, ctx, visible_session(sql, ctx, id)); });
 }
 
-SessionList list_sessions(const Context& ctx, const SessionQuery& q) {
+store::SessionFilter session_filter(const Context& ctx, const SessionQuery& q) {
   store::SessionFilter f;
   f.scope = records_scope(ctx);
   f.status = q.status;
@@ -207,6 +207,11 @@ SessionList list_sessions(const Context& ctx, const SessionQuery& q) {
   f.sort = q.sort;
   f.limit = q.limit;
   f.offset = q.offset;
+  return f;
+}
+
+SessionList list_sessions(const Context& ctx, const SessionQuery& q) {
+  auto f = session_filter(ctx, q);
   return ctx.db.read([&](soci::session& sql) {
     SessionList out{store::count_sessions(sql, f), store::list_sessions(sql, f), {}, actor_zone(ctx)};
     for (const auto& s : out.results) {

@@ -72,6 +72,8 @@ struct SessionList {
   std::map<std::int64_t, PackageSummary> summaries;  // by package id
   std::string zone;
 };
+// The store's filter for the query within what the caller may list (assistants → 403).
+store::SessionFilter session_filter(const Context& ctx, const SessionQuery& query);
 SessionList list_sessions(const Context& ctx, const SessionQuery& query);
 
 // Sessions of a month in the caller's organisation, by day (only days with sessions), each day by time, null first.

@@ -41,15 +41,7 @@ std::vector<ClientChoice> client_choices(soci::session& sql, const Context& ctx)
 
 PackageBoard package_board(const Context& ctx, const PackageQuery& q) {
   require_actor(ctx);
-  store::PackageFilter f;
-  f.scope = records_scope(ctx);
-  f.client_id = q.client_id;
-  f.is_active = q.is_active;
-  if (q.status) f.status = domain::parse_package_status(*q.status);
-  f.search = q.search;
-  f.sort = q.sort;
-  f.limit = q.limit;
-  f.offset = q.offset;
+  auto f = package_filter(ctx, q);
   return ctx.db.read([&](soci::session& sql) {
     PackageBoard out;
     out.list = PackageList{store::count_packages(sql, f), store::list_packages(sql, f), actor_zone(ctx)};
@@ -128,18 +120,7 @@ SessionBoard session_board(const Context& ctx, SessionQuery q, const std::string
   if (period == "today") q.start_date = q.end_date = today.str();
   if (period == "week") q.start_date = monday.str(), q.end_date = add_days(monday, 6).str();
   if (period == "month") q.start_date = Date{today.year, today.month, 1}.str(), q.end_date = add_days(next_month, -1).str();
-  store::SessionFilter f;
-  f.scope = records_scope(ctx);
-  f.status = q.status;
-  f.client_id = q.client_id;
-  f.package_id = q.package_id;
-  f.trainer_id = q.trainer_id;
-  f.start_date = q.start_date;
-  f.end_date = q.end_date;
-  f.search = q.search;
-  f.sort = q.sort;
-  f.limit = q.limit;
-  f.offset = q.offset;
+  auto f = session_filter(ctx, q);
   return ctx.db.read([&](soci::session& sql) {
     out.list = SessionList{store::count_sessions(sql, f), store::list_sessions(sql, f), {}, actor_zone(ctx)};
     store::SessionFilter all;
@@ -168,19 +149,7 @@ CalendarPage calendar_page(const Context& ctx) {
 
 PaymentBoard payment_board(const Context& ctx, const PaymentQuery& q) {
   require_actor(ctx);
-  store::PaymentFilter f;
-  f.scope = records_scope(ctx);
-  f.method = q.method;
-  f.kind = q.kind;
-  f.client_id = q.client_id;
-  f.package_id = q.package_id;
-  f.trainer_id = q.trainer_id;
-  f.start_date = q.start_date;
-  f.end_date = q.end_date;
-  f.search = q.search;
-  f.sort = q.sort;
-  f.limit = q.limit;
-  f.offset = q.offset;
+  auto f = payment_filter(ctx, q);
   return ctx.db.read([&](soci::session& sql) {
     PaymentBoard out;
     out.list = Rows<store::Payment>{store::count_payments(sql, f), store::list_payments(sql, f), actor_zone(ctx)};

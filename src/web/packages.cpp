@@ -47,8 +47,8 @@ http::Response list_page(const http::Request& req, const service::Dependencies& 
             {"has_rows", !rows.empty()},
             {"total", plural(req.lang, "{n} package in total", "{n} packages in total", board.list.count)},
             {"pager", pager("/sessions/packages/", req.query, board.list.count, page, "#package-list")},
-            {"stats", {{"total", plural(req.lang, "{n} package", "{n} packages", board.total_packages)},
-                       {"active", plural(req.lang, "{n} package", "{n} packages", board.active_packages)},
+            {"stats", {{"total", plural(req.lang, "{n} item", "{n} items", board.total_packages)},
+                       {"active", plural(req.lang, "{n} item", "{n} items", board.active_packages)},
                        {"sales", money(board.sales_total)},
                        {"average", money(board.average_amount)}}},
             {"filters", {{"search", req.query.get("search").value_or("")},
@@ -72,7 +72,7 @@ http::Response fee_preview(const http::Request& req, const service::Dependencies
 
 json form_values(const http::QueryParams& f, const std::string& today) {
   json v = json::object();
-  for (const char* name : {"package_name", "total_sessions", "total_amount", "session_price", "notes"})
+  for (const char* name : {"package_name", "total_sessions", "session_price", "notes"})
     v[name] = f.get(name).value_or("");
   v["payment_date"] = f.get("payment_date").value_or(today);
   return v;
@@ -85,15 +85,12 @@ http::Response form_page(const http::Request& req, const service::Dependencies& 
   p.content = "packages/form";
   p.fragments = {{"package-form", "packages/_form"}};
   json values = form_values(f, form.today);
-  json fee = json::object();
-  FieldErrors ignored;
-  auto amount = won(f, "total_amount", false, ignored);
+  json money = money_fields("total_amount", i18n::tr(req.lang, "Total amount (VAT included)"), f, errors, req.lang);
   p.data = {{"values", values},
             {"errors", std::move(errors)},
             {"clients", client_options(form.clients, form.client_id)},
-            {"methods", method_options(f.get("payment_method").value_or("card"), req.lang)},
-            {"today", form.today},
-            {"has_amount", amount.has_value()}};
+            {"money", money},
+            {"today", form.today}};
   p.status = status;
   return respond(req, deps, std::move(p));
 }
@@ -123,9 +120,7 @@ http::Response save_package(const http::Request& req, const service::Dependencie
                      i18n::translate(req.lang, i18n::args("\"{name}\" package has been created.",
                                                           {{"name", made.package.package_name}})));
   } catch (const Error& e) {
-    if (e.code() != ErrorCode::validation) throw;
-    json shown = field_errors(e, req.lang);
-    shown["summary"] = i18n::tr(req.lang, "Please check the form.");
+    json shown = rejected_form(e, req.lang);
     return form_page(req, deps, service::studio_form(ctx, client, false), f, shown, 422);
   }
 }
@@ -159,12 +154,13 @@ http::Response top_up_page(const http::Request& req, const service::Dependencies
   p.content = "packages/top_up";
   p.fragments = {{"top-up-form", "packages/_top_up_form"}};
   json values = json::object();
-  for (const char* name : {"amount", "sessions", "description"}) values[name] = f.get(name).value_or("");
+  for (const char* name : {"sessions", "description"}) values[name] = f.get(name).value_or("");
   values["payment_date"] = f.get("payment_date").value_or("");
+  json money = money_fields("amount", i18n::tr(req.lang, "Amount"), f, errors, req.lang);
   p.data = {{"package", package_json(v.row, v.zone, req.lang)},
             {"values", values},
             {"errors", std::move(errors)},
-            {"methods", method_options(f.get("payment_method").value_or("card"), req.lang)}};
+            {"money", money}};
   p.status = status;
   return respond(req, deps, std::move(p));
 }
@@ -184,9 +180,7 @@ http::Response save_top_up(const http::Request& req, const service::Dependencies
     auto done = service::top_up_package(ctx, id, in);
     return see_other(req, deps, path_of(id), "success", i18n::tr(req.lang, "Credits have been topped up."));
   } catch (const Error& e) {
-    if (e.code() != ErrorCode::validation) throw;
-    json shown = field_errors(e, req.lang);
-    shown["summary"] = i18n::tr(req.lang, "Please check the form.");
+    json shown = rejected_form(e, req.lang);
     return top_up_page(req, deps, service::get_package(ctx, id), f, shown, 422);
   }
 }

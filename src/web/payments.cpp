@@ -112,8 +112,9 @@ http::Response export_response(const http::Request& req, const service::Dependen
 http::Response form_page(const http::Request& req, const service::Dependencies& deps, const service::StudioForm& form,
                          const http::QueryParams& f, json errors, int status) {
   json values = json::object();
-  for (const char* name : {"amount", "description"}) values[name] = f.get(name).value_or("");
+  values["description"] = f.get("description").value_or("");
   values["payment_date"] = f.get("payment_date").value_or(form.today);
+  json money = money_fields("amount", i18n::tr(req.lang, "Amount"), f, errors, req.lang);
   Page p;
   p.title = i18n::tr(req.lang, "Add a payment");
   p.content = "payments/form";
@@ -121,11 +122,12 @@ http::Response form_page(const http::Request& req, const service::Dependencies& 
   p.data = {{"values", values},
             {"errors", std::move(errors)},
             {"clients", client_options(form.clients, form.client_id)},
+            {"client_packages_url", "/sessions/client-packages/?for=payment"},
             {"choices", {{"packages", package_options(form.packages, number(f, "package"), req.lang)},
                          {"has_client", form.client_id.has_value()},
                          {"has_packages", !form.packages.empty()},
                          {"booking", false}}},
-            {"methods", method_options(f.get("payment_method").value_or("card"), req.lang)},
+            {"money", money},
             {"today", form.today}};
   p.status = status;
   return respond(req, deps, std::move(p));
@@ -151,9 +153,7 @@ http::Response save_payment(const http::Request& req, const service::Dependencie
     return see_other(req, deps, "/sessions/payments/", "success",
                      i18n::tr(req.lang, "The payment has been recorded."));
   } catch (const Error& e) {
-    if (e.code() != ErrorCode::validation) throw;
-    json shown = field_errors(e, req.lang);
-    shown["summary"] = i18n::tr(req.lang, "Please check the form.");
+    json shown = rejected_form(e, req.lang);
     return form_page(req, deps, service::studio_form(ctx, client, false), f, shown, 422);
   }
 }

@@ -51,7 +51,9 @@ http::Response list_page(const http::Request& req, const service::Dependencies& 
   json filters = {{"search", req.query.get("search").value_or("")},
                   {"from", req.query.get("from").value_or("")},
                   {"to", req.query.get("to").value_or("")},
-                  {"custom", period == "custom"}};
+                  {"custom", period == "custom"},
+                  {"package", q.package_id ? json(std::to_string(*q.package_id)) : json(false)},
+                  {"client", q.client_id ? json(std::to_string(*q.client_id)) : json(false)}};
   for (const char* p : {"today", "week", "month", "custom"}) filters["period_" + std::string(p)] = period == p;
   for (const char* s : {"scheduled", "completed", "cancelled", "no_show"}) filters["status_" + std::string(s)] = status == s;
   auto sessions = [&](std::int64_t n) { return plural(req.lang, "{n} session", "{n} sessions", n); };
@@ -119,6 +121,7 @@ http::Response booking_page(const http::Request& req, const service::Dependencie
   p.data = {{"values", booking_values(f)},
             {"errors", std::move(errors)},
             {"clients", client_options(form.clients, form.client_id)},
+            {"client_packages_url", "/sessions/client-packages/"},
             {"choices", {{"packages", package_options(form.packages, number(f, "package"), req.lang)},
                          {"has_client", form.client_id.has_value()},
                          {"has_packages", !form.packages.empty()},
@@ -151,9 +154,7 @@ http::Response book(const http::Request& req, const service::Dependencies& deps)
     service::book_session(ctx, in);
     return see_other(req, deps, "/sessions/", "success", i18n::tr(req.lang, "The session has been booked."));
   } catch (const Error& e) {
-    if (e.code() != ErrorCode::validation) throw;
-    json shown = field_errors(e, req.lang);
-    shown["summary"] = i18n::tr(req.lang, "Please check the form.");
+    json shown = rejected_form(e, req.lang);
     return booking_page(req, deps, service::studio_form(ctx, client, true), f, shown, 422);
   }
 }

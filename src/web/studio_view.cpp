@@ -2,6 +2,7 @@
 
 #include "domain/packages.hpp"
 #include "web/format.hpp"
+#include "web/page.hpp"
 
 namespace the5hc::web {
 namespace {
@@ -62,7 +63,7 @@ json package_json(const store::Package& p, const std::string& zone, Lang lang) {
                                                   {{"n", std::to_string(c.remaining_sessions)},
                                                    {"m", std::to_string(c.total_sessions)}})},
               {"scheduled", plural(lang, "{n} session", "{n} sessions", p.scheduled_count)},
-              {"available", d::available_sessions(c, p.scheduled_count)},
+              {"bookable", status == d::PackageStatus::active && d::available_sessions(c, p.scheduled_count) > 0},
               {"credits", money(c.remaining_credits)},
               {"session_price", money(c.session_price)},
               {"session_price_won", c.session_price},
@@ -136,6 +137,13 @@ json method_options(const std::string& selected, Lang lang) {
   return out;
 }
 
+json money_fields(const char* field, const std::string& label, const http::QueryParams& f, const json& errors, Lang lang) {
+  json out = {{"field", field}, {"label", label}, {"value", f.get(field).value_or("")},
+              {"methods", method_options(f.get("payment_method").value_or("card"), lang)}};
+  if (errors.contains(field)) out["error"] = errors[field];
+  return out;
+}
+
 json client_options(const std::vector<service::ClientChoice>& clients, std::optional<std::int64_t> selected) {
   json out = json::array();
   for (const auto& c : clients) out.push_back({{"id", c.id}, {"name", c.name}, {"selected", selected == c.id}});
@@ -156,6 +164,13 @@ json package_options(const std::vector<store::Package>& packages, std::optional<
                    {"selected", selected == p.id}});
   }
   return out;
+}
+
+json rejected_form(const Error& e, Lang lang) {
+  if (e.code() != ErrorCode::validation) throw;
+  json shown = field_errors(e, lang);
+  shown["summary"] = i18n::tr(lang, "Please check the form.");
+  return shown;
 }
 
 std::optional<d::Krw> won(const http::QueryParams& f, const char* field, bool required, FieldErrors& errors) {

@@ -35,6 +35,14 @@ json method_options(const std::string& selected, Lang lang);
 json client_options(const std::vector<service::ClientChoice>& clients, std::optional<std::int64_t> selected);
 json package_options(const std::vector<store::Package>& packages, std::optional<std::int64_t> selected, Lang lang);
 
+// The amount and payment method fields with the live fee preview (templates/packages/_money_fields.html,
+// _fee_box.html): the amount field's name, its translated label, the typed values and the amount's error.
+json money_fields(const char* field, const std::string& label, const http::QueryParams& f, const json& errors, Lang lang);
+
+// The errors of a rejected form as the templates show them, with the summary "입력 내용을 확인해주세요."; anything
+// but a validation error is thrown on (called inside the catch block).
+json rejected_form(const Error& e, Lang lang);
+
 // A won amount typed into a form ("600000" or "600,000"); nullopt (and an error under `field`) otherwise. Empty
 // and optional → nullopt without error.
 std::optional<domain::Krw> won(const http::QueryParams& f, const char* field, bool required, FieldErrors& errors);

@@ -266,4 +266,89 @@ TEST_F(WebPagesTest, InvitationPageCreatesTheAccount) {
   EXPECT_EQ(http_request(world_->port(), "GET", "/invitations/accept/no-such-code/").status, 404);
 }
 
+// --- studio pages (WEB.md §4.5, issue 14) -------------------------------------------------------------------
+
+TEST_F(WebPagesTest, FeePreviewIsTheServersFormulaWithTheOrganisationsRates) {
+  auto card = as("a_owner", "GET", "/sessions/fee-preview/?amount=600000&payment_method=card");
+  ASSERT_EQ(card.status, 200);
+  for (const char* text : {"₩545,455", "₩54,545", "₩21,000", "₩524,455", "부가세 (10%)", "카드 수수료 (3.5%)"})
+    EXPECT_NE(card.body.find(text), std::string::npos) << text;
+  auto cash = as("a_owner", "GET", "/sessions/fee-preview/?total_amount=600%2C000&payment_method=cash");
+  EXPECT_EQ(cash.body.find("카드 수수료"), std::string::npos);
+  EXPECT_NE(cash.body.find("₩545,455"), std::string::npos);
+  auto empty = as("a_owner", "GET", "/sessions/fee-preview/?amount=abc");
+  EXPECT_EQ(empty.status, 200);
+  EXPECT_NE(empty.body.find("금액을 입력하면"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, PackageBookingAndRowActionsThroughThePages) {
+  auto client = std::to_string(new_client("a_trainer", "스튜디오회원"));
+  auto bad = as("a_trainer", "POST", "/sessions/packages/add/", "client=" + client + "&package_name=&total_sessions=10",
+                {{"HX-Request", "true"}, {"HX-Target", "package-form"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body.rfind("<form id=\"package-form\"", 0), 0u) << bad.body.substr(0, 200);
+  auto made = as("a_trainer", "POST", "/sessions/packages/add/",
+                 "client=" + client + "&package_name=10%ED%9A%8C&total_sessions=10&total_amount=600000&payment_method=card");
+  ASSERT_EQ(made.status, 303) << made.body;
+  std::string detail = made.header("location");
+  ASSERT_EQ(detail.rfind("/sessions/packages/", 0), 0u);
+  std::string package = detail.substr(19, detail.size() - 20);
+  auto page = as("a_trainer", "GET", detail);
+  EXPECT_NE(page.body.find("남은 10회 / 총 10회"), std::string::npos);
+  EXPECT_NE(page.body.find("₩524,455"), std::string::npos);
+  EXPECT_NE(page.body.find("0.0%"), std::string::npos);
+
+  auto past = as("a_trainer", "POST", "/sessions/add/",
+                 "client=" + client + "&package=" + package + "&session_date=2020-01-01&session_duration=60");
+  EXPECT_EQ(past.status, 422);
+  EXPECT_NE(past.body.find("세션 날짜는 과거일 수 없습니다."), std::string::npos);
+  auto booked = as("a_trainer", "POST", "/sessions/add/",
+                   "client=" + client + "&package=" + package + "&session_date=2099-01-05&session_time=10%3A00&session_duration=60");
+  ASSERT_EQ(booked.status, 303) << booked.body;
+  auto fragment = as("a_trainer", "GET", "/sessions/client-packages/?client=" + client);
+  EXPECT_NE(fragment.body.find("잔여 10회, 예약 가능 9회"), std::string::npos) << fragment.body;
+
+  auto events = json::parse(as("a_trainer", "GET", "/sessions/calendar/events/?start=2099-01-01T00:00:00%2B09:00&end=2099-02-01").body);
+  ASSERT_EQ(events.size(), 1u);
+  EXPECT_EQ(events[0]["title"], "스튜디오회원 (10회)");
+  EXPECT_EQ(events[0]["start"], "2099-01-05T10:00:00");
+  EXPECT_EQ(events[0]["end"], "2099-01-05T11:00:00");
+  EXPECT_EQ(events[0]["status"], "scheduled");
+  std::string session = events[0]["id"];
+
+  auto row = as("a_trainer", "POST", "/sessions/" + session + "/complete/", "", {{"HX-Request", "true"}});
+  ASSERT_EQ(row.status, 200) << row.body;
+  EXPECT_EQ(row.body.rfind("<tr id=\"session-" + session + "\"", 0), 0u) << row.body.substr(0, 200);
+  EXPECT_NE(row.body.find("status-completed"), std::string::npos);
+  EXPECT_NE(row.header("hx-trigger").find("showMessage"), std::string::npos);
+  EXPECT_NE(row.header("hx-trigger").find("sessionChanged"), std::string::npos);
+  auto again = as("a_trainer", "POST", "/sessions/" + session + "/complete/", "", {{"HX-Request", "true"}});
+  EXPECT_EQ(again.status, 409) << "only scheduled sessions are processed";
+  EXPECT_NE(as("a_trainer", "GET", detail).body.find("남은 9회 / 총 10회"), std::string::npos);
+
+  auto list = as("a_owner", "GET", "/sessions/payments/?client=" + client);
+  EXPECT_NE(list.body.find("₩600,000"), std::string::npos);
+  auto csv = as("a_owner", "GET", "/sessions/payments/export/?format=csv&client=" + client);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.body.rfind("\xEF\xBB\xBF결제일,회원,", 0), 0u);
+  EXPECT_NE(csv.body.find(",600000,54545,21000,524455,"), std::string::npos);
+  EXPECT_NE(csv.header("content-disposition").find("payments_"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, MoneyPagesAreForbiddenToAssistantsAndOtherStudiosPackagesAreNotFound) {
+  for (const char* path : {"/sessions/packages/", "/sessions/", "/sessions/calendar/", "/sessions/payments/",
+                           "/sessions/payments/export/?format=csv", "/sessions/packages/add/", "/sessions/add/"})
+    EXPECT_EQ(as("a_assistant", "GET", path).status, 403) << path;
+  auto client = world_->call("b_owner", "POST", "/api/v1/clients/",
+                             {{"name", "B회원"}, {"age", 30}, {"gender", "male"}, {"height", 175}, {"weight", 70}});
+  auto b_client = json::parse(client.body)["id"].get<std::int64_t>();
+  auto pkg = world_->call("b_owner", "POST", "/api/v1/packages/",
+                          {{"client", b_client}, {"package_name", "B"}, {"total_sessions", 5}, {"total_amount", 100000},
+                           {"payment_method", "cash"}});
+  ASSERT_EQ(pkg.status, 201) << pkg.body;
+  auto id = std::to_string(json::parse(pkg.body)["id"].get<std::int64_t>());
+  EXPECT_EQ(as("a_owner", "GET", "/sessions/packages/" + id + "/").status, 404);
+  EXPECT_EQ(as("a_owner", "POST", "/sessions/packages/" + id + "/toggle-active/", "is_active=false").status, 404);
+}
+
 }  // namespace
