@@ -122,7 +122,7 @@ http::Response list_page(const http::Request& req, const service::Dependencies& 
               {"average", list.average_overall ? i18n::translate(req.lang, "{x} points",
                                                                  {{"x", one_decimal(list.average_overall)}})
                                                : "-"}}},
-            {"pager", pager("/assessments/", req.query, list.count, page, kPageSize)},
+            {"pager", pager("/assessments/", "#assessment-list", req.query, list.count, page, kPageSize)},
             {"filters", filters_json(req.query, list.clients, req.lang)},
             {"compare_limit", i18n::tr(req.lang, "You can compare up to 5 assessments.")}};
   return respond(req, deps, std::move(p));

@@ -126,7 +126,7 @@ http::Response list_page(const http::Request& req, const service::Dependencies& 
   p.data = {{"rows", rows},
             {"has_rows", !rows.empty()},
             {"total", plural(req.lang, "{n} client in total", "{n} clients in total", list.count)},
-            {"pager", pager("/clients/", req.query, list.count, page, kPageSize)},
+            {"pager", pager("/clients/", "#client-list", req.query, list.count, page, kPageSize)},
             {"sort", {{"name", sort_link("name")}, {"age", sort_link("age")}, {"created_at", sort_link("created_at")}}},
             {"filters", filters_json(req.query, list.trainers)},
             {"csv_url", "/clients/export/?" + query_string(req.query, {{"format", "csv"}})},

@@ -42,9 +42,10 @@ std::string query_string(const http::QueryParams& q, std::initializer_list<std::
   return out;
 }
 
-json pager(const std::string& path, const http::QueryParams& q, std::int64_t count, int page, int page_size) {
+json pager(const std::string& path, const std::string& target, const http::QueryParams& q, std::int64_t count, int page,
+           int page_size) {
   int pages = static_cast<int>((count + page_size - 1) / page_size);
-  json out = {{"show", pages > 1}, {"links", json::array()}};
+  json out = {{"show", pages > 1}, {"links", json::array()}, {"target", target}};
   auto url = [&](int p) { return path + "?" + query_string(q, {{"page", p > 1 ? std::to_string(p) : ""}}); };
   if (page > 1) out["previous"] = url(page - 1);
   if (page < pages) out["next"] = url(page + 1);

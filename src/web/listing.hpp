@@ -26,8 +26,10 @@ std::optional<std::string> day(const http::QueryParams& q, const char* name);
 // links of the pager, the sort headers and the exports keep the filters.
 std::string query_string(const http::QueryParams& q, std::initializer_list<std::pair<const char*, std::string>> set);
 
-// Page links of `path` ("/clients/") ±2 pages around `page`.
-json pager(const std::string& path, const http::QueryParams& q, std::int64_t count, int page, int page_size);
+// Page links of `path` ("/clients/") ±2 pages around `page`, swapping `target` ("#client-list"); the template
+// is the partial _pager.
+json pager(const std::string& path, const std::string& target, const http::QueryParams& q, std::int64_t count, int page,
+           int page_size);
 
 // CSS class of a score by the bands of DOMAIN.md §2.1 ("score-excellent" … "score-poor"); "" for none.
 const char* score_class(std::optional<double> score);
