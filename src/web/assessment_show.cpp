@@ -346,7 +346,12 @@ json detail_view(const service::AssessmentOverview& o, Lang lang) {
                                std::to_string(std::llround(c.category.weight * 100)) + "%)"},
                   {"text", points_text(score, lang)}, {"class", score_class(score)},
                   {"pct", score ? one_decimal(clamp_pct(*score)) : "0"}};
-      if (score) cat["level"] = label(d::score_band(*score), lang);
+      if (score) {
+        cat["level"] = label(d::score_band(*score), lang);
+        json recs = json::array();
+        for (const char* r : d::mcq_recommendations(c.category.code, *score)) recs.push_back(tr(lang, r));
+        cat["recommendations"] = recs;
+      }
       cats.push_back(cat);
     }
     mcq["categories"] = cats;

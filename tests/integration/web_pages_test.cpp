@@ -352,3 +352,108 @@ TEST_F(WebPagesTest, MoneyPagesAreForbiddenToAssistantsAndOtherStudiosPackagesAr
 }
 
 }  // namespace
+
+// --- assessment pages (WEB.md §4.4, issue 13) -------------------------------------------------------------------
+
+namespace {
+
+// The text of the element carrying data-score="<field>" (its data-value when it has one).
+std::string shown_score(const std::string& html, const std::string& field) {
+  auto at = html.find("data-score=\"" + field + "\"");
+  if (at == std::string::npos) return "<absent>";
+  auto tag_end = html.find('>', at);
+  auto value = html.find("data-value=\"", at);
+  if (value != std::string::npos && value < tag_end) {
+    value += 12;
+    return html.substr(value, html.find('"', value) - value);
+  }
+  return html.substr(tag_end + 1, html.find('<', tag_end) - tag_end - 1);
+}
+
+std::string one_decimal(const json& v) {
+  if (v.is_null()) return "-";
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v.get<double>());
+  return buf;
+}
+
+}  // namespace
+
+TEST_F(WebPagesTest, AssessmentPreviewFragmentShowsWhatTheApiPreviewComputes) {
+  auto client = new_client("a_owner", "미리보기회원");
+  const std::string form_start = "client=" + std::to_string(client) + "&push_up_reps=";
+  const std::string form_rest = "&push_up_type=standard&push_up_score=&farmer_carry_weight=40"
+                           "&farmer_carry_time=50&single_leg_balance_right_eyes_open=35"
+                           "&single_leg_balance_left_eyes_open=28&single_leg_balance_right_eyes_closed=12"
+                           "&single_leg_balance_left_eyes_closed=9&toe_touch_distance=2&shoulder_mobility_score=2"
+                           "&shoulder_mobility_asymmetry=3&overhead_squat_forward_lean=true&harvard_step_test_hr1=85"
+                           "&harvard_step_test_hr2=78&harvard_step_test_hr3=72&test_environment=outdoor&temperature=5"
+                           "&farmer_carry_score=3.5";
+  auto html = as("a_owner", "POST", "/assessments/preview/", form_start + "26" + form_rest, {{"HX-Request", "true"}});
+  ASSERT_EQ(html.status, 200) << html.body;
+  auto api = world_->call("a_owner", "POST", "/api/v1/assessments/preview/",
+                          {{"client", client}, {"push_up_reps", 26}, {"push_up_type", "standard"},
+                           {"farmer_carry_weight", 40}, {"farmer_carry_time", 50},
+                           {"single_leg_balance_right_eyes_open", 35}, {"single_leg_balance_left_eyes_open", 28},
+                           {"single_leg_balance_right_eyes_closed", 12}, {"single_leg_balance_left_eyes_closed", 9},
+                           {"toe_touch_distance", 2}, {"shoulder_mobility_score", 2},
+                           {"shoulder_mobility_asymmetry", 3}, {"overhead_squat_forward_lean", true},
+                           {"harvard_step_test_hr1", 85}, {"harvard_step_test_hr2", 78}, {"harvard_step_test_hr3", 72},
+                           {"test_environment", "outdoor"}, {"temperature", 5}, {"farmer_carry_score", 3.5}});
+  ASSERT_EQ(api.status, 200) << api.body;
+  auto expected = json::parse(api.body);
+  for (const char* f : {"overall_score", "strength_score", "mobility_score", "balance_score", "cardio_score"})
+    EXPECT_EQ(shown_score(html.body, f), one_decimal(expected[f])) << f;
+  for (const char* f : {"push_up_score", "toe_touch_score", "harvard_step_test_score", "overhead_squat_score",
+                        "shoulder_mobility_score"})
+    EXPECT_EQ(shown_score(html.body, f), std::to_string(expected[f].get<int>())) << f;
+  EXPECT_EQ(shown_score(html.body, "farmer_carry_score"), "3.5");
+  EXPECT_EQ(shown_score(html.body, "single_leg_balance_score"), one_decimal(expected["single_leg_balance_score"]));
+  EXPECT_EQ(shown_score(html.body, "injury_risk_score"), one_decimal(expected["injury_risk_score"]));
+  EXPECT_NE(html.body.find("수동"), std::string::npos) << "the manual farmer's carry score is marked";
+  // a range error is shown in the panel, as the API refuses it
+  auto bad = as("a_owner", "POST", "/assessments/preview/", form_start + "500" + form_rest, {{"HX-Request", "true"}});
+  EXPECT_NE(bad.body.find("preview-errors"), std::string::npos) << bad.body;
+}
+
+TEST_F(WebPagesTest, AssessmentFormSavesWithRedirectOrRerendersWith422) {
+  auto client = new_client("a_trainer", "평가저장회원");
+  const std::string base = "client=" + std::to_string(client) + "&push_up_reps=";
+  auto bad = as("a_trainer", "POST", "/assessments/add/", base + "500&toe_touch_distance=3",
+                {{"HX-Request", "true"}, {"HX-Target", "assessment-form"}});
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_EQ(bad.body.rfind("<form id=\"assessment-form\"", 0), 0u) << "only the form fragment";
+  EXPECT_NE(bad.body.find("data-error-summary"), std::string::npos);
+  EXPECT_NE(bad.body.find("value=\"3\""), std::string::npos) << "posted values stay";
+  auto good = as("a_trainer", "POST", "/assessments/add/", base + "30&push_up_score=2",
+                 {{"HX-Request", "true"}, {"HX-Target", "assessment-form"}});
+  ASSERT_EQ(good.status, 200) << good.body;
+  const std::string url = good.header("hx-redirect");
+  ASSERT_EQ(url.rfind("/assessments/", 0), 0u);
+  auto id = url.substr(13, url.size() - 14);
+  auto stored = json::parse(world_->call("a_trainer", "GET", "/api/v1/assessments/" + id + "/").body);
+  EXPECT_EQ(stored["push_up_score"], 2);
+  EXPECT_EQ(stored["push_up_score_manual_override"], true);
+  auto detail = as("a_trainer", "GET", url);
+  EXPECT_EQ(detail.status, 200);
+  EXPECT_NE(detail.body.find("data-chart=\"assessment-radar\""), std::string::npos);
+  EXPECT_NE(detail.body.find("/assessments/" + id + "/report.pdf"), std::string::npos);
+  auto edit = as("a_trainer", "GET", url + "edit/");
+  EXPECT_NE(edit.body.find("name=\"push_up_reps\" min=\"0\" max=\"300\" step=\"1\" inputmode=\"numeric\" value=\"30\""),
+            std::string::npos);
+  // an assistant sees only their own clients' assessments; another organisation none
+  EXPECT_EQ(as("a_assistant", "POST", url + "delete/").status, 404);
+  EXPECT_EQ(as("b_owner", "GET", url).status, 404);
+  auto deleted = as("a_owner", "POST", url + "delete/", "", {{"HX-Request", "true"}});
+  EXPECT_EQ(deleted.header("hx-redirect"), "/assessments/");
+}
+
+TEST_F(WebPagesTest, AssessmentListFiltersAndCompareNeedsTwoToFive) {
+  auto list = as("a_owner", "GET", "/assessments/?score_range=80-89&is_complete=false",
+                 "", {{"HX-Request", "true"}, {"HX-Target", "assessment-list"}});
+  EXPECT_EQ(list.status, 200);
+  EXPECT_EQ(list.body.rfind("<section id=\"assessment-list\"", 0), 0u);
+  auto one = as("a_owner", "GET", "/assessments/compare/?ids=1");
+  EXPECT_EQ(one.status, 303);
+  EXPECT_EQ(one.header("location"), "/assessments/");
+}
