@@ -4,10 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "app/application.hpp"
 #include "app/cli.hpp"
+#include "app/smtp_mailer.hpp"
 #include "auth/rate_limiter.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
@@ -58,7 +60,9 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
   options.threads = threads_opt > 0 ? threads_opt : config.worker_threads;
   http::Server server(options);
   auth::RateLimiter limiter;
-  app::Application application({config, db, SystemClock::instance(), limiter}, &server);
+  std::unique_ptr<app::SmtpMailer> mailer;
+  if (!config.email_host.empty()) mailer = std::make_unique<app::SmtpMailer>(config);
+  app::Application application({config, db, SystemClock::instance(), limiter, mailer.get()}, &server);
   server.start(application.handler());  // throws when the port is taken: a second instance fails loudly
   // The address really bound: a wildcard says so instead of pretending to be loopback.
   std::cout << "The5HC listening on http://" << options.host << ":" << server.port()

@@ -1,10 +1,13 @@
 #include "web/routes.hpp"
 
 #include "web/accounts.hpp"
+#include "web/audit.hpp"
 #include "web/clients.hpp"
 #include "web/dashboard.hpp"
 #include "web/invitations.hpp"
 #include "web/notifications.hpp"
+#include "web/organization.hpp"
+#include "web/trainers.hpp"
 
 namespace the5hc::web {
 
@@ -14,6 +17,9 @@ void register_routes(http::Router& router, const service::Dependencies& deps) {
   register_client_routes(router, deps);
   register_notification_routes(router, deps);
   register_invitation_routes(router, deps);
+  register_trainer_routes(router, deps);
+  register_organization_routes(router, deps);
+  register_audit_routes(router, deps);
 }
 
 }  // namespace the5hc::web
