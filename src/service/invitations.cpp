@@ -115,7 +115,7 @@ InvitationSent create_invitation(Context& ctx, const NewInvitation& in, Mailer* 
   InvitationSent sent{created, invitation_accept_url(site_url, created.code), Delivery::not_configured};
   sent.delivery = deliver(mailer, invitation_email(created, sent.accept_url), "invitation");
   if (sent.delivery == Delivery::not_configured)
-    log::info("mail", "e-mail is not configured (EMAIL_HOST): share the invitation link yourself",
+    log::warning("mail", "e-mail is not configured (EMAIL_HOST): share the invitation link yourself",
               {{"to", created.email}, {"accept_url", sent.accept_url}});
   return sent;
 }
