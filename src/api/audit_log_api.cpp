@@ -24,6 +24,20 @@ std::string action_display(const std::string& action, Lang lang) {
 
 nlohmann::json audit_json(const store::AuditRecord& a, const std::string& default_zone, Lang lang) {
   const auto& e = a.entry;
+  auto out = audit_summary_json(a, default_zone, lang);
+  out.update({{"ip_address", e.ip_address},
+              {"user_agent", e.user_agent},
+              {"request_id", e.request_id},
+              {"before", json_or_null(e.before)},
+              {"after", json_or_null(e.after)},
+              {"extra", json_or_null(e.extra)}});
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json audit_summary_json(const store::AuditRecord& a, const std::string& default_zone, Lang lang) {
+  const auto& e = a.entry;
   std::string zone = a.organization_timezone.value_or(default_zone);
   return {{"id", a.id},
           {"created_at", timestamp_json(a.created_at, zone)},
@@ -34,16 +48,8 @@ nlohmann::json audit_json(const store::AuditRecord& a, const std::string& defaul
           {"action_display", action_display(e.action, lang)},
           {"object_type", e.object_type},
           {"object_id", nullable(e.object_id)},
-          {"object_repr", e.object_repr},
-          {"ip_address", e.ip_address},
-          {"user_agent", e.user_agent},
-          {"request_id", e.request_id},
-          {"before", json_or_null(e.before)},
-          {"after", json_or_null(e.after)},
-          {"extra", json_or_null(e.extra)}};
+          {"object_repr", e.object_repr}};
 }
-
-}  // namespace
 
 void register_audit_log_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/audit-log/", [&deps](http::Request& req) {

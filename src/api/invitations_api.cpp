@@ -4,7 +4,6 @@
 #include "api/organizations_api.hpp"
 #include "front/context.hpp"
 #include "api/users_json.hpp"
-#include "config/config.hpp"
 #include "domain/organization_rules.hpp"
 #include "http/json_response.hpp"
 #include "service/identity.hpp"
@@ -24,15 +23,8 @@ std::string status_display(const std::string& status, Lang lang) {
   return status;
 }
 
-// The link the inviter shares while no e-mail is sent: SITE_URL when configured, else the host the inviter used.
-std::string accept_url(const http::Request& req, const Config& config, const std::string& code) {
-  std::string base = config.site_url;
-  if (base.empty()) base = std::string(req.secure ? "https://" : "http://") + req.host;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base + "/invitations/accept/" + code + "/";
-}
-
-nlohmann::json invitation_json(const store::Invitation& i, const http::Request& req, const Config& config) {
+nlohmann::json invitation_json(const store::Invitation& i, const http::Request& req,
+                               const service::Dependencies& deps) {
   const auto& zone = i.organization_timezone;
   return {{"id", i.id},
           {"email", i.email},
@@ -46,7 +38,8 @@ nlohmann::json invitation_json(const store::Invitation& i, const http::Request& 
           {"created_at", timestamp_json(i.created_at, zone)},
           {"expires_at", timestamp_json(i.expires_at, zone)},
           {"accepted_at", timestamp_json(i.accepted_at, zone)},
-          {"accept_url", i.status == "pending" ? nlohmann::json(accept_url(req, config, i.code)) : nullptr}};
+          {"accept_url", i.status == "pending" ? nlohmann::json(service::invitation_accept_url(front::site_url(req, deps), i.code))
+                                             : nullptr}};
 }
 
 }  // namespace
@@ -58,7 +51,7 @@ void register_invitation_routes(http::Router& router, const service::Dependencie
     auto status = query_choice(req, "status", {"pending", "accepted", "declined", "expired", "cancelled"});
     auto result = service::list_invitations(ctx, status, page.page_size, page.offset());
     auto items = nlohmann::json::array();
-    for (const auto& i : result.results) items.push_back(invitation_json(i, req, deps.config));
+    for (const auto& i : result.results) items.push_back(invitation_json(i, req, deps));
     return http::json_response(200, page_envelope(req, page, result.count, items));
   }, "invitations-list");
 
@@ -73,12 +66,13 @@ void register_invitation_routes(http::Router& router, const service::Dependencie
     in.name = body.text("name", false, true, 200, true);
     in.message = body.text("message", false, true, 0, true);
     body.finish();
-    return http::json_response(201, invitation_json(service::create_invitation(ctx, in), req, deps.config));
+    return http::json_response(201, invitation_json(service::create_invitation(ctx, in, deps.mailer, front::site_url(req, deps)).invitation,
+                                                    req, deps));
   }, "invitations-create");
 
   router.post("/api/v1/invitations/{id:int}/cancel/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
-    return http::json_response(200, invitation_json(service::cancel_invitation(ctx, front::path_id(req)), req, deps.config));
+    return http::json_response(200, invitation_json(service::cancel_invitation(ctx, front::path_id(req)), req, deps));
   }, "invitations-cancel");
 
   router.get("/api/v1/invitations/lookup/", [&deps](http::Request& req) {
@@ -116,7 +110,7 @@ void register_invitation_routes(http::Router& router, const service::Dependencie
     auto code = body.text("code", true, false, 64).value_or("");
     body.finish();
     auto ctx = front::context(req, deps);
-    return http::json_response(200, invitation_json(service::decline_invitation(ctx, code), req, deps.config));
+    return http::json_response(200, invitation_json(service::decline_invitation(ctx, code), req, deps));
   }, "invitations-decline");
 }
 

@@ -1,10 +1,12 @@
 #include "api/organizations_api.hpp"
 
+#include "api/activity_api.hpp"
 #include "api/body.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
+#include "service/dashboard.hpp"
 #include "service/organizations.hpp"
 
 namespace the5hc::api {
@@ -58,6 +60,30 @@ service::OrganizationChanges read_changes(const http::Request& req, bool name_re
   return c;
 }
 
+// API.md §3.9: the trainer leaderboard, the organisation's totals and its 20 latest audit rows.
+nlohmann::json dashboard_json(const service::OrganizationDashboard& d, Lang lang) {
+  auto trainers = nlohmann::json::array();
+  for (const auto& t : d.trainers)
+    trainers.push_back({{"trainer", t.trainer_id},
+                        {"name", t.name},
+                        {"role", t.role},
+                        {"role_display", role_display(t.role, lang)},
+                        {"active_clients", t.active_clients},
+                        {"assessments_30d", t.assessments_30d},
+                        {"sessions_30d", t.sessions_30d},
+                        {"revenue_30d", t.revenue_30d}});
+  auto activity = nlohmann::json::array();
+  for (const auto& r : d.recent_activity) activity.push_back(audit_summary_json(r, d.timezone, lang));
+  return {{"trainers", trainers},
+          {"totals",
+           {{"trainers", d.active_trainers},
+            {"max_trainers", d.max_trainers},
+            {"active_clients", d.active_clients},
+            {"revenue_30d", d.revenue_30d},
+            {"sessions_this_month", d.sessions_this_month}}},
+          {"recent_activity", activity}};
+}
+
 }  // namespace
 
 void register_organization_routes(http::Router& router, const service::Dependencies& deps) {
@@ -80,6 +106,11 @@ void register_organization_routes(http::Router& router, const service::Dependenc
     auto ctx = front::context(req, deps);
     return http::json_response(200, organization_json(service::get_organization(ctx, front::path_id(req))));
   }, "organizations-detail");
+
+  router.get("/api/v1/organizations/{id:int}/dashboard/", [&deps](http::Request& req) {
+    auto ctx = front::signed_in_context(req, deps);
+    return http::json_response(200, dashboard_json(service::organization_dashboard(ctx, front::path_id(req)), req.lang));
+  }, "organizations-dashboard");
 
   for (bool full : {true, false}) {
     auto handler = [&deps, full](http::Request& req) {

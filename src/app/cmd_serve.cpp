@@ -4,11 +4,13 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 #include <thread>
 
 #include "app/application.hpp"
 #include "app/cli.hpp"
 #include "app/scheduled_jobs.hpp"
+#include "app/smtp_mailer.hpp"
 #include "auth/rate_limiter.hpp"
 #include "auth/redis_counters.hpp"
 #include "common/clock.hpp"
@@ -63,7 +65,9 @@ int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_o
   // Several nodes count login attempts and API calls together in Redis (per process while it does not answer).
   if (!config.redis_url.empty())
     limiter.share_through(std::make_unique<auth::RedisCounters>(auth::parse_redis_url(config.redis_url)));
-  app::Application application({config, db, SystemClock::instance(), limiter}, &server);
+  std::unique_ptr<app::SmtpMailer> mailer;
+  if (!config.email_host.empty()) mailer = std::make_unique<app::SmtpMailer>(config);
+  app::Application application({config, db, SystemClock::instance(), limiter, mailer.get()}, &server);
   server.start(application.handler());  // throws when the port is taken: a second instance fails loudly
   // The address really bound: a wildcard says so instead of pretending to be loopback.
   std::cout << "The5HC listening on http://" << options.host << ":" << server.port()

@@ -275,8 +275,9 @@ Config load_config(const std::map<std::string, std::string>& process_env, const 
   c.cors_allowed_origins = split_list(get("CORS_ALLOWED_ORIGINS").value_or(""));
   c.email_host = get("EMAIL_HOST").value_or("");
   if (auto v = get("EMAIL_PORT")) c.email_port = parse_int("EMAIL_PORT", *v, 1, 65535);
-  c.email_user = get("EMAIL_USER").value_or("");
-  c.email_password = get("EMAIL_PASSWORD").value_or("");
+  // Django's names (issue 14) first; the shorter EMAIL_USER / EMAIL_PASSWORD of OPERATIONS.md §1 still work.
+  c.email_user = get("EMAIL_HOST_USER").value_or(get("EMAIL_USER").value_or(""));
+  c.email_password = get("EMAIL_HOST_PASSWORD").value_or(get("EMAIL_PASSWORD").value_or(""));
   if (auto v = get("EMAIL_USE_TLS")) c.email_use_tls = parse_bool("EMAIL_USE_TLS", *v);
   if (auto v = get("DEFAULT_FROM_EMAIL")) c.default_from_email = *v;
   c.log_level = get("LOG_LEVEL").value_or("info");

@@ -4,8 +4,8 @@
 
 namespace the5hc::domain {
 
-const Label* audit_action_label(std::string_view action) {
-  static constexpr std::array<Label, 51> labels{{
+namespace {
+constexpr std::array<Label, 51> kLabels{{
       {"client_created", "회원 등록", "Client created"},
       {"client_updated", "회원 수정", "Client updated"},
       {"client_deleted", "회원 삭제", "Client deleted"},
@@ -57,8 +57,13 @@ const Label* audit_action_label(std::string_view action) {
       {"password_upgraded", "비밀번호 형식 갱신", "Password hash upgraded"},
       {"legacy_import", "기존 데이터 가져오기", "Legacy import"},
       {"assessments_recalculated", "평가 재계산", "Assessments recalculated"},
-  }};
-  for (const auto& l : labels)
+}};
+}  // namespace
+
+std::span<const Label> audit_action_labels() { return kLabels; }
+
+const Label* audit_action_label(std::string_view action) {
+  for (const auto& l : kLabels)
     if (action == l.code) return &l;
   return nullptr;
 }

@@ -1,11 +1,19 @@
 #include "front/context.hpp"
 
 #include "common/error.hpp"
+#include "config/config.hpp"
 #include "front/authentication.hpp"
 #include "service/authorization.hpp"
 #include "store/database.hpp"
 
 namespace the5hc::front {
+
+std::string site_url(const http::Request& req, const service::Dependencies& deps) {
+  std::string base = deps.config.site_url;
+  if (base.empty()) base = std::string(req.secure ? "https://" : "http://") + req.host;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base;
+}
 
 service::Context context(const http::Request& req, const service::Dependencies& deps) {
   service::Context ctx{deps.db, deps.config, deps.clock, std::nullopt,

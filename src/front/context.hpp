@@ -13,6 +13,10 @@ service::Context context(const http::Request& req, const service::Dependencies& 
 // its parameters or body are judged (as DRF's IsAuthenticated runs before the view). Reads nothing.
 service::Context signed_in_context(const http::Request& req, const service::Dependencies& deps);
 
+// The absolute base of links that leave the browser (invitation e-mails, copied links): SITE_URL when configured,
+// else the scheme and host this request used. No trailing slash.
+std::string site_url(const http::Request& req, const service::Dependencies& deps);
+
 // The {name:int} path parameter; a value too large for an id is an object that does not exist (404).
 std::int64_t path_id(const http::Request& req, const std::string& name = "id");
 

@@ -8,6 +8,7 @@
 #include "service/authorization.hpp"
 #include "store/database.hpp"
 #include "store/organizations.hpp"
+#include "store/users.hpp"
 
 namespace the5hc::service {
 
@@ -24,7 +25,10 @@ AuditPage list_audit_log(Context& ctx, const AuditQuery& query, int limit, int o
     store::AuditFilter f{org, query.action, query.object_type, query.user_id, query.object_id, {}, {}, query.search};
     if (query.date_from) f.from = format_timestamp(start_of_day(*parse_date(*query.date_from), zone));
     if (query.date_to) f.to = format_timestamp(start_of_day(add_days(*parse_date(*query.date_to), 1), zone));
-    return AuditPage{store::count_audit(sql, f), store::list_audit(sql, f, limit, offset)};
+    AuditPage page{store::count_audit(sql, f), store::list_audit(sql, f, limit, offset), {}};
+    if (query.with_users)
+      for (const auto& u : store::list_users(sql, org, {}, 1000, 0)) page.users.push_back({u.id, u.name});
+    return page;
   });
 }
 

@@ -15,11 +15,18 @@ struct AuditQuery {
   std::optional<std::int64_t> user_id, object_id;
   std::optional<std::string> date_from, date_to;  // "YYYY-MM-DD", inclusive, in the organisation's time zone
   std::vector<std::string> search;
+  bool with_users = false;  // also list the organisation's users (the web page's 사용자 filter)
+};
+
+struct AuditUser {
+  std::int64_t id = 0;
+  std::string name;
 };
 
 struct AuditPage {
   std::int64_t count = 0;
   std::vector<store::AuditRecord> results;
+  std::vector<AuditUser> users;  // with_users only; by username
 };
 
 AuditPage list_audit_log(Context& ctx, const AuditQuery& query, int limit, int offset);

@@ -17,6 +17,7 @@ class RateLimiter;
 }
 
 namespace service {
+class Mailer;
 
 // The organisation of an active membership, read together with it when the actor is loaded (one read per request):
 // what use cases need of it without going back to the database (zone for dates and rendering, fee rates, name).
@@ -50,6 +51,7 @@ struct Dependencies {
   store::Database& db;
   const Clock& clock;
   auth::RateLimiter& limiter;  // per-IP login limit and API throttles (keys are prefixed by purpose)
+  Mailer* mailer = nullptr;    // outgoing e-mail (SMTP); null when EMAIL_HOST is unset
 };
 
 // Where a request came from, for the audit log.

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "common/clock.hpp"
+#include "common/error.hpp"
 #include "common/time.hpp"
 #include "domain/permissions.hpp"
 #include "domain/money.hpp"
@@ -15,6 +16,7 @@
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 #include "store/dashboard.hpp"
+#include "store/organizations.hpp"
 #include "store/packages.hpp"
 #include "store/payments.hpp"
 #include "store/sessions.hpp"
@@ -166,6 +168,68 @@ DashboardStats dashboard_stats(const Context& ctx) {
     }
   });
   return st;
+}
+
+OrganizationDashboard organization_dashboard(const Context& ctx, std::int64_t organization_id) {
+  require_actor(ctx);
+  return ctx.db.read([&](soci::session& sql) {
+    auto org = store::find_organization(sql, organization_id);
+    if (!org) throw Error::not_found();
+    authorize(ctx, domain::Action::view_organization, {.organization_id = organization_id});  // other studio: 404
+    authorize(ctx, domain::Action::view_org_dashboard, {.organization_id = organization_id});
+    OrganizationDashboard d;
+    d.organization_id = org->id;
+    d.organization_name = org->name;
+    d.timezone = org->timezone;
+    d.max_trainers = org->max_trainers;
+    d.active_trainers = store::count_active_trainers(sql, org->id);
+    Date today = local_date(ctx.clock.now(), org->timezone);
+    Date since = add_days(today, -30), month = first_of_month(today.year, today.month);
+    store::Scope scope{org->id, std::nullopt, false};
+
+    store::ClientFilter active;
+    active.organization_id = org->id;
+    active.active = true;
+    active.today = today.str();
+    active.activity_cutoff = since.str();
+    d.active_clients = store::count_clients(sql, active);
+    d.revenue_30d = revenue_between(sql, scope, since, today);
+    d.sessions_this_month = sessions_between(sql, scope, month, add_days(shift_months(month, 1), -1));
+
+    for (const auto& t : store::list_trainers(sql, org->id)) {
+      if (!t.is_active) continue;
+      TrainerPerformance p{t.id, t.name, t.role};
+      auto mine = active;
+      mine.trainer_id = t.id;
+      p.active_clients = store::count_clients(sql, mine);
+      store::AssessmentFilter assessments;
+      assessments.organization_id = org->id;
+      assessments.trainer_id = t.id;
+      assessments.date_from = since.str();
+      assessments.date_to = today.str();
+      p.assessments_30d = store::count_assessments(sql, assessments);
+      store::SessionFilter sessions;
+      sessions.scope = scope;
+      sessions.trainer_id = t.id;
+      sessions.start_date = since.str();
+      sessions.end_date = today.str();
+      sessions.exclude_cancelled = true;
+      p.sessions_30d = store::count_sessions(sql, sessions);
+      store::PaymentFilter payments;
+      payments.scope = scope;
+      payments.trainer_id = t.id;
+      payments.start_date = since.str();
+      payments.end_date = today.str();
+      p.revenue_30d = store::summarize_payments(sql, payments).total;
+      d.trainers.push_back(std::move(p));
+    }
+    std::stable_sort(d.trainers.begin(), d.trainers.end(),
+                     [](const auto& a, const auto& b) { return a.revenue_30d > b.revenue_30d; });
+    store::AuditFilter recent;
+    recent.organization_id = org->id;
+    d.recent_activity = store::list_audit(sql, recent, 20, 0);
+    return d;
+  });
 }
 
 }  // namespace the5hc::service

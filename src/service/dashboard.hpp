@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "service/context.hpp"
+#include "store/audit.hpp"
 
 namespace the5hc::service {
 
@@ -47,5 +48,23 @@ struct DashboardStats {
 };
 
 DashboardStats dashboard_stats(const Context& ctx);
+
+// The organisation dashboard (API.md §3.9, WEB.md §4.7): owners, seniors and the superuser. "30d" is the last 30 days
+// up to today in the organisation's zone (today − 30 … today, as the trainer statistics count revenue); sessions
+// are those not cancelled.
+struct TrainerPerformance {
+  std::int64_t trainer_id = 0;
+  std::string name, role;
+  std::int64_t active_clients = 0, assessments_30d = 0, sessions_30d = 0, revenue_30d = 0;
+};
+struct OrganizationDashboard {
+  std::int64_t organization_id = 0;
+  std::string organization_name, timezone;
+  int active_trainers = 0, max_trainers = 0;
+  std::int64_t active_clients = 0, revenue_30d = 0, sessions_this_month = 0;
+  std::vector<TrainerPerformance> trainers;      // active trainers, highest revenue_30d first
+  std::vector<store::AuditRecord> recent_activity;  // the organisation's 20 latest audit rows
+};
+OrganizationDashboard organization_dashboard(const Context& ctx, std::int64_t organization_id);
 
 }  // namespace the5hc::service

@@ -10,6 +10,7 @@
 #include "auth/tokens.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
+#include "common/log.hpp"
 #include "common/time.hpp"
 #include "domain/client_rules.hpp"
 #include "domain/organization_rules.hpp"
@@ -46,6 +47,24 @@ std::string lower(std::string s) {
 
 std::string repr(const store::Invitation& i) { return i.email + " (" + i.role + ")"; }
 
+// The invitation e-mail, in Korean (the invitee's language is not known yet).
+MailMessage invitation_email(const store::Invitation& inv, const std::string& accept_url) {
+  auto role = domain::parse_role(inv.role);
+  std::string role_ko = role ? domain::role_label(*role).ko : inv.role;
+  std::string expires = inv.expires_at;
+  if (auto at = parse_timestamp(inv.expires_at)) {
+    std::string iso = iso8601(*at, zone_offset_minutes(inv.organization_timezone, *at));  // 2026-12-11T17:27:12+09:00
+    expires = iso.substr(0, 10) + " " + iso.substr(11, 5);
+  }
+  std::string body = (inv.name ? *inv.name + "님, 안녕하세요.\n\n" : std::string("안녕하세요.\n\n")) +
+                     inv.invited_by_name + "님이 " + inv.organization_name + "에 " + role_ko +
+                     "(으)로 초대했습니다.\n\n";
+  if (inv.message && !inv.message->empty()) body += "초대 메시지:\n" + *inv.message + "\n\n";
+  body += "아래 링크에서 초대를 수락하세요. 링크는 " + expires + "까지 유효합니다.\n" + accept_url +
+          "\n\n초대를 원하지 않으시면 이 메일을 무시하셔도 됩니다.\n\n— The5HC\n";
+  return {inv.email, "[The5HC] " + inv.organization_name + " 트레이너 초대", body};
+}
+
 // Owners and seniors manage invitations; "may invite a trainer" is the permission to see them at all.
 std::optional<std::int64_t> invitation_scope(const Context& ctx) {
   const auto& actor = require_actor(ctx);
@@ -57,7 +76,13 @@ std::optional<std::int64_t> invitation_scope(const Context& ctx) {
 
 }  // namespace
 
-store::Invitation create_invitation(Context& ctx, const NewInvitation& in) {
+std::string invitation_accept_url(const std::string& site_url, const std::string& code) {
+  std::string base = site_url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base + "/invitations/accept/" + code + "/";
+}
+
+InvitationSent create_invitation(Context& ctx, const NewInvitation& in, Mailer* mailer, const std::string& site_url) {
   auto org_id = require_organization(ctx);
   auto role = domain::parse_role(in.role);
   if (!role) throw Error::field("role", i18n::args("\"{v}\" is not a valid choice.", {{"v", in.role}}));
@@ -65,7 +90,7 @@ store::Invitation create_invitation(Context& ctx, const NewInvitation& in) {
   std::string email = domain::trim(in.email);
   if (!domain::is_valid_email(email)) throw Error::field("email", "Enter a valid email address.");
   auto now = ctx.clock.now();
-  return ctx.db.write([&](soci::session& sql) {
+  auto created = ctx.db.write([&](soci::session& sql) {
     store::expire_invitations(sql, format_timestamp(now));
     auto org = store::find_organization(sql, org_id);
     domain::check_invitation_creation(store::email_is_trainer(sql, org_id, email),
@@ -85,6 +110,33 @@ store::Invitation create_invitation(Context& ctx, const NewInvitation& in) {
     audit(sql, ctx, "invitation_sent", "invitation", inv.id, repr(inv), org_id,
           {std::nullopt, nlohmann::json{{"email", inv.email}, {"role", inv.role}}.dump()});
     return *store::find_invitation(sql, inv.id);
+  });
+  // Outside the transaction: a slow or failing mail server never holds the database or undoes the invitation.
+  InvitationSent sent{created, invitation_accept_url(site_url, created.code), Delivery::not_configured};
+  sent.delivery = deliver(mailer, invitation_email(created, sent.accept_url), "invitation");
+  if (sent.delivery == Delivery::not_configured)
+    log::warning("mail", "e-mail is not configured (EMAIL_HOST): share the invitation link yourself",
+              {{"to", created.email}, {"accept_url", sent.accept_url}});
+  return sent;
+}
+
+InvitationBoard invitation_board(Context& ctx) {
+  auto org_id = require_organization(ctx);
+  authorize(ctx, domain::Action::invite_trainer, {.organization_id = org_id, .role = domain::Role::trainer});
+  InvitationBoard board;
+  for (auto role : {domain::Role::owner, domain::Role::senior, domain::Role::trainer, domain::Role::assistant})
+    if (domain::authorize(domain_actor(*ctx.actor), domain::Action::invite_trainer,
+                          {.organization_id = org_id, .role = role}) == domain::Access::allowed)
+      board.roles.push_back(domain::role_label(role).code);
+  std::string now = format_timestamp(ctx.clock.now());
+  return ctx.db.write([&](soci::session& sql) {
+    store::expire_invitations(sql, now);
+    auto org = store::find_organization(sql, org_id);
+    board.trainer_count = store::count_active_trainers(sql, org_id);
+    board.max_trainers = org->max_trainers;
+    board.can_add_trainer = domain::can_add_trainer(board.trainer_count, org->max_trainers);
+    board.pending = store::list_invitations(sql, org_id, std::string("pending"), 100, 0);
+    return board;
   });
 }
 

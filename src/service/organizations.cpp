@@ -99,6 +99,12 @@ OrganizationView get_organization(Context& ctx, std::int64_t id) {
   });
 }
 
+OrganizationView organization_settings(Context& ctx) {
+  auto id = require_organization(ctx);
+  authorize(ctx, domain::Action::edit_organization, {.organization_id = id});
+  return get_organization(ctx, id);
+}
+
 OrganizationView create_organization(Context& ctx, const OrganizationChanges& in) {
   const auto& actor = require_actor(ctx);
   std::string now = format_timestamp(ctx.clock.now());

@@ -40,6 +40,8 @@ std::string unique_organization_slug(soci::session& sql, const std::string& name
 // Own organisation; the platform superuser every one; a user without a membership none.
 OrganizationPage list_organizations(Context& ctx, int limit, int offset);
 OrganizationView get_organization(Context& ctx, std::int64_t id);
+// The caller's own organisation for its settings page: owners (and a superuser with a membership) only → else 403.
+OrganizationView organization_settings(Context& ctx);
 // A superuser creates without joining; a user without any membership becomes its owner; a member → 400.
 OrganizationView create_organization(Context& ctx, const OrganizationChanges& in);
 // Owners and superusers; max_trainers by the superuser only. Audit `organization_updated` with changed fields.

@@ -20,6 +20,16 @@ namespace the5hc::service {
 
 UserProfile own_profile(Context& ctx) { return get_profile(ctx, require_actor(ctx).user_id); }
 
+void account_field_errors(soci::session& sql, std::int64_t user_id, const std::string& name, const std::string& email,
+                          FieldErrors& errors) {
+  if (name.empty()) errors["name"].push_back("This field may not be blank.");
+  if (!domain::is_valid_email(email)) {
+    errors["email"].push_back("Enter a valid email address.");
+  } else if (auto other = store::find_user_by_login(sql, email); other && other->id != user_id) {
+    errors["email"].push_back("A user with that email already exists.");
+  }
+}
+
 UserProfile update_own_profile(Context& ctx, const ProfileChange& change) {
   const Actor& actor = require_actor(ctx);
   ctx.db.write([&](soci::session& sql) {
@@ -29,12 +39,7 @@ UserProfile update_own_profile(Context& ctx, const ProfileChange& change) {
     std::string email = change.email ? domain::trim(*change.email) : user->email;
     std::string language = change.language.value_or(user->language);
     FieldErrors errors;
-    if (name.empty()) errors["name"].push_back("This field may not be blank.");
-    if (!domain::is_valid_email(email)) {
-      errors["email"].push_back("Enter a valid email address.");
-    } else if (auto other = store::find_user_by_login(sql, email); other && other->id != user->id) {
-      errors["email"].push_back("A user with that email already exists.");
-    }
+    account_field_errors(sql, user->id, name, email, errors);
     if (language != "ko" && language != "en")
       errors["language"].push_back(i18n::args("\"{v}\" is not a valid choice.", {{"v", language}}));
     if (!errors.empty()) throw Error::validation(errors);

@@ -3,14 +3,25 @@
 #include <optional>
 #include <string>
 
+#include "common/error.hpp"
+
 #include "service/context.hpp"
 #include "service/identity.hpp"
 #include "service/tokens.hpp"
+
+namespace soci {
+class session;
+}
 
 namespace the5hc::service {
 
 // GET /users/me/: the acting user as the API shows them (401 when anonymous).
 UserProfile own_profile(Context& ctx);
+
+// The account fields' rules (name not blank; a valid e-mail no other user has), added to `errors`; shared by the
+// own-profile page and the trainer form.
+void account_field_errors(soci::session& sql, std::int64_t user_id, const std::string& name, const std::string& email,
+                          FieldErrors& errors);
 
 struct ProfileChange {
   std::optional<std::string> name, email, language;  // nullopt = unchanged

@@ -6,11 +6,14 @@
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
+#include "domain/client_rules.hpp"
 #include "domain/organization_rules.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
+#include "service/profile.hpp"
 #include "store/database.hpp"
 #include "store/refresh_tokens.hpp"
+#include "store/users.hpp"
 #include "store/web_sessions.hpp"
 
 namespace the5hc::service {
@@ -55,9 +58,16 @@ TrainerView view_of(soci::session& sql, const Context& ctx, const store::Trainer
   Date next_month = today.month == 12 ? Date{today.year + 1, 1, 1} : Date{today.year, today.month + 1, 1};
   TrainerView v{t, store::trainer_stats(sql, t.id, month_start.str(), next_month.str(), add_days(today, -30).str()),
                 false};
-  v.revenue_visible = ctx.actor->trainer_id == t.id ||
-                      domain::authorize(domain_actor(*ctx.actor), domain::Action::view_org_dashboard,
-                                        {.organization_id = t.organization_id}) == domain::Access::allowed;
+  auto allowed = [&](domain::Action action, const domain::Target& target) {
+    return domain::authorize(domain_actor(*ctx.actor), action, target) == domain::Access::allowed;
+  };
+  bool self = ctx.actor->trainer_id == t.id;
+  v.revenue_visible = self || allowed(domain::Action::view_org_dashboard, {.organization_id = t.organization_id});
+  auto target = target_of(sql, t);
+  v.can_edit = allowed(self ? domain::Action::edit_own_profile : domain::Action::edit_trainer, target);
+  v.can_deactivate = !self && !domain::removes_last_owner(domain::Action::deactivate_trainer, target) &&
+                     allowed(domain::Action::deactivate_trainer, target);
+  v.can_change_role = allowed(domain::Action::change_role, target);
   return v;
 }
 
@@ -91,7 +101,9 @@ TrainerView update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& 
     auto t = find_visible(sql, ctx, id);
     if (!in.input_errors.empty()) throw Error::validation(in.input_errors);
     auto target = target_of(sql, t);
-    bool profile_change = in.bio || in.certifications || in.specialties || in.years_of_experience || in.session_price;
+    bool account_change = in.name || in.email;
+    bool profile_change = account_change || in.bio || in.certifications || in.specialties || in.years_of_experience ||
+                          in.session_price;
     if (profile_change) {
       bool self = ctx.actor->trainer_id == t.id;
       authorize(ctx, self ? domain::Action::edit_own_profile : domain::Action::edit_trainer, target);
@@ -111,7 +123,16 @@ TrainerView update_trainer(Context& ctx, std::int64_t id, const TrainerChanges& 
     if (in.years_of_experience) t.years_of_experience = *in.years_of_experience;
     if (in.session_price) t.session_price = *in.session_price;
     auto errors = domain::validate_trainer_profile({t.years_of_experience, t.session_price});
+    std::string name = in.name ? domain::trim(*in.name) : t.name, email = in.email ? domain::trim(*in.email) : t.email;
+    if (account_change) account_field_errors(sql, t.user_id, name, email, errors);
     if (!errors.empty()) throw Error::validation(errors);
+    if (account_change && (name != t.name || email != t.email)) {
+      auto user = store::find_user(sql, t.user_id);
+      store::update_user_profile(sql, t.user_id, name, email, user->language, now);
+      audit(sql, ctx, "user_updated", "user", t.user_id, repr(t), t.organization_id,
+            {nlohmann::json{{"name", t.name}, {"email", t.email}}.dump(),
+             nlohmann::json{{"name", name}, {"email", email}}.dump()});
+    }
 
     if (profile_change) {
       auto b = profile_fields(before), a = profile_fields(t);

@@ -17,6 +17,8 @@ struct TrainerView {
   store::Trainer trainer;
   store::TrainerStats stats;
   bool revenue_visible = false;
+  // What the caller may do to this trainer (DOMAIN.md §6.2), for the buttons of the pages.
+  bool can_edit = false, can_deactivate = false, can_change_role = false;
 };
 
 struct TrainerPage {
@@ -37,6 +39,7 @@ TrainerPage list_trainers(Context& ctx, const TrainerQuery& query);
 TrainerView get_trainer(Context& ctx, std::int64_t id);
 
 struct TrainerChanges {
+  std::optional<std::string> name, email;  // the trainer's account (users): whoever may edit the profile
   std::optional<std::optional<std::string>> bio;
   std::optional<std::vector<std::string>> certifications, specialties;
   std::optional<int> years_of_experience;

@@ -1,5 +1,7 @@
 // The public invitation page (WEB.md §4.1): /invitations/accept/{code}/ shows "{조직} 초대" with the role and
 // e-mail, and accepts (a new account, or the signed-in user whose e-mail was invited) or declines.
+// The invite page (WEB.md §4.7): /trainers/invite/ with the form, the pending invitations (copy link, cancel) and the
+// full-organisation state; sending e-mails the invitee and always leaves the link to copy.
 #include "web/invitations.hpp"
 
 #include "common/error.hpp"
@@ -7,6 +9,7 @@
 #include "front/authentication.hpp"
 #include "front/context.hpp"
 #include "service/invitations.hpp"
+#include "web/format.hpp"
 #include "web/page.hpp"
 
 namespace the5hc::web {
@@ -35,9 +38,95 @@ http::Response invitation_page(const http::Request& req, const service::Dependen
   return respond(req, deps, std::move(p));
 }
 
+std::string role_name(const std::string& code, Lang lang) {
+  auto role = d::parse_role(code);
+  if (!role) return code;
+  return lang == Lang::en ? d::role_label(*role).en : d::role_label(*role).ko;
+}
+
+// The page of the inviter: the form (or the full-organisation notice), the link of the invitation just sent, and the
+// pending invitations with their links.
+http::Response invite_page(const http::Request& req, const service::Dependencies& deps,
+                           const service::InvitationBoard& board, json values, json errors, json sent, int status) {
+  std::string site = front::site_url(req, deps);
+  json pending = json::array();
+  for (const auto& inv : board.pending)
+    pending.push_back({{"id", inv.id},
+                       {"email", inv.email},
+                       {"role", role_name(inv.role, req.lang)},
+                       {"role_code", inv.role},
+                       {"invited", local_day(inv.created_at, inv.organization_timezone)},
+                       {"expires", local_day(inv.expires_at, inv.organization_timezone)},
+                       {"link", service::invitation_accept_url(site, inv.code)}});
+  json roles = json::array();
+  std::string chosen = values.value("role", std::string("trainer"));
+  for (const auto& code : board.roles)
+    roles.push_back({{"code", code}, {"label", role_name(code, req.lang)}, {"selected", code == chosen}});
+  Page p;
+  p.title = i18n::tr(req.lang, "Invite a trainer");
+  p.content = "trainers/invite";
+  p.status = status;
+  p.data = {{"pending", pending},
+            {"has_pending", !pending.empty()},
+            {"can_add", board.can_add_trainer},
+            {"full_message",
+             i18n::translate(req.lang, i18n::args("The organisation has reached its maximum number of trainers ({n}).",
+                                                  {{"n", std::to_string(board.max_trainers)}}))},
+            {"roles", roles},
+            {"values", std::move(values)},
+            {"errors", std::move(errors)},
+            {"sent", std::move(sent)}};
+  return respond(req, deps, std::move(p));
+}
+
 }  // namespace
 
 void register_invitation_routes(http::Router& router, const service::Dependencies& deps) {
+  page_route(router, "GET", "/trainers/invite/", [&deps](http::Request& req) {
+    auto ctx = front::context(req, deps);
+    return invite_page(req, deps, service::invitation_board(ctx), json::object(), json::object(), nullptr, 200);
+  }, "web-invite");
+
+  page_route(router, "POST", "/trainers/invite/", [&deps](http::Request& req) {
+    auto f = form(req);
+    service::NewInvitation in;
+    in.email = f.get("email").value_or("");
+    in.role = f.get("role").value_or("trainer");
+    auto optional_text = [&](const char* name) -> std::optional<std::string> {
+      auto v = f.get(name).value_or("");
+      return v.empty() ? std::nullopt : std::optional(v);
+    };
+    in.name = optional_text("name");
+    in.message = optional_text("message");
+    auto ctx = front::context(req, deps);
+    json values = {{"email", in.email}, {"name", in.name.value_or("")}, {"message", in.message.value_or("")},
+                   {"role", in.role}};
+    try {
+      auto sent = service::create_invitation(ctx, in, deps.mailer, front::site_url(req, deps));
+      // The page itself (not a redirect) shows the result: the link to copy belongs to this response only.
+      json result = {{"link", sent.accept_url},
+                     {"emailed", sent.delivery == service::Delivery::sent},
+                     {"failed", sent.delivery == service::Delivery::failed},
+                     {"not_configured", sent.delivery == service::Delivery::not_configured},
+                     {"message", i18n::translate(req.lang, i18n::args("An invitation has been sent to {email}. It must "
+                                                                      "be accepted within 7 days.",
+                                                                      {{"email", sent.invitation.email}}))}};
+      return invite_page(req, deps, service::invitation_board(ctx), json::object(), json::object(), result, 200);
+    } catch (const Error& e) {
+      if (e.code() != ErrorCode::validation) throw;
+      json errors = field_errors(e, req.lang);
+      return invite_page(req, deps, service::invitation_board(ctx), values, errors, nullptr, 422);
+    }
+  }, "web-invite-submit");
+
+  page_route(router, "POST", "/trainers/invitation/{id:int}/cancel/", [&deps](http::Request& req) {
+    auto ctx = front::context(req, deps);
+    auto inv = service::cancel_invitation(ctx, front::path_id(req));
+    return see_other(req, deps, "/trainers/invite/", "success",
+                     i18n::translate(req.lang, i18n::args("The invitation to {email} has been cancelled.",
+                                                          {{"email", inv.email}})));
+  }, "web-invitation-cancel");
+
   router.get("/invitations/accept/{code}/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
     return invitation_page(req, deps, service::lookup_invitation(ctx, req.param("code")), json::object());

@@ -4,7 +4,7 @@
 
 namespace the5hc::web {
 
-// GET /trainers/notifications/badge/ (the list and its actions come with the studio-operations pages).
+// The badge, the notification page and its actions (WEB.md §4.7).
 void register_notification_routes(http::Router& router, const service::Dependencies& deps);
 
 }  // namespace the5hc::web

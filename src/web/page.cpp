@@ -70,6 +70,7 @@ json frame(const http::Request& req, const service::Dependencies& deps, const st
               {"charts_js", http::static_url("charts.js")},
               {"studio_js", http::static_url("studio.js")},
               {"assessment_js", http::static_url("assessment_form.js")},
+              {"admin_js", http::static_url("admin.js")},
               {"htmx", http::static_url("vendor/htmx.min.js")},
               {"alpine", http::static_url("vendor/alpine-csp.min.js")},
               {"chart", http::static_url("vendor/chart.umd.min.js")}}}};
@@ -170,7 +171,7 @@ http::Response fragment(const http::Request& req, const std::string& name, const
 http::Response see_other(const http::Request& req, const service::Dependencies& deps, const std::string& url,
                          const std::string& level, const std::string& message) {
   auto res = go(req, url, 303);
-  res.add_cookie(flash_cookie(deps, http::url_encode(level + kFlashSeparator + message), false));
+  if (!message.empty()) res.add_cookie(flash_cookie(deps, http::url_encode(level + kFlashSeparator + message), false));
   return res;
 }
 

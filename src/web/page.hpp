@@ -35,7 +35,7 @@ http::Response respond(const http::Request& req, const service::Dependencies& de
 http::Response fragment(const http::Request& req, const std::string& name, const json& data, int status = 200);
 
 // After a successful form POST: go to `url`, showing `message` (translated) there as a flash of `level`
-// (success, error, warning, info).
+// (success, error, warning, info); an empty message shows none.
 http::Response see_other(const http::Request& req, const service::Dependencies& deps, const std::string& url,
                          const std::string& level, const std::string& message);
 

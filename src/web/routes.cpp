@@ -2,13 +2,16 @@
 
 #include "web/accounts.hpp"
 #include "web/assessments.hpp"
+#include "web/audit.hpp"
 #include "web/clients.hpp"
 #include "web/dashboard.hpp"
 #include "web/invitations.hpp"
 #include "web/notifications.hpp"
+#include "web/organization.hpp"
 #include "web/packages.hpp"
 #include "web/payments.hpp"
 #include "web/sessions.hpp"
+#include "web/trainers.hpp"
 
 namespace the5hc::web {
 
@@ -22,6 +25,9 @@ void register_routes(http::Router& router, const service::Dependencies& deps) {
   register_package_routes(router, deps);
   register_session_routes(router, deps);
   register_payment_routes(router, deps);
+  register_trainer_routes(router, deps);
+  register_organization_routes(router, deps);
+  register_audit_routes(router, deps);
 }
 
 }  // namespace the5hc::web

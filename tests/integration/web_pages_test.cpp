@@ -23,7 +23,7 @@ class WebPagesTest : public OrgWorldTest {
  protected:
   static void SetUpTestSuite() {
     OrgWorldTest::SetUpTestSuite();
-    for (std::string who : {"a_owner", "a_trainer", "a_assistant", "b_owner"}) browsers_[who] = sign_in(who);
+    for (std::string who : {"a_owner", "a_trainer", "a_assistant", "b_owner", "b_senior"}) browsers_[who] = sign_in(who);
   }
   static void TearDownTestSuite() {
     browsers_.clear();
@@ -349,6 +349,112 @@ TEST_F(WebPagesTest, MoneyPagesAreForbiddenToAssistantsAndOtherStudiosPackagesAr
   auto id = std::to_string(json::parse(pkg.body)["id"].get<std::int64_t>());
   EXPECT_EQ(as("a_owner", "GET", "/sessions/packages/" + id + "/").status, 404);
   EXPECT_EQ(as("a_owner", "POST", "/sessions/packages/" + id + "/toggle-active/", "is_active=false").status, 404);
+}
+
+// --- administration pages (WEB.md §4.7) ---------------------------------------------------------------------------
+
+TEST_F(WebPagesTest, AdministrationPagesFollowTheRoleMatrix) {
+  for (const char* path : {"/trainers/", "/trainers/organization/edit/", "/trainers/organization/dashboard/",
+                           "/trainers/invite/", "/trainers/notifications/", "/audit/", "/trainers/profile/edit/"})
+    EXPECT_EQ(as("a_owner", "GET", path).status, 200) << path;
+  EXPECT_EQ(as("a_trainer", "GET", "/trainers/").status, 200);
+  EXPECT_EQ(as("a_trainer", "GET", "/trainers/profile/edit/").status, 200);
+  for (const char* path : {"/trainers/organization/edit/", "/trainers/organization/dashboard/", "/trainers/invite/",
+                           "/audit/"})
+    EXPECT_EQ(as("a_trainer", "GET", path).status, 403) << path;
+  EXPECT_EQ(as("a_assistant", "GET", "/audit/").status, 403);
+  // another trainer's form: only for those who may edit it; another studio's trainer does not exist
+  auto trainer = std::to_string(world_->trainer_id("a_trainer"));
+  EXPECT_EQ(as("a_assistant", "GET", "/trainers/" + trainer + "/edit/").status, 403);
+  EXPECT_EQ(as("a_owner", "GET", "/trainers/" + trainer + "/edit/").status, 200);
+  EXPECT_EQ(as("b_owner", "GET", "/trainers/" + trainer + "/").status, 404);
+  auto own = as("a_owner", "GET", "/trainers/" + std::to_string(world_->trainer_id("a_owner")) + "/");
+  EXPECT_EQ(own.body.find("/deactivate/"), std::string::npos) << "nobody deactivates themselves";
+}
+
+TEST_F(WebPagesTest, RatesAreEnteredAsPercentAndApplyToLaterPaymentsOnly) {
+  auto client = world_->call("b_owner", "POST", "/api/v1/clients/",
+                             {{"name", "요율회원"}, {"age", 30}, {"gender", "male"}, {"height", 175}, {"weight", 70}});
+  auto client_id = json::parse(client.body)["id"];
+  auto package = [&](const char* name) {
+    auto r = world_->call("b_owner", "POST", "/api/v1/packages/",
+                          {{"client", client_id}, {"package_name", name}, {"total_amount", 600000},
+                           {"total_sessions", 10}, {"payment_method", "card"}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    return json::parse(r.body)["payment"];
+  };
+  auto before = package("이전 패키지");
+  EXPECT_EQ(before["card_fee_rate_bp"], 350);
+
+  std::string form = "name=Studio+B&timezone=Asia%2FSeoul&vat_rate=10&card_fee_rate=3.3&business_hours=";
+  auto bad = as("b_owner", "POST", "/trainers/organization/edit/",
+                "name=Studio+B&timezone=Asia%2FSeoul&vat_rate=10&card_fee_rate=3.333");
+  EXPECT_EQ(bad.status, 422);
+  EXPECT_NE(bad.body.find("소수점 둘째 자리까지의 백분율을 입력하세요."), std::string::npos);
+  auto too_high = as("b_owner", "POST", "/trainers/organization/edit/",
+                     "name=Studio+B&timezone=Asia%2FSeoul&vat_rate=60&card_fee_rate=3.5");
+  EXPECT_EQ(too_high.status, 422) << "the domain's 0–5000 bp range";
+  EXPECT_EQ(as("b_senior", "POST", "/trainers/organization/edit/", form).status, 403);
+  auto saved = as("b_owner", "POST", "/trainers/organization/edit/", form);
+  EXPECT_EQ(saved.status, 303) << saved.body;
+  auto org = world_->get("b_owner", "/api/v1/organizations/" + std::to_string(world_->org_id("studio-b")) + "/");
+  EXPECT_EQ(org["card_fee_rate_bp"], 330);
+  EXPECT_EQ(org["vat_rate_bp"], 1000);
+
+  auto after = package("이후 패키지");
+  EXPECT_EQ(after["card_fee_rate_bp"], 330);
+  auto first = world_->get("b_owner", "/api/v1/payments/" + std::to_string(before["id"].get<int>()) + "/");
+  EXPECT_EQ(first["card_fee_rate_bp"], 350) << "a recorded payment keeps its rates";
+  EXPECT_EQ(first["card_fee_amount"], before["card_fee_amount"]);
+  as("b_owner", "POST", "/trainers/organization/edit/",
+     "name=Studio+B&timezone=Asia%2FSeoul&vat_rate=10&card_fee_rate=3.5&business_hours=");
+}
+
+TEST_F(WebPagesTest, OrganizationDashboardApiIsForOwnersAndSeniors) {
+  std::string path = "/api/v1/organizations/" + std::to_string(world_->org_id("studio-a")) + "/dashboard/";
+  auto dash = world_->get("a_owner", path);
+  ASSERT_TRUE(dash["trainers"].is_array());
+  EXPECT_EQ(dash["trainers"].size(), dash["totals"]["trainers"].get<std::size_t>());
+  for (const char* key : {"trainer", "name", "role", "active_clients", "assessments_30d", "sessions_30d", "revenue_30d"})
+    EXPECT_TRUE(dash["trainers"][0].contains(key)) << key;
+  std::int64_t previous = INT64_MAX;
+  for (const auto& t : dash["trainers"]) {
+    EXPECT_LE(t["revenue_30d"].get<std::int64_t>(), previous);
+    previous = t["revenue_30d"];
+  }
+  EXPECT_LE(dash["recent_activity"].size(), 20u);
+  EXPECT_TRUE(dash["recent_activity"][0].contains("action_display"));
+  EXPECT_EQ(world_->call("a_trainer", "GET", path).status, 403);
+  EXPECT_EQ(world_->call("b_owner", "GET", path).status, 404);
+  EXPECT_EQ(world_->call("root", "GET", path).status, 200);
+  std::string b_path = "/api/v1/organizations/" + std::to_string(world_->org_id("studio-b")) + "/dashboard/";
+  EXPECT_EQ(world_->call("b_senior", "GET", b_path).status, 200);
+  auto page = as("a_owner", "GET", "/trainers/organization/dashboard/");
+  EXPECT_NE(page.body.find("트레이너 성과"), std::string::npos);
+}
+
+TEST_F(WebPagesTest, InvitePageShowsTheLinkWithoutEmailAndTheFullState) {
+  auto sent = as("b_owner", "POST", "/trainers/invite/", "email=link-only%40example.com&role=trainer");
+  ASSERT_EQ(sent.status, 200) << sent.body;
+  EXPECT_NE(sent.body.find("link-only@example.com에 초대를 보냈습니다. 7일 이내에 수락해야 합니다."), std::string::npos);
+  EXPECT_NE(sent.body.find("이메일이 설정되지 않았습니다."), std::string::npos);
+  EXPECT_NE(sent.body.find("/invitations/accept/"), std::string::npos);
+  EXPECT_NE(server_->output().find("\"accept_url\""), std::string::npos) << "the link is logged without EMAIL_HOST";
+  auto again = as("b_owner", "POST", "/trainers/invite/", "email=link-only%40example.com&role=trainer");
+  EXPECT_EQ(again.status, 422);
+  EXPECT_NE(again.body.find("이미 초대가 발송된 이메일입니다."), std::string::npos);
+  // seniors may not invite owners
+  EXPECT_EQ(as("b_senior", "POST", "/trainers/invite/", "email=boss%40example.com&role=owner").status, 403);
+  auto senior_page = as("b_senior", "GET", "/trainers/invite/");
+  EXPECT_EQ(senior_page.body.find("value=\"owner\""), std::string::npos);
+
+  std::string org = "/api/v1/organizations/" + std::to_string(world_->org_id("studio-b")) + "/";
+  auto count = world_->get("root", org)["trainer_count"].get<int>();
+  ASSERT_EQ(world_->call("root", "PATCH", org, {{"max_trainers", count}}).status, 200);
+  auto full = as("b_owner", "GET", "/trainers/invite/");
+  EXPECT_NE(full.body.find("조직의 최대 트레이너 수(" + std::to_string(count) + "명)에 도달했습니다."), std::string::npos);
+  EXPECT_EQ(full.body.find("name=\"email\""), std::string::npos) << "the form is replaced";
+  world_->call("root", "PATCH", org, {{"max_trainers", 5}});
 }
 
 }  // namespace
