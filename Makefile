@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-sanitize bench audit clean
+.PHONY: all deps configure build run test test-sanitize bench bench-compare audit clean
 
 all: build
 
@@ -46,6 +46,12 @@ audit:
 
 bench: build
 	./bench/run.sh $(BUILD)
+
+# `make bench-compare` (issue 11): the Django peer (../shared/bench/django-peer/run.sh, as it is) and the5hc under
+# the same knobs (CLIENTS, THREADS, CONNS, DURATION, WARMUP) in one run, with the ratios, the large-data timing at
+# one connection, a PostgreSQL run and the server's RSS. Several minutes; not part of `make test`.
+bench-compare: build
+	./bench/compare.sh $(BUILD)
 
 clean:
 	rm -rf $(BUILD) build-asan build-tsan

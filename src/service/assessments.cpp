@@ -2,6 +2,10 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
+#include <memory>
+#include <mutex>
+
 #include <nlohmann/json.hpp>
 
 #include "service/assessment_json.hpp"
@@ -156,7 +160,29 @@ store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std
 }
 
 LoadedReference load_reference(soci::session& sql) {
-  return {store::load_test_standards(sql), store::load_normative_data(sql), store::load_mcq_bank(sql)};
+  // Scoring and every assessment view need the whole reference set; reading it costs dozens of rows per request,
+  // so it is kept in memory per database and re-read only when its stamp changes (any write to the reference
+  // tables, also from another process such as `seed-standards`). The stamp is read in the caller's transaction,
+  // so the data always matches the snapshot the caller sees.
+  struct Cached {
+    store::ReferenceStamp stamp;
+    std::shared_ptr<const LoadedReference> data;
+  };
+  static std::mutex mutex;
+  static std::vector<Cached> cache;  // one entry per database instance (tests open several)
+  auto stamp = store::reference_stamp(sql);
+  {
+    std::lock_guard lock(mutex);
+    for (const auto& c : cache)
+      if (c.stamp == stamp) return *c.data;
+  }
+  auto data = std::make_shared<const LoadedReference>(
+      LoadedReference{store::load_test_standards(sql), store::load_normative_data(sql), store::load_mcq_bank(sql)});
+  std::lock_guard lock(mutex);
+  auto same_db = std::find_if(cache.begin(), cache.end(), [&](const Cached& c) { return c.stamp.instance == stamp.instance; });
+  if (same_db != cache.end()) *same_db = {stamp, data};
+  else cache.push_back({stamp, data});
+  return *data;
 }
 
 store::AssessmentWrite rescore(soci::session& sql, const store::Assessment& row, const LoadedReference& ref,

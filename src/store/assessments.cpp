@@ -307,7 +307,12 @@ std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFil
 
 std::int64_t count_assessments(soci::session& sql, const AssessmentFilter& f) {
   SqlParams p;
-  return fetch_int(sql, "SELECT COUNT(*) FROM assessments a JOIN clients c ON c.id = a.client_id " + where(f, p), p);
+  // The join is there only for filters that read the client (every assessment has one: foreign key).
+  const bool reads_client = f.only_client_trainer_id || !f.search.empty();
+  return fetch_int(sql,
+                   std::string("SELECT COUNT(*) FROM assessments a ") +
+                       (reads_client ? "JOIN clients c ON c.id = a.client_id " : "") + where(f, p),
+                   p);
 }
 
 std::optional<double> average_overall_score(soci::session& sql, const AssessmentFilter& f) {

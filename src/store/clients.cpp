@@ -66,9 +66,8 @@ std::string where(const ClientFilter& f, SqlParams& p) {
   if (f.only_trainer_id) w += " AND c.trainer_id = " + p.add(*f.only_trainer_id);
   for (const auto& term : f.search) {
     auto like = like_pattern(term);
-    w += " AND (lower(c.name) LIKE " + p.add(like) + " ESCAPE '\\' OR lower(coalesce(c.email, '')) LIKE " +
-         p.add(like) + " ESCAPE '\\' OR coalesce(c.phone, '') LIKE " + p.add(like) +
-         " ESCAPE '\\' OR replace(coalesce(c.phone, ''), '-', '') LIKE " + p.add(like) + " ESCAPE '\\')";
+    // name, e-mail, phone and phone digits in one normalised column (migration 0004 keeps it current)
+    w += " AND c.search_text LIKE " + p.add(like) + " ESCAPE '\\'";
   }
   if (f.gender) w += " AND c.gender = " + p.add(*f.gender);
   if (f.age_min) w += " AND c.age >= " + p.add(*f.age_min);
@@ -124,7 +123,8 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
 
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f) {
   SqlParams p;
-  return fetch_int(sql, std::string("SELECT COUNT(*)") + kFrom + where(f, p), p);
+  // No joins: every client has a trainer and every trainer a user (foreign keys), and the filters read only c.
+  return fetch_int(sql, "SELECT COUNT(*) FROM clients c " + where(f, p), p);
 }
 
 std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std::string& today) {

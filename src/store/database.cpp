@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "common/error.hpp"
@@ -11,8 +12,17 @@
 #include "common/log.hpp"
 #include "config/config.hpp"
 #include "store/constraints.hpp"
+#include "store/query.hpp"
 
 namespace the5hc::store {
+namespace {
+// Transaction control: on SQLite through the statement cache of store/query.cpp (BEGIN, SAVEPOINT, COMMIT are
+// prepared once per connection), elsewhere through SOCI.
+void exec_statement(soci::session& s, const std::string& statement) {
+  SqlParams none;
+  execute(s, statement, none);
+}
+}  // namespace
 
 Database::Database(const DatabaseUrl& url, int pool_size, std::chrono::milliseconds pool_timeout)
     : dialect_(url.engine == DatabaseUrl::Engine::postgres ? Dialect::postgres : Dialect::sqlite),
@@ -23,9 +33,19 @@ Database::Database(const DatabaseUrl& url, int pool_size, std::chrono::milliseco
     connect_string_ += " connect_timeout=3";
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;  // the writer answers what is queued, then ends
+  }
+  write_queued_.notify_all();
+  if (writer_.joinable()) writer_.join();
+}
 
-void SessionDeleter::operator()(soci::session* s) const { delete s; }
+void SessionDeleter::operator()(soci::session* s) const {
+  if (s) forget_statements(*s);  // SQLite cannot close a connection that still has prepared statements
+  delete s;
+}
 
 SessionPtr Database::open() {
   try {
@@ -35,6 +55,10 @@ SessionPtr Database::open() {
       *s << "PRAGMA synchronous=FULL";
       *s << "PRAGMA foreign_keys=ON";
       *s << "PRAGMA busy_timeout=5000";
+      // A 4 MB page cache per connection (SQLite's default is 2 MB) and temporary b-trees in memory: lists and
+      // dashboards re-read the same index pages on every request; bounded, so RSS stays small with a full pool.
+      *s << "PRAGMA cache_size=-4000";
+      *s << "PRAGMA temp_store=MEMORY";
       return s;
     }
     auto s = SessionPtr(new soci::session(soci::postgresql, connect_string_));
@@ -99,7 +123,7 @@ Database::Connection::~Connection() {
 
 void Database::begin(Connection& c, bool write) {
   try {
-    c.sql() << (dialect_ == Dialect::sqlite && write ? "BEGIN IMMEDIATE" : "BEGIN");
+    exec_statement(c.sql(), dialect_ == Dialect::sqlite && write ? "BEGIN IMMEDIATE" : "BEGIN");
   } catch (const std::exception&) {
     c.discard();  // the connection may be dead (server restarted); the next acquire opens a new one
     throw Error(ErrorCode::unavailable, "Database unavailable.");
@@ -108,7 +132,7 @@ void Database::begin(Connection& c, bool write) {
 
 void Database::commit(Connection& c) {
   try {
-    c.sql() << "COMMIT";
+    exec_statement(c.sql(), "COMMIT");
   } catch (...) {
     c.discard();
     throw;
@@ -117,7 +141,7 @@ void Database::commit(Connection& c) {
 
 void Database::rollback(Connection& c) noexcept {
   try {
-    c.sql() << "ROLLBACK";
+    exec_statement(c.sql(), "ROLLBACK");
   } catch (...) {
     c.discard();
   }
@@ -144,7 +168,7 @@ bool Database::ping() {
 
 PoolStats Database::stats() const {
   std::lock_guard lock(mutex_);
-  return PoolStats{size_, in_use_, static_cast<int>(idle_.size())};
+  return PoolStats{size_, in_use_, static_cast<int>(idle_.size()), grouped_writes_, write_batches_};
 }
 
 bool Database::checkpoint() {
@@ -162,6 +186,145 @@ bool Database::checkpoint() {
     log::warning("db", "WAL checkpoint failed", {{"error", std::string(e.what())}});
   }
   return false;
+}
+
+// ---- Group commit (SQLite) ----
+
+namespace {
+// The database whose writer runs on this thread: a write inside a write runs inline (nested savepoint).
+thread_local Database* tl_writing_db = nullptr;
+thread_local soci::session* tl_writer_session = nullptr;
+constexpr std::size_t kMaxBatch = 256;  // bounds one transaction's size and the time the last request waits
+}  // namespace
+
+void Database::submit_write(void (*run)(void*, soci::session&), void* f) {
+  if (tl_writing_db == this) {
+    soci::session& s = *tl_writer_session;
+    exec_statement(s, "SAVEPOINT nested_write");
+    try {
+      run(f, s);
+    } catch (...) {
+      try {
+        exec_statement(s, "ROLLBACK TO SAVEPOINT nested_write");
+        exec_statement(s, "RELEASE SAVEPOINT nested_write");
+      } catch (...) {
+      }
+      throw;
+    }
+    exec_statement(s, "RELEASE SAVEPOINT nested_write");
+    return;
+  }
+  WriteJob job{run, f};
+  {
+    std::unique_lock lock(mutex_);
+    if (stopping_) throw Error(ErrorCode::unavailable, "Database unavailable.");
+    if (!writer_.joinable()) writer_ = std::thread([this] { writer_loop(); });
+    queued_.push_back(&job);
+    write_queued_.notify_one();
+    // Like a pool acquire: a write that cannot start within the pool timeout is answered 503 and never runs.
+    if (!write_done_.wait_for(lock, pool_timeout_, [&] { return job.started; })) {
+      queued_.erase(std::find(queued_.begin(), queued_.end(), &job));
+      lock.unlock();
+      log::warning("db", "write queue did not move", {{"waited_ms", static_cast<std::int64_t>(pool_timeout_.count())}});
+      Error e(ErrorCode::unavailable, "The server is busy. Please try again shortly.");
+      e.headers.emplace("Retry-After", "1");
+      throw e;
+    }
+    write_done_.wait(lock, [&] { return job.done; });  // once started, its outcome is always awaited
+  }
+  if (job.error) {
+    try {
+      std::rethrow_exception(job.error);
+    } catch (...) {
+      rethrow_translated();
+    }
+  }
+}
+
+void Database::writer_loop() {
+  tl_writing_db = this;
+  SessionPtr s;
+  std::vector<WriteJob*> batch;
+  for (;;) {
+    batch.clear();
+    {
+      std::unique_lock lock(mutex_);
+      write_queued_.wait(lock, [&] { return stopping_ || !queued_.empty(); });
+      if (queued_.empty()) break;  // stopping and nothing left
+      while (!queued_.empty() && batch.size() < kMaxBatch) {
+        queued_.front()->started = true;
+        batch.push_back(queued_.front());
+        queued_.pop_front();
+      }
+    }
+    write_done_.notify_all();  // started: their requesters now wait for the outcome, not the timeout
+    run_batch(s, batch);
+    {
+      std::lock_guard lock(mutex_);
+      ++write_batches_;
+      for (auto* job : batch) {
+        job->done = true;
+        if (!job->error) ++grouped_writes_;
+      }
+    }
+    write_done_.notify_all();
+  }
+  tl_writing_db = nullptr;
+  tl_writer_session = nullptr;
+}
+
+void Database::run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch) {
+  auto fail_all = [&](std::exception_ptr e) {
+    for (auto* job : batch) job->error = e;
+  };
+  try {
+    if (!s) s = open();
+    tl_writer_session = s.get();
+    exec_statement(*s, "BEGIN IMMEDIATE");
+  } catch (...) {
+    s.reset();  // a connection that cannot begin may be dead; the next batch opens a new one
+    fail_all(std::make_exception_ptr(Error(ErrorCode::unavailable, "Database unavailable.")));
+    return;
+  }
+  bool transaction_lost = false;
+  for (auto* job : batch) {
+    try {
+      exec_statement(*s, "SAVEPOINT request");
+    } catch (...) {
+      transaction_lost = true;
+      break;
+    }
+    try {
+      job->run(job->f, *s);
+      exec_statement(*s, "RELEASE SAVEPOINT request");
+    } catch (...) {
+      job->error = std::current_exception();
+      try {
+        exec_statement(*s, "ROLLBACK TO SAVEPOINT request");
+        exec_statement(*s, "RELEASE SAVEPOINT request");
+      } catch (...) {
+        // SQLite rolls the whole transaction back on some errors (disk full, I/O): the others' work is gone too.
+        transaction_lost = true;
+        break;
+      }
+    }
+  }
+  if (!transaction_lost) {
+    try {
+      exec_statement(*s, "COMMIT");
+      return;  // every job that has no error is now durable
+    } catch (...) {
+    }
+  }
+  // Nothing of this batch was committed: every request in it fails (and may be retried by its caller).
+  try {
+    exec_statement(*s, "ROLLBACK");
+  } catch (...) {
+  }
+  s.reset();
+  auto unavailable = std::make_exception_ptr(Error(ErrorCode::unavailable, "Database unavailable."));
+  for (auto* job : batch)
+    if (!job->error || transaction_lost) job->error = unavailable;
 }
 
 void Database::rethrow_translated() {

@@ -3,8 +3,13 @@
 // through here (and lives in src/store/). soci.h stays out of this header so that services compile fast.
 #include <chrono>
 #include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
+#include <thread>
 #include <type_traits>
 #include <utility>
 #include <vector>
@@ -31,6 +36,9 @@ struct PoolStats {
   int size = 0;
   int in_use = 0;
   int idle = 0;
+  // Group commit (SQLite): write transactions committed and the COMMITs (batches) that carried them.
+  std::int64_t grouped_writes = 0;
+  std::int64_t write_batches = 0;
 };
 
 class Database {
@@ -67,13 +75,29 @@ class Database {
   // none frees up in time or the database cannot be reached: a busy pool never hangs a request thread.
   Connection acquire();
 
-  // Runs f(soci::session&) in a transaction: BEGIN IMMEDIATE on SQLite (a plain BEGIN would fail with SQLITE_BUSY
-  // when two writers upgrade at once), BEGIN on PostgreSQL. Commits when f returns, rolls back when it throws.
+  // Runs f(soci::session&) as one write transaction: it commits when f returns and changes nothing when f throws.
+  // Returns only once the change is durable (synchronous=FULL on SQLite).
+  //   PostgreSQL: BEGIN … COMMIT on a pooled connection; the server groups concurrent commits itself.
+  //   SQLite: group commit. Writes queue in-process for one writer thread with its own connection, which takes
+  //   every queued write at once, runs each inside `SAVEPOINT request` of one BEGIN IMMEDIATE transaction (a
+  //   write that throws rolls back only its savepoint), COMMITs once (one fsync for the batch) and then answers
+  //   them all. Writers never meet SQLite's busy handler, and a request waits at most the pool timeout to start
+  //   (then Error(unavailable), 503). f runs on the writer thread, so it must not wait for another request; a
+  //   write inside a write runs inline in a nested savepoint.
   // A unique or foreign-key violation raised by the database (a race past a service's pre-check) leaves as the
   // same Error as the pre-check would have raised (store/constraints.hpp), never as a driver exception.
   template <class F>
   auto write(F&& f) {
-    return transaction(true, std::forward<F>(f));
+    if (dialect_ == Dialect::postgres) return transaction(true, std::forward<F>(f));
+    using Result = decltype(f(std::declval<soci::session&>()));
+    if constexpr (std::is_void_v<Result>) {
+      submit_write(&run_write<F>, const_cast<void*>(static_cast<const void*>(&f)));
+    } else {
+      std::optional<Result> result;
+      auto job = [&](soci::session& s) { result.emplace(f(s)); };
+      submit_write(&run_write<decltype(job)>, &job);
+      return std::move(*result);
+    }
   }
   // A read-only transaction: one consistent snapshot for multi-query reads.
   template <class F>
@@ -107,6 +131,23 @@ class Database {
       rethrow_translated();
     }
   }
+  // Group commit (SQLite): a queued write, run and answered by the writer thread (database.cpp).
+  struct WriteJob {
+    void (*run)(void* f, soci::session& s);
+    void* f;
+    bool started = false;
+    bool done = false;
+    std::exception_ptr error;
+  };
+  template <class F>
+  static void run_write(void* f, soci::session& s) {
+    (*static_cast<std::remove_reference_t<F>*>(f))(s);
+  }
+  // Queues the job and waits until its batch has committed; rethrows its exception (translated).
+  void submit_write(void (*run)(void*, soci::session&), void* f);
+  void writer_loop();
+  void run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch);
+
   // Inside a catch block: rethrows the current exception, a constraint violation translated to its Error.
   [[noreturn]] void rethrow_translated();
   void begin(Connection& c, bool write);
@@ -124,6 +165,13 @@ class Database {
   mutable std::mutex mutex_;
   std::condition_variable available_;
   std::vector<SessionPtr> idle_;
+
+  // The writer (SQLite): its queue, guarded by mutex_; started by the first write, stopped by the destructor.
+  std::deque<WriteJob*> queued_;
+  std::condition_variable write_queued_, write_done_;
+  std::thread writer_;
+  bool stopping_ = false;
+  std::int64_t grouped_writes_ = 0, write_batches_ = 0;
 };
 
 }  // namespace the5hc::store

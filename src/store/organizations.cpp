@@ -1,5 +1,7 @@
 #include "store/organizations.hpp"
 
+#include <type_traits>
+
 #include "store/query.hpp"
 #include "store/row.hpp"
 
@@ -63,27 +65,35 @@ Trainer to_trainer(const soci::row& r) {
   return t;
 }
 
+// The first row of `before <value> after` (through for_each_row: a cached statement on SQLite).
 template <class T, class F, class V>
-std::optional<T> one(soci::session& sql, const std::string& query, const V& value, F convert) {
-  soci::row r;
-  sql << query, soci::use(value), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return convert(r);
+std::optional<T> one(soci::session& sql, const std::string& before, const V& value, F convert,
+                     const std::string& after = "") {
+  SqlParams p;
+  std::string placeholder;
+  if constexpr (std::is_integral_v<V>) placeholder = p.add(static_cast<std::int64_t>(value));
+  else placeholder = p.add(value);
+  std::string query = before + placeholder + after;
+  std::optional<T> out;
+  for_each_row(sql, query, p, [&](const soci::row& r) {
+    if (!out) out = convert(r);
+  });
+  return out;
 }
 
 }  // namespace
 
 std::optional<Organization> find_organization(soci::session& sql, std::int64_t id) {
   long long v = id;
-  return one<Organization>(sql, std::string(kOrgColumns) + "WHERE id = :id", v, to_org);
+  return one<Organization>(sql, std::string(kOrgColumns) + "WHERE id = ", v, to_org);
 }
 
 std::optional<Organization> find_organization_by_slug(soci::session& sql, const std::string& slug) {
-  return one<Organization>(sql, std::string(kOrgColumns) + "WHERE slug = :slug", slug, to_org);
+  return one<Organization>(sql, std::string(kOrgColumns) + "WHERE slug = ", slug, to_org);
 }
 
 std::optional<Organization> find_organization_by_name(soci::session& sql, const std::string& name) {
-  return one<Organization>(sql, std::string(kOrgColumns) + "WHERE name = :name ORDER BY id", name, to_org);
+  return one<Organization>(sql, std::string(kOrgColumns) + "WHERE name = ", name, to_org, " ORDER BY id");
 }
 
 std::vector<Organization> list_organizations(soci::session& sql) {
@@ -141,21 +151,20 @@ std::int64_t insert_organization(soci::session& sql, const Organization& o, cons
 
 std::optional<Trainer> find_trainer(soci::session& sql, std::int64_t id) {
   long long v = id;
-  return one<Trainer>(sql, std::string(kTrainerColumns) + "WHERE t.id = :id", v, to_trainer);
+  return one<Trainer>(sql, std::string(kTrainerColumns) + "WHERE t.id = ", v, to_trainer);
 }
 
 std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t user_id) {
   long long v = user_id;
-  return one<Trainer>(sql, std::string(kTrainerColumns) + "WHERE t.user_id = :id", v, to_trainer);
+  return one<Trainer>(sql, std::string(kTrainerColumns) + "WHERE t.user_id = ", v, to_trainer);
 }
 
 std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization_id) {
   std::vector<Trainer> out;
-  long long v = organization_id;
-  soci::rowset<soci::row> rows =
-      (sql.prepare << std::string(kTrainerColumns) + "WHERE t.organization_id = :org ORDER BY u.name, t.id",
-       soci::use(v));
-  for (const auto& r : rows) out.push_back(to_trainer(r));
+  SqlParams p;
+  for_each_row(sql, std::string(kTrainerColumns) + "WHERE t.organization_id = " + p.add(organization_id) +
+                        " ORDER BY u.name, t.id",
+               p, [&](const soci::row& r) { out.push_back(to_trainer(r)); });
   return out;
 }
 

@@ -1,8 +1,13 @@
 #include "store/query.hpp"
 
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cctype>
+#include <deque>
+#include <mutex>
+#include <vector>
+#include <unordered_map>
 
 #include "store/row.hpp"
 
@@ -41,8 +46,190 @@ void SqlParams::bind(soci::statement& st) {
   }
 }
 
+void SqlParams::bind(void* sqlite_stmt) const {
+  auto* st = static_cast<sqlite_api::sqlite3_stmt*>(sqlite_stmt);
+  for (std::size_t i = 0; i < order_.size(); ++i) {
+    auto [kind, index] = order_[i];
+    int at = sqlite_api::sqlite3_bind_parameter_index(st, (":" + names_[i]).c_str());
+    if (at == 0) continue;  // a placeholder the query does not use
+    if (kind == 'i') sqlite_api::sqlite3_bind_int64(st, at, ints_[index]);
+    else if (kind == 'r') sqlite_api::sqlite3_bind_double(st, at, reals_[index]);
+    else
+      sqlite_api::sqlite3_bind_text(st, at, texts_[index].data(), static_cast<int>(texts_[index].size()),
+                                    SQLITE_STATIC);  // the params outlive the execution
+  }
+}
+
+namespace {
+
+// ---- The SQLite statement cache ----
+// Per connection (sqlite3 handle): query text → prepared statement. A connection is used by one thread at a time
+// (the pool, the writer), so only the map of connections needs the lock.
+using Statements = std::unordered_map<std::string, sqlite_api::sqlite3_stmt*>;
+std::mutex cache_mutex;
+std::unordered_map<sqlite_api::sqlite3*, Statements> statement_cache;
+constexpr std::size_t kMaxStatements = 256;  // per connection; queries with literal LIMIT/OFFSET vary
+
+sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
+  if (sql.get_backend_name() != "sqlite3") return nullptr;
+  return static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+}
+
+[[noreturn]] void throw_sqlite(sqlite_api::sqlite3* db, int rc) {
+  throw soci::sqlite3_soci_error(sqlite_api::sqlite3_errmsg(db), rc);
+}
+
+// Resets the statement when the rows have been read (or reading failed), so it holds no read snapshot; finalises
+// it when it is not cached (a nested use of a query already running).
+struct StatementUse {
+  sqlite_api::sqlite3_stmt* st;
+  bool cached;
+  ~StatementUse() {
+    if (cached) {
+      sqlite_api::sqlite3_reset(st);
+      sqlite_api::sqlite3_clear_bindings(st);
+    } else {
+      sqlite_api::sqlite3_finalize(st);
+    }
+  }
+};
+
+StatementUse statement_for(sqlite_api::sqlite3* db, const std::string& query) {
+  Statements* mine;
+  {
+    std::lock_guard lock(cache_mutex);
+    mine = &statement_cache[db];  // node-based map: the address stays valid while other connections come and go
+  }
+  auto found = mine->find(query);
+  if (found != mine->end() && !sqlite_api::sqlite3_stmt_busy(found->second)) return {found->second, true};
+  sqlite_api::sqlite3_stmt* st = nullptr;
+  int rc = sqlite_api::sqlite3_prepare_v3(db, query.c_str(), static_cast<int>(query.size()) + 1,
+                                          SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite_api::sqlite3_finalize(st);
+    throw_sqlite(db, rc);
+  }
+  if (found != mine->end()) return {st, false};  // the cached one is running (a query inside its own callback)
+  if (mine->size() >= kMaxStatements) {
+    for (auto it = mine->begin(); it != mine->end();)
+      if (!sqlite_api::sqlite3_stmt_busy(it->second)) {
+        sqlite_api::sqlite3_finalize(it->second);
+        it = mine->erase(it);
+      } else {
+        ++it;
+      }
+  }
+  mine->emplace(query, st);
+  return {st, true};
+}
+
+// One result row as a soci::row, so store code reads rows the same way on both engines (store/row.hpp). Each
+// column's SOCI type follows the stored value (integer → long long, real → double, text/blob → string); the
+// accessors of row.hpp convert whatever arrives.
+class RowReader {
+ public:
+  const soci::row& read(sqlite_api::sqlite3_stmt* st) {
+    const int n = sqlite_api::sqlite3_column_count(st);
+    if (types_.size() != static_cast<std::size_t>(n)) layout(st, n);
+    for (int i = 0; i < n; ++i) {
+      int type = sqlite_api::sqlite3_column_type(st, i);
+      if (type != SQLITE_NULL && kind(type) != types_[i]) {
+        layout(st, n);
+        break;
+      }
+    }
+    for (int i = 0; i < n; ++i) {
+      int type = sqlite_api::sqlite3_column_type(st, i);
+      if (type == SQLITE_NULL) {
+        *indicators_[i] = soci::i_null;
+        continue;
+      }
+      *indicators_[i] = soci::i_ok;
+      switch (types_[i]) {
+        case soci::dt_long_long: *ints_[i] = sqlite_api::sqlite3_column_int64(st, i); break;
+        case soci::dt_double: *reals_[i] = sqlite_api::sqlite3_column_double(st, i); break;
+        default: {
+          const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(st, i));
+          texts_[i]->assign(text ? text : "", static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st, i)));
+        }
+      }
+    }
+    return row_;
+  }
+
+ private:
+  static soci::data_type kind(int sqlite_type) {
+    if (sqlite_type == SQLITE_INTEGER) return soci::dt_long_long;
+    if (sqlite_type == SQLITE_FLOAT) return soci::dt_double;
+    return soci::dt_string;
+  }
+  // (Re)builds the row's columns from this row's value types (NULL keeps the column's previous type, or string).
+  void layout(sqlite_api::sqlite3_stmt* st, int n) {
+    std::vector<soci::data_type> types(static_cast<std::size_t>(n), soci::dt_string);
+    for (int i = 0; i < n; ++i) {
+      int type = sqlite_api::sqlite3_column_type(st, i);
+      if (type != SQLITE_NULL) types[i] = kind(type);
+      else if (static_cast<std::size_t>(i) < types_.size()) types[i] = types_[i];
+    }
+    types_ = std::move(types);
+    row_.clean_up();
+    ints_.assign(n, nullptr);
+    reals_.assign(n, nullptr);
+    texts_.assign(n, nullptr);
+    indicators_.assign(n, nullptr);
+    for (int i = 0; i < n; ++i) {
+      soci::column_properties props;
+      props.set_name(sqlite_api::sqlite3_column_name(st, i));
+      props.set_data_type(types_[i]);
+      row_.add_properties(props);
+      // soci::row owns (and deletes) the values and indicators it is given; these vectors only point at them.
+      indicators_[i] = new soci::indicator(soci::i_ok);
+      switch (types_[i]) {
+        case soci::dt_long_long: row_.add_holder(ints_[i] = new long long(0), indicators_[i]); break;
+        case soci::dt_double: row_.add_holder(reals_[i] = new double(0), indicators_[i]); break;
+        default: row_.add_holder(texts_[i] = new std::string(), indicators_[i]);
+      }
+    }
+  }
+
+  soci::row row_;
+  std::vector<soci::data_type> types_;
+  std::vector<long long*> ints_;
+  std::vector<double*> reals_;
+  std::vector<std::string*> texts_;
+  std::vector<soci::indicator*> indicators_;
+};
+
+bool for_each_sqlite_row(soci::session& sql, const std::string& query, SqlParams& params,
+                         const std::function<void(const soci::row&)>& on_row) {
+  sqlite_api::sqlite3* db = sqlite_handle(sql);
+  if (!db) return false;
+  StatementUse use = statement_for(db, query);
+  params.bind(use.st);
+  RowReader reader;
+  for (;;) {
+    int rc = sqlite_api::sqlite3_step(use.st);
+    if (rc == SQLITE_DONE) return true;
+    if (rc != SQLITE_ROW) throw_sqlite(db, rc);
+    on_row(reader.read(use.st));
+  }
+}
+
+}  // namespace
+
+void forget_statements(soci::session& sql) noexcept {
+  sqlite_api::sqlite3* db = sqlite_handle(sql);
+  if (!db) return;
+  std::lock_guard lock(cache_mutex);
+  auto found = statement_cache.find(db);
+  if (found == statement_cache.end()) return;
+  for (auto& [text, st] : found->second) sqlite_api::sqlite3_finalize(st);
+  statement_cache.erase(found);
+}
+
 void for_each_row(soci::session& sql, const std::string& query, SqlParams& params,
                   const std::function<void(const soci::row&)>& on_row) {
+  if (for_each_sqlite_row(sql, query, params, on_row)) return;
   soci::row row;
   soci::statement st(sql);
   st.alloc();
@@ -67,6 +254,7 @@ std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& 
 }
 
 void execute(soci::session& sql, const std::string& query, SqlParams& params) {
+  if (for_each_sqlite_row(sql, query, params, [](const soci::row&) {})) return;
   soci::statement st(sql);
   st.alloc();
   params.bind(st);

@@ -26,6 +26,8 @@ class SqlParams {
   std::string add(const std::string& v);
   std::string add(const char* v) { return add(std::string(v)); }
   void bind(soci::statement& st);
+  // Binds the collected values to an SQLite statement by placeholder name (the statement cache of query.cpp).
+  void bind(void* sqlite_stmt) const;
 
  private:
   std::string next_name();
@@ -42,6 +44,11 @@ void for_each_row(soci::session& sql, const std::string& query, SqlParams& param
 std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& params);  // first column, 0 if none
 // A statement without a result set (UPDATE, DELETE) with the collected parameters.
 void execute(soci::session& sql, const std::string& query, SqlParams& params);
+
+// On SQLite, for_each_row (and fetch_int) prepare each distinct query once per connection and reuse it: preparing
+// costs more than running most of these queries. A connection's statements are finalised before it closes
+// (store::SessionDeleter calls this).
+void forget_statements(soci::session& sql) noexcept;
 
 // "%term%" for LIKE with the term lower-cased (ASCII; Hangul has no case) and %, _ and \ escaped;
 // use with `lower(column) LIKE <placeholder> ESCAPE '\'`.

@@ -56,4 +56,13 @@ std::vector<domain::NormativeRow> load_normative_data(soci::session& sql) {
   return out;
 }
 
+ReferenceStamp reference_stamp(soci::session& sql) {
+  ReferenceStamp out;
+  long long stamp = 0;
+  sql << "SELECT instance, version FROM reference_data_version WHERE id = 1", soci::into(out.instance),
+      soci::into(stamp);
+  out.stamp = stamp;
+  return out;
+}
+
 }  // namespace the5hc::store

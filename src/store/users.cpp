@@ -1,5 +1,7 @@
 #include "store/users.hpp"
 
+#include <type_traits>
+
 #include "store/batch_insert.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
@@ -31,34 +33,38 @@ User to_user(const soci::row& r) {
   return u;
 }
 
-std::optional<User> one(soci::session& sql, const std::string& where, const std::string& value) {
-  soci::row r;
-  sql << std::string(kColumns) + where, soci::use(value), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return to_user(r);
+// The user `WHERE <before> <value> <after>` (through for_each_row: a cached statement on SQLite).
+template <class V>
+std::optional<User> one(soci::session& sql, const std::string& before, const V& value, const std::string& after = "") {
+  SqlParams p;
+  std::string placeholder;
+  if constexpr (std::is_integral_v<V>) placeholder = p.add(static_cast<std::int64_t>(value));
+  else placeholder = p.add(value);
+  std::string query = std::string(kColumns) + before + placeholder + after;
+  std::optional<User> out;
+  for_each_row(sql, query, p, [&](const soci::row& r) {
+    if (!out) out = to_user(r);
+  });
+  return out;
 }
 
 }  // namespace
 
 std::optional<User> find_user(soci::session& sql, std::int64_t id) {
-  soci::row r;
-  long long v = id;
-  sql << std::string(kColumns) + "WHERE id = :id", soci::use(v), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return to_user(r);
+  return one(sql, "WHERE id = ", id);
 }
 
 std::optional<User> find_user_by_login(soci::session& sql, const std::string& identifier) {
-  if (identifier.find('@') != std::string::npos) return one(sql, "WHERE lower(email) = lower(:v)", identifier);
-  return one(sql, "WHERE lower(username) = lower(:v)", identifier);
+  if (identifier.find('@') != std::string::npos) return one(sql, "WHERE lower(email) = lower(", identifier, ")");
+  return one(sql, "WHERE lower(username) = lower(", identifier, ")");
 }
 
 bool username_taken(soci::session& sql, const std::string& username) {
-  return one(sql, "WHERE lower(username) = lower(:v)", username).has_value();
+  return one(sql, "WHERE lower(username) = lower(", username, ")").has_value();
 }
 
 bool email_taken(soci::session& sql, const std::string& email) {
-  return one(sql, "WHERE lower(email) = lower(:v)", email).has_value();
+  return one(sql, "WHERE lower(email) = lower(", email, ")").has_value();
 }
 
 User new_user(std::string username, std::string email, std::string name, std::string password_hash,

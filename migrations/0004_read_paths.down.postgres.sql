@@ -1,0 +1,13 @@
+DROP TRIGGER tr_test_standards_version ON test_standards;
+DROP TRIGGER tr_normative_data_version ON normative_data;
+DROP TRIGGER tr_mcq_categories_version ON mcq_categories;
+DROP TRIGGER tr_mcq_questions_version ON mcq_questions;
+DROP TRIGGER tr_mcq_choices_version ON mcq_choices;
+DROP FUNCTION bump_reference_data_version();
+DROP TABLE reference_data_version;
+DROP TRIGGER tr_clients_search ON clients;
+DROP FUNCTION clients_search_text();
+ALTER TABLE clients DROP COLUMN search_text;
+DROP INDEX ix_assessments_client_latest;
+DROP INDEX ix_assessments_organization_listed;
+DROP INDEX ix_assessments_organization_created;
