@@ -27,8 +27,9 @@
     el.dataset[key] = '1';
     return true;
   }
-  function fmtMinutes(s) {
-    s = Math.max(0, Math.ceil(s));
+  // m:ss; a countdown rounds up (3:00 until a full second has gone), a count-up down
+  function fmtMinutes(s, up) {
+    s = Math.max(0, up ? Math.floor(s) : Math.ceil(s));
     return Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
   }
 
@@ -296,7 +297,7 @@
         metronome();
       } else if (phase === 'recovery') {
         var r = recovery.elapsed();
-        display.textContent = fmtMinutes(r);
+        display.textContent = fmtMinutes(r, true);
         bar.style.width = Math.min(100, r / RECOVERY_END * 100) + '%';
         var due = r >= 180 ? 3 : r >= 120 ? 2 : r >= 60 ? 1 : 0;
         if (due > prompted) {
@@ -337,6 +338,7 @@
       clearInterval(tick);
       if (audio) { try { audio.close(); } catch (e) { /* closed */ } audio = null; }
       exercise.reset(); recovery.reset(); prompted = 0;
+      form.querySelectorAll('input.prompted').forEach(function (i) { i.classList.remove('prompted'); });
       prompt.textContent = '';
       bar.style.width = '0%';
       display.textContent = fmtMinutes(EXERCISE);

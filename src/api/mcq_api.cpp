@@ -2,7 +2,6 @@
 
 #include "api/mcq_json.hpp"
 
-
 #include "api/body.hpp"
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"

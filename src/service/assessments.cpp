@@ -297,20 +297,41 @@ AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draf
   });
 }
 
+namespace {
+
+// What a preview shows of a write that is not stored (id 0).
+AssessmentView unsaved_view(soci::session& sql, const Prepared& p) {
+  AssessmentView v;
+  v.row.meta = p.write.meta;
+  v.row.input = p.write.input;
+  v.row.client_name = p.client.fields.name;
+  v.row.client_gender = p.client.fields.gender;
+  v.row.client_trainer_id = p.client.fields.trainer_id;
+  if (auto t = store::find_trainer(sql, p.write.meta.trainer_id)) v.row.trainer_name = t->name;
+  v.row.results.scores = p.write.evaluation.scores;
+  v.evaluation = p.write.evaluation;
+  v.zone = p.zone;
+  return v;
+}
+
+}  // namespace
+
 AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& draft) {
+  return ctx.db.read([&](soci::session& sql) { return unsaved_view(sql, prepare_new(sql, ctx, draft)); });
+}
+
+AssessmentView preview_assessment_update(const Context& ctx, std::int64_t id, const AssessmentDraft& draft) {
   return ctx.db.read([&](soci::session& sql) {
-    auto p = prepare_new(sql, ctx, draft);
-    AssessmentView v;
-    v.row.meta = p.write.meta;
-    v.row.input = p.write.input;
-    v.row.client_name = p.client.fields.name;
-    v.row.client_gender = p.client.fields.gender;
-    v.row.client_trainer_id = p.client.fields.trainer_id;
-    if (auto t = store::find_trainer(sql, p.write.meta.trainer_id)) v.row.trainer_name = t->name;
-    v.row.results.scores = p.write.evaluation.scores;
-    v.evaluation = p.write.evaluation;
-    v.zone = p.zone;
-    return v;
+    auto current = visible_assessment(sql, ctx, id, d::Action::edit_assessment);
+    auto client = *store::find_client(sql, current.meta.client_id, "9999-12-31");
+    const std::string zone = organization_zone(sql, ctx, current.meta.organization_id);
+    store::AssessmentMeta meta = current.meta;
+    meta.date = checked_date(ctx, draft, zone, current.meta.date);
+    d::AssessmentInput input = draft.input;
+    if (current.is_legacy) input = d::legacy_rescore_input(input, recorded_scores(current.results.scores));
+    auto w = scored(meta, input, client.fields.gender, responses_of(sql, id), load_reference(sql),
+                    format_timestamp(ctx.clock.now()));
+    return unsaved_view(sql, Prepared{client, std::move(w), zone});
   });
 }
 

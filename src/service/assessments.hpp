@@ -73,6 +73,9 @@ AssessmentList client_assessments(const Context& ctx, std::int64_t client_id);
 AssessmentView get_assessment(const Context& ctx, std::int64_t id);
 AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draft);
 AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& draft);
+// The preview of an edit (the web form of a stored assessment): scored as update_assessment would score it, with
+// the stored snapshot of the client's age and weight and the stored questionnaire answers; nothing is written.
+AssessmentView preview_assessment_update(const Context& ctx, std::int64_t id, const AssessmentDraft& draft);
 // PUT/PATCH: `read_draft` reads the write body over the stored input (what a PATCH starts from); it is called once
 // the assessment is found and may be edited, so an invisible one is 404 before anything about the body.
 using DraftReader = std::function<AssessmentDraft(const domain::AssessmentInput& stored)>;

@@ -259,6 +259,7 @@ http::Response form_page(const http::Request& req, const service::Dependencies& 
                                         {"harvard_step_test_hr3", "Heart rate 3 (3:00–3:30)"}})},
             {"errors", errors},
             {"editing", id.has_value()},
+            {"assessment_id", id ? std::to_string(*id) : ""},
             {"action", id ? "/assessments/" + std::to_string(*id) + "/edit/" : "/assessments/add/"},
             {"cancel", id ? "/assessments/" + std::to_string(*id) + "/" : "/assessments/"},
             {"today", data.today},
@@ -316,7 +317,10 @@ http::Response preview(const http::Request& req, const service::Dependencies& de
   auto f = form(req);
   json data;
   try {
-    auto view = service::preview_assessment(front::context(req, deps), read_draft(f));
+    auto ctx = front::context(req, deps);
+    auto editing = number(f, "assessment");  // the edit form scores with the stored snapshot, as its save will
+    auto view = editing ? service::preview_assessment_update(ctx, *editing, read_draft(f))
+                        : service::preview_assessment(ctx, read_draft(f));
     data = preview_view(view, req.lang);
   } catch (const Error& e) {
     if (e.code() != ErrorCode::validation) throw;

@@ -220,6 +220,8 @@ try {
     assert.equal(await page.inputValue('#id_push_up_reps'), '26');
     assert.equal(await page.inputValue('#id_farmer_carry_score'), '3.5');
     assert.equal(await page.inputValue('#id_test_environment'), 'outdoor');
+    // the edit form's preview scores as the save will (the stored snapshot): the saved overall again
+    await page.waitForSelector(`#score-preview [data-score="overall_score"] >> text=${detail.overall_score.toFixed(1)}`);
   });
 
   await step('draft survives a reload and an offline save', async () => {
