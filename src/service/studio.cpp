@@ -6,7 +6,6 @@
 #include "common/error.hpp"
 #include "common/time.hpp"
 #include "domain/packages.hpp"
-#include "domain/permissions.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
 #include "service/identity.hpp"
@@ -15,10 +14,11 @@
 #include "store/packages.hpp"
 #include "store/payments.hpp"
 #include "store/sessions.hpp"
-#include "store/users.hpp"
 
 namespace the5hc::service {
 namespace {
+
+constexpr int kAllRows = 1'000'000'000;  // every client (PostgreSQL has no LIMIT -1)
 
 Date today_of(const Context& ctx) { return local_date(ctx.clock.now(), actor_zone(ctx)); }
 
@@ -32,7 +32,7 @@ std::vector<ClientChoice> client_choices(soci::session& sql, const Context& ctx)
   f.only_trainer_id = scope.trainer_id;
   f.today = today_of(ctx).str();
   f.activity_cutoff = add_days(today_of(ctx), -30).str();
-  for (const auto& c : store::list_clients(sql, f, {{store::ClientSort::name, false}}, -1, 0))
+  for (const auto& c : store::list_clients(sql, f, {{store::ClientSort::name, false}}, kAllRows, 0))
     out.push_back({c.id, c.fields.name});
   return out;
 }
@@ -139,6 +139,7 @@ SessionBoard session_board(const Context& ctx, SessionQuery q, const std::string
 }
 
 CalendarPage calendar_page(const Context& ctx) {
+  require_actor(ctx);
   records_scope(ctx);  // assistants → 403
   CalendarPage out;
   out.trainers = client_form(ctx, std::nullopt).trainers;
