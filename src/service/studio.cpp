@@ -37,6 +37,14 @@ std::vector<ClientChoice> client_choices(soci::session& sql, const Context& ctx)
   return out;
 }
 
+// Packages flagged "재등록 상담 필요" by the domain rule.
+std::int64_t count_renewal_due(const std::vector<store::Package>& packages) {
+  std::int64_t due = 0;
+  for (const auto& p : packages)
+    if (domain::utilisation(p.counters).renewal_due) ++due;
+  return due;
+}
+
 }  // namespace
 
 PackageBoard package_board(const Context& ctx, const PackageQuery& q) {
@@ -54,6 +62,7 @@ PackageBoard package_board(const Context& ctx, const PackageQuery& q) {
       if (domain::package_status(p.counters) == domain::PackageStatus::active) ++out.active_packages;
     }
     out.average_amount = domain::average_amount(out.sales_total, out.total_packages);
+    out.renewal_due = count_renewal_due(every);
     return out;
   });
 }
@@ -79,12 +88,7 @@ std::int64_t packages_due_for_renewal(const Context& ctx) {
   f.scope = records_scope(ctx);
   f.status = domain::PackageStatus::active;
   if (f.scope.nothing) return 0;
-  return ctx.db.read([&](soci::session& sql) {
-    std::int64_t due = 0;
-    for (const auto& p : store::list_packages(sql, f))
-      if (domain::utilisation(p.counters).renewal_due) ++due;
-    return due;
-  });
+  return ctx.db.read([&](soci::session& sql) { return count_renewal_due(store::list_packages(sql, f)); });
 }
 
 StudioForm studio_form(const Context& ctx, std::optional<std::int64_t> client_id, bool bookable_only) {

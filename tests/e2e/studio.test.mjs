@@ -184,6 +184,7 @@ try {
     await page.waitForSelector('text=재등록 상담 필요');
     await page.goto(`${base}/sessions/packages/`);
     await page.waitForSelector('#package-list tr:has-text("(e2e)") >> text=재등록 상담 필요');
+    assert.match(await page.textContent('.renewal-note'), /^재등록 상담 필요: \d+개$/);
     await shoot(page, 'studio-08-packages');
     await fitsNarrow(page);
     await page.goto(`${base}/clients/${clientId}/`);
