@@ -6,7 +6,6 @@
 #include "common/error.hpp"
 #include "common/time.hpp"
 #include "domain/packages.hpp"
-#include "domain/permissions.hpp"
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
 #include "service/identity.hpp"
@@ -15,10 +14,11 @@
 #include "store/packages.hpp"
 #include "store/payments.hpp"
 #include "store/sessions.hpp"
-#include "store/users.hpp"
 
 namespace the5hc::service {
 namespace {
+
+constexpr int kAllRows = 1'000'000'000;  // every client (PostgreSQL has no LIMIT -1)
 
 Date today_of(const Context& ctx) { return local_date(ctx.clock.now(), actor_zone(ctx)); }
 
@@ -32,9 +32,17 @@ std::vector<ClientChoice> client_choices(soci::session& sql, const Context& ctx)
   f.only_trainer_id = scope.trainer_id;
   f.today = today_of(ctx).str();
   f.activity_cutoff = add_days(today_of(ctx), -30).str();
-  for (const auto& c : store::list_clients(sql, f, {{store::ClientSort::name, false}}, -1, 0))
+  for (const auto& c : store::list_clients(sql, f, {{store::ClientSort::name, false}}, kAllRows, 0))
     out.push_back({c.id, c.fields.name});
   return out;
+}
+
+// Packages flagged "재등록 상담 필요" by the domain rule.
+std::int64_t count_renewal_due(const std::vector<store::Package>& packages) {
+  std::int64_t due = 0;
+  for (const auto& p : packages)
+    if (domain::utilisation(p.counters).renewal_due) ++due;
+  return due;
 }
 
 }  // namespace
@@ -54,6 +62,7 @@ PackageBoard package_board(const Context& ctx, const PackageQuery& q) {
       if (domain::package_status(p.counters) == domain::PackageStatus::active) ++out.active_packages;
     }
     out.average_amount = domain::average_amount(out.sales_total, out.total_packages);
+    out.renewal_due = count_renewal_due(every);
     return out;
   });
 }
@@ -79,12 +88,7 @@ std::int64_t packages_due_for_renewal(const Context& ctx) {
   f.scope = records_scope(ctx);
   f.status = domain::PackageStatus::active;
   if (f.scope.nothing) return 0;
-  return ctx.db.read([&](soci::session& sql) {
-    std::int64_t due = 0;
-    for (const auto& p : store::list_packages(sql, f))
-      if (domain::utilisation(p.counters).renewal_due) ++due;
-    return due;
-  });
+  return ctx.db.read([&](soci::session& sql) { return count_renewal_due(store::list_packages(sql, f)); });
 }
 
 StudioForm studio_form(const Context& ctx, std::optional<std::int64_t> client_id, bool bookable_only) {
@@ -139,6 +143,7 @@ SessionBoard session_board(const Context& ctx, SessionQuery q, const std::string
 }
 
 CalendarPage calendar_page(const Context& ctx) {
+  require_actor(ctx);
   records_scope(ctx);  // assistants → 403
   CalendarPage out;
   out.trainers = client_form(ctx, std::nullopt).trainers;

@@ -27,6 +27,7 @@ struct PackageBoard {
   PackageList list;
   std::int64_t total_packages = 0, active_packages = 0;
   domain::Krw sales_total = 0, average_amount = 0;  // Σ gross (purchase + top-ups), its mean per package
+  std::int64_t renewal_due = 0;                       // as packages_due_for_renewal counts them
 };
 PackageBoard package_board(const Context& ctx, const PackageQuery& query);
 

@@ -154,13 +154,12 @@ json package_options(const std::vector<store::Package>& packages, std::optional<
   json out = json::array();
   for (const auto& p : packages) {
     int available = d::available_sessions(p.counters, p.scheduled_count);
-    std::string cost = p.counters.remaining_sessions > 0 ? money(d::credit_share(p.counters)) : money(0);
     out.push_back({{"id", p.id},
                    {"label", i18n::translate(lang, "{name} — {n} left, {m} bookable",
                                              {{"name", p.package_name},
                                               {"n", std::to_string(p.counters.remaining_sessions)},
                                               {"m", std::to_string(available)}})},
-                   {"cost", cost},
+                   {"cost", money(p.counters.session_price)},  // what the booking records as session_cost
                    {"selected", selected == p.id}});
   }
   return out;

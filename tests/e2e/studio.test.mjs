@@ -80,7 +80,7 @@ try {
     await page.goto(`${base}/sessions/packages/${packageId}/`);
     await Promise.all([page.waitForURL(/\/sessions\/add\/\?client=/), page.click('.header-actions a:has-text("세션 예약")')]);
     assert.equal(await page.inputValue('#id_package'), packageId);
-    assert.equal(await page.inputValue('#id_cost'), '₩52,446');  // net ÷ 10, rounded
+    assert.equal(await page.inputValue('#id_cost'), '₩60,000');  // the package's price per session
     tomorrow = plusDays(await page.getAttribute('#id_session_date', 'min'), 1);
     await page.fill('#id_session_date', tomorrow);
     await page.fill('#id_session_time', '10:00');
@@ -184,6 +184,7 @@ try {
     await page.waitForSelector('text=재등록 상담 필요');
     await page.goto(`${base}/sessions/packages/`);
     await page.waitForSelector('#package-list tr:has-text("(e2e)") >> text=재등록 상담 필요');
+    assert.match(await page.textContent('.renewal-note'), /^재등록 상담 필요: \d+개$/);
     await shoot(page, 'studio-08-packages');
     await fitsNarrow(page);
     await page.goto(`${base}/clients/${clientId}/`);
