@@ -116,7 +116,7 @@ InvitationSent create_invitation(Context& ctx, const NewInvitation& in, Mailer* 
   sent.delivery = deliver(mailer, invitation_email(created, sent.accept_url), "invitation");
   if (sent.delivery == Delivery::not_configured)
     log::warning("mail", "e-mail is not configured (EMAIL_HOST): share the invitation link yourself",
-              {{"to", created.email}, {"accept_url", sent.accept_url}});
+                 {{"to", created.email}, {"accept_url", sent.accept_url}});
   return sent;
 }
 

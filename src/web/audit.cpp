@@ -2,6 +2,7 @@
 // 사용자, 작업 (Korean action labels), 대상; rows 일시 | 사용자 | 작업 | 대상 | IP that open into the before/after diff.
 #include "web/audit.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "config/config.hpp"
@@ -27,18 +28,6 @@ constexpr ObjectKind kObjectKinds[] = {
     {"trainer", "Trainer account"},       {"invitation", "Invitation"}, {"organization", "Organisation"},
     {"user", "User"},
 };
-
-std::optional<std::int64_t> number(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || v->empty() || v->size() > 12 || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(*v);
-}
-
-std::optional<std::string> day(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || !parse_date(*v)) return std::nullopt;
-  return v;
-}
 
 // The query string without `page`, percent-encoded (the pager's links keep the filters).
 std::string filters_query(const http::QueryParams& q) {
@@ -111,11 +100,11 @@ void register_audit_routes(http::Router& router, const service::Dependencies& de
     if (auto k = q.get("object_type"))
       for (const auto& kind : kObjectKinds)
         if (*k == kind.code) query.object_type = k;
-    query.user_id = number(q, "user");
-    query.date_from = day(q, "date_from");
-    query.date_to = day(q, "date_to");
+    query.user_id = int_param(q, "user");
+    query.date_from = date_param(q, "date_from");
+    query.date_to = date_param(q, "date_to");
     query.with_users = true;
-    int page = static_cast<int>(std::max<std::int64_t>(1, std::min<std::int64_t>(number(q, "page").value_or(1), 100000)));
+    int page = static_cast<int>(std::clamp<std::int64_t>(int_param(q, "page").value_or(1), 1, 100000));
     auto ctx = front::context(req, deps);
     auto list = service::list_audit_log(ctx, query, kPageSize, (page - 1) * kPageSize);
     std::string zone = ctx.actor && ctx.actor->organization ? ctx.actor->organization->timezone : deps.config.time_zone;

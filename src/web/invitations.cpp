@@ -92,12 +92,8 @@ void register_invitation_routes(http::Router& router, const service::Dependencie
     service::NewInvitation in;
     in.email = f.get("email").value_or("");
     in.role = f.get("role").value_or("trainer");
-    auto optional_text = [&](const char* name) -> std::optional<std::string> {
-      auto v = f.get(name).value_or("");
-      return v.empty() ? std::nullopt : std::optional(v);
-    };
-    in.name = optional_text("name");
-    in.message = optional_text("message");
+    in.name = text_param(f, "name");
+    in.message = text_param(f, "message");
     auto ctx = front::context(req, deps);
     json values = {{"email", in.email}, {"name", in.name.value_or("")}, {"message", in.message.value_or("")},
                    {"role", in.role}};

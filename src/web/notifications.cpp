@@ -2,6 +2,8 @@
 // with the unread dots, "모두 읽음으로 표시", and items that mark themselves read and open their URL.
 #include "web/notifications.hpp"
 
+#include <algorithm>
+
 #include "common/clock.hpp"
 #include "front/context.hpp"
 #include "service/notifications.hpp"
@@ -31,10 +33,7 @@ void register_notification_routes(http::Router& router, const service::Dependenc
   }, "web-notification-badge");
 
   page_route(router, "GET", "/trainers/notifications/", [&deps](http::Request& req) {
-    int page = 1;
-    if (auto p = req.query.get("page"); p && !p->empty() && p->size() < 6 &&
-                                        p->find_first_not_of("0123456789") == std::string::npos)
-      page = std::max(1, std::stoi(*p));
+    int page = static_cast<int>(std::clamp<std::int64_t>(int_param(req.query, "page").value_or(1), 1, 100000));
     auto ctx = front::context(req, deps);
     auto list = service::list_notifications(ctx, std::nullopt, kPageSize, (page - 1) * kPageSize);
     auto now = deps.clock.now();

@@ -104,14 +104,10 @@ http::Response settings_page(const http::Request& req, const service::Dependenci
 service::OrganizationChanges read_settings(const http::QueryParams& f) {
   service::OrganizationChanges c;
   c.name = f.get("name").value_or("");
-  auto optional_text = [&](const char* name) -> std::optional<std::string> {
-    auto v = f.get(name).value_or("");
-    return v.empty() ? std::nullopt : std::optional(v);
-  };
-  c.description = optional_text("description");
-  c.phone = optional_text("phone");
-  c.email = optional_text("email");
-  c.address = optional_text("address");
+  c.description = text_param(f, "description");
+  c.phone = text_param(f, "phone");
+  c.email = text_param(f, "email");
+  c.address = text_param(f, "address");
   c.timezone = f.get("timezone").value_or("");
   c.business_hours = hours_json(f.get("business_hours").value_or(""));
   for (auto [field, target] : {std::pair{"vat_rate", &c.vat_rate_bp}, std::pair{"card_fee_rate", &c.card_fee_rate_bp}}) {

@@ -115,3 +115,17 @@ TEST(Config, DatabaseUrlTakesLibpqTlsSettings) {
     EXPECT_NE(e.message().find("DATABASE_URL"), std::string::npos);
   }
 }
+
+TEST_F(ConfigTest, EmailSettingsTakeDjangosNamesAndTheShortOnes) {
+  Config c = load_config({{"EMAIL_HOST", "smtp.example.com"}, {"EMAIL_HOST_USER", "studio"},
+                          {"EMAIL_HOST_PASSWORD", "pw"}, {"EMAIL_USE_TLS", "false"}, {"EMAIL_PORT", "2525"}});
+  EXPECT_EQ(c.email_host, "smtp.example.com");
+  EXPECT_EQ(c.email_user, "studio");
+  EXPECT_EQ(c.email_password, "pw");
+  EXPECT_FALSE(c.email_use_tls);
+  EXPECT_EQ(c.email_port, 2525);
+  Config legacy = load_config({{"EMAIL_USER", "old"}, {"EMAIL_PASSWORD", "old-pw"}});
+  EXPECT_EQ(legacy.email_user, "old");
+  EXPECT_EQ(legacy.email_password, "old-pw");
+  EXPECT_EQ(load_config({}).default_from_email, "The5HC <noreply@localhost>");
+}
