@@ -10,6 +10,7 @@
 #include "front/context.hpp"
 #include "service/audit_log.hpp"
 #include "web/format.hpp"
+#include "web/listing.hpp"
 #include "web/page.hpp"
 
 namespace the5hc::web {
@@ -100,11 +101,11 @@ void register_audit_routes(http::Router& router, const service::Dependencies& de
     if (auto k = q.get("object_type"))
       for (const auto& kind : kObjectKinds)
         if (*k == kind.code) query.object_type = k;
-    query.user_id = int_param(q, "user");
-    query.date_from = date_param(q, "date_from");
-    query.date_to = date_param(q, "date_to");
+    query.user_id = number(q, "user");
+    query.date_from = day(q, "date_from");
+    query.date_to = day(q, "date_to");
     query.with_users = true;
-    int page = static_cast<int>(std::clamp<std::int64_t>(int_param(q, "page").value_or(1), 1, 100000));
+    int page = static_cast<int>(std::clamp<std::int64_t>(number(q, "page").value_or(1), 1, 100000));
     auto ctx = front::context(req, deps);
     auto list = service::list_audit_log(ctx, query, kPageSize, (page - 1) * kPageSize);
     std::string zone = ctx.actor && ctx.actor->organization ? ctx.actor->organization->timezone : deps.config.time_zone;

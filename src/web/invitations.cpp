@@ -10,6 +10,7 @@
 #include "front/context.hpp"
 #include "service/invitations.hpp"
 #include "web/format.hpp"
+#include "web/listing.hpp"
 #include "web/page.hpp"
 
 namespace the5hc::web {
@@ -92,8 +93,8 @@ void register_invitation_routes(http::Router& router, const service::Dependencie
     service::NewInvitation in;
     in.email = f.get("email").value_or("");
     in.role = f.get("role").value_or("trainer");
-    in.name = text_param(f, "name");
-    in.message = text_param(f, "message");
+    in.name = text(f, "name");
+    in.message = text(f, "message");
     auto ctx = front::context(req, deps);
     json values = {{"email", in.email}, {"name", in.name.value_or("")}, {"message", in.message.value_or("")},
                    {"role", in.role}};

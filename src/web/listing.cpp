@@ -26,6 +26,12 @@ std::optional<std::string> day(const http::QueryParams& q, const char* name) {
   return v;
 }
 
+std::optional<std::string> text(const http::QueryParams& q, const char* name) {
+  auto v = q.get(name);
+  if (!v || v->empty()) return std::nullopt;
+  return v;
+}
+
 int page_number(const http::QueryParams& q) {
   return static_cast<int>(std::max<std::int64_t>(1, number(q, "page").value_or(1)));
 }

@@ -24,6 +24,8 @@ std::optional<std::string> choice(const http::QueryParams& q, const char* name, 
 std::optional<std::int64_t> number(const http::QueryParams& q, const char* name);
 // A real calendar day YYYY-MM-DD.
 std::optional<std::string> day(const http::QueryParams& q, const char* name);
+// Text, with "" absent.
+std::optional<std::string> text(const http::QueryParams& q, const char* name);
 // The 1-based page of ?page=.
 int page_number(const http::QueryParams& q);
 

@@ -8,6 +8,7 @@
 #include "front/context.hpp"
 #include "service/notifications.hpp"
 #include "web/format.hpp"
+#include "web/listing.hpp"
 #include "web/page.hpp"
 
 namespace the5hc::web {
@@ -33,7 +34,7 @@ void register_notification_routes(http::Router& router, const service::Dependenc
   }, "web-notification-badge");
 
   page_route(router, "GET", "/trainers/notifications/", [&deps](http::Request& req) {
-    int page = static_cast<int>(std::clamp<std::int64_t>(int_param(req.query, "page").value_or(1), 1, 100000));
+    int page = static_cast<int>(std::clamp<std::int64_t>(number(req.query, "page").value_or(1), 1, 100000));
     auto ctx = front::context(req, deps);
     auto list = service::list_notifications(ctx, std::nullopt, kPageSize, (page - 1) * kPageSize);
     auto now = deps.clock.now();

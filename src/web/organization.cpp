@@ -13,6 +13,7 @@
 #include "service/dashboard.hpp"
 #include "service/organizations.hpp"
 #include "web/format.hpp"
+#include "web/listing.hpp"
 #include "web/page.hpp"
 
 namespace the5hc::web {
@@ -104,10 +105,10 @@ http::Response settings_page(const http::Request& req, const service::Dependenci
 service::OrganizationChanges read_settings(const http::QueryParams& f) {
   service::OrganizationChanges c;
   c.name = f.get("name").value_or("");
-  c.description = text_param(f, "description");
-  c.phone = text_param(f, "phone");
-  c.email = text_param(f, "email");
-  c.address = text_param(f, "address");
+  c.description = text(f, "description");
+  c.phone = text(f, "phone");
+  c.email = text(f, "email");
+  c.address = text(f, "address");
   c.timezone = f.get("timezone").value_or("");
   c.business_hours = hours_json(f.get("business_hours").value_or(""));
   for (auto [field, target] : {std::pair{"vat_rate", &c.vat_rate_bp}, std::pair{"card_fee_rate", &c.card_fee_rate_bp}}) {

@@ -134,24 +134,6 @@ http::QueryParams form(const http::Request& req) {
   return http::QueryParams::parse(req.media_type() == "application/x-www-form-urlencoded" ? req.body : "");
 }
 
-std::optional<std::int64_t> int_param(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || v->empty() || v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(*v);
-}
-
-std::optional<std::string> date_param(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || !parse_date(*v)) return std::nullopt;
-  return v;
-}
-
-std::optional<std::string> text_param(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || v->empty()) return std::nullopt;
-  return v;
-}
-
 http::Response respond(const http::Request& req, const service::Dependencies& deps, Page page) {
   http::Response res;
   const std::string target = req.header("HX-Target");

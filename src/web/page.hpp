@@ -56,12 +56,6 @@ json field_errors(const Error& e, Lang lang);
 // The parsed form body (application/x-www-form-urlencoded).
 http::QueryParams form(const http::Request& req);
 
-// Query or form parameters as the pages read them; a malformed value is absent (filters ignore it, forms report
-// it): up to 9 digits; a real YYYY-MM-DD day; text, with "" absent.
-std::optional<std::int64_t> int_param(const http::QueryParams& q, const char* name);
-std::optional<std::string> date_param(const http::QueryParams& q, const char* name);
-std::optional<std::string> text_param(const http::QueryParams& q, const char* name);
-
 http::Middleware middleware(const service::Dependencies& deps);
 http::HtmlErrorPage error_page(const service::Dependencies& deps);
 
