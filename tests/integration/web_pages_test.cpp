@@ -370,6 +370,12 @@ TEST_F(WebPagesTest, AdministrationPagesFollowTheRoleMatrix) {
   EXPECT_EQ(as("b_owner", "GET", "/trainers/" + trainer + "/").status, 404);
   auto own = as("a_owner", "GET", "/trainers/" + std::to_string(world_->trainer_id("a_owner")) + "/");
   EXPECT_EQ(own.body.find("/deactivate/"), std::string::npos) << "nobody deactivates themselves";
+  // the account fields are one partial of the profile page and the trainer form
+  for (const char* path : {"/accounts/profile/", "/trainers/profile/edit/"}) {
+    auto form = as("a_trainer", "GET", path);
+    EXPECT_NE(form.body.find("name=\"email\""), std::string::npos) << path;
+    EXPECT_NE(form.body.find("a_trainer@"), std::string::npos) << path;
+  }
 }
 
 TEST_F(WebPagesTest, RatesAreEnteredAsPercentAndApplyToLaterPaymentsOnly) {
