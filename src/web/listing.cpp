@@ -1,6 +1,7 @@
 #include "web/listing.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include "common/time.hpp"
 
@@ -24,6 +25,13 @@ std::optional<std::string> day(const http::QueryParams& q, const char* name) {
   auto v = q.get(name);
   if (!v || !parse_date(*v)) return std::nullopt;
   return v;
+}
+
+std::vector<std::string> search_words(const http::QueryParams& q) {
+  std::vector<std::string> out;
+  std::stringstream in(q.get("search").value_or(""));
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
 }
 
 int page_number(const http::QueryParams& q) {

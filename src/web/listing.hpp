@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "common/time.hpp"
 #include "http/message.hpp"
@@ -22,6 +23,8 @@ std::optional<std::string> choice(const http::QueryParams& q, const char* name, 
 std::optional<std::int64_t> number(const http::QueryParams& q, const char* name);
 // A real calendar day YYYY-MM-DD.
 std::optional<std::string> day(const http::QueryParams& q, const char* name);
+// The words of ?search= (every one must match).
+std::vector<std::string> search_words(const http::QueryParams& q);
 // The 1-based page of ?page=.
 int page_number(const http::QueryParams& q);
 
