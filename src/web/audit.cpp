@@ -16,7 +16,6 @@
 namespace the5hc::web {
 namespace {
 
-constexpr int kPageSize = 20;
 
 // The kinds of object the audit log records (the 대상 filter), with their labels.
 struct ObjectKind {

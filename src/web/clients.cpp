@@ -3,7 +3,6 @@
 #include "web/clients.hpp"
 
 #include <cstdio>
-#include <sstream>
 
 #include "common/clock.hpp"
 #include "domain/client_rules.hpp"
@@ -36,8 +35,7 @@ store::Sort<store::ClientSort> client_sort(const std::string& sort) {
 
 service::ClientQuery read_query(const http::QueryParams& q) {
   service::ClientQuery out;
-  std::stringstream words(q.get("search").value_or(""));
-  for (std::string w; words >> w;) out.search.push_back(w);
+  out.search = search_words(q);
   out.gender = choice(q, "gender", {"male", "female"});
   out.age_min = number(q, "age_min");
   out.age_max = number(q, "age_max");

@@ -1,6 +1,7 @@
 #include "web/listing.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 #include "common/time.hpp"
 
@@ -30,6 +31,13 @@ std::optional<std::string> text(const http::QueryParams& q, const char* name) {
   auto v = q.get(name);
   if (!v || v->empty()) return std::nullopt;
   return v;
+}
+
+std::vector<std::string> search_words(const http::QueryParams& q) {
+  std::vector<std::string> out;
+  std::stringstream in(q.get("search").value_or(""));
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
 }
 
 int page_number(const http::QueryParams& q) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include "common/i18n.hpp"
 #include "common/time.hpp"
@@ -26,6 +27,8 @@ std::optional<std::int64_t> number(const http::QueryParams& q, const char* name)
 std::optional<std::string> day(const http::QueryParams& q, const char* name);
 // Text, with "" absent.
 std::optional<std::string> text(const http::QueryParams& q, const char* name);
+// The words of ?search= (every one must match).
+std::vector<std::string> search_words(const http::QueryParams& q);
 // The 1-based page of ?page=.
 int page_number(const http::QueryParams& q);
 

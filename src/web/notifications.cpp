@@ -14,7 +14,6 @@
 namespace the5hc::web {
 namespace {
 
-constexpr int kPageSize = 20;
 
 // Where a notification leads: its own path only (never another site).
 std::string target_of(const service::NotificationView& v) {

@@ -3,8 +3,8 @@
 // the request, makes one service call and renders.
 #include "web/packages.hpp"
 
-#include <sstream>
-
+#include "common/clock.hpp"
+#include "common/time.hpp"
 #include "front/context.hpp"
 #include "service/packages.hpp"
 #include "service/payments.hpp"
@@ -21,16 +21,9 @@ namespace d = the5hc::domain;
 
 std::string path_of(std::int64_t id) { return "/sessions/packages/" + std::to_string(id) + "/"; }
 
-std::vector<std::string> words(const http::QueryParams& q) {
-  std::vector<std::string> out;
-  std::stringstream in(q.get("search").value_or(""));
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
 http::Response list_page(const http::Request& req, const service::Dependencies& deps) {
   service::PackageQuery q;
-  q.search = words(req.query);
+  q.search = search_words(req.query);
   q.status = choice(req.query, "status", {"active", "exhausted", "inactive"});
   int page = page_number(req.query);
   q.limit = kPageSize;
@@ -161,6 +154,7 @@ http::Response top_up_page(const http::Request& req, const service::Dependencies
   values["payment_date"] = f.get("payment_date").value_or("");
   json money = money_fields("amount", i18n::tr(req.lang, "Amount"), f, errors, req.lang);
   p.data = {{"package", package_json(v.row, v.zone, req.lang)},
+            {"today", local_date(deps.clock.now(), v.zone).str()},
             {"values", values},
             {"errors", std::move(errors)},
             {"money", money}};

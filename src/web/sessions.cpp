@@ -4,8 +4,6 @@
 // renders.
 #include "web/sessions.hpp"
 
-#include <sstream>
-
 #include "common/clock.hpp"
 #include "common/time.hpp"
 #include "front/context.hpp"
@@ -23,16 +21,9 @@ namespace {
 
 namespace d = the5hc::domain;
 
-std::vector<std::string> words(const http::QueryParams& q) {
-  std::vector<std::string> out;
-  std::stringstream in(q.get("search").value_or(""));
-  for (std::string w; in >> w;) out.push_back(w);
-  return out;
-}
-
 http::Response list_page(const http::Request& req, const service::Dependencies& deps) {
   service::SessionQuery q;
-  q.search = words(req.query);
+  q.search = search_words(req.query);
   q.status = choice(req.query, "status", {"scheduled", "completed", "cancelled", "no_show"});
   q.package_id = number(req.query, "package");
   q.client_id = number(req.query, "client");
