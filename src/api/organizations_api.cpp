@@ -80,7 +80,8 @@ nlohmann::json dashboard_json(const service::OrganizationDashboard& d, Lang lang
             {"max_trainers", d.max_trainers},
             {"active_clients", d.active_clients},
             {"revenue_30d", d.revenue_30d},
-            {"sessions_this_month", d.sessions_this_month}}},
+            {"sessions_this_month", d.sessions_this_month},
+            {"packages_renewal_due", d.renewal_due}}},
           {"recent_activity", activity}};
 }
 

@@ -12,6 +12,7 @@
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
 #include "service/identity.hpp"
+#include "service/packages.hpp"
 #include "store/database.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
@@ -195,6 +196,10 @@ OrganizationDashboard organization_dashboard(const Context& ctx, std::int64_t or
     d.active_clients = store::count_clients(sql, active);
     d.revenue_30d = revenue_between(sql, scope, since, today);
     d.sessions_this_month = sessions_between(sql, scope, month, add_days(shift_months(month, 1), -1));
+    store::PackageFilter running;
+    running.scope = scope;
+    running.status = domain::PackageStatus::active;
+    d.renewal_due = count_renewal_due(store::list_packages(sql, running));
 
     for (const auto& t : store::list_trainers(sql, org->id)) {
       if (!t.is_active) continue;

@@ -62,6 +62,7 @@ struct OrganizationDashboard {
   std::string organization_name, timezone;
   int active_trainers = 0, max_trainers = 0;
   std::int64_t active_clients = 0, revenue_30d = 0, sessions_this_month = 0;
+  std::int64_t renewal_due = 0;                  // running packages at ≥ 80 % used ("재등록 상담 필요")
   std::vector<TrainerPerformance> trainers;      // active trainers, highest revenue_30d first
   std::vector<store::AuditRecord> recent_activity;  // the organisation's 20 latest audit rows
 };

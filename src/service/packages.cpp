@@ -212,4 +212,11 @@ Rows<store::Payment> package_payments(const Context& ctx, std::int64_t id) {
   });
 }
 
+std::int64_t count_renewal_due(const std::vector<store::Package>& packages) {
+  std::int64_t due = 0;
+  for (const auto& p : packages)
+    if (domain::utilisation(p.counters).renewal_due) ++due;
+  return due;
+}
+
 }  // namespace the5hc::service

@@ -75,6 +75,9 @@ struct PackageQuery {
 using PackageList = Rows<store::Package>;
 // The store's filter for the query within what the caller may list (assistants → 403).
 store::PackageFilter package_filter(const Context& ctx, const PackageQuery& query);
+// How many of `packages` the domain flags "재등록 상담 필요" (renewal due): the package list's card and the
+// organisation dashboard count with this.
+std::int64_t count_renewal_due(const std::vector<store::Package>& packages);
 PackageList list_packages(const Context& ctx, const PackageQuery& query);
 // A client's packages, newest first: invisible client → 404, assistants → 403 (API.md §3.1 nested array).
 PackageList client_packages(const Context& ctx, std::int64_t client_id);

@@ -37,14 +37,6 @@ std::vector<ClientChoice> client_choices(soci::session& sql, const Context& ctx)
   return out;
 }
 
-// Packages flagged "재등록 상담 필요" by the domain rule.
-std::int64_t count_renewal_due(const std::vector<store::Package>& packages) {
-  std::int64_t due = 0;
-  for (const auto& p : packages)
-    if (domain::utilisation(p.counters).renewal_due) ++due;
-  return due;
-}
-
 }  // namespace
 
 PackageBoard package_board(const Context& ctx, const PackageQuery& q) {

@@ -171,6 +171,7 @@ json dashboard_view(const service::OrganizationDashboard& dash, Lang lang, TimeP
           {"active_clients", plural(lang, "{n} client", "{n} clients", dash.active_clients)},
           {"revenue_30d", money(dash.revenue_30d)},
           {"sessions_this_month", plural(lang, "{n} session", "{n} sessions", dash.sessions_this_month)},
+          {"renewal_due", dash.renewal_due},
           {"trainers", trainers},
           {"has_trainers", !trainers.empty()},
           {"activity", activity},

@@ -439,6 +439,34 @@ TEST_F(WebPagesTest, OrganizationDashboardApiIsForOwnersAndSeniors) {
   EXPECT_NE(page.body.find("트레이너 성과"), std::string::npos);
 }
 
+// "재등록 상담 필요" (issue 14 item 6): a running package with 4 of 5 sessions used counts on the organisation
+// dashboard; one with a session left below 80 % does not.
+TEST_F(WebPagesTest, OrganizationDashboardCountsPackagesDueForRenewal) {
+  std::string path = "/api/v1/organizations/" + std::to_string(world_->org_id("studio-b")) + "/dashboard/";
+  auto before = world_->get("b_owner", path)["totals"]["packages_renewal_due"].get<std::int64_t>();
+  auto client = world_->call("b_owner", "POST", "/api/v1/clients/",
+                             {{"name", "소진회원"}, {"age", 40}, {"gender", "female"}, {"height", 160}, {"weight", 55}});
+  auto client_id = json::parse(client.body)["id"];
+  auto package = [&](int sessions_used) {
+    auto made = world_->call("b_owner", "POST", "/api/v1/packages/",
+                             {{"client", client_id}, {"package_name", "5회"}, {"total_sessions", 5},
+                              {"total_amount", 250000}, {"payment_method", "cash"}});
+    EXPECT_EQ(made.status, 201) << made.body;
+    auto id = json::parse(made.body)["id"];
+    for (int i = 0; i < sessions_used; ++i) {
+      auto booked = world_->call("b_owner", "POST", "/api/v1/sessions/", {{"package", id}, {"session_date", "2099-03-0" + std::to_string(i + 1)}});
+      ASSERT_EQ(booked.status, 201) << booked.body;
+      auto done = world_->call("b_owner", "POST", "/api/v1/sessions/" + std::to_string(json::parse(booked.body)["id"].get<std::int64_t>()) + "/complete/");
+      ASSERT_EQ(done.status, 200) << done.body;
+    }
+  };
+  package(4);  // 80 %: due
+  package(3);  // 60 %: not yet
+  EXPECT_EQ(world_->get("b_owner", path)["totals"]["packages_renewal_due"].get<std::int64_t>(), before + 1);
+  auto page = as("b_owner", "GET", "/trainers/organization/dashboard/");
+  EXPECT_NE(page.body.find("재등록 상담 필요"), std::string::npos);
+}
+
 TEST_F(WebPagesTest, InvitePageShowsTheLinkWithoutEmailAndTheFullState) {
   auto sent = as("b_owner", "POST", "/trainers/invite/", "email=link-only%40example.com&role=trainer");
   ASSERT_EQ(sent.status, 200) << sent.body;
