@@ -9,6 +9,7 @@
 #include "api/listing.hpp"
 #include "front/context.hpp"
 #include "domain/grades.hpp"
+#include "domain/report_rules.hpp"
 #include "http/json_response.hpp"
 #include "service/mcq.hpp"
 
@@ -71,49 +72,9 @@ json question_json(const store::McqQuestionRow& r) {
 
 namespace {
 
-// Recommendations per category and band (DOMAIN.md §2.8): three below 60, two below 80, else one; the texts are
-// msgids translated by the catalog.
-struct Advice {
-  const char* code;
-  std::array<const char*, 3> low;
-  std::array<const char*, 2> mid;
-  const char* high;
-};
-const Advice kAdvice[] = {
-    {"knowledge",
-     {"Education on exercise principles and technique is needed", "Learn correct exercise form with your trainer",
-      "Acquiring basic nutrition knowledge is important"},
-     {"Deepen your understanding of training principles", "Review recovery and nutrition basics"},
-     "Keep your exercise knowledge up to date"},
-    {"lifestyle",
-     {"Improve your sleep pattern and get a full 7-8 hours of sleep", "Reduce or stop smoking with professional help",
-      "Build a regular daily routine that supports recovery"},
-     {"Keep a consistent sleep schedule", "Reduce habits that hinder recovery"},
-     "Maintain your healthy lifestyle"},
-    {"readiness",
-     {"Set small, achievable goals to build confidence", "Agree on clear goals with your trainer",
-      "Track your progress to stay motivated"},
-     {"Review your goals regularly with your trainer", "Celebrate progress to keep motivation high"},
-     "Your readiness is high: keep the momentum"},
-};
-const Advice kGeneralAdvice = {"",
-                               {"This area needs focused attention", "Discuss this area with your trainer",
-                                "Set a concrete goal for this area"},
-                               {"Keep working on this area", "Review this area with your trainer"},
-                               "Keep up the good work in this area"};
-
 json insight_json(const std::string& code, double score, Lang lang) {
-  const Advice* advice = &kGeneralAdvice;
-  for (const auto& a : kAdvice)
-    if (code == a.code) advice = &a;
   json recs = json::array();
-  int n = d::mcq_recommendation_count(score);
-  if (n == 3)
-    for (auto* t : advice->low) recs.push_back(i18n::tr(lang, t));
-  else if (n == 2)
-    for (auto* t : advice->mid) recs.push_back(i18n::tr(lang, t));
-  else
-    recs.push_back(i18n::tr(lang, advice->high));
+  for (const auto* text : d::mcq_recommendations(code, score)) recs.push_back(i18n::tr(lang, text));
   auto band = d::score_band(score);
   return {{"score", score}, {"level", lang == Lang::en ? band.en : band.ko}, {"recommendations", recs}};
 }

@@ -14,14 +14,13 @@
 #include "service/clients.hpp"
 #include "service/spreadsheet.hpp"
 #include "web/format.hpp"
+#include "web/listing.hpp"
 #include "web/page.hpp"
 
 namespace the5hc::web {
 namespace {
 
 namespace d = the5hc::domain;
-
-constexpr int kPageSize = 20;
 
 std::string label(const d::Label& l, Lang lang) { return lang == Lang::en ? l.en : l.ko; }
 
@@ -32,18 +31,6 @@ std::optional<std::string> choice(const http::QueryParams& q, const char* name, 
   for (const char* a : allowed)
     if (*v == a) return v;
   return std::nullopt;
-}
-
-std::optional<std::int64_t> number(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || v->empty() || v->size() > 9 || v->find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
-  return std::stoll(*v);
-}
-
-std::optional<std::string> day(const http::QueryParams& q, const char* name) {
-  auto v = q.get(name);
-  if (!v || !parse_date(*v)) return std::nullopt;
-  return v;
 }
 
 // ?sort=name|-name|age|-age|created_at|-created_at; anything else is the list's default (newest first).
@@ -70,23 +57,6 @@ service::ClientQuery read_query(const http::QueryParams& q) {
   out.created_from = day(q, "created_from");
   out.created_to = day(q, "created_to");
   out.sort = client_sort(q.get("sort").value_or(""));
-  return out;
-}
-
-// The list's query string without `page` (and `sort` when replaced), URL-encoded: links of the pager, the sort
-// headers and the exports keep the filters. Values are percent-encoded, so they cannot leave the query.
-std::string query_string(const http::QueryParams& q, std::initializer_list<std::pair<const char*, std::string>> set) {
-  std::string out;
-  auto append = [&](const std::string& k, const std::string& v) {
-    if (v.empty()) return;
-    out += (out.empty() ? "" : "&") + http::url_encode(k) + "=" + http::url_encode(v);
-  };
-  for (const auto& [k, v] : q) {
-    bool replaced = k == "page" || k == "format";
-    for (const auto& [name, value] : set) replaced = replaced || k == name;
-    if (!replaced) append(k, v);
-  }
-  for (const auto& [name, value] : set) append(name, value);
   return out;
 }
 
@@ -129,18 +99,6 @@ json client_row(const service::ClientView& v, Lang lang) {
   return row;
 }
 
-// Page links "이전 1 2 3 다음" (±2 pages around the current one).
-json pager(const http::QueryParams& q, std::int64_t count, int page) {
-  int pages = static_cast<int>((count + kPageSize - 1) / kPageSize);
-  json out = {{"show", pages > 1}, {"links", json::array()}};
-  auto url = [&](int p) { return "/clients/?" + query_string(q, {{"page", p > 1 ? std::to_string(p) : ""}}); };
-  if (page > 1) out["previous"] = url(page - 1);
-  if (page < pages) out["next"] = url(page + 1);
-  for (int p = std::max(1, page - 2); p <= std::min(pages, page + 2); ++p)
-    out["links"].push_back({{"number", p}, {"url", url(p)}, {"current", p == page}});
-  return out;
-}
-
 json trainer_options(const std::vector<service::TrainerChoice>& trainers, std::optional<std::int64_t> selected) {
   json out = json::array();
   for (const auto& t : trainers) out.push_back({{"id", t.id}, {"name", t.name}, {"selected", selected == t.id}});
@@ -167,7 +125,7 @@ json filters_json(const http::QueryParams& q, const std::vector<service::Trainer
 
 http::Response list_page(const http::Request& req, const service::Dependencies& deps) {
   auto q = read_query(req.query);
-  int page = static_cast<int>(std::max<std::int64_t>(1, number(req.query, "page").value_or(1)));
+  int page = page_number(req.query);
   q.limit = kPageSize;
   q.offset = (page - 1) * kPageSize;
   auto list = service::list_clients(front::context(req, deps), q);
@@ -186,7 +144,7 @@ http::Response list_page(const http::Request& req, const service::Dependencies& 
   p.data = {{"rows", rows},
             {"has_rows", !rows.empty()},
             {"total", plural(req.lang, "{n} client in total", "{n} clients in total", list.count)},
-            {"pager", pager(req.query, list.count, page)},
+            {"pager", pager("/clients/", req.query, list.count, page)},
             {"sort", {{"name", sort_link("name")}, {"age", sort_link("age")}, {"created_at", sort_link("created_at")}}},
             {"filters", filters_json(req.query, list.trainers)},
             {"csv_url", "/clients/export/?" + query_string(req.query, {{"format", "csv"}})},

@@ -68,6 +68,7 @@ json frame(const http::Request& req, const service::Dependencies& deps, const st
              {{"app_css", http::static_url("app.css")},
               {"app_js", http::static_url("app.js")},
               {"charts_js", http::static_url("charts.js")},
+              {"share_js", http::static_url("share.js")},
               {"htmx", http::static_url("vendor/htmx.min.js")},
               {"alpine", http::static_url("vendor/alpine-csp.min.js")},
               {"chart", http::static_url("vendor/chart.umd.min.js")}}}};
