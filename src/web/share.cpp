@@ -173,7 +173,7 @@ const char* band_class(double score) {
 // The radar chart of the four categories as SVG (0–100, grid every 20), drawn here so the phone needs no script
 // for it: strength up, mobility right, balance down, cardio left.
 json radar(const d::AssessmentScores& s, Lang lang) {
-  constexpr double cx = 150, cy = 130, r = 90;
+  constexpr double cx = 180, cy = 120, r = 75;  // the 360 × 230 box leaves room for "심폐지구력 100.0" on the sides
   auto point = [&](int axis, double value) {
     double angle = -M_PI / 2 + axis * M_PI / 2;
     return std::pair{cx + std::cos(angle) * r * value / 100, cy + std::sin(angle) * r * value / 100};
@@ -192,7 +192,7 @@ json radar(const d::AssessmentScores& s, Lang lang) {
   for (int i = 0; i < 4; ++i) {
     auto [x, y] = point(i, 100);
     axes.push_back({{"x", fixed1(x)}, {"y", fixed1(y)}});
-    auto [lx, ly] = point(i, 118);
+    auto [lx, ly] = point(i, 112);
     auto score = category_score(s, kCategories[i]);
     labels.push_back({{"x", fixed1(lx)}, {"y", fixed1(ly + (i == 0 ? -2 : i == 2 ? 10 : 4))},
                       {"anchor", i == 1 ? "start" : i == 3 ? "end" : "middle"},
