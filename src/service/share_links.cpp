@@ -5,13 +5,13 @@
 #include <nlohmann/json.hpp>
 
 #include "auth/rate_limiter.hpp"
-#include "config/config.hpp"
 #include "auth/tokens.hpp"
 #include "common/clock.hpp"
 #include "common/digest.hpp"
 #include "common/error.hpp"
 #include "common/log.hpp"
 #include "common/time.hpp"
+#include "config/config.hpp"
 #include "domain/report_rules.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"

@@ -37,9 +37,10 @@ std::string query_string(const http::QueryParams& q, std::initializer_list<std::
   return out;
 }
 
-json pager(const std::string& path, const http::QueryParams& q, std::int64_t count, int page) {
+json pager(const std::string& path, const std::string& target, const http::QueryParams& q, std::int64_t count,
+           int page) {
   int pages = static_cast<int>((count + kPageSize - 1) / kPageSize);
-  json out = {{"show", pages > 1}, {"links", json::array()}};
+  json out = {{"show", pages > 1}, {"target", target}, {"links", json::array()}};
   auto url = [&](int p) { return path + "?" + query_string(q, {{"page", p > 1 ? std::to_string(p) : ""}}); };
   if (page > 1) out["previous"] = url(page - 1);
   if (page < pages) out["next"] = url(page + 1);

@@ -26,7 +26,9 @@ int page_number(const http::QueryParams& q);
 // cannot leave the query.
 std::string query_string(const http::QueryParams& q, std::initializer_list<std::pair<const char*, std::string>> set);
 
-// The page links of `path` (e.g. "/clients/") for `count` rows, at `page`.
-json pager(const std::string& path, const http::QueryParams& q, std::int64_t count, int page);
+// The page links of `path` (e.g. "/clients/") for `count` rows, at `page`, for templates/_pager.html; they swap
+// the element `target` (the list's id, e.g. "client-list").
+json pager(const std::string& path, const std::string& target, const http::QueryParams& q, std::int64_t count,
+           int page);
 
 }  // namespace the5hc::web

@@ -70,7 +70,7 @@ http::Response list_page(const http::Request& req, const service::Dependencies& 
   p.data = {{"rows", rows},
             {"has_rows", !rows.empty()},
             {"total", i18n::translate(req.lang, "{n} in total", {{"n", std::to_string(list.count)}})},
-            {"pager", pager("/reports/", req.query, list.count, page)},
+            {"pager", pager("/reports/", "report-list", req.query, list.count, page)},
             {"filters", {{"search", req.query.get("search").value_or("")}, {"from", from.value_or("")},
                          {"to", to.value_or("")}}},
             {"delete_question", i18n::tr(req.lang, "Do you really want to delete this report?")}};

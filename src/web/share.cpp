@@ -23,6 +23,7 @@
 #include "web/format.hpp"
 #include "web/listing.hpp"
 #include "web/page.hpp"
+#include "web/score_chart.hpp"
 
 namespace the5hc::web {
 namespace {
@@ -256,21 +257,7 @@ json results_json(const service::SharedResults& r, Lang lang) {
                          {"description", lang == Lang::en ? phase.description_en : phase.description}});
   latest["programme"] = programme;
   v["latest"] = latest;
-  json trend = {{"labels", json::array()}, {"overall", json::array()}, {"strength", json::array()},
-                {"mobility", json::array()}, {"balance", json::array()}, {"cardio", json::array()},
-                {"names", {{"overall", i18n::tr(lang, "Overall")}, {"strength", i18n::tr(lang, "Strength")},
-                           {"mobility", i18n::tr(lang, "Mobility")}, {"balance", i18n::tr(lang, "Balance")},
-                           {"cardio", i18n::tr(lang, "Cardio")}}}};
-  auto put = [](json& list, std::optional<double> x) { list.push_back(x ? json(*x) : json(nullptr)); };
-  for (const auto& pt : r.history) {
-    trend["labels"].push_back(pt.date);
-    put(trend["overall"], pt.overall);
-    put(trend["strength"], pt.strength);
-    put(trend["mobility"], pt.mobility);
-    put(trend["balance"], pt.balance);
-    put(trend["cardio"], pt.cardio);
-  }
-  v["history_chart"] = trend.dump();
+  v["history_chart"] = score_history_chart(r.history, lang);
   v["has_history"] = r.history.size() >= 2;
   return v;
 }
