@@ -27,6 +27,8 @@ json navigation(const service::Actor& actor, Lang lang) {
   auto role = d::parse_role(actor.role);
   bool owner = role == d::Role::owner, senior = role == d::Role::senior;
   json user = {{"name", actor.name}, {"username", actor.username}};
+  // WEB.md §2: the organisation's name beside the role badge (read with the actor, no extra query)
+  if (actor.organization) user["organization_name"] = actor.organization->name;
   if (role) {
     const auto& label = d::role_label(*role);
     user["role"] = lang == Lang::en ? label.en : label.ko;

@@ -96,6 +96,7 @@ TEST_F(WebReports, ReportListSearchPeriodViewDownloadAndDelete) {
   EXPECT_TRUE(has(list, "평가일: 2025-06-09 | 생성일: "));
   EXPECT_TRUE(has(list, "생성자: owner1 | 크기: ")) << list.body;
   EXPECT_TRUE(has(list, "총 1건"));
+  EXPECT_TRUE(has(list, "<span class=\"org-name\">Studio A</span>")) << "the navbar names the organisation";
   EXPECT_TRUE(has(list, "/reports/" + report + "/view/"));
   EXPECT_TRUE(has(as("owner1", "GET", "/reports/?search=list-report%40example.com"), "목록보고서 – 상세 보고서"));
 
