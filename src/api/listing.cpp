@@ -6,6 +6,7 @@
 #include "common/error.hpp"
 #include "common/i18n.hpp"
 #include "common/time.hpp"
+#include "http/urls.hpp"
 
 namespace the5hc::api {
 namespace {
@@ -18,7 +19,7 @@ std::optional<long long> parse_positive(const std::string& s) {
 }
 
 std::string page_url(const http::Request& req, int page) {
-  std::string url = absolute_url(req, req.path);
+  std::string url = api::absolute_url(req, req.path);
   std::string query;
   for (const auto& [k, v] : req.query) {
     if (k == "page") continue;
@@ -37,9 +38,7 @@ std::int64_t integer_parameter(const std::string& name, const std::string& s) {
 
 }  // namespace
 
-std::string absolute_url(const http::Request& req, std::string_view path) {
-  return std::string(req.secure ? "https://" : "http://") + req.host + std::string(path);
-}
+std::string absolute_url(const http::Request& req, std::string_view path) { return http::absolute_url(req, path); }
 
 PageRequest page_request(const http::Request& req) {
   PageRequest p;

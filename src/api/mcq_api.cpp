@@ -7,6 +7,7 @@
 #include "api/listing.hpp"
 #include "front/context.hpp"
 #include "domain/grades.hpp"
+#include "domain/report_rules.hpp"
 #include "http/json_response.hpp"
 #include "service/mcq.hpp"
 

@@ -3,6 +3,7 @@
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "front/context.hpp"
+#include "http/download.hpp"
 #include "http/json_response.hpp"
 #include "service/reports.hpp"
 
@@ -28,15 +29,10 @@ json report_json(const http::Request& req, const store::Report& r, const std::st
           {"download_url", absolute_url(req, "/api/v1/reports/" + std::to_string(r.id) + "/download/")}};
 }
 
-// The ASCII name for old clients and the Korean one (RFC 6266 filename*) for the rest.
 http::Response pdf_response(const service::ReportFile& f, bool inline_view) {
-  auto response = http::Response::bytes(200, "application/pdf", f.pdf);
-  response.header("Content-Disposition", std::string(inline_view ? "inline" : "attachment") +
-                                             "; filename=\"fitness_assessment_" +
-                                             std::to_string(f.report.assessment_id) + ".pdf\"; filename*=UTF-8''" +
-                                             http::url_encode(f.report.file_name));
-  response.header("Cache-Control", "private, no-store");
-  return response;
+  return http::file_download("application/pdf", f.pdf,
+                             "fitness_assessment_" + std::to_string(f.report.assessment_id) + ".pdf",
+                             f.report.file_name, inline_view);
 }
 
 // ?lang=ko|en, else the request's language.

@@ -25,6 +25,7 @@ json link_json(const store::ShareLink& l, const std::string& zone, const std::st
           {"expires_at", timestamp_json(l.expires_at, zone)},
           {"consent_at", timestamp_json(l.consent_at, zone)},
           {"revoked_at", timestamp_json(l.revoked_at, zone)},
+          {"language", l.language},
           {"view_count", l.view_count},
           {"last_viewed_at", timestamp_json(l.last_viewed_at, zone)},
           {"created_by", l.created_by_id ? json(*l.created_by_id) : json(nullptr)},
@@ -35,10 +36,11 @@ json link_json(const store::ShareLink& l, const std::string& zone, const std::st
 
 void register_share_link_routes(http::Router& router, const service::Dependencies& deps) {
   router.post("/api/v1/clients/{id:int}/share-links/", [&deps](http::Request& req) {
-    Body body(req, {"expires_in_days", "consent"});
+    Body body(req, {"expires_in_days", "consent", "language"});
     service::NewShareLink in;
     if (auto days = body.integer("expires_in_days")) in.expires_in_days = static_cast<int>(*days);
     in.consent = body.boolean("consent").value_or(false);
+    if (auto language = body.choice("language", {"ko", "en"})) in.language = i18n::parse(*language);
     body.finish();
     auto ctx = front::context(req, deps);
     auto created = service::create_share_link(ctx, req.param_int("id"), in);

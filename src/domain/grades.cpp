@@ -1,6 +1,5 @@
 #include "domain/grades.hpp"
 
-#include <array>
 #include <cmath>
 
 namespace the5hc::domain {
@@ -52,52 +51,6 @@ std::optional<Band> parse_score_band(std::string_view text) {
 
 std::optional<Band> parse_risk_band(std::string_view text) {
   return parse_band(text, {{"0-19", {0, 19}}, {"20-39", {20, 39}}, {"40-69", {40, 69}}, {"70-100", {70, 100}}});
-}
-
-namespace {
-
-// Recommendations per category and band (DOMAIN.md §2.8): three below 60, two below 80, else one; the texts are
-// msgids translated by the catalog.
-struct Advice {
-  const char* code;
-  std::array<const char*, 3> low;
-  std::array<const char*, 2> mid;
-  const char* high;
-};
-const Advice kAdvice[] = {
-    {"knowledge",
-     {"Education on exercise principles and technique is needed", "Learn correct exercise form with your trainer",
-      "Acquiring basic nutrition knowledge is important"},
-     {"Deepen your understanding of training principles", "Review recovery and nutrition basics"},
-     "Keep your exercise knowledge up to date"},
-    {"lifestyle",
-     {"Improve your sleep pattern and get a full 7-8 hours of sleep", "Reduce or stop smoking with professional help",
-      "Build a regular daily routine that supports recovery"},
-     {"Keep a consistent sleep schedule", "Reduce habits that hinder recovery"},
-     "Maintain your healthy lifestyle"},
-    {"readiness",
-     {"Set small, achievable goals to build confidence", "Agree on clear goals with your trainer",
-      "Track your progress to stay motivated"},
-     {"Review your goals regularly with your trainer", "Celebrate progress to keep motivation high"},
-     "Your readiness is high: keep the momentum"},
-};
-const Advice kGeneralAdvice = {"",
-                               {"This area needs focused attention", "Discuss this area with your trainer",
-                                "Set a concrete goal for this area"},
-                               {"Keep working on this area", "Review this area with your trainer"},
-                               "Keep up the good work in this area"};
-
-}  // namespace
-
-std::vector<const char*> mcq_recommendations(std::string_view category_code, double category_score) {
-  const Advice* advice = &kGeneralAdvice;
-  for (const auto& a : kAdvice)
-    if (category_code == a.code) advice = &a;
-  switch (mcq_recommendation_count(category_score)) {
-    case 3: return {advice->low.begin(), advice->low.end()};
-    case 2: return {advice->mid.begin(), advice->mid.end()};
-    default: return {advice->high};
-  }
 }
 
 int mcq_recommendation_count(double category_score) {

@@ -3,7 +3,6 @@
 // lists, the 1–4 test grades and the FMS labels.
 #include <optional>
 #include <string_view>
-#include <vector>
 
 #include "domain/label.hpp"
 
@@ -30,8 +29,5 @@ std::optional<Band> parse_risk_band(std::string_view text);
 
 // Recommendations shown per MCQ category insight: 3 below 60, 2 below 80, else 1 (texts live in the catalog).
 int mcq_recommendation_count(double category_score);
-// Those recommendations for a category code (knowledge, lifestyle, readiness; general advice for other codes), as
-// msgids of the catalog.
-std::vector<const char*> mcq_recommendations(std::string_view category_code, double category_score);
 
 }  // namespace the5hc::domain

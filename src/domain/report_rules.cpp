@@ -1,7 +1,9 @@
 #include "domain/report_rules.hpp"
 
 #include <cstdio>
+#include <string>
 
+#include "domain/grades.hpp"
 #include "domain/rounding.hpp"
 
 namespace the5hc::domain {
@@ -91,6 +93,51 @@ std::string report_file_name(const std::string& client_name, std::chrono::sys_da
   std::snprintf(date, sizeof date, "%04d%02u%02u", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
                 static_cast<unsigned>(ymd.day()));
   return "fitness_assessment_" + name + "_" + date + ".pdf";
+}
+
+namespace {
+
+// The questionnaire advice per category code; categories an owner adds get the general texts.
+struct Advice {
+  const char* code;
+  std::array<const char*, 3> low;
+  std::array<const char*, 2> mid;
+  const char* high;
+};
+const Advice kAdvice[] = {
+    {"knowledge",
+     {"Education on exercise principles and technique is needed", "Learn correct exercise form with your trainer",
+      "Acquiring basic nutrition knowledge is important"},
+     {"Deepen your understanding of training principles", "Review recovery and nutrition basics"},
+     "Keep your exercise knowledge up to date"},
+    {"lifestyle",
+     {"Improve your sleep pattern and get a full 7-8 hours of sleep", "Reduce or stop smoking with professional help",
+      "Build a regular daily routine that supports recovery"},
+     {"Keep a consistent sleep schedule", "Reduce habits that hinder recovery"},
+     "Maintain your healthy lifestyle"},
+    {"readiness",
+     {"Set small, achievable goals to build confidence", "Agree on clear goals with your trainer",
+      "Track your progress to stay motivated"},
+     {"Review your goals regularly with your trainer", "Celebrate progress to keep motivation high"},
+     "Your readiness is high: keep the momentum"},
+};
+const Advice kGeneralAdvice = {"",
+                               {"This area needs focused attention", "Discuss this area with your trainer",
+                                "Set a concrete goal for this area"},
+                               {"Keep working on this area", "Review this area with your trainer"},
+                               "Keep up the good work in this area"};
+
+}  // namespace
+
+std::vector<const char*> mcq_recommendations(const std::string& category_code, double category_score) {
+  const Advice* advice = &kGeneralAdvice;
+  for (const auto& a : kAdvice)
+    if (category_code == a.code) advice = &a;
+  switch (mcq_recommendation_count(category_score)) {
+    case 3: return {advice->low.begin(), advice->low.end()};
+    case 2: return {advice->mid.begin(), advice->mid.end()};
+    default: return {advice->high};
+  }
 }
 
 }  // namespace the5hc::domain

@@ -30,6 +30,11 @@ std::vector<std::string> category_suggestions(Category c, std::optional<double> 
 // Title of the improvement block, e.g. "근력 개선".
 std::string suggestion_title(Category c, Lang lang = Lang::ko);
 
+// The advice for one questionnaire category's score (DOMAIN.md §2.8; the insights of the API and the assessment
+// page, the report's suggestions and the client's share page): three texts below 60, two below 80, else one. They
+// are msgids (English) that the caller translates (catalog records.po).
+std::vector<const char*> mcq_recommendations(const std::string& category_code, double category_score);
+
 // 1-4주차, 5-8주차, 9-12주차 with their descriptions (and their English for the report in English).
 struct ProgrammePhase {
   const char* weeks;

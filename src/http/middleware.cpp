@@ -253,7 +253,8 @@ Middleware security_headers(SecurityHeaderOptions options) {
                     "frame-ancestors 'none'");
     res.headers.set("X-Frame-Options", "DENY");
     res.headers.set("X-Content-Type-Options", "nosniff");
-    res.headers.set("Referrer-Policy", "same-origin");
+    // a page may ask for less (the public share page: no-referrer)
+    if (!res.headers.has("Referrer-Policy")) res.headers.set("Referrer-Policy", "same-origin");
     res.headers.set("Cross-Origin-Opener-Policy", "same-origin");
     res.headers.set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()");
     if (!hsts.empty() && req.secure) res.headers.set("Strict-Transport-Security", hsts);

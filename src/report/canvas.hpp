@@ -5,6 +5,7 @@
 #include <pango/pangocairo.h>
 
 #include <string_view>
+#include <vector>
 
 namespace the5hc::report {
 
@@ -61,9 +62,17 @@ class Canvas {
   // A track 0–100 with `value` filled in `fill` (nothing filled without a value).
   void bar(double x, double y, double w, double h, double value, const Rgb& fill);
 
+  // A height (from the section's top) where the section may continue on the next page: between table rows or
+  // boxes, never through text. Only recorded while the section is measured (record_breaks).
+  void allow_break(double y) {
+    if (breaks_) breaks_->push_back(y);
+  }
+  void record_breaks(std::vector<double>* breaks) { breaks_ = breaks; }
+
  private:
   cairo_t* cr_;
   const Fonts& fonts_;
+  std::vector<double>* breaks_ = nullptr;
 };
 
 }  // namespace the5hc::report

@@ -13,11 +13,12 @@ namespace the5hc::report {
 struct RenderedReport {
   std::string pdf;  // the document's bytes
   int pages = 0;
+  double first_page_filled = 0;  // share of page 1's content height in use (pagination leaves no blank band)
 };
 
 RenderedReport render_report(const ReportModel& model);
 // Raised whenever the drawing changes, so that reports stored by an older binary are rendered again.
-inline constexpr int kLayoutVersion = 1;
+inline constexpr int kLayoutVersion = 2;
 
 // Names of the fonts embedded in a PDF, without the subset tag ("NanumGothic", "NanumGothicBold").
 std::vector<std::string> embedded_fonts(std::string_view pdf);

@@ -407,6 +407,7 @@ double draw_measurements(Canvas& c, double width, const ReportModel& m) {
       c.text(columns[3] + 6, y + 4, grade_w - 8, "–", {.size = 8.5, .colour = kMuted});
     }
     y += h;
+    c.allow_break(y);
   }
   // Conditions that change how the numbers read, then the trainer's notes (each at most three lines).
   const auto& in = m.input;
@@ -439,8 +440,10 @@ double draw_measurements(Canvas& c, double width, const ReportModel& m) {
       {t("메모", "Notes"), &in.notes},
   };
   for (const auto& [name, note] : notes)
-    if (*note && !(*note)->empty())
+    if (*note && !(*note)->empty()) {
       y += c.text(0, y, width, std::string(name) + ": " + **note, {.size = 8, .colour = kMuted, .max_lines = 3}) + 2;
+      c.allow_break(y);
+    }
   return y;
 }
 
@@ -486,6 +489,9 @@ double draw_injury_risk(Canvas& c, double width, const ReportModel& m) {
     c.text(fx + col_w - 50, fy, 50, "+" + fmt1(f.points) + t("점", " pts"),
            {.size = 8, .bold = true, .colour = colour, .align = PANGO_ALIGN_RIGHT});
   }
+  // the factor rows below the score tile may continue on the next page
+  for (std::size_t row = 1; row * 2 < risk.factors.size(); ++row)
+    if (ry + row * 14 >= y + 74) c.allow_break(ry + row * 14);
   ry += ((risk.factors.size() + 1) / 2) * 14;
   return std::max(y + 74, ry);
 }
@@ -510,6 +516,7 @@ double draw_percentiles(Canvas& c, double width, const ReportModel& m) {
     c.text(width - 148, y, 148, v.source + (v.year ? " (" + std::to_string(v.year) + ")" : ""),
            {.size = 7, .colour = kMuted, .max_lines = 1});
     y += 17;
+    c.allow_break(y);
   }
   if (!any) y += c.text(0, y, width, t("규준 자료가 없습니다.", "No normative data."), {.size = 8.5, .colour = kMuted}) + 4;
   if (const auto& age = m.evaluation.performance_age) {
@@ -529,7 +536,7 @@ double draw_questionnaire(Canvas& c, double width, const ReportModel& m) {
   for (const auto& q : m.questionnaire) {
     Rgb colour = q.code == "knowledge" ? hex(0x9c27b0) : q.code == "lifestyle" ? hex(0xff9800) : hex(0x4caf50);
     std::string right = q.score ? fmt1(*q.score) + t("점", " pts") : t("응답 없음", "No answers");
-    y += labelled_bar(c, y, width, q.name, q.score, colour, right, 86, 90);
+    y += labelled_bar(c, y, width, q.name, q.score, colour, right, 150, 90);  // "Lifestyle Assessment" fits
   }
   if (!m.questionnaire_risks.empty()) {
     y += 2;
@@ -592,6 +599,7 @@ double draw_suggestions(Canvas& c, double width, const ReportModel& m) {
         ly += c.text(x + 16, ly, box_w - 30, "• " + line, {.size = 8.5, .max_lines = 2}) + 3;
     }
     y += h + 8;
+    c.allow_break(y - 4);
   }
   return y - 8;
 }

@@ -244,6 +244,10 @@ AssessmentList client_assessments(const Context& ctx, std::int64_t client_id) {
   });
 }
 
+AssessmentView assessment_view(soci::session& sql, const Context& ctx, const store::Assessment& a) {
+  return view_of(sql, ctx, a, load_reference(sql));
+}
+
 AssessmentView get_assessment(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
     auto a = visible_assessment(sql, ctx, id, d::Action::view_assessment);

@@ -71,6 +71,8 @@ AssessmentList list_assessments(const Context& ctx, const AssessmentQuery& q);
 // The client's assessments, newest first (API.md §3.1 nested array).
 AssessmentList client_assessments(const Context& ctx, std::int64_t client_id);
 AssessmentView get_assessment(const Context& ctx, std::int64_t id);
+// The view of a row the caller already may show (a client's share link): no permission check here.
+AssessmentView assessment_view(soci::session& sql, const Context& ctx, const store::Assessment& a);
 AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draft);
 AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& draft);
 // The preview of an edit (the web form of a stored assessment): scored as update_assessment would score it, with

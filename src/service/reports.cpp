@@ -19,6 +19,7 @@
 #include "service/authorization.hpp"
 #include "service/bookkeeping.hpp"
 #include "service/identity.hpp"
+#include "service/share_links.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
@@ -40,8 +41,16 @@ struct Source {
   std::int64_t organization_id = 0;
 };
 
-Source report_source(const Context& ctx, std::int64_t assessment_id, Lang lang) {
-  AssessmentView view = get_assessment(ctx, assessment_id);  // 404 / 403 for an invisible assessment
+// The English text of a risky answer (McqRiskItem carries the Korean question and answer), else the Korean one.
+std::string english_answer(const d::McqBank& bank, const d::McqRiskItem& item) {
+  for (const auto& q : bank.questions)
+    if (q.category_code == item.category && q.question_text_ko == item.question)
+      for (const auto& c : q.choices)
+        if (c.choice_text_ko == item.answer && !c.choice_text.empty()) return c.choice_text;
+  return item.answer;
+}
+
+Source report_source(const Context& ctx, const AssessmentView& view, Lang lang) {
   const auto& a = view.row;
   report::ReportModel m;
   m.lang = lang;
@@ -64,13 +73,22 @@ Source report_source(const Context& ctx, std::int64_t assessment_id, Lang lang) 
         m.previous_categories = std::array{s.strength_score, s.mobility_score, s.balance_score, s.cardio_score};
       }
     if (m.evaluation.mcq.has_responses) {
-      for (const auto& c : load_reference(sql).bank.categories) {
+      const auto bank = load_reference(sql).bank;
+      for (const auto& c : bank.categories) {
         if (!c.is_active) continue;
         auto it = m.evaluation.mcq.category_scores.find(c.code);
         m.questionnaire.push_back({c.code, lang == Lang::en ? c.name : c.name_ko,
                                    it == m.evaluation.mcq.category_scores.end() ? std::nullopt : it->second});
       }
       m.questionnaire_risks = m.evaluation.mcq.risk_items;
+      // the risky answers hold the bank's Korean texts; the English report shows the bank's English ones
+      if (lang == Lang::en)
+        for (auto& r : m.questionnaire_risks) r.answer = english_answer(bank, r);
+      // the insights' advice (DOMAIN.md §2.8) in the suggestions box, per answered category
+      for (const auto& q : m.questionnaire)
+        if (q.score)
+          for (const auto* text : d::mcq_recommendations(q.code, *q.score))
+            m.questionnaire_advice.push_back(i18n::tr(lang, text));
     }
   });
   json source = json::object();
@@ -131,28 +149,70 @@ store::Report visible_report(soci::session& sql, const Context& ctx, std::int64_
   return *r;
 }
 
-}  // namespace
-
-ReportFile assessment_report(const Context& ctx, std::int64_t assessment_id, Lang lang) {
-  auto source = report_source(ctx, assessment_id, lang);
-  auto stored = ctx.db.read([&](soci::session& sql) -> std::optional<ReportFile> {
-    auto latest = store::latest_report(sql, assessment_id, lang_code(lang));
+// The stored report of the assessment that still shows it as it is now, if any.
+std::optional<ReportFile> current_report(const Context& ctx, std::int64_t assessment_id, const Source& source,
+                                         const std::string& zone) {
+  return ctx.db.read([&](soci::session& sql) -> std::optional<ReportFile> {
+    auto latest = store::latest_report(sql, assessment_id, lang_code(source.model.lang));
     if (!latest || latest->source_sha256 != source.fingerprint) return std::nullopt;
     auto pdf = store::report_pdf(sql, latest->id);
     if (!pdf) return std::nullopt;
-    return ReportFile{*latest, std::move(*pdf), actor_zone(ctx)};
+    return ReportFile{*latest, std::move(*pdf), zone};
   });
-  if (stored) return std::move(*stored);
+}
+
+}  // namespace
+
+ReportFile assessment_report(const Context& ctx, std::int64_t assessment_id, Lang lang) {
+  // get_assessment: 404 / 403 for an invisible assessment
+  auto source = report_source(ctx, get_assessment(ctx, assessment_id), lang);
+  if (auto stored = current_report(ctx, assessment_id, source, actor_zone(ctx))) return std::move(*stored);
   return render_and_store(ctx, assessment_id, std::move(source));
 }
 
 ReportFile generate_report(const Context& ctx, std::int64_t assessment_id, Lang lang) {
-  return render_and_store(ctx, assessment_id, report_source(ctx, assessment_id, lang));
+  return render_and_store(ctx, assessment_id, report_source(ctx, get_assessment(ctx, assessment_id), lang));
+}
+
+std::optional<ReportFile> shared_report(const Context& ctx, auth::RateLimiter& limiter, const std::string& token) {
+  auto link = open_share_link(ctx, limiter, token);
+  if (!link) return std::nullopt;
+  auto view = ctx.db.read([&](soci::session& sql) {
+    store::AssessmentFilter f;
+    f.client_id = link->client_id;
+    auto rows = store::list_assessments(
+        sql, f, {{store::AssessmentSort::date, true}, {store::AssessmentSort::id, true}}, 1, 0);
+    if (rows.empty()) throw Error::not_found();
+    return assessment_view(sql, ctx, rows.front());
+  });
+  auto source = report_source(ctx, view, i18n::parse(link->language));
+  if (auto stored = current_report(ctx, view.row.id, source, view.zone)) return stored;
+  // Not stored: the reports list holds what the studio generated, not the client's downloads.
+  auto rendered = timed_render(source.model);
+  ReportFile out;
+  out.report.assessment_id = view.row.id;
+  out.report.language = link->language;
+  out.report.file_name = d::report_file_name(source.model.client_name, to_sys_days(source.model.assessment_date));
+  out.report.file_size = static_cast<std::int64_t>(rendered.pdf.size());
+  out.pdf = std::move(rendered.pdf);
+  out.zone = view.zone;
+  return out;
 }
 
 Rows<store::Report> list_reports(const Context& ctx, const ReportQuery& query) {
-  store::ReportFilter f{visibility_scope(ctx), query.search, query.assessment_id, query.client_id, query.report_type,
-                        query.sort, query.limit, query.offset};
+  store::ReportFilter f;
+  f.scope = visibility_scope(ctx);
+  f.search = query.search;
+  f.assessment_id = query.assessment_id;
+  f.client_id = query.client_id;
+  f.report_type = query.report_type;
+  f.sort = query.sort;
+  f.limit = query.limit;
+  f.offset = query.offset;
+  // the period is of local days in the studio's zone
+  const std::string zone = actor_zone(ctx);
+  if (query.generated_from) f.generated_from = format_timestamp(start_of_day(*query.generated_from, zone));
+  if (query.generated_to) f.generated_before = format_timestamp(start_of_day(add_days(*query.generated_to, 1), zone));
   return ctx.db.read([&](soci::session& sql) {
     auto count = store::count_reports(sql, f);
     return Rows<store::Report>{count, store::list_reports(sql, f), actor_zone(ctx)};

@@ -4,17 +4,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include "auth/rate_limiter.hpp"
 #include "auth/tokens.hpp"
 #include "common/clock.hpp"
 #include "common/digest.hpp"
 #include "common/error.hpp"
+#include "common/log.hpp"
 #include "common/time.hpp"
+#include "config/config.hpp"
+#include "domain/report_rules.hpp"
 #include "service/audit.hpp"
 #include "service/authorization.hpp"
 #include "service/identity.hpp"
 #include "service/clients.hpp"
 #include "store/clients.hpp"
 #include "store/database.hpp"
+#include "store/organizations.hpp"
+#include "store/packages.hpp"
 
 namespace the5hc::service {
 namespace {
@@ -29,7 +35,72 @@ store::ShareLink link_of(soci::session& sql, std::int64_t client_id, std::int64_
   return *link;
 }
 
+// Who may open which link is decided by the token alone, so guessing must be slow: every request of an IP counts,
+// at the anonymous rate (THROTTLE_ANON) but on a counter of its own.
+void limit_share_views(const Context& ctx, auth::RateLimiter& limiter) {
+  auto decision = limiter.hit("share:" + ctx.origin.ip, ctx.config.throttle_anon, ctx.clock.now());
+  if (decision.allowed) return;
+  log::warning("security", "share link rate limit", {{"ip", ctx.origin.ip}});
+  // 요청이 너무 많습니다. 잠시 후 다시 시도하세요.
+  Error e(ErrorCode::throttled, "Too many requests. Please try again later.");
+  e.headers["Retry-After"] = std::to_string(decision.retry_after);
+  throw e;
+}
+
 }  // namespace
+
+std::optional<store::ShareLink> open_share_link(const Context& ctx, auth::RateLimiter& limiter,
+                                                const std::string& token) {
+  limit_share_views(ctx, limiter);
+  const std::string now = format_timestamp(ctx.clock.now());
+  return ctx.db.write([&](soci::session& sql) -> std::optional<store::ShareLink> {
+    auto link = store::find_share_link_by_token(sql, digest::sha256_hex(token));
+    if (!link) throw Error::not_found();
+    if (d::share_link_status(link->expires_at, link->revoked_at.has_value(), now) != d::ShareLinkStatus::active)
+      return std::nullopt;
+    store::record_share_link_view(sql, link->id, now);
+    return link;
+  });
+}
+
+SharedResults shared_results(const Context& ctx, auth::RateLimiter& limiter, const std::string& token) {
+  auto link = open_share_link(ctx, limiter, token);
+  SharedResults out;
+  if (!link) {
+    out.gone = true;
+    return out;
+  }
+  out.lang = i18n::parse(link->language);
+  ctx.db.read([&](soci::session& sql) {
+    if (auto org = store::find_organization(sql, link->organization_id)) out.organization_name = org->name;
+    auto client = store::find_client(sql, link->client_id, "9999-12-31");
+    if (!client) throw Error::not_found();  // deleted between the two transactions
+    out.client_name = client->fields.name;
+    store::AssessmentFilter f;
+    f.client_id = link->client_id;
+    auto rows = store::list_assessments(
+        sql, f, {{store::AssessmentSort::date, false}, {store::AssessmentSort::id, false}}, 100000, 0);
+    for (const auto& a : rows) {
+      const auto& sc = a.results.scores;
+      out.history.push_back({a.meta.date, sc.overall_score, sc.strength_score, sc.mobility_score, sc.balance_score,
+                             sc.cardio_score});
+    }
+    if (!rows.empty()) {
+      out.latest = assessment_view(sql, ctx, rows.back());
+      if (auto day = parse_date(rows.back().meta.date)) {
+        auto retest = d::follow_up_dates(to_sys_days(*day)).reassessment;
+        out.next_retest = add_days(*day, static_cast<int>((retest - to_sys_days(*day)).count())).str();
+      }
+    }
+    store::PackageFilter packages;
+    packages.scope.organization_id = link->organization_id;
+    packages.client_id = link->client_id;
+    packages.status = d::PackageStatus::active;
+    for (const auto& p : store::list_packages(sql, packages))
+      out.remaining_sessions = out.remaining_sessions.value_or(0) + p.counters.remaining_sessions;
+  });
+  return out;
+}
 
 CreatedShareLink create_share_link(const Context& ctx, std::int64_t client_id, const NewShareLink& in) {
   const auto& actor = require_actor(ctx);
@@ -46,12 +117,15 @@ CreatedShareLink create_share_link(const Context& ctx, std::int64_t client_id, c
     link.created_by_id = actor.user_id;
     link.created_at = format_timestamp(now);
     link.consent_at = link.created_at;
+    link.language = lang_code(in.language);
     link.expires_at = format_timestamp(now + std::chrono::days{in.expires_in_days});
     auto id = store::insert_share_link(sql, link, digest::sha256_hex(out.token));
     out.link = *store::find_share_link(sql, id);
     out.zone = actor_zone(ctx);
+    out.links = store::client_share_links(sql, client.id);
     audit(sql, ctx, "share_link_created", "client_share_link", id, client.fields.name, client.organization_id,
-          {std::nullopt, json{{"client", client.id}, {"expires_at", link.expires_at}, {"consent", true}}.dump()});
+          {std::nullopt, json{{"client", client.id}, {"expires_at", link.expires_at}, {"consent", true},
+                              {"language", link.language}}.dump()});
     return out;
   });
 }

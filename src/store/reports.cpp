@@ -43,6 +43,8 @@ std::string where_sql(const ReportFilter& f, SqlParams& p) {
   if (f.assessment_id) w += " AND r.assessment_id = " + p.add(*f.assessment_id);
   if (f.client_id) w += " AND a.client_id = " + p.add(*f.client_id);
   if (f.report_type) w += " AND r.report_type = " + p.add(*f.report_type);
+  if (f.generated_from) w += " AND r.generated_at >= " + p.add(*f.generated_from);
+  if (f.generated_before) w += " AND r.generated_at < " + p.add(*f.generated_before);
   for (const auto& term : f.search) {
     auto like = p.add(like_pattern(term));
     w += " AND (lower(c.name) LIKE " + like + " ESCAPE '\\' OR lower(coalesce(c.email, '')) LIKE " + like +

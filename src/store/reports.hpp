@@ -33,6 +33,7 @@ struct ReportFilter {
   std::vector<std::string> search;  // client name, client e-mail
   std::optional<std::int64_t> assessment_id, client_id;
   std::optional<std::string> report_type;
+  std::optional<std::string> generated_from, generated_before;  // stored UTC timestamps: [from, before)
   Sort<ReportSort> sort;  // empty: newest first
   int limit = -1, offset = 0;  // limit -1: all
 };

@@ -8,7 +8,7 @@ namespace {
 
 const char* kSelect =
     "SELECT l.id, l.organization_id, l.client_id, l.created_by_id, l.revoked_by_id, l.created_at, l.expires_at, "
-    "l.consent_at, l.revoked_at, l.last_viewed_at, l.view_count, u.name, c.trainer_id "
+    "l.consent_at, l.revoked_at, l.last_viewed_at, l.view_count, u.name, c.trainer_id, l.language "
     "FROM client_share_links l JOIN clients c ON c.id = l.client_id LEFT JOIN users u ON u.id = l.created_by_id ";
 
 ShareLink to_link(const soci::row& r) {
@@ -26,6 +26,7 @@ ShareLink to_link(const soci::row& r) {
   l.view_count = get_int(r, 10);
   l.created_by_name = get_text(r, 11);
   l.client_trainer_id = get_int(r, 12);
+  l.language = get_text(r, 13);
   return l;
 }
 
@@ -41,9 +42,11 @@ std::int64_t insert_share_link(soci::session& sql, const ShareLink& link, const 
   long long org = link.organization_id, client = link.client_id, id = 0;
   OptionalParam<long long> by(link.created_by_id ? std::optional<long long>(*link.created_by_id) : std::nullopt);
   sql << "INSERT INTO client_share_links (organization_id, client_id, created_by_id, token_sha256, created_at, "
-         "expires_at, consent_at) VALUES (:org, :client, :by, :token, :created, :expires, :consent) RETURNING id",
+         "expires_at, consent_at, language) VALUES (:org, :client, :by, :token, :created, :expires, :consent, :lang) "
+         "RETURNING id",
       soci::use(org), soci::use(client), soci::use(by.value, by.ind), soci::use(token_sha256),
-      soci::use(link.created_at), soci::use(link.expires_at), soci::use(link.consent_at), soci::into(id);
+      soci::use(link.created_at), soci::use(link.expires_at), soci::use(link.consent_at), soci::use(link.language),
+      soci::into(id);
   return id;
 }
 
@@ -57,6 +60,21 @@ std::optional<ShareLink> find_share_link(soci::session& sql, std::int64_t id) {
 std::vector<ShareLink> client_share_links(soci::session& sql, std::int64_t client_id) {
   SqlParams p;
   return select_links(sql, "l.client_id = " + p.add(client_id) + " ORDER BY l.created_at DESC, l.id DESC", p);
+}
+
+std::optional<ShareLink> find_share_link_by_token(soci::session& sql, const std::string& token_sha256) {
+  SqlParams p;
+  auto rows = select_links(sql, "l.token_sha256 = " + p.add(token_sha256), p);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+void record_share_link_view(soci::session& sql, std::int64_t id, const std::string& now) {
+  SqlParams p;
+  execute(sql,
+          "UPDATE client_share_links SET view_count = view_count + 1, last_viewed_at = " + p.add(now) +
+              " WHERE id = " + p.add(id),
+          p);
 }
 
 void revoke_share_link(soci::session& sql, std::int64_t id, std::int64_t revoked_by, const std::string& now) {

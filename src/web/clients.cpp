@@ -16,6 +16,7 @@
 #include "web/listing.hpp"
 #include "web/page.hpp"
 #include "web/studio_view.hpp"
+#include "web/score_chart.hpp"
 
 namespace the5hc::web {
 namespace {
@@ -249,21 +250,7 @@ json detail_view(const service::ClientOverview& o, Lang lang) {
     v["stats"]["completed"] = plural(lang, "{n} session", "{n} sessions", s.money->completed_sessions);
     v["stats"]["active_packages"] = plural(lang, "{n} package", "{n} packages", s.money->active_packages);
   }
-  json trend = {{"labels", json::array()}, {"overall", json::array()}, {"strength", json::array()},
-                {"mobility", json::array()}, {"balance", json::array()}, {"cardio", json::array()},
-                {"names", {{"overall", i18n::tr(lang, "Overall")}, {"strength", i18n::tr(lang, "Strength")},
-                           {"mobility", i18n::tr(lang, "Mobility")}, {"balance", i18n::tr(lang, "Balance")},
-                           {"cardio", i18n::tr(lang, "Cardio")}}}};
-  auto put = [](json& list, std::optional<double> x) { list.push_back(x ? json(*x) : json(nullptr)); };
-  for (const auto& pt : s.score_trend) {
-    trend["labels"].push_back(pt.date);
-    put(trend["overall"], pt.overall);
-    put(trend["strength"], pt.strength);
-    put(trend["mobility"], pt.mobility);
-    put(trend["balance"], pt.balance);
-    put(trend["cardio"], pt.cardio);
-  }
-  v["score_chart"] = trend.dump();
+  v["score_chart"] = score_history_chart(s.score_trend, lang);
   v["has_trend"] = s.score_trend.size() >= 2;
   json packages = json::array();
   for (const auto& p : o.active_packages)

@@ -28,6 +28,8 @@ json navigation(const service::Actor& actor, Lang lang) {
   auto role = d::parse_role(actor.role);
   bool owner = role == d::Role::owner, senior = role == d::Role::senior;
   json user = {{"name", actor.name}, {"username", actor.username}};
+  // WEB.md §2: the organisation's name beside the role badge (read with the actor, no extra query)
+  if (actor.organization) user["organization_name"] = actor.organization->name;
   if (role) {
     const auto& label = d::role_label(*role);
     user["role"] = lang == Lang::en ? label.en : label.ko;
@@ -72,6 +74,7 @@ json frame(const http::Request& req, const service::Dependencies& deps, const st
               {"studio_js", http::static_url("studio.js")},
               {"assessment_js", http::static_url("assessment_form.js")},
               {"admin_js", http::static_url("admin.js")},
+              {"share_js", http::static_url("share.js")},
               {"htmx", http::static_url("vendor/htmx.min.js")},
               {"alpine", http::static_url("vendor/alpine-csp.min.js")},
               {"chart", http::static_url("vendor/chart.umd.min.js")}}}};

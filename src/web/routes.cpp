@@ -10,7 +10,9 @@
 #include "web/organization.hpp"
 #include "web/packages.hpp"
 #include "web/payments.hpp"
+#include "web/reports.hpp"
 #include "web/sessions.hpp"
+#include "web/share.hpp"
 #include "web/trainers.hpp"
 
 namespace the5hc::web {
@@ -28,6 +30,8 @@ void register_routes(http::Router& router, const service::Dependencies& deps) {
   register_trainer_routes(router, deps);
   register_organization_routes(router, deps);
   register_audit_routes(router, deps);
+  register_report_routes(router, deps);
+  register_share_routes(router, deps);
 }
 
 }  // namespace the5hc::web

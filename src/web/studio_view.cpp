@@ -2,6 +2,7 @@
 
 #include "domain/packages.hpp"
 #include "web/format.hpp"
+#include "web/listing.hpp"
 #include "web/page.hpp"
 
 namespace the5hc::web {
@@ -39,7 +40,6 @@ std::string digits_only(std::string v) {
 
 }  // namespace
 
-std::string label(const d::Label& l, Lang lang) { return lang == Lang::en ? l.en : l.ko; }
 
 json fee_json(const d::FeeBreakdown& b) {
   return {{"gross", money(b.gross)},         {"supply", money(b.supply_value())}, {"vat", money(b.vat)},

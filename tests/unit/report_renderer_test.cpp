@@ -105,6 +105,16 @@ TEST(ReportRenderer, QuestionnaireSectionOnlyWithAnswers) {
   EXPECT_TRUE(has(r.text, "규칙적인 수면 습관을 유지하세요"));
 }
 
+TEST(ReportRenderer, TwoPageReportsFillThePageBeforeBreaking) {
+  // a section that does not fit continues on page 2 from a row boundary instead of leaving page 1 half empty
+  for (auto lang : {Lang::ko, Lang::en})
+    for (bool questionnaire : {false, true}) {
+      auto r = render_report(the5hc::testing::sample_report(lang, questionnaire));
+      if (r.pages < 2) continue;
+      EXPECT_GE(r.first_page_filled, 0.9) << "lang " << static_cast<int>(lang) << " questionnaire " << questionnaire;
+    }
+}
+
 TEST(ReportRenderer, EnglishReportHasTheSameSectionsInEnglish) {
   auto r = read(the5hc::testing::sample_report(Lang::en, true));
   for (const char* title : {"Fitness Assessment Report", "Client", "Health score", "Category scores", "Detailed results",
