@@ -29,7 +29,7 @@ std::optional<std::string> day(const http::QueryParams& q, const char* name) {
 
 std::optional<std::string> text(const http::QueryParams& q, const char* name) {
   auto v = q.get(name);
-  if (!v || v->empty()) return std::nullopt;
+  if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
   return v;
 }
 

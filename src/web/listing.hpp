@@ -25,7 +25,7 @@ std::optional<std::string> choice(const http::QueryParams& q, const char* name, 
 std::optional<std::int64_t> number(const http::QueryParams& q, const char* name);
 // A real calendar day YYYY-MM-DD.
 std::optional<std::string> day(const http::QueryParams& q, const char* name);
-// Text, with "" absent.
+// Text; empty or only white space is absent.
 std::optional<std::string> text(const http::QueryParams& q, const char* name);
 // The words of ?search= (every one must match).
 std::vector<std::string> search_words(const http::QueryParams& q);

@@ -195,12 +195,6 @@ std::optional<int> whole(const http::QueryParams& f, const char* field, bool req
   return static_cast<int>(*v);
 }
 
-std::optional<std::string> text(const http::QueryParams& f, const char* field) {
-  auto v = f.get(field).value_or("");
-  if (v.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
-  return v;
-}
-
 d::PaymentMethod method_of(const http::QueryParams& f, const char* field) {
   return d::parse_payment_method(f.get(field).value_or("")).value_or(d::PaymentMethod::card);
 }

@@ -48,8 +48,6 @@ json rejected_form(const Error& e, Lang lang);
 std::optional<domain::Krw> won(const http::QueryParams& f, const char* field, bool required, FieldErrors& errors);
 // A whole number field (sessions, minutes), the same way.
 std::optional<int> whole(const http::QueryParams& f, const char* field, bool required, FieldErrors& errors);
-// The form's text field, nullopt when blank.
-std::optional<std::string> text(const http::QueryParams& f, const char* field);
 // The form's payment method; card when absent or unknown.
 domain::PaymentMethod method_of(const http::QueryParams& f, const char* field = "payment_method");
 
