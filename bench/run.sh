@@ -71,6 +71,11 @@ START=$(date +%s)
 python3 "$HERE/seed.py" "$BASE" "$TOKEN" "$CLIENTS" 5 >client-ids.txt 2>seed.log
 echo "# seeded $CLIENTS clients × 5 assessments through the API in $(( $(date +%s) - START )) s" >&2
 CLIENT_ID=$(sed -n "$(( (CLIENTS + 1) / 2 ))p" client-ids.txt)
+# The seeded state, before the POST run adds thousands of assessments to one client: what LARGE=1 grows.
+case $DATABASE_URL in
+  sqlite*) python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' \
+    "$WORK/bench.db" "$WORK/seeded.db" ;;
+esac
 ASSESSMENT_ID=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/assessments/?client=$CLIENT_ID" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["results"][0]["id"])')
 
@@ -140,6 +145,8 @@ echo "# assessments in DB after the run: $(curl -fsS -H "Authorization: Bearer $
 if [ "$LARGE" = 1 ]; then
   case $DATABASE_URL in sqlite*) ;; *) echo "# large data: SQLite only, skipped"; exit $problems ;; esac
   stop_server
+  rm -f "$WORK/bench.db-wal" "$WORK/bench.db-shm"
+  mv "$WORK/seeded.db" "$WORK/bench.db"
   python3 "$HERE/grow.py" "$WORK/bench.db" 10 >&2
   start_server
   TOKEN=$(curl -fsS -H 'Content-Type: application/json' \

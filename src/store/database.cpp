@@ -16,6 +16,7 @@
 
 namespace the5hc::store {
 namespace {
+constexpr int kBusyTimeoutMs = 5000;  // PRAGMA busy_timeout: how long SQLite waits for another process's lock
 // Transaction control: on SQLite through the statement cache of store/query.cpp (BEGIN, SAVEPOINT, COMMIT are
 // prepared once per connection), elsewhere through SOCI.
 void exec_statement(soci::session& s, const std::string& statement) {
@@ -54,7 +55,7 @@ SessionPtr Database::open() {
       *s << "PRAGMA journal_mode=WAL";
       *s << "PRAGMA synchronous=FULL";
       *s << "PRAGMA foreign_keys=ON";
-      *s << "PRAGMA busy_timeout=5000";
+      *s << "PRAGMA busy_timeout=" + std::to_string(kBusyTimeoutMs);
       // A 4 MB page cache per connection (SQLite's default is 2 MB) and temporary b-trees in memory: lists and
       // dashboards re-read the same index pages on every request; bounded, so RSS stays small with a full pool.
       *s << "PRAGMA cache_size=-4000";
@@ -221,11 +222,13 @@ void Database::submit_write(void (*run)(void*, soci::session&), void* f) {
     if (!writer_.joinable()) writer_ = std::thread([this] { writer_loop(); });
     queued_.push_back(&job);
     write_queued_.notify_one();
-    // Like a pool acquire: a write that cannot start within the pool timeout is answered 503 and never runs.
-    if (!write_done_.wait_for(lock, pool_timeout_, [&] { return job.started; })) {
+    // A write that cannot start in time is answered 503 and never runs. In time: the pool timeout, but at least
+    // the 5 s that SQLite's busy handler used to grant a writer waiting for the lock.
+    const auto start_within = std::max(pool_timeout_, std::chrono::milliseconds(kBusyTimeoutMs));
+    if (!write_done_.wait_for(lock, start_within, [&] { return job.started; })) {
       queued_.erase(std::find(queued_.begin(), queued_.end(), &job));
       lock.unlock();
-      log::warning("db", "write queue did not move", {{"waited_ms", static_cast<std::int64_t>(pool_timeout_.count())}});
+      log::warning("db", "write queue did not move", {{"waited_ms", static_cast<std::int64_t>(start_within.count())}});
       Error e(ErrorCode::unavailable, "The server is busy. Please try again shortly.");
       e.headers.emplace("Retry-After", "1");
       throw e;

@@ -81,9 +81,9 @@ class Database {
   //   SQLite: group commit. Writes queue in-process for one writer thread with its own connection, which takes
   //   every queued write at once, runs each inside `SAVEPOINT request` of one BEGIN IMMEDIATE transaction (a
   //   write that throws rolls back only its savepoint), COMMITs once (one fsync for the batch) and then answers
-  //   them all. Writers never meet SQLite's busy handler, and a request waits at most the pool timeout to start
-  //   (then Error(unavailable), 503). f runs on the writer thread, so it must not wait for another request; a
-  //   write inside a write runs inline in a nested savepoint.
+  //   them all. Writers never meet SQLite's busy handler, and a write waits at most the pool timeout (but at least
+  //   the 5 s busy timeout) to start, then Error(unavailable), 503. f runs on the writer thread, so it must not
+  //   wait for another request; a write inside a write runs inline in a nested savepoint.
   // A unique or foreign-key violation raised by the database (a race past a service's pre-check) leaves as the
   // same Error as the pre-check would have raised (store/constraints.hpp), never as a driver exception.
   template <class F>

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <deque>
 #include <mutex>
+#include <stdexcept>
 #include <vector>
 #include <unordered_map>
 
@@ -36,11 +37,20 @@ std::string SqlParams::add(const std::string& v) {
   return ":" + next_name();
 }
 
+std::string SqlParams::add_null() {
+  order_.emplace_back('n', 0);
+  return ":" + next_name();
+}
+
 void SqlParams::bind(soci::statement& st) {
   for (std::size_t i = 0; i < order_.size(); ++i) {
     auto [kind, index] = order_[i];
     const std::string& name = names_[i];
-    if (kind == 'i') st.exchange(soci::use(ints_[index], name));
+    if (kind == 'n') {
+      static long long no_value = 0;  // SOCI only reads an input value, and not at all when its indicator is null
+      static soci::indicator null = soci::i_null;
+      st.exchange(soci::use(no_value, null, name));
+    } else if (kind == 'i') st.exchange(soci::use(ints_[index], name));
     else if (kind == 'r') st.exchange(soci::use(reals_[index], name));
     else st.exchange(soci::use(texts_[index], name));
   }
@@ -52,7 +62,8 @@ void SqlParams::bind(void* sqlite_stmt) const {
     auto [kind, index] = order_[i];
     int at = sqlite_api::sqlite3_bind_parameter_index(st, (":" + names_[i]).c_str());
     if (at == 0) continue;  // a placeholder the query does not use
-    if (kind == 'i') sqlite_api::sqlite3_bind_int64(st, at, ints_[index]);
+    if (kind == 'n') sqlite_api::sqlite3_bind_null(st, at);
+    else if (kind == 'i') sqlite_api::sqlite3_bind_int64(st, at, ints_[index]);
     else if (kind == 'r') sqlite_api::sqlite3_bind_double(st, at, reals_[index]);
     else
       sqlite_api::sqlite3_bind_text(st, at, texts_[index].data(), static_cast<int>(texts_[index].size()),
@@ -225,6 +236,12 @@ void forget_statements(soci::session& sql) noexcept {
   if (found == statement_cache.end()) return;
   for (auto& [text, st] : found->second) sqlite_api::sqlite3_finalize(st);
   statement_cache.erase(found);
+}
+
+std::int64_t last_insert_rowid(soci::session& sql) {
+  sqlite_api::sqlite3* db = sqlite_handle(sql);
+  if (!db) throw std::logic_error("last_insert_rowid: not an SQLite connection");
+  return sqlite_api::sqlite3_last_insert_rowid(db);
 }
 
 void for_each_row(soci::session& sql, const std::string& query, SqlParams& params,

@@ -25,6 +25,7 @@ class SqlParams {
   std::string add(double v);
   std::string add(const std::string& v);
   std::string add(const char* v) { return add(std::string(v)); }
+  std::string add_null();
   void bind(soci::statement& st);
   // Binds the collected values to an SQLite statement by placeholder name (the statement cache of query.cpp).
   void bind(void* sqlite_stmt) const;
@@ -49,6 +50,8 @@ void execute(soci::session& sql, const std::string& query, SqlParams& params);
 // costs more than running most of these queries. A connection's statements are finalised before it closes
 // (store::SessionDeleter calls this).
 void forget_statements(soci::session& sql) noexcept;
+// SQLite: the rowid of the connection's last INSERT (a plain call, where SOCI would run a query).
+std::int64_t last_insert_rowid(soci::session& sql);
 
 // "%term%" for LIKE with the term lower-cased (ASCII; Hangul has no case) and %, _ and \ escaped;
 // use with `lower(column) LIKE <placeholder> ESCAPE '\'`.
