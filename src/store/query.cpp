@@ -66,13 +66,14 @@ std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& 
   return out;
 }
 
-void execute(soci::session& sql, const std::string& query, SqlParams& params) {
+long long execute(soci::session& sql, const std::string& query, SqlParams& params) {
   soci::statement st(sql);
   st.alloc();
   params.bind(st);
   st.prepare(query);
   st.define_and_bind();
   st.execute(true);
+  return st.get_affected_rows();
 }
 
 std::string like_pattern(const std::string& term) {
