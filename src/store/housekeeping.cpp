@@ -12,13 +12,7 @@ namespace {
 constexpr long long kJobsLockKey = 0x354843'4a4f4253LL;
 
 int affected(soci::session& sql, const std::string& query, SqlParams& p) {
-  soci::statement st(sql);
-  st.alloc();
-  p.bind(st);
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(true);
-  return static_cast<int>(st.get_affected_rows());
+  return static_cast<int>(execute(sql, query, p));
 }
 
 }  // namespace

@@ -270,14 +270,16 @@ std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& 
   return out;
 }
 
-void execute(soci::session& sql, const std::string& query, SqlParams& params) {
-  if (for_each_sqlite_row(sql, query, params, [](const soci::row&) {})) return;
+long long execute(soci::session& sql, const std::string& query, SqlParams& params) {
+  if (for_each_sqlite_row(sql, query, params, [](const soci::row&) {}))
+    return sqlite_api::sqlite3_changes(sqlite_handle(sql));  // the cached statement's rows, as SOCI would count
   soci::statement st(sql);
   st.alloc();
   params.bind(st);
   st.prepare(query);
   st.define_and_bind();
   st.execute(true);
+  return st.get_affected_rows();
 }
 
 std::string like_pattern(const std::string& term) {

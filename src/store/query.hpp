@@ -43,8 +43,8 @@ class SqlParams {
 void for_each_row(soci::session& sql, const std::string& query, SqlParams& params,
                   const std::function<void(const soci::row&)>& on_row);
 std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& params);  // first column, 0 if none
-// A statement without a result set (UPDATE, DELETE) with the collected parameters.
-void execute(soci::session& sql, const std::string& query, SqlParams& params);
+// A statement without a result set (UPDATE, DELETE) with the collected parameters; returns the rows it changed.
+long long execute(soci::session& sql, const std::string& query, SqlParams& params);
 
 // On SQLite, for_each_row (and fetch_int) prepare each distinct query once per connection and reuse it: preparing
 // costs more than running most of these queries. A connection's statements are finalised before it closes

@@ -65,19 +65,27 @@ packages 0 >"$tmp/build.pkgs"
 packages 1 >"$tmp/runtime.pkgs"
 [ -s "$tmp/build.pkgs" ] && [ -s "$tmp/runtime.pkgs" ] || fail "Dockerfile: no apt-get install found in both stages"
 if apt-cache show libc6 >/dev/null 2>&1; then
-  for p in $(cat "$tmp/build.pkgs" "$tmp/runtime.pkgs"); do
-    apt-cache show "$p" >/dev/null 2>&1 || fail "Dockerfile names a package Debian does not have: $p"
-  done
+  # One query for all (fast); only when it fails, one per package to name the missing ones.
+  # shellcheck disable=SC2046
+  if ! apt-cache show $(cat "$tmp/build.pkgs" "$tmp/runtime.pkgs") >/dev/null 2>&1; then
+    for p in $(cat "$tmp/build.pkgs" "$tmp/runtime.pkgs"); do
+      apt-cache show "$p" >/dev/null 2>&1 || fail "Dockerfile names a package Debian does not have: $p"
+    done
+  fi
 else
   skip "Dockerfile package names (no apt lists; run apt-get update)"
 fi
 # Every library the binary needs directly comes from a package the runtime stage installs.
 if command -v objdump >/dev/null 2>&1 && command -v dpkg >/dev/null 2>&1; then
+  ldconfig -p >"$tmp/ldcache"
   for lib in $(objdump -p "$bin" | awk '/NEEDED/{print $2}'); do
     case $lib in libc.so.*|libm.so.*|libgcc_s.so.*|ld-linux*|libpthread.so.*|libdl.so.*) continue ;; esac
-    path=$(ldconfig -p | awk -v l="$lib" '$1 == l && /x86-64|aarch64/ {print $NF; exit}')
+    path=$(awk -v l="$lib" '$1 == l && /x86-64|aarch64/ {print $NF; exit}' "$tmp/ldcache")
     [ -n "$path" ] || { fail "cannot locate $lib"; continue; }
-    pkg=$(dpkg -S "$(readlink -f "$path")" 2>/dev/null || dpkg -S "$path" 2>/dev/null || dpkg -S "/usr$path" 2>/dev/null)
+    real=$(readlink -f "$path")
+    # dpkg knows each file under the path its package installed it (/lib or /usr/lib: merged /usr).
+    pkg=$(grep -lxF -e "$real" -e "${real#/usr}" -e "$path" /var/lib/dpkg/info/*.list 2>/dev/null | head -1)
+    pkg=$(basename "${pkg:-unknown}" .list)
     pkg=${pkg%%:*}
     grep -qxF "$pkg" "$tmp/runtime.pkgs" || fail "runtime stage lacks $pkg (for $lib)"
   done

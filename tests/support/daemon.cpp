@@ -73,24 +73,7 @@ void Daemon::signal(int sig) {
   if (pid_ > 0) kill(pid_, sig);
 }
 
-int Daemon::wait(int timeout_ms) {
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-  while (pid_ > 0) {
-    int status = 0;
-    if (waitpid(pid_, &status, WNOHANG) == pid_) {
-      pid_ = -1;
-      return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-    if (std::chrono::steady_clock::now() > deadline) {
-      kill(-pid_, SIGKILL);
-      waitpid(pid_, nullptr, 0);
-      pid_ = -1;
-      return -1;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return -1;
-}
+int Daemon::wait(int timeout_ms) { return wait_for_exit(pid_, timeout_ms); }
 
 std::string Daemon::output() const {
   std::ifstream in(log_path_);

@@ -41,6 +41,9 @@ CommandResult run_the5hc(const std::vector<std::string>& args, const Env& env, c
                          const std::string& stdin_text = "");
 
 int free_port();
+// Waits for child `pid` to end and returns its exit status (128 + signal when killed), or kills it after timeout_ms
+// and returns -1. Sets pid to -1 either way.
+int wait_for_exit(int& pid, int timeout_ms);
 
 struct HttpResponse {
   int status = 0;
