@@ -10,6 +10,7 @@
 #include "common/error.hpp"
 #include "common/i18n.hpp"
 #include "common/log.hpp"
+#include "common/metrics.hpp"
 #include "config/config.hpp"
 #include "store/constraints.hpp"
 #include "store/query.hpp"
@@ -197,6 +198,14 @@ thread_local Database* tl_writing_db = nullptr;
 thread_local soci::session* tl_writer_session = nullptr;
 constexpr std::size_t kMaxBatch = 256;  // bounds one transaction's size and the time the last request waits
 }  // namespace
+
+Database::Timed::~Timed() {
+  static auto& seconds = metrics::Registry::global().histogram(
+      "the5hc_db_query_duration_seconds", "Database transaction time by kind (read, write), waiting included.",
+      {"kind"}, {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5});
+  seconds.with({write ? "write" : "read"})
+      .observe(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+}
 
 void Database::submit_write(void (*run)(void*, soci::session&), void* f) {
   if (tl_writing_db == this) {

@@ -88,6 +88,7 @@ class Database {
   // same Error as the pre-check would have raised (store/constraints.hpp), never as a driver exception.
   template <class F>
   auto write(F&& f) {
+    Timed timed(true);
     if (dialect_ == Dialect::postgres) return transaction(true, std::forward<F>(f));
     using Result = decltype(f(std::declval<soci::session&>()));
     if constexpr (std::is_void_v<Result>) {
@@ -102,6 +103,7 @@ class Database {
   // A read-only transaction: one consistent snapshot for multi-query reads.
   template <class F>
   auto read(F&& f) {
+    Timed timed(false);
     return transaction(false, std::forward<F>(f));
   }
 
@@ -113,6 +115,16 @@ class Database {
   bool checkpoint();
 
  private:
+  // Observes the5hc_db_query_duration_seconds{kind="read"|"write"} when a read or write ends (success or not): the
+  // time a caller waits for its transaction, queueing for a connection or the group commit included.
+  struct Timed {
+    explicit Timed(bool write) : write(write) {}
+    ~Timed();
+    Timed(const Timed&) = delete;
+    Timed& operator=(const Timed&) = delete;
+    bool write;
+    std::chrono::steady_clock::time_point start = std::chrono::steady_clock::now();
+  };
   template <class F>
   auto transaction(bool write, F&& f) {
     Connection c = acquire();

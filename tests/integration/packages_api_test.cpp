@@ -262,6 +262,11 @@ TEST_F(PackagesApi, TwoHundredParallelBookingsOnTenSessionsGiveExactlyTen) {
   ASSERT_NE(at, std::string::npos) << metrics.substr(0, 2000);
   EXPECT_GE(std::stod(metrics.substr(at + 30)), 10.0);
   EXPECT_LT(std::stod(metrics.substr(at + 30)), 200.0);
+  // every booking was a write transaction, timed in the5hc_db_query_duration_seconds (OPERATIONS.md §8)
+  auto writes = metrics.find("\nthe5hc_db_query_duration_seconds_count{kind=\"write\"} ");
+  ASSERT_NE(writes, std::string::npos) << metrics.substr(0, 2000);
+  EXPECT_GE(std::stod(metrics.substr(writes + 54)), 200.0);
+  EXPECT_NE(metrics.find("\nthe5hc_db_query_duration_seconds_count{kind=\"read\"} "), std::string::npos);
 }
 
 TEST_F(PackagesApi, ValidationErrorsNameTheFields) {
