@@ -61,7 +61,7 @@ try {
     await page.goto(`${base}/reports/`);
     await page.waitForSelector('text=생성된 평가 보고서를 확인하고 관리할 수 있습니다.');
     await page.waitForSelector('#report-list .report-row');
-    await shoot(page, '40-reports');
+    await shoot(page, '60-reports');
     await fitsNarrow(page);
     await page.fill('#id_search', '없는회원이름');
     await page.waitForURL(/search=/);
@@ -88,7 +88,7 @@ try {
     await page.click('.share-created button');
     await page.waitForFunction(() => document.querySelector('.share-created [data-copied]').textContent.length > 0);
     await page.waitForSelector('.share-row >> text=사용 중');
-    await shoot(page, '41-client-share-links');
+    await shoot(page, '61-client-share-links');
     await fitsNarrow(page);
   });
 
@@ -102,8 +102,8 @@ try {
     await p.waitForSelector('svg.share-radar polygon.radar-shape');
     await chartsDrawn(p, 1);  // the score history
     await p.waitForSelector('text=다음 재평가 예정일');
-    await p.screenshot({ path: path.join(shots, '42-share-page-phone.png'), fullPage: true });
-    await shoot(p, '42-share-page');
+    await p.screenshot({ path: path.join(shots, '62-share-page-phone.png'), fullPage: true });
+    await shoot(p, '62-share-page');
     await fitsNarrow(p);
     const [file] = await Promise.all([p.waitForEvent('download'), p.click('text=PDF 보고서 다운로드')]);
     const target = path.join(shots, 'share-report.pdf');
@@ -123,7 +123,7 @@ try {
       const res = await p.goto(shareUrl);
       assert.equal(res.status(), 410);
       await p.waitForSelector('text=이 링크는 만료되었거나 더 이상 사용할 수 없습니다.');
-      await shoot(p, '43-share-gone');
+      await shoot(p, '63-share-gone');
     });
     await fresh.close();
   });
