@@ -25,7 +25,7 @@ FROM debian:12-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       ca-certificates fonts-nanum fontconfig postgresql-client \
-      libpocofoundation80 libpoconet80 libpocoutil80 libsoci-core4.0 libsoci-sqlite3-4.0 libsoci-postgresql4.0 \
+      libpocofoundation80 libpoconet80 libpoconetssl80 libpococrypto80 libpocoutil80 libsoci-core4.0 libsoci-sqlite3-4.0 libsoci-postgresql4.0 \
       libsqlite3-0 libpq5 libsodium23 libcrypt1 libssl3 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 \
       libpangoft2-1.0-0 libglib2.0-0 libxlsxwriter4 libhiredis0.14 libstdc++6 \
  && rm -rf /var/lib/apt/lists/* \

@@ -189,6 +189,8 @@ try {
       await page.click('[data-save]');
       await page.waitForSelector('#assessment-form [data-error-summary]');
     });
+    // the swapped-in form is set up by its htmx:load handler, a moment after the swap under load
+    await page.waitForSelector('#assessment-form[data-current-step]');
     assert.equal(await page.getAttribute('#assessment-form', 'data-current-step'), '2');
     assert.equal(await page.inputValue('#id_toe_touch_distance'), '', 'the posted values stay');
     assert.equal(await page.inputValue('#id_farmer_carry_time'), '50');
