@@ -48,6 +48,8 @@ try {
     await page.waitForURL(/search=/);
     await page.waitForFunction((w) => [...document.querySelectorAll('#client-list tbody tr td:first-child')]
       .every((td) => td.textContent.includes(w)), word);
+    // the list replaces itself (outerHTML): no card nested in the card after a swap
+    assert.equal(await page.locator('[id=client-list]').count(), 1);
   });
 
   let detailUrl;
