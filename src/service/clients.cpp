@@ -176,6 +176,18 @@ ClientView get_client(const Context& ctx, std::int64_t id) {
   });
 }
 
+ClientSave save_client(const Context& ctx, std::optional<std::int64_t> id, const ClientChanges& changes) {
+  ClientSave out;
+  try {
+    out.saved = id ? update_client(ctx, *id, changes) : create_client(ctx, changes);
+  } catch (const Error& e) {
+    if (e.code() != ErrorCode::validation) throw;
+    out.rejected = e;
+    out.trainers = client_form(ctx, std::nullopt).trainers;
+  }
+  return out;
+}
+
 ClientForm client_form(const Context& ctx, std::optional<std::int64_t> id) {
   const auto& actor = require_actor(ctx);
   return ctx.db.read([&](soci::session& sql) {

@@ -114,6 +114,15 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q);
 ClientView get_client(const Context& ctx, std::int64_t id);
 ClientView create_client(const Context& ctx, const ClientChanges& in);
 ClientView update_client(const Context& ctx, std::int64_t id, const ClientChanges& changes);
+
+// The web form's save (WEB.md §4.3): create (no id) or update, and when the input is refused (a validation error,
+// nothing written) the error together with what the re-rendered form needs, so the page makes one call.
+struct ClientSave {
+  std::optional<ClientView> saved;
+  std::optional<Error> rejected;        // validation only; any other error is thrown
+  std::vector<TrainerChoice> trainers;  // with `rejected`: the form's trainer choices
+};
+ClientSave save_client(const Context& ctx, std::optional<std::int64_t> id, const ClientChanges& changes);
 // Returns the deleted client's name (for the confirmation message).
 std::string delete_client(const Context& ctx, std::int64_t id);
 ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id);

@@ -220,17 +220,13 @@ http::Response save_form(const http::Request& req, const service::Dependencies& 
   auto f = form(req);
   FieldErrors input_errors;
   auto changes = read_form(f, input_errors);
-  auto ctx = front::context(req, deps);
-  service::ClientView saved;
-  try {
-    saved = id ? service::update_client(ctx, *id, changes) : service::create_client(ctx, changes);
-  } catch (const Error& e) {
-    if (e.code() != ErrorCode::validation) throw;
-    json errors = field_errors(e, req.lang);
+  auto result = service::save_client(front::context(req, deps), id, changes);
+  if (result.rejected) {
+    json errors = field_errors(*result.rejected, req.lang);
     errors["summary"] = i18n::tr(req.lang, "Please check the form.");
-    // The re-rendered form needs the trainer choices again; nothing was written, so this read is the only other call.
-    return form_page(req, deps, id, service::client_form(ctx, std::nullopt).trainers, form_values(f), errors, 422);
+    return form_page(req, deps, id, result.trainers, form_values(f), errors, 422);
   }
+  const auto& saved = *result.saved;
   std::string message = id ? i18n::tr(req.lang, "The client's details have been updated.")
                            : i18n::translate(req.lang, i18n::args("{name} has been registered.",
                                                                   {{"name", saved.client.fields.name}}));
