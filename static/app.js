@@ -12,7 +12,13 @@
         open: false,
         get expanded() { return this.open ? 'true' : 'false'; },
         get menuClass() { return this.open ? 'open' : ''; },
-        toggle: function () { this.open = !this.open; }
+        toggle: function () { this.open = !this.open; },
+        // Escape closes the open menu and gives the focus back to the hamburger (WEB.md §8 keyboard operation)
+        close: function () {
+          if (!this.open) return;
+          this.open = false;
+          if (this.$refs.toggle) this.$refs.toggle.focus();
+        }
       };
     });
 
@@ -107,6 +113,20 @@
   }
   document.addEventListener('DOMContentLoaded', function () { countUp(document); });
   document.body.addEventListener('htmx:afterSwap', function (e) { if (e.detail && e.detail.target) countUp(e.detail.target); });
+
+  // --- Escape closes an open dropdown (<details>: user menu, 세션 관리, 조직) and returns the focus to it ----------
+  // Capture phase, so that the navbar's own Escape (the hamburger) only acts when no dropdown was open.
+  document.addEventListener('keydown', function (e) {
+    if (e.key !== 'Escape') return;
+    var closed = false;
+    document.querySelectorAll('details.dropdown[open], .dropdown > details[open]').forEach(function (d) {
+      var focused = d.contains(document.activeElement);
+      d.open = false;
+      closed = true;
+      if (focused) d.querySelector('summary').focus();
+    });
+    if (closed) e.stopPropagation();
+  }, true);
 
   // --- plain forms that ask first (logout): data-confirm="question" -------------------------------------
   document.addEventListener('submit', function (e) {

@@ -26,16 +26,22 @@ http::Middleware bearer_authentication(const service::Dependencies& deps) {
 }
 
 void authenticate(http::Request& req, const service::Actor& actor, std::string csrf_secret) {
-  req.user_id = actor.user_id;
-  if (!req.headers.has("Accept-Language")) req.lang = i18n::parse(actor.language);
-  req.set_context<Principal>(std::make_shared<const Principal>(Principal{actor, std::move(csrf_secret)}));
+  authenticate(req, Principal{actor, std::move(csrf_secret), "", std::nullopt, {}});
+}
+
+void authenticate(http::Request& req, Principal principal) {
+  if (principal.actor) {
+    req.user_id = principal.actor->user_id;
+    if (!req.headers.has("Accept-Language")) req.lang = i18n::parse(principal.actor->language);
+  }
+  req.set_context<Principal>(std::make_shared<const Principal>(std::move(principal)));
 }
 
 const Principal* principal(const http::Request& req) { return req.context<Principal>(); }
 
 const service::Actor* actor(const http::Request& req) {
   const auto* p = principal(req);
-  return p ? &p->actor : nullptr;
+  return p && p->actor ? &*p->actor : nullptr;
 }
 
 }  // namespace the5hc::front

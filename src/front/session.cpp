@@ -104,10 +104,14 @@ http::Middleware sessions(const service::Dependencies& deps) {
       auto ctx = context(req, deps);
       session = service::resume_web_session(ctx, *session_id);
     }
+    // An anonymous session (a flash after logging out) is no credential: the anonymous CSRF cookie applies.
+    const bool signed_in = session && session->actor;
     // Anonymous API calls carry no ambient credential a forger could ride on, so they need no token.
-    if (unsafe(req.method) && (session || !req.is_api()) && !http::operational_path(req.path))
-      check_csrf(req, deps.config, session ? std::optional(session->csrf_secret) : anonymous_csrf_secret(req));
-    if (session) front::authenticate(req, session->actor, session->csrf_secret);
+    if (unsafe(req.method) && (signed_in || !req.is_api()) && !http::operational_path(req.path))
+      check_csrf(req, deps.config, signed_in ? std::optional(session->csrf_secret) : anonymous_csrf_secret(req));
+    if (session)
+      front::authenticate(req, Principal{session->actor, signed_in ? session->csrf_secret : "", *session_id,
+                                         std::move(session->flash), std::move(session->organization_choices)});
     auto res = next(req);
     if (sets_session_cookie(res)) return res;  // login or logout decided
     if (session && session->extended) res.add_cookie(session_cookie(deps.config, *session_id, session->remember_me));

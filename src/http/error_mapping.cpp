@@ -92,7 +92,11 @@ Response default_html_error_page(const Request& req, int status, const std::stri
   if (req.headers.has("HX-Request")) {
     // WEB.md §2: HTMX requests get the message as a toast and keep the current page. Header values must stay
     // ASCII, hence ensure_ascii (\uXXXX for Korean).
-    nlohmann::json trigger = {{"showMessage", {{"level", "error"}, {"text", message}}}};
+    // a server error's toast names the request id too, for the operator (as the full page does)
+    std::string text = message;
+    if (status >= 500 && !req.request_id.empty())
+      text += " (" + i18n::tr(req.lang, "Request ID") + ": " + req.request_id + ")";
+    nlohmann::json trigger = {{"showMessage", {{"level", "error"}, {"text", text}}}};
     Response r = Response::html(status, "");
     r.headers.set("HX-Trigger", trigger.dump(-1, ' ', true, nlohmann::json::error_handler_t::replace));
     r.headers.set("HX-Reswap", "none");

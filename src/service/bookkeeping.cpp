@@ -9,7 +9,11 @@ namespace the5hc::service {
 store::Scope visibility_scope(const Context& ctx) {
   const auto& actor = require_actor(ctx);
   store::Scope scope;
-  if (actor.is_superuser) return scope;
+  if (actor.is_superuser) {
+    // without a membership, the organisation chosen in the web session's selector (none = all of them)
+    if (actor.role.empty()) scope.organization_id = actor.organization_id;
+    return scope;
+  }
   if (!actor.organization_id) {
     scope.nothing = true;
     return scope;

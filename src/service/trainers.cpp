@@ -79,7 +79,8 @@ TrainerPage list_trainers(Context& ctx, const TrainerQuery& q) {
   const auto& actor = require_actor(ctx);
   if (!actor.is_superuser && !actor.organization_id) return {};
   store::TrainerFilter filter;
-  filter.organization_id = actor.is_superuser ? std::nullopt : actor.organization_id;
+  // a superuser without a membership: the organisation chosen in the web session (none = all)
+  filter.organization_id = actor.is_superuser && !actor.role.empty() ? std::nullopt : actor.organization_id;
   filter.role = q.role;
   filter.is_active = q.is_active;
   filter.search = q.search;

@@ -1,5 +1,6 @@
 #include "service/web_sessions.hpp"
 
+#include <nlohmann/json.hpp>
 #include <soci/soci.h>
 
 #include "auth/csrf.hpp"
@@ -7,11 +8,14 @@
 #include "auth/tokens.hpp"
 #include "common/clock.hpp"
 #include "common/time.hpp"
+#include "common/error.hpp"
 #include "config/config.hpp"
 #include "service/audit.hpp"
+#include "service/authorization.hpp"
 #include "service/identity.hpp"
 #include "service/tokens.hpp"
 #include "store/database.hpp"
+#include "store/organizations.hpp"
 #include "store/refresh_tokens.hpp"
 #include "store/web_sessions.hpp"
 
@@ -19,6 +23,42 @@ namespace the5hc::service {
 namespace {
 
 constexpr auto kTouchInterval = std::chrono::minutes(1);
+
+using nlohmann::json;
+
+// The session's data: {"flash": {"level": …, "text": …}, "organization_id": N}. A damaged value reads as empty.
+json session_data(const std::string& text) {
+  auto data = json::parse(text, nullptr, false);
+  return data.is_object() ? data : json::object();
+}
+
+std::optional<Flash> flash_of(const json& data) {
+  auto it = data.find("flash");
+  if (it == data.end() || !it->is_object()) return std::nullopt;
+  auto level = it->value("level", ""), text = it->value("text", "");
+  if (level != "success" && level != "error" && level != "warning" && level != "info") return std::nullopt;
+  return Flash{level, text};
+}
+
+std::optional<std::int64_t> chosen_organization(const json& data) {
+  auto it = data.find("organization_id");
+  if (it == data.end() || !it->is_number_integer()) return std::nullopt;
+  return it->get<std::int64_t>();
+}
+
+// A superuser without a membership: the organisations to choose from, and acting in the chosen one.
+void scope_superuser(soci::session& sql, const json& data, Actor& actor, ActiveWebSession& s) {
+  auto chosen = chosen_organization(data);
+  for (const auto& o : store::list_organizations(sql)) {
+    s.organization_choices.push_back({o.id, o.name});
+    if (chosen && *chosen == o.id) {
+      actor.organization_id = o.id;
+      actor.organization = ActorOrganization{o.id, o.name, o.timezone, o.vat_rate_bp, o.card_fee_rate_bp};
+    }
+  }
+}
+
+bool superuser_without_membership(const Actor& actor) { return actor.is_superuser && actor.role.empty(); }
 
 }  // namespace
 
@@ -50,13 +90,18 @@ std::optional<ActiveWebSession> resume_web_session(Context& ctx, const std::stri
   const TimePoint now = ctx.clock.now();
   const std::string id_hash = auth::session_id_hash(session_id);
   auto found = ctx.db.read([&](soci::session& sql) -> std::optional<ActiveWebSession> {
-    auto row = store::find_web_session(sql, id_hash, format_timestamp(now));
+    auto row = store::find_web_session(sql, id_hash, format_timestamp(now), /*anonymous=*/true);
     if (!row) return std::nullopt;
+    const json data = session_data(row->data);
+    ActiveWebSession s{row->id_hash, row->csrf_secret, std::nullopt, row->remember_me, false, flash_of(data), {}};
+    if (!row->user_id) return s;
     auto actor = load_actor(sql, row->user_id);
     if (!actor) return std::nullopt;
+    if (superuser_without_membership(*actor)) scope_superuser(sql, data, *actor, s);
+    s.actor = std::move(actor);
     auto seen = parse_timestamp(row->last_seen_at);
-    return ActiveWebSession{row->id_hash, row->csrf_secret, *actor, row->remember_me,
-                            !seen || now - *seen >= kTouchInterval};
+    s.extended = !seen || now - *seen >= kTouchInterval;
+    return s;
   });
   if (found && found->extended) {
     ctx.db.write([&](soci::session& sql) {
@@ -65,6 +110,65 @@ std::optional<ActiveWebSession> resume_web_session(Context& ctx, const std::stri
     });
   }
   return found;
+}
+
+std::optional<std::string> put_flash(Context& ctx, const std::optional<std::string>& session_id, const Flash& flash) {
+  const TimePoint now = ctx.clock.now();
+  const json value = {{"level", flash.level}, {"text", flash.text}};
+  return ctx.db.write([&](soci::session& sql) -> std::optional<std::string> {
+    if (session_id && !session_id->empty()) {
+      const std::string id_hash = auth::session_id_hash(*session_id);
+      if (auto row = store::find_web_session(sql, id_hash, format_timestamp(now), /*anonymous=*/true)) {
+        json data = session_data(row->data);
+        data["flash"] = value;
+        // a concurrent change of the same row (another tab) wins; the flash is then lost, nothing else
+        store::replace_web_session_data(sql, id_hash, row->data, data.dump());
+        return std::nullopt;
+      }
+    }
+    std::string id = auth::new_session_id();
+    store::WebSession row;
+    row.id_hash = auth::session_id_hash(id);
+    row.created_at = row.last_seen_at = format_timestamp(now);
+    row.expires_at = format_timestamp(now + kSessionLifetime);
+    row.ip = ctx.origin.ip;
+    row.user_agent = ctx.origin.user_agent;
+    row.data = json{{"flash", value}}.dump();
+    store::insert_web_session(sql, row);
+    return id;
+  });
+}
+
+std::optional<Flash> take_flash(Context& ctx, const std::string& session_id) {
+  const std::string now = format_timestamp(ctx.clock.now());
+  const std::string id_hash = auth::session_id_hash(session_id);
+  return ctx.db.write([&](soci::session& sql) -> std::optional<Flash> {
+    auto row = store::find_web_session(sql, id_hash, now, /*anonymous=*/true);
+    if (!row) return std::nullopt;
+    json data = session_data(row->data);
+    auto flash = flash_of(data);
+    if (!flash) return std::nullopt;
+    data.erase("flash");
+    if (!store::replace_web_session_data(sql, id_hash, row->data, data.dump())) return std::nullopt;
+    return flash;
+  });
+}
+
+void choose_organization(Context& ctx, const std::string& session_id, std::optional<std::int64_t> organization_id) {
+  const auto& actor = require_actor(ctx);
+  if (!superuser_without_membership(actor))
+    throw Error(ErrorCode::permission_denied, "You do not have permission to perform this action.");
+  const std::string now = format_timestamp(ctx.clock.now());
+  const std::string id_hash = auth::session_id_hash(session_id);
+  ctx.db.write([&](soci::session& sql) {
+    if (organization_id && !store::find_organization(sql, *organization_id)) throw Error::not_found();
+    auto row = store::find_web_session(sql, id_hash, now);
+    if (!row) throw Error(ErrorCode::not_authenticated, "Authentication credentials were not provided.");
+    json data = session_data(row->data);
+    if (organization_id) data["organization_id"] = *organization_id;
+    else data.erase("organization_id");
+    store::replace_web_session_data(sql, id_hash, row->data, data.dump());
+  });
 }
 
 void logout(Context& ctx, const std::optional<std::string>& refresh_token,

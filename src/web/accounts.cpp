@@ -50,6 +50,15 @@ json profile_json(const service::UserProfile& p, Lang lang) {
   return out;
 }
 
+// Where a navbar form returns to: its `next` field, else the page it was sent from (Referer), same-origin paths only.
+std::string back_path(const http::Request& req, const http::QueryParams& fields) {
+  std::string back = "/";
+  std::string referer = req.header("Referer");
+  if (auto scheme = referer.find("://"); scheme != std::string::npos)
+    if (auto path = referer.find('/', scheme + 3); path != std::string::npos) back = referer.substr(path);
+  return safe_next(fields.get("next").value_or(back));
+}
+
 }  // namespace
 
 std::string safe_next(const std::string& next) {
@@ -98,7 +107,8 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
     const auto& session = signed_in->session;
     Lang lang = i18n::parse(actor.language);
     auto res = see_other(req, deps, safe_next(view["next"].get<std::string>()), "success",
-                         i18n::translate(lang, i18n::args("Welcome, {name}!", {{"name", actor.name}})));
+                         i18n::translate(lang, i18n::args("Welcome, {name}!", {{"name", actor.name}})),
+                         session.session_id);
     res.add_cookie(front::session_cookie(deps.config, session.session_id, session.remember_me));
     // Signed in, the session's own CSRF secret takes over from the anonymous one.
     res.add_cookie(http::set_cookie(front::kCsrfCookie, "", {.max_age = 0, .secure = deps.config.session_cookie_secure}));
@@ -109,9 +119,8 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
     auto session_id = http::cookie(req, front::kSessionCookie);
     auto ctx = front::context(req, deps);
     if (session_id && !session_id->empty()) service::logout(ctx, std::nullopt, session_id);
-    auto res = see_other(req, deps, "/accounts/login/", "info", i18n::tr(req.lang, "You have been logged out."));
-    res.add_cookie(front::expired_session_cookie(deps.config));
-    return res;
+    // The flash needs a session: see_other starts an anonymous one, whose cookie replaces the ended session's.
+    return see_other(req, deps, "/accounts/login/", "info", i18n::tr(req.lang, "You have been logged out."));
   }, "logout");
 
   // Language switch (WEB.md §2): the user's setting when signed in, and the `lang` cookie for the browser.
@@ -124,14 +133,25 @@ void register_account_routes(http::Router& router, const service::Dependencies& 
       change.language = code;
       service::update_own_profile(ctx, change);
     }
-    std::string back = "/";
-    std::string referer = req.header("Referer");
-    if (auto scheme = referer.find("://"); scheme != std::string::npos)
-      if (auto path = referer.find('/', scheme + 3); path != std::string::npos) back = referer.substr(path);
-    auto res = http::Response::redirect(safe_next(fields.get("next").value_or(back)), 303);
+    auto res = http::Response::redirect(back_path(req, fields), 303);
     res.add_cookie(http::set_cookie("lang", code, {.max_age = 365LL * 24 * 3600, .secure = deps.config.session_cookie_secure}));
     return res;
   }, "setlang");
+
+  // The superuser's organisation selector (WEB.md §2): the pages are scoped to the chosen organisation (empty =
+  // all), kept in the web session. Others are refused (403).
+  page_route(router, "POST", "/accounts/organization/", [&deps](http::Request& req) {
+    auto fields = form(req);
+    std::optional<std::int64_t> chosen;
+    auto value = fields.get("organization").value_or("");
+    if (!value.empty()) {
+      if (value.size() > 18 || value.find_first_not_of("0123456789") != std::string::npos) throw Error::not_found();
+      chosen = std::stoll(value);
+    }
+    auto ctx = front::context(req, deps);
+    service::choose_organization(ctx, front::principal(req)->session_id, chosen);
+    return http::Response::redirect(back_path(req, fields), 303);
+  }, "choose-organization");
 
   page_route(router, "GET", "/accounts/profile/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);

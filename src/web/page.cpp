@@ -6,6 +6,7 @@
 #include "config/config.hpp"
 #include "domain/permissions.hpp"
 #include "front/authentication.hpp"
+#include "front/context.hpp"
 #include "front/session.hpp"
 #include "http/cookies.hpp"
 #include "http/static_files.hpp"
@@ -15,48 +16,47 @@ namespace {
 
 namespace d = the5hc::domain;
 
-constexpr const char* kFlashCookie = "flash";
 constexpr const char* kLangCookie = "lang";
-constexpr char kFlashSeparator = '\x1f';
 
 bool is_htmx(const http::Request& req) { return req.headers.has("HX-Request"); }
 
 bool web_path(const http::Request& req) { return !req.is_api() && !req.path.starts_with("/static/"); }
 
-// The navbar of WEB.md §2: who sees which menu.
-json navigation(const service::Actor& actor, Lang lang) {
+// The navbar of WEB.md §2: who sees which menu. A platform superuser sees every menu and, without a membership, the
+// organisation selector (전체 / each organisation).
+json navigation(const service::Actor& actor, const std::vector<service::OrganizationChoice>& choices, Lang lang) {
   auto role = d::parse_role(actor.role);
-  bool owner = role == d::Role::owner, senior = role == d::Role::senior;
+  bool owner = role == d::Role::owner, senior = role == d::Role::senior, superuser = actor.is_superuser;
   json user = {{"name", actor.name}, {"username", actor.username}};
   // WEB.md §2: the organisation's name beside the role badge (read with the actor, no extra query)
-  if (actor.organization) user["organization_name"] = actor.organization->name;
+  if (actor.organization && role) user["organization_name"] = actor.organization->name;
   if (role) {
     const auto& label = d::role_label(*role);
     user["role"] = lang == Lang::en ? label.en : label.ko;
     user["role_code"] = label.code;
   }
+  if (actor.is_superuser && !role) {
+    json options = json::array({{{"id", ""}, {"name", i18n::tr(lang, "All organisations")},
+                                 {"selected", !actor.organization_id}}});
+    for (const auto& c : choices)
+      options.push_back({{"id", std::to_string(c.id)}, {"name", c.name}, {"selected", actor.organization_id == c.id}});
+    user["organization_selector"] = {{"options", options}};
+  }
   return {{"user", user},
           {"nav",
-           {{"sessions", role && role != d::Role::assistant},
-            {"organization", owner || senior},
-            {"organization_settings", owner},
-            {"audit", owner}}}};
+           {{"sessions", superuser || (role && role != d::Role::assistant)},
+            {"organization", owner || senior || superuser},
+            // the settings page edits the acting organisation: a superuser's needs one chosen
+            {"organization_settings", owner || (superuser && actor.organization_id)},
+            {"audit", owner || superuser}}}};
 }
 
-std::optional<std::pair<std::string, std::string>> read_flash(const http::Request& req) {
-  auto raw = http::cookie(req, kFlashCookie);
-  if (!raw || raw->empty()) return std::nullopt;
-  auto text = http::url_decode(*raw, false);
-  if (!text) return std::nullopt;
-  auto sep = text->find(kFlashSeparator);
-  if (sep == std::string::npos) return std::nullopt;
-  std::string level = text->substr(0, sep);
-  if (level != "success" && level != "error" && level != "warning" && level != "info") return std::nullopt;
-  return std::pair{level, text->substr(sep + 1)};
-}
-
-std::string flash_cookie(const service::Dependencies& deps, const std::string& value, bool clear) {
-  return http::set_cookie(kFlashCookie, value, {.max_age = clear ? 0 : 60, .secure = deps.config.session_cookie_secure});
+// The flash the browser's session holds, taken (once) by the page that shows it.
+std::optional<service::Flash> take_flash(const http::Request& req, const service::Dependencies& deps) {
+  const auto* principal = front::principal(req);
+  if (!principal || !principal->flash) return std::nullopt;
+  auto ctx = front::context(req, deps);
+  return service::take_flash(ctx, principal->session_id);
 }
 
 // The frame's data: language, CSRF token, user and menus, asset URLs, the flash of the previous request.
@@ -78,11 +78,11 @@ json frame(const http::Request& req, const service::Dependencies& deps, const st
               {"htmx", http::static_url("vendor/htmx.min.js")},
               {"alpine", http::static_url("vendor/alpine-csp.min.js")},
               {"chart", http::static_url("vendor/chart.umd.min.js")}}}};
-  if (const auto* actor = front::actor(req)) f.update(navigation(*actor, req.lang));
-  if (auto flash = read_flash(req)) {
+  if (const auto* actor = front::actor(req)) f.update(navigation(*actor, front::principal(req)->organization_choices, req.lang));
+  if (auto flash = take_flash(req, deps)) {
     static const std::map<std::string, std::string> labels = {
         {"success", "Success"}, {"error", "Error"}, {"warning", "Warning"}, {"info", "Notice"}};
-    f["flash"] = {{"level", flash->first}, {"label", i18n::tr(req.lang, labels.at(flash->first))}, {"text", flash->second}};
+    f["flash"] = {{"level", flash->level}, {"label", i18n::tr(req.lang, labels.at(flash->level))}, {"text", flash->text}};
   }
   return f;
 }
@@ -164,7 +164,6 @@ http::Response respond(const http::Request& req, const service::Dependencies& de
     data["content"] = std::move(content);
     res.body = render("layout", data, req.lang);
   }
-  if (data.contains("flash")) res.add_cookie(flash_cookie(deps, "", true));
   return res;
 }
 
@@ -173,9 +172,17 @@ http::Response fragment(const http::Request& req, const std::string& name, const
 }
 
 http::Response see_other(const http::Request& req, const service::Dependencies& deps, const std::string& url,
-                         const std::string& level, const std::string& message) {
+                         const std::string& level, const std::string& message,
+                         const std::optional<std::string>& session_for_flash) {
   auto res = go(req, url, 303);
-  if (!message.empty()) res.add_cookie(flash_cookie(deps, http::url_encode(level + kFlashSeparator + message), false));
+  if (message.empty()) return res;
+  auto ctx = front::context(req, deps);
+  const auto* principal = front::principal(req);
+  auto session_id = session_for_flash ? session_for_flash
+                    : principal       ? std::optional(principal->session_id)
+                                      : std::nullopt;
+  if (auto anonymous = service::put_flash(ctx, session_id, {level, message}))
+    res.add_cookie(front::session_cookie(deps.config, *anonymous, false));
   return res;
 }
 

@@ -3,8 +3,9 @@
 //   - respond(): no HX-Request → the full page (layout + content); HX-Target "main-content" → the content with
 //     an HX-Trigger setTitle; another HX-Target the page declares → that fragment only; anything else (history
 //     restore, unknown targets) → the full page.
-//   - flash messages travel to the next page in the short-lived `flash` cookie (set with the redirect, shown and
-//     deleted by the next full or main-content render); toasts travel in HX-Trigger showMessage (ASCII-escaped).
+//   - flash messages travel to the next page in the web session (service::put_flash with the redirect; taken once
+//     by the next full or main-content render, so they survive the redirect and show once, in this browser only);
+//     toasts travel in HX-Trigger showMessage (ASCII-escaped).
 //   - after a successful POST: HTMX → 200 + HX-Redirect, plain → 303 (see_other()).
 //   - login_required(): anonymous → 302 to /accounts/login/?next=… (HTMX: 200 + HX-Redirect).
 //   - middleware(): the language (user setting → `lang` cookie → Accept-Language), must_change_password, and the
@@ -35,9 +36,12 @@ http::Response respond(const http::Request& req, const service::Dependencies& de
 http::Response fragment(const http::Request& req, const std::string& name, const json& data, int status = 200);
 
 // After a successful form POST: go to `url`, showing `message` (translated) there as a flash of `level`
-// (success, error, warning, info); an empty message shows none.
+// (success, error, warning, info); an empty message shows none. The flash goes to the request's web session, or
+// `session_for_flash` (the cookie id of a session just started, at login); without one an anonymous session is
+// started for it (after logout).
 http::Response see_other(const http::Request& req, const service::Dependencies& deps, const std::string& url,
-                         const std::string& level, const std::string& message);
+                         const std::string& level, const std::string& message,
+                         const std::optional<std::string>& session_for_flash = std::nullopt);
 
 // HX-Trigger value with non-ASCII escaped as \uXXXX (header values stay ASCII).
 std::string hx_trigger(const json& events);

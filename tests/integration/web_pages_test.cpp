@@ -76,6 +76,14 @@ TEST_F(WebPagesTest, AnonymousPagesRedirectToLoginWithNext) {
   auto htmx = http_request(world_->port(), "GET", "/clients/", "", {{"HX-Request", "true"}});
   EXPECT_EQ(htmx.status, 200);
   EXPECT_EQ(htmx.header("hx-redirect"), "/accounts/login/?next=%2Fclients%2F");
+  // A fragment request comes back to the page the browser shows (HX-Current-URL), as a path of this site only.
+  auto fragment = http_request(world_->port(), "GET", "/clients/?page=2", "",
+                               {{"HX-Request", "true"}, {"HX-Target", "client-list"},
+                                {"HX-Current-URL", "http://127.0.0.1/clients/?search=kim"}});
+  EXPECT_EQ(fragment.header("hx-redirect"), "/accounts/login/?next=%2Fclients%2F%3Fsearch%3Dkim");
+  auto foreign = http_request(world_->port(), "GET", "/", "",
+                              {{"HX-Request", "true"}, {"HX-Current-URL", "https://evil.example/steal"}});
+  EXPECT_EQ(foreign.header("hx-redirect"), "/accounts/login/?next=%2Fsteal");
 }
 
 TEST_F(WebPagesTest, DashboardIsAFullPageWithChartsAndNoStore) {
@@ -133,13 +141,86 @@ TEST_F(WebPagesTest, InvalidFormIs422AndValidOneRedirects) {
                  {{"HX-Request", "true"}});
   EXPECT_EQ(good.status, 200) << good.body;
   EXPECT_EQ(good.header("hx-redirect").rfind("/clients/", 0), 0u);
-  EXPECT_NE(set_cookie_header(good, "flash"), "");
+  EXPECT_EQ(set_cookie_header(good, "flash"), "") << "the flash lives in the web session, not in a cookie";
+  auto redirected = as("a_trainer", "GET", good.header("hx-redirect"), "", {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
+  EXPECT_NE(redirected.body.find("신규님이 등록되었습니다."), std::string::npos) << "HTMX redirect shows it too";
 
   auto plain = as("a_trainer", "POST", "/clients/add/", "name=%EB%B3%B4%ED%86%B5&age=30&gender=female&height=160&weight=55");
   EXPECT_EQ(plain.status, 303);
-  auto detail = as("a_trainer", "GET", plain.header("location"), "", {{"Cookie", "flash=" + cookie_value(plain, "flash")}});
+  auto detail = as("a_trainer", "GET", plain.header("location"));
   EXPECT_EQ(detail.status, 200);
   EXPECT_NE(detail.body.find("보통님이 등록되었습니다."), std::string::npos);
+  EXPECT_NE(detail.body.find("class=\"flash flash-success\" role=\"alert\""), std::string::npos);
+  auto again = as("a_trainer", "GET", plain.header("location"));
+  EXPECT_EQ(again.body.find("보통님이 등록되었습니다."), std::string::npos) << "a flash shows once";
+}
+
+// WEB.md §2–§3: a flash survives the redirect in the browser's own web session, shows once, and no other browser
+// (another session of the same user) sees it; a fragment request does not take it.
+TEST_F(WebPagesTest, FlashIsOneShotPerSessionAndSurvivesTheRedirect) {
+  auto other_browser = sign_in("a_trainer");
+  auto saved = as("a_trainer", "POST", "/accounts/profile/", "name=A%20Trainer&email=a_trainer%40example.com&language=ko");
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  auto elsewhere = http_request(world_->port(), "GET", "/accounts/profile/", "", {{"Cookie", "sessionid=" + other_browser.session}});
+  EXPECT_EQ(elsewhere.body.find("프로필이 저장되었습니다."), std::string::npos) << "only the browser that saved sees it";
+  auto fragment = as("a_trainer", "GET", "/clients/", "", {{"HX-Request", "true"}, {"HX-Target", "client-list"}});
+  EXPECT_EQ(fragment.body.find("프로필이 저장되었습니다."), std::string::npos);
+  auto shown = as("a_trainer", "GET", "/accounts/profile/");
+  EXPECT_NE(shown.body.find("프로필이 저장되었습니다."), std::string::npos) << "a fragment did not take it";
+  EXPECT_EQ(as("a_trainer", "GET", "/accounts/profile/").body.find("프로필이 저장되었습니다."), std::string::npos);
+
+  // Logging out: the session ends, an anonymous one carries "로그아웃되었습니다." to the login page, once.
+  auto leaving = sign_in("a_trainer");
+  auto out = http_request(world_->port(), "POST", "/accounts/logout/", "csrfmiddlewaretoken=" + http::url_encode(leaving.csrf),
+                          {{"Cookie", "sessionid=" + leaving.session}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  ASSERT_EQ(out.status, 303) << out.body;
+  EXPECT_EQ(out.header("location"), "/accounts/login/");
+  std::string anonymous = cookie_value(out, "sessionid");
+  ASSERT_FALSE(anonymous.empty());
+  EXPECT_NE(anonymous, leaving.session);
+  auto ended = http_request(world_->port(), "GET", "/clients/", "", {{"Cookie", "sessionid=" + leaving.session}});
+  EXPECT_EQ(ended.status, 302) << "the old session is gone";
+  auto login = http_request(world_->port(), "GET", "/accounts/login/", "", {{"Cookie", "sessionid=" + anonymous}});
+  EXPECT_EQ(login.status, 200);
+  EXPECT_NE(login.body.find("로그아웃되었습니다."), std::string::npos);
+  EXPECT_EQ(login.body.find("class=\"navbar\""), std::string::npos) << "an anonymous session signs nobody in";
+  auto reload = http_request(world_->port(), "GET", "/accounts/login/", "", {{"Cookie", "sessionid=" + anonymous}});
+  EXPECT_EQ(reload.body.find("로그아웃되었습니다."), std::string::npos);
+  EXPECT_EQ(http_request(world_->port(), "GET", "/clients/", "", {{"Cookie", "sessionid=" + anonymous}}).status, 302);
+}
+
+// WEB.md §2, DOMAIN.md §6.2: a superuser without a membership chooses the organisation the pages are scoped to
+// (전체 by default), kept in the web session; members have no selector and cannot choose.
+TEST_F(WebPagesTest, SuperuserScopesThePagesToTheChosenOrganisation) {
+  new_client("a_owner", "에이스튜디오회원");
+  new_client("b_owner", "비스튜디오회원");
+  browsers_["root"] = sign_in("root");
+  auto all = as("root", "GET", "/clients/");
+  ASSERT_EQ(all.status, 200) << all.body.substr(0, 300);
+  EXPECT_NE(all.body.find("id=\"organization-selector\""), std::string::npos);
+  EXPECT_NE(all.body.find("<option value=\"\" selected>전체</option>"), std::string::npos);
+  EXPECT_NE(all.body.find("에이스튜디오회원"), std::string::npos);
+  EXPECT_NE(all.body.find("비스튜디오회원"), std::string::npos);
+
+  auto b = std::to_string(world_->org_id("studio-b"));
+  auto chosen = as("root", "POST", "/accounts/organization/", "organization=" + b + "&next=%2Fclients%2F");
+  EXPECT_EQ(chosen.status, 303);
+  EXPECT_EQ(chosen.header("location"), "/clients/");
+  auto scoped = as("root", "GET", "/clients/");
+  EXPECT_EQ(scoped.body.find("에이스튜디오회원"), std::string::npos);
+  EXPECT_NE(scoped.body.find("비스튜디오회원"), std::string::npos);
+  EXPECT_NE(scoped.body.find("<option value=\"" + b + "\" selected>"), std::string::npos);
+  auto packages = as("root", "GET", "/sessions/packages/");
+  EXPECT_EQ(packages.status, 200) << "the studio menus open for the superuser";
+  EXPECT_NE(as("root", "GET", "/").body.find("/sessions/payments/"), std::string::npos);
+  EXPECT_EQ(as("root", "GET", "/trainers/").body.find("a_owner"), std::string::npos) << "trainers of B only";
+
+  EXPECT_EQ(as("root", "POST", "/accounts/organization/", "organization=999999").status, 404);
+  EXPECT_EQ(as("root", "POST", "/accounts/organization/", "organization=").status, 303);
+  EXPECT_NE(as("root", "GET", "/clients/").body.find("에이스튜디오회원"), std::string::npos) << "back to all";
+
+  EXPECT_EQ(as("a_owner", "GET", "/").body.find("organization-selector"), std::string::npos);
+  EXPECT_EQ(as("a_owner", "POST", "/accounts/organization/", "organization=" + b).status, 403);
 }
 
 TEST_F(WebPagesTest, OtherOrganisationsClientIsNotFound) {
@@ -153,6 +234,24 @@ TEST_F(WebPagesTest, OtherOrganisationsClientIsNotFound) {
   EXPECT_EQ(htmx.header("hx-reswap"), "none");
   EXPECT_NE(htmx.header("hx-trigger").find("showMessage"), std::string::npos);
   EXPECT_EQ(as("a_owner", "POST", "/clients/" + id + "/delete/").status, 404);
+}
+
+// WEB.md §3: a server error is the full 500 page with the request id (the operator finds the log line by it); an
+// HTMX request gets the message, with the id, as a toast and keeps its page.
+TEST_F(WebPagesTest, ServerErrorPageShowsTheRequestId) {
+  world_->sql().exec("ALTER TABLE notifications RENAME TO notifications_away");
+  auto page = as("a_owner", "GET", "/trainers/notifications/", "", {{"X-Request-ID", "req-web-500-check"}});
+  auto htmx = as("a_owner", "GET", "/trainers/notifications/", "",
+                 {{"HX-Request", "true"}, {"HX-Target", "main-content"}, {"X-Request-ID", "req-web-500-htmx"}});
+  world_->sql().exec("ALTER TABLE notifications_away RENAME TO notifications");
+  EXPECT_EQ(page.status, 500) << page.body.substr(0, 300);
+  EXPECT_NE(page.body.find("오류가 발생했습니다. 잠시 후 다시 시도해주세요."), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<code>req-web-500-check</code>"), std::string::npos);
+  EXPECT_NE(page.body.find("class=\"navbar\""), std::string::npos) << "the error page keeps the frame";
+  EXPECT_EQ(page.body.find("notifications_away"), std::string::npos) << "no SQL detail for the user";
+  EXPECT_EQ(htmx.status, 500);
+  EXPECT_EQ(htmx.header("hx-reswap"), "none");
+  EXPECT_NE(htmx.header("hx-trigger").find("req-web-500-htmx"), std::string::npos) << htmx.header("hx-trigger");
 }
 
 TEST_F(WebPagesTest, TrainersSeeOnlyTheirClientsAndAssistantsNoPackages) {

@@ -162,6 +162,16 @@ TEST_F(WebSessionTest, ALoginSetsAStrictSessionCookieAndRotatesTheSession) {
   EXPECT_EQ(sessions_of("web1"), 1) << "the previous session is gone";
   EXPECT_EQ(sql_->count("SELECT remember_me FROM web_sessions s JOIN users u ON u.id = s.user_id WHERE "
                         "u.username = 'web1'"), 1);
+
+  // WEB.md §4.1: `next` is a same-origin path for HTMX logins too (HX-Redirect), whatever the form says.
+  for (std::string next : {"https%3A%2F%2Fevil.example%2F", "%2F%5Cevil.example", "javascript%3Aalert(1)"}) {
+    auto fresh = open_login_page();
+    auto r = submit_login(fresh, "csrfmiddlewaretoken=" + http::url_encode(fresh.form_token) +
+                                     "&email_or_username=web1&password=" + kPassword + "&next=" + next,
+                          {{"HX-Request", "true"}});
+    EXPECT_EQ(r.status, 200) << next;
+    EXPECT_EQ(r.header("hx-redirect"), "/") << "HTMX login: never another site: " << next;
+  }
 }
 
 TEST_F(WebSessionTest, TheSessionCookieAuthenticatesTheApiAndUnsafeCallsNeedTheSessionsToken) {
@@ -206,8 +216,11 @@ TEST_F(WebSessionTest, LogoutNeedsTheTokenAndEndsTheSession) {
                           "csrfmiddlewaretoken=" + http::url_encode(session_token(b)), headers);
   EXPECT_EQ(out.status, 303);
   EXPECT_EQ(out.header("location"), "/accounts/login/");
-  EXPECT_NE(set_cookie_header(out, "sessionid").find("Max-Age=0"), std::string::npos);
+  // the ended session's cookie is replaced by an anonymous session's that only carries the flash "로그아웃되었습니다."
+  EXPECT_NE(cookie_value(out, "sessionid"), b.session);
   EXPECT_EQ(sessions_of("web3"), 0);
+  EXPECT_EQ(sql_->count("SELECT count(*) FROM web_sessions WHERE user_id IS NULL AND id = '" +
+                        auth::session_id_hash(cookie_value(out, "sessionid")) + "'"), 1);
   EXPECT_EQ(sql_->count("SELECT count(*) FROM audit_log a JOIN users u ON u.id = a.user_id WHERE "
                         "u.username = 'web3' AND a.action = 'logout'"), 1);
   EXPECT_EQ(server_->get("/api/v1/users/me/", b.cookies()).status, 401);
