@@ -329,6 +329,14 @@ TEST_F(WebPagesTest, MustChangePasswordForcesThePasswordPage) {
   auto forced = as("a_senior", "GET", "/clients/");
   EXPECT_EQ(forced.status, 302);
   EXPECT_EQ(forced.header("location"), "/accounts/password/");
+  // every page, HTMX too, and form posts are held back until the password is changed
+  for (std::string path : {"/", "/accounts/profile/", "/clients/add/", "/trainers/"})
+    EXPECT_EQ(as("a_senior", "GET", path).header("location"), "/accounts/password/") << path;
+  auto htmx = as("a_senior", "GET", "/clients/", "", {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
+  EXPECT_EQ(htmx.header("hx-redirect"), "/accounts/password/");
+  auto post = as("a_senior", "POST", "/clients/add/", "name=%EA%B0%95%EC%A0%9C&age=30&gender=male&height=170&weight=70");
+  EXPECT_EQ(post.status, 302);
+  EXPECT_EQ(world_->sql().count("SELECT count(*) FROM clients WHERE name = '강제'"), 0) << "nothing saved";
   auto page = as("a_senior", "GET", "/accounts/password/");
   EXPECT_EQ(page.status, 200);
   auto wrong = as("a_senior", "POST", "/accounts/password/",
@@ -362,7 +370,25 @@ TEST_F(WebPagesTest, InvitationPageCreatesTheAccount) {
                                  "&confirm_password=" + kPassword, headers);
   EXPECT_EQ(joined.status, 303) << joined.body;
   EXPECT_EQ(joined.header("location"), "/accounts/login/");
+  // the visitor has no session yet: an anonymous one carries the flash to the login page
+  auto login = http_request(world_->port(), "GET", "/accounts/login/", "", {{"Cookie", "sessionid=" + cookie_value(joined, "sessionid")}});
+  EXPECT_NE(login.body.find("계정이 만들어졌습니다. 로그인해주세요."), std::string::npos);
   EXPECT_EQ(http_request(world_->port(), "GET", "/invitations/accept/no-such-code/").status, 404);
+
+  // Declining (WEB.md §4.1 거절) and an expired invitation ("초대가 만료되었거나 유효하지 않습니다.").
+  auto declined_inv = world_->call("b_owner", "POST", "/api/v1/invitations/", {{"email", "nope@example.com"}, {"role", "trainer"}});
+  std::string declined_url = json::parse(declined_inv.body)["accept_url"];
+  std::string declined_path = declined_url.substr(declined_url.find("/invitations/accept/"));
+  auto declined = http_request(world_->port(), "POST", declined_path, token + "&action=decline", headers);
+  EXPECT_EQ(declined.status, 303) << declined.body;
+  auto after = http_request(world_->port(), "GET", "/accounts/login/", "", {{"Cookie", "sessionid=" + cookie_value(declined, "sessionid")}});
+  EXPECT_NE(after.body.find("초대를 거절했습니다."), std::string::npos);
+  EXPECT_NE(http_request(world_->port(), "GET", declined_path).body.find("초대가 만료되었거나 유효하지 않습니다."), std::string::npos);
+  auto late = world_->call("b_owner", "POST", "/api/v1/invitations/", {{"email", "late@example.com"}, {"role", "trainer"}});
+  world_->sql().exec("UPDATE invitations SET expires_at = '2000-01-01T00:00:00Z' WHERE email = 'late@example.com'");
+  std::string late_url = json::parse(late.body)["accept_url"];
+  auto expired = http_request(world_->port(), "GET", late_url.substr(late_url.find("/invitations/accept/")));
+  EXPECT_NE(expired.body.find("초대가 만료되었거나 유효하지 않습니다."), std::string::npos) << expired.status;
 }
 
 // --- studio pages (WEB.md §4.5, issue 14) -------------------------------------------------------------------
