@@ -2,6 +2,8 @@
 // form re-render, HX-Redirect, permissions per role, another organisation's client → 404, and the export bytes.
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <nlohmann/json.hpp>
 
 #include "http/message.hpp"
@@ -97,6 +99,48 @@ TEST_F(WebPagesTest, DashboardIsAFullPageWithChartsAndNoStore) {
   EXPECT_EQ(r.body.find("<script>"), std::string::npos);  // CSP: no inline script
   EXPECT_EQ(r.header("cache-control"), "no-store");
   EXPECT_EQ(r.header("vary"), "HX-Request, Accept-Language, Cookie");
+}
+
+// WEB.md §1–§2: what every page's frame carries — CSRF token for forms and HTMX, the HTMX configuration of the strict
+// CSP, hashed immutable assets, the navbar's organisation, role badge, bell, user menu (with the logout question),
+// toasts, loading bar and footer — and that no rendered page has inline script.
+TEST_F(WebPagesTest, TheFrameCarriesTokensConfigAssetsAndTheNavbar) {
+  new_client("a_owner", "확인회원");
+  auto r = as("a_owner", "GET", "/clients/");
+  ASSERT_EQ(r.status, 200);
+  const std::string& b = r.body;
+  for (const char* part : {"<html lang=\"ko\">", "<title>회원 관리 - The5HC</title>", "<meta name=\"csrf-token\" content=\"",
+                           "<body hx-headers='{\"X-CSRFToken\": \"", "\"allowEval\": false", "\"includeIndicatorStyles\": false",
+                           "\"selfRequestsOnly\": true", "name=\"csrfmiddlewaretoken\"", "<span class=\"org-name\">Studio A</span>",
+                           "<span class=\"role-badge role-owner\">소유자</span>", "hx-get=\"/trainers/notifications/badge/\" hx-trigger=\"load, every 60s\"",
+                           "aria-label=\"알림\"", ">프로필</a>", ">비밀번호 변경</a>", "value=\"ko\"", "value=\"en\"",
+                           "action=\"/accounts/logout/\" data-confirm=\"로그아웃 하시겠습니까?\"", "id=\"toasts\" class=\"toasts\" aria-live=\"polite\"",
+                           "로딩 중...", "<footer class=\"footer\">© The5HC", "<main id=\"main-content\""})
+    EXPECT_NE(b.find(part), std::string::npos) << part;
+  std::smatch asset;
+  ASSERT_TRUE(std::regex_search(b, asset, std::regex(R"(/static/app\.[0-9a-f]{6,}\.js)")));
+  auto js = http_request(world_->port(), "GET", asset.str());
+  EXPECT_EQ(js.status, 200);
+  EXPECT_NE(js.header("cache-control").find("immutable"), std::string::npos) << js.header("cache-control");
+  EXPECT_FALSE(std::regex_search(b, std::regex(R"(<script(?![^>]*\bsrc=)[^>]*>)"))) << "no inline script";
+  EXPECT_FALSE(std::regex_search(b, std::regex(R"(\son[a-z]+\s*=)"))) << "no on*= handler";
+  // the delete button asks first, in Korean, with the client's name
+  EXPECT_TRUE(std::regex_search(b, std::regex("hx-confirm=\"확인회원님을 삭제하시겠습니까\\?\""))) << "delete confirm";
+  // menu links swap #main-content: the content, its URL pushed and the title set
+  auto main = as("a_owner", "GET", "/clients/?gender=female", "", {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
+  EXPECT_EQ(main.header("hx-push-url"), "/clients/?gender=female");
+}
+
+// WEB.md §8: the language is the user's setting, else the `lang` cookie, else Accept-Language, else Korean.
+TEST_F(WebPagesTest, LanguageComesFromSettingThenCookieThenAcceptLanguage) {
+  auto signed_in = as("a_owner", "GET", "/", "", {{"Cookie", "lang=en"}, {"Accept-Language", "en"}});
+  EXPECT_NE(signed_in.body.find("<html lang=\"ko\">"), std::string::npos) << "the user's setting (ko) wins";
+  auto login = [&](std::map<std::string, std::string> headers) {
+    return http_request(world_->port(), "GET", "/accounts/login/", "", headers).body;
+  };
+  EXPECT_NE(login({{"Cookie", "lang=en"}, {"Accept-Language", "ko"}}).find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(login({{"Accept-Language", "en-US,en;q=0.9"}}).find("<html lang=\"en\">"), std::string::npos);
+  EXPECT_NE(login({}).find("<html lang=\"ko\">"), std::string::npos);
 }
 
 TEST_F(WebPagesTest, AssistantsSeeTheirDashboardVariantAndMenu) {

@@ -1,7 +1,11 @@
 // Formatting of the web UI (WEB.md §8), the catalog's completeness for the templates, and the export bytes (§6).
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <regex>
 #include <set>
+#include <sstream>
 
 #include "common/i18n.hpp"
 #include "service/spreadsheet.hpp"
@@ -40,6 +44,28 @@ TEST(WebCatalog, EveryTemplateTextHasAKoreanTranslation) {
   for (const auto& msgid : template_msgids())
     if (i18n::tr(Lang::ko, msgid) == msgid) missing.insert(msgid);
   EXPECT_TRUE(missing.empty()) << "untranslated: " << *missing.begin();
+}
+
+// WEB.md §1 / OPERATIONS.md §4: the strict CSP allows no inline script, so no template may contain a <script> body,
+// an on*= handler, hx-on or a javascript: URL (the browser tests catch violations on the pages they visit; this
+// covers every template).
+TEST(WebTemplates, NoInlineScriptOrEventHandlerAnywhere) {
+  const std::regex handler(R"(<[^>]*\s(on[a-z]+|hx-on[:-][^=\s]*)\s*=)", std::regex::icase);
+  const std::regex inline_script(R"(<script(?![^>]*\bsrc=)[^>]*>)", std::regex::icase);
+  const std::regex js_url(R"((href|src|action)\s*=\s*["']?\s*javascript:)", std::regex::icase);
+  int files = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(std::string(THE5HC_SOURCE_DIR) + "/templates")) {
+    if (entry.path().extension() != ".html") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::stringstream text;
+    text << in.rdbuf();
+    const std::string html = text.str();
+    EXPECT_FALSE(std::regex_search(html, handler)) << entry.path();
+    EXPECT_FALSE(std::regex_search(html, inline_script)) << entry.path();
+    EXPECT_FALSE(std::regex_search(html, js_url)) << entry.path();
+  }
+  EXPECT_GT(files, 40);
 }
 
 TEST(WebTemplates, TextIsEscapedAndTranslated) {
