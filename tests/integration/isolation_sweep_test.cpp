@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
@@ -107,6 +108,26 @@ std::optional<Kind> classify(const RouteTemplate::Param& p) {
 // One studio's objects, by kind: the id (or secret) to put in a path.
 using Objects = std::map<Kind, std::string>;
 
+// Query parameters that name objects on the parameterless routes ("/sessions/?client=7", "/assessments/compare/?ids=
+// 3,4"), with the kind of object each names. Unknown names are ignored by every route, so a generous list costs only
+// requests.
+const std::vector<std::pair<std::string, Kind>> kQueryIds = {
+    {"client", Kind::client},   {"client_id", Kind::client}, {"package", Kind::package},
+    {"session", Kind::session}, {"payment", Kind::payment},  {"assessment", Kind::assessment},
+    {"ids", Kind::assessment},  {"report", Kind::report},    {"trainer", Kind::trainer},
+    {"user", Kind::user},       {"object_id", Kind::client}, {"organization", Kind::organization}};
+
+// Text only studio B's data contains (its client's name and records, its members' names): no answer to a member
+// of studio A may contain any of it.
+const std::vector<std::string> kStudioBMarkers = {"Isolation-b", "b_owner", "b_senior", "b_trainer", "b_assistant",
+                                                  "Studio B", "new-b@example.com"};
+
+std::string leaked_marker(const HttpResponse& r) {
+  for (const auto& m : kStudioBMarkers)
+    if (r.body.find(m) != std::string::npos) return m;
+  return "";
+}
+
 struct Caller {
   std::string who;  // OrgWorld user name
   d::Actor actor;
@@ -136,6 +157,8 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
     b_ = new Objects(populate("b", "b_trainer"));
     for (std::string who : {"a_owner", "a_senior", "a_trainer", "a_assistant", "root"})
       browsers_[who] = sign_in_browser(world_->port(), who, kPassword);
+    a_notified_ = world_->sql().text("SELECT u.username FROM notifications n JOIN users u ON u.id = n.user_id "
+                                     "WHERE n.id = " + a_->at(Kind::notification));
     before_ = fingerprint();
   }
   static void TearDownTestSuite() {
@@ -161,7 +184,7 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
     const std::string owner = studio + "_owner", org = std::to_string(w.org_id("studio-" + studio));
     Objects o;
     o[Kind::client] = id_of(created(w.call(maker, "POST", "/api/v1/clients/",
-                                           {{"name", "격리 " + studio}, {"age", 35}, {"gender", "male"},
+                                           {{"name", "Isolation-" + studio + " client"}, {"age", 35}, {"gender", "male"},
                                             {"height", 175}, {"weight", 80}}),
                                     "client"));
     json assessment = {{"client", std::stoll(o[Kind::client])},
@@ -178,7 +201,7 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
     o[Kind::assessment] = id_of(created(w.call(maker, "POST", "/api/v1/assessments/", assessment), "assessment"));
     const auto client = std::stoll(o[Kind::client]);
     o[Kind::package] = id_of(created(w.call(owner, "POST", "/api/v1/packages/",
-                                            {{"client", client}, {"package_name", "10회"}, {"total_amount", 500000},
+                                            {{"client", client}, {"package_name", "Isolation-" + studio + " 10회"}, {"total_amount", 500000},
                                              {"total_sessions", 10}, {"payment_method", "cash"}}),
                                      "package"));
     auto tomorrow = add_days(local_date(std::chrono::system_clock::now(), "Asia/Seoul"), 1).str();
@@ -187,7 +210,7 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
         "session"));
     o[Kind::payment] = id_of(created(w.call(owner, "POST", "/api/v1/payments/",
                                             {{"client", client}, {"amount", 12345}, {"payment_method", "card"},
-                                             {"description", "운동복"}}),
+                                             {"description", "Isolation-" + studio + " 운동복"}}),
                                      "payment"));
     o[Kind::report] = id_of(
         created(w.call(owner, "POST", "/api/v1/assessments/" + o[Kind::assessment] + "/reports/"), "report"));
@@ -272,7 +295,7 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
     return out;
   }
 
-  static inline std::string before_;
+  static inline std::string before_, a_notified_;
   static inline OrgWorld* world_ = nullptr;
   static inline Objects* a_ = nullptr;
   static inline Objects* b_ = nullptr;
@@ -332,6 +355,7 @@ TEST_F(IsolationSweep, AnotherStudiosIdsAnswer404OnEveryRoute) {
       auto expect_hidden = [&](const std::string& path, const std::string& whose) {
         auto r = call(who, route, path);
         ++checked;
+        EXPECT_EQ(leaked_marker(r), "") << whose << describe(who, route.method, path, route.api(), r);
         if (refused) {
           EXPECT_EQ(r.status, 405) << whose << describe(who, route.method, path, route.api(), r);
         } else if (r.status == 403 && may_refuse) {
@@ -342,7 +366,10 @@ TEST_F(IsolationSweep, AnotherStudiosIdsAnswer404OnEveryRoute) {
         }
       };
       expect_hidden(route.fill(values(kinds, *b_)), "another studio's: ");
-      if (hidden_from(c, kinds, org_a, a_senior)) expect_hidden(route.fill(values(kinds, *a_)), "a colleague's: ");
+      // A notification is its recipient's alone (DOMAIN.md §10), whatever the role.
+      const bool someone_elses = kinds == std::vector<Kind>{Kind::notification} && who != a_notified_;
+      if (hidden_from(c, kinds, org_a, a_senior) || someone_elses)
+        expect_hidden(route.fill(values(kinds, *a_)), "a colleague's: ");
     }
     // Several ids: each one foreign in turn while the others are the caller's own ("/clients/{mine}/share-links/
     // {theirs}/revoke/").
@@ -437,6 +464,107 @@ TEST_F(IsolationSweep, EveryReadAnswersWithoutServerError) {
       EXPECT_FALSE(is_5xx(r.status)) << describe(who.empty() ? "anonymous" : who, route.method, path, route.api(), r);
     }
   }
+}
+
+// The routes without a path id, read with another studio's ids in the query string one name at a time: never B's
+// data in the answer (a filter must narrow the caller's own rows, not open another studio's), never a 5xx.
+TEST_F(IsolationSweep, AnotherStudiosIdsInTheQueryOpenNothing) {
+  int checked = 0;
+  for (const auto& route : sweep_order()) {
+    if (route.method != "GET" || !route.params().empty()) continue;
+    for (const auto& [name, kind] : kQueryIds) {
+      std::string value = b_->at(kind) + (name == "ids" ? "," + a_->at(kind) : "");
+      std::string path = route.path + "?" + name + "=" + value;
+      for (std::string who : {"a_owner", "a_trainer"}) {
+        auto r = call(who, route, path);
+        ++checked;
+        EXPECT_FALSE(is_5xx(r.status)) << describe(who, route.method, path, route.api(), r);
+        EXPECT_EQ(leaked_marker(r), "") << describe(who, route.method, path, route.api(), r);
+      }
+    }
+  }
+  EXPECT_GT(checked, 500);
+}
+
+// Writes that name another studio's object in their body (the client of a package, the trainer of a client): refused
+// exactly as a non-existent id is (API.md §1.4: 400 "Invalid pk"; the web form: 422), nothing written, nothing of
+// the other studio shown. A table, since bodies are per route; the owner of studio A sends them (the caller who
+// may name a trainer).
+TEST_F(IsolationSweep, AnotherStudiosIdsInWriteBodiesAreRefused) {
+  const Objects& a = *a_;
+  const std::string tomorrow = add_days(local_date(std::chrono::system_clock::now(), "Asia/Seoul"), 1).str();
+  struct Write {
+    std::string method, path;
+    std::function<std::string(const Objects&)> body;  // JSON for /api/, a form otherwise; ids from the given studio
+  };
+  auto n = [](const Objects& o, Kind k) { return std::stoll(o.at(k)); };
+  const std::vector<Write> writes = {
+      {"POST", "/api/v1/clients/", [&](const Objects& o) {
+         return json{{"name", "x"}, {"age", 30}, {"gender", "male"}, {"height", 170}, {"weight", 70},
+                     {"trainer", n(o, Kind::trainer)}}.dump(); }},
+      {"PATCH", "/api/v1/clients/" + a.at(Kind::client) + "/",
+       [&](const Objects& o) { return json{{"trainer", n(o, Kind::trainer)}}.dump(); }},
+      {"POST", "/api/v1/assessments/", [&](const Objects& o) {
+         return json{{"client", n(o, Kind::client)}, {"date", "2025-06-09"}, {"push_up_reps", 10}}.dump(); }},
+      {"PATCH", "/api/v1/assessments/" + a.at(Kind::assessment) + "/",
+       [&](const Objects& o) { return json{{"trainer", n(o, Kind::trainer)}}.dump(); }},
+      {"POST", "/api/v1/packages/", [&](const Objects& o) {
+         return json{{"client", n(o, Kind::client)}, {"package_name", "x"}, {"total_amount", 100000},
+                     {"total_sessions", 1}, {"payment_method", "cash"}}.dump(); }},
+      {"POST", "/api/v1/sessions/", [&](const Objects& o) {
+         return json{{"package", n(o, Kind::package)}, {"session_date", tomorrow}}.dump(); }},
+      {"POST", "/api/v1/payments/", [&](const Objects& o) {
+         return json{{"client", n(o, Kind::client)}, {"amount", 1000}, {"payment_method", "cash"}}.dump(); }},
+      {"POST", "/api/v1/payments/", [&](const Objects& o) {
+         return json{{"client", std::stoll(a.at(Kind::client))}, {"package", n(o, Kind::package)}, {"amount", 1000},
+                     {"payment_method", "cash"}}.dump(); }},
+      {"POST", "/clients/add/", [&](const Objects& o) {
+         return "name=x&age=30&gender=male&height=170&weight=70&trainer=" + o.at(Kind::trainer); }},
+      {"POST", "/clients/" + a.at(Kind::client) + "/edit/", [&](const Objects& o) {
+         return "name=x&age=30&gender=male&height=170&weight=70&trainer=" + o.at(Kind::trainer); }},
+      {"POST", "/assessments/add/",
+       [&](const Objects& o) { return "client=" + o.at(Kind::client) + "&date=2025-06-09&push_up_reps=10"; }},
+      {"POST", "/sessions/packages/add/", [&](const Objects& o) {
+         return "client=" + o.at(Kind::client) + "&package_name=x&total_amount=100000&total_sessions=1&payment_method=cash"; }},
+      {"POST", "/sessions/add/", [&](const Objects& o) {
+         return "client=" + o.at(Kind::client) + "&package=" + o.at(Kind::package) + "&session_date=" + tomorrow; }},
+      {"POST", "/sessions/payments/add/",
+       [&](const Objects& o) { return "client=" + o.at(Kind::client) + "&amount=1000&payment_method=cash"; }},
+  };
+  Objects nowhere = *b_;
+  for (auto& [kind, value] : nowhere) value = "987654321";
+  for (const auto& w : writes) {
+    auto send = [&](const Objects& o) {
+      if (w.path.starts_with("/api/"))
+        return world_->call("a_owner", w.method, w.path, json::parse(w.body(o)));
+      return browsers_.at("a_owner").request(w.method, w.path, w.body(o));
+    };
+    auto foreign = send(*b_), missing = send(nowhere);
+    std::string what = describe("a_owner", w.method, w.path + " " + w.body(*b_), w.path.starts_with("/api/"), foreign);
+    EXPECT_TRUE(foreign.status >= 400 && foreign.status < 500) << what;
+    EXPECT_EQ(foreign.status, missing.status) << "answers differently for a missing id: " << what;
+    EXPECT_EQ(leaked_marker(foreign), "") << what;
+    // refused for naming that object (not for some other field): the reference check is what this tests
+    EXPECT_NE(foreign.body.find("유효하지 않은 pk"), std::string::npos) << what;
+  }
+}
+
+// Found by the sweep (EveryReadAnswersWithoutServerError, now and then): a probe right after another found the
+// previous check's thread not yet marked done and answered 503 "database unreachable" — a load balancer polling
+// twice would take a healthy node out of service.
+TEST_F(IsolationSweep, BackToBackReadinessProbesAreReady) {
+  for (int i = 0; i < 200; ++i) {
+    auto r = http_request(world_->port(), "GET", "/readyz");
+    ASSERT_EQ(r.status, 200) << "probe " << i << ": " << r.body;
+  }
+}
+
+// The markers the sweep looks for are really there for the studio's own people (else their absence proves nothing).
+TEST_F(IsolationSweep, StudioBsMarkersShowToStudioB) {
+  EXPECT_NE(world_->call("b_owner", "GET", "/api/v1/clients/").body.find("Isolation-b"), std::string::npos);
+  EXPECT_NE(browsers_.at("root").request("GET", "/clients/").body.find("Isolation-b"), std::string::npos);
+  EXPECT_NE(world_->call("b_owner", "GET", "/api/v1/trainers/").body.find("b_trainer"), std::string::npos);
+  EXPECT_NE(a_notified_, "");
 }
 
 // Last: the sweep changed nothing in any studio (a write that leaks before it fails would show here).
