@@ -57,14 +57,15 @@ std::function<http::Readiness()> bounded_readiness(store::Database& db) {
     auto result = std::make_shared<std::promise<http::Readiness>>();
     auto answer = result->get_future();
     std::thread([&db, busy, result] {
+      http::Readiness r;
       try {
-        result->set_value(readiness(db));
+        r = readiness(db);
       } catch (...) {
-        http::Readiness failed;
-        failed.database_ok = false;
-        result->set_value(failed);
+        r.database_ok = false;
       }
+      // free before answering: a probe right after this one must not find the check still "stuck"
       *busy = false;
+      result->set_value(r);
     }).detach();
     if (answer.wait_for(std::chrono::seconds(2)) == std::future_status::ready) return answer.get();
     return unreachable;
