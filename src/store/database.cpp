@@ -14,6 +14,7 @@
 #include "config/config.hpp"
 #include "store/constraints.hpp"
 #include "store/query.hpp"
+#include "store/storage_errors.hpp"
 
 namespace the5hc::store {
 namespace {
@@ -69,6 +70,7 @@ SessionPtr Database::open() {
     return s;
   } catch (const std::exception& e) {
     // The driver's message may contain the connection string; keep it out of responses and logs.
+    if (dialect_ == Dialect::postgres) throw database_unreachable_error();
     throw Error(ErrorCode::unavailable, "Database unavailable.");
   }
 }
@@ -124,10 +126,23 @@ Database::Connection::~Connection() {
 }
 
 void Database::begin(Connection& c, bool write) {
+  const char* statement = dialect_ == Dialect::sqlite && write ? "BEGIN IMMEDIATE" : "BEGIN";
   try {
-    exec_statement(c.sql(), dialect_ == Dialect::sqlite && write ? "BEGIN IMMEDIATE" : "BEGIN");
+    exec_statement(c.sql(), statement);
+    return;
   } catch (const std::exception&) {
-    c.discard();  // the connection may be dead (server restarted); the next acquire opens a new one
+  }
+  // A pooled connection may have died with a restarted database server: once more on a new connection, so that
+  // the first request after the restart succeeds instead of one 503 per pooled connection.
+  try {
+    c.replace(open());  // Error(unavailable) while the server is still down
+    exec_statement(c.sql(), statement);
+  } catch (const Error&) {
+    c.discard();
+    throw;
+  } catch (...) {
+    c.discard();
+    if (auto storage = storage_error_of(std::current_exception(), &c.sql())) throw *storage;
     throw Error(ErrorCode::unavailable, "Database unavailable.");
   }
 }
@@ -286,23 +301,32 @@ void Database::writer_loop() {
 }
 
 void Database::run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch) {
-  auto fail_all = [&](std::exception_ptr e) {
-    for (auto* job : batch) job->error = e;
+  // The 503 every request of a batch that could not commit gets: the storage error that stopped it where there is
+  // one (disk full, read-only), else "Database unavailable.".
+  auto batch_failed = [&](std::exception_ptr cause) {
+    auto storage = cause ? storage_error_of(cause) : std::nullopt;
+    return std::make_exception_ptr(storage ? *storage : Error(ErrorCode::unavailable, "Database unavailable."));
   };
   try {
     if (!s) s = open();
     tl_writer_session = s.get();
     exec_statement(*s, "BEGIN IMMEDIATE");
   } catch (...) {
+    auto failed = batch_failed(std::current_exception());
     s.reset();  // a connection that cannot begin may be dead; the next batch opens a new one
-    fail_all(std::make_exception_ptr(Error(ErrorCode::unavailable, "Database unavailable.")));
+    for (auto* job : batch) job->error = failed;
     return;
   }
   bool transaction_lost = false;
+  // A request refused by the storage (read-only file, disk full, I/O error): the connection may stay read-only
+  // after the cause is fixed (SQLite opened the file read-only), so the next batch opens a new one.
+  bool reopen = false;
+  std::exception_ptr cause;
   for (auto* job : batch) {
     try {
       exec_statement(*s, "SAVEPOINT request");
     } catch (...) {
+      cause = std::current_exception();
       transaction_lost = true;
       break;
     }
@@ -311,11 +335,13 @@ void Database::run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch) {
       exec_statement(*s, "RELEASE SAVEPOINT request");
     } catch (...) {
       job->error = std::current_exception();
+      if (storage_error_of(job->error, nullptr, false)) reopen = true;
       try {
         exec_statement(*s, "ROLLBACK TO SAVEPOINT request");
         exec_statement(*s, "RELEASE SAVEPOINT request");
       } catch (...) {
         // SQLite rolls the whole transaction back on some errors (disk full, I/O): the others' work is gone too.
+        cause = job->error;
         transaction_lost = true;
         break;
       }
@@ -324,8 +350,10 @@ void Database::run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch) {
   if (!transaction_lost) {
     try {
       exec_statement(*s, "COMMIT");
+      if (reopen) s.reset();
       return;  // every job that has no error is now durable
     } catch (...) {
+      cause = std::current_exception();
     }
   }
   // Nothing of this batch was committed: every request in it fails (and may be retried by its caller).
@@ -334,23 +362,49 @@ void Database::run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch) {
   } catch (...) {
   }
   s.reset();
-  auto unavailable = std::make_exception_ptr(Error(ErrorCode::unavailable, "Database unavailable."));
+  auto failed = batch_failed(cause);
   for (auto* job : batch)
-    if (!job->error || transaction_lost) job->error = unavailable;
+    if (!job->error || transaction_lost) job->error = failed;
 }
 
-void Database::rethrow_translated() {
+std::optional<Error> Database::storage_error_of(std::exception_ptr e, soci::session* s, bool log_cause) {
+  std::optional<Error> storage;
+  std::string detail;
+  try {
+    std::rethrow_exception(e);
+  } catch (const soci::sqlite3_soci_error& x) {
+    storage = sqlite_storage_error(x.result());
+    detail = "SQLite error " + std::to_string(x.result()) + ": " + x.get_error_message();
+  } catch (const soci::postgresql_soci_error& x) {
+    storage = postgres_storage_error(x.sqlstate(), s && !s->is_connected());
+    detail = "PostgreSQL SQLSTATE " + x.sqlstate();  // the message may name hosts: not logged
+  } catch (const soci::soci_error&) {
+    // PostgreSQL reports some connection failures without SQLSTATE ("no connection to the server")
+    if (dialect_ == Dialect::postgres && s && !s->is_connected()) storage = database_unreachable_error();
+    detail = "connection lost";
+  } catch (...) {
+  }
+  if (storage && log_cause) log::error("db", "the database refused the request", {{"cause", detail}});
+  return storage;
+}
+
+void Database::rethrow_translated(soci::session* s) {
   // A unique or foreign-key violation that slipped past a service's pre-check (two requests at once) becomes the
-  // pre-check's own Error (store/constraints.hpp); everything else leaves unchanged.
+  // pre-check's own Error (store/constraints.hpp); a storage failure becomes its 503 (store/storage_errors.hpp);
+  // everything else leaves unchanged.
   std::optional<Error> translated;
   try {
     throw;
   } catch (const soci::postgresql_soci_error& e) {
     translated = postgres_constraint_error(e.sqlstate(), e.get_error_message());
-    if (!translated) throw;
   } catch (const soci::sqlite3_soci_error& e) {
     translated = sqlite_constraint_error(e.result(), e.get_error_message());
-    if (!translated) throw;
+  } catch (const soci::soci_error&) {
+  }
+  if (!translated) {
+    auto storage = storage_error_of(std::current_exception(), s);
+    if (storage) throw *storage;
+    throw;
   }
   log::info("db", "constraint violation answered as a client error",
             {{"error", i18n::msgid_of(translated->message())}, {"code", code_name(translated->code())}});

@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "common/error.hpp"
+
 namespace soci {
 class session;
 }
@@ -64,6 +66,7 @@ class Database {
     ~Connection();
     soci::session& sql() { return *s_; }
     void discard() { broken_ = true; }  // do not return a connection in an unknown state to the pool
+    void replace(SessionPtr s) { s_ = std::move(s); }  // a new connection in the same pool slot
 
    private:
     Database* db_;
@@ -140,7 +143,7 @@ class Database {
       }
     } catch (...) {
       rollback(c);
-      rethrow_translated();
+      rethrow_translated(&c.sql());
     }
   }
   // Group commit (SQLite): a queued write, run and answered by the writer thread (database.cpp).
@@ -160,8 +163,12 @@ class Database {
   void writer_loop();
   void run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch);
 
-  // Inside a catch block: rethrows the current exception, a constraint violation translated to its Error.
-  [[noreturn]] void rethrow_translated();
+  // Inside a catch block: rethrows the current exception, a constraint violation translated to its Error and a
+  // storage failure (disk full, read-only, connection lost: store/storage_errors.hpp) to a 503. `s`: the session
+  // it happened on, asked whether it is still connected (PostgreSQL reports a lost connection without SQLSTATE).
+  [[noreturn]] void rethrow_translated(soci::session* s = nullptr);
+  // The 503 for a storage failure (its cause logged for the operator), nullopt for any other exception.
+  std::optional<Error> storage_error_of(std::exception_ptr e, soci::session* s = nullptr, bool log_cause = true);
   void begin(Connection& c, bool write);
   void commit(Connection& c);
   void rollback(Connection& c) noexcept;
