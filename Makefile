@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-sanitize bench bench-compare audit clean
+.PHONY: all deps configure build run test test-sanitize bench bench-compare audit clean fuzz-build fuzz-short fuzz
 
 all: build
 
@@ -21,6 +21,7 @@ run: build
 
 test: build
 	./scripts/test.sh $(BUILD)
+	$(MAKE) fuzz-short
 
 # `make test-sanitize`: the unit and integration suites (SQLite and PostgreSQL) under AddressSanitizer +
 # UndefinedBehaviorSanitizer (build-asan) and then ThreadSanitizer (build-tsan); see cmake/options.cmake.
@@ -53,5 +54,19 @@ bench: build
 bench-compare: build
 	./bench/compare.sh $(BUILD)
 
+# Fuzzing (issue 17, fuzz/README.md): libFuzzer targets built by clang with ASan+UBSan in $(FUZZ_BUILD), only the
+# libraries they need. `make fuzz-short` (part of `make test`): every target 60 s, two at a time; `make fuzz`:
+# FUZZ_SECONDS per target. A crash, sanitizer report, leak, input slower than 1 s or broken contract fails the run;
+# the input is kept in $(FUZZ_BUILD)/fuzz-work/<target>/artifacts/.
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 600
+fuzz-build: deps
+	CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHE5HC_FUZZ=ON
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_all
+fuzz-short: fuzz-build
+	./scripts/fuzz.sh $(FUZZ_BUILD) 60
+fuzz: fuzz-build
+	./scripts/fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 clean:
-	rm -rf $(BUILD) build-asan build-tsan
+	rm -rf $(BUILD) build-asan build-tsan $(FUZZ_BUILD)

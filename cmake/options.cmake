@@ -45,3 +45,20 @@ if(THE5HC_WERROR)
   add_compile_options(-Werror -Wno-error=maybe-uninitialized -Wno-error=restrict)
   message(STATUS "the5hc: warnings are errors")
 endif()
+
+# THE5HC_FUZZ (issue 17, fuzz/): libFuzzer targets, clang only, in a build directory of their own (build-fuzz; see
+# `make fuzz-short`). Every library is compiled with coverage instrumentation (fuzzer-no-link) and AddressSanitizer +
+# UndefinedBehaviorSanitizer; only the fuzz targets link the libFuzzer driver. vptr is left out for the SOCI reason
+# above.
+option(THE5HC_FUZZ "Build the libFuzzer targets of fuzz/ (requires clang)" OFF)
+if(THE5HC_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "THE5HC_FUZZ needs clang (CC=clang CXX=clang++), not ${CMAKE_CXX_COMPILER_ID}")
+  endif()
+  if(THE5HC_SANITIZE)
+    message(FATAL_ERROR "THE5HC_FUZZ brings its own sanitizers; leave THE5HC_SANITIZE empty")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-sanitize=vptr -fno-sanitize-recover=all
+                      -fno-omit-frame-pointer -O1 -g1)
+  add_link_options(-fsanitize=address,undefined)
+endif()

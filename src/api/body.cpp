@@ -1,5 +1,8 @@
 #include "api/body.hpp"
 
+#include <charconv>
+#include <cmath>
+
 #include "common/i18n.hpp"
 #include "common/time.hpp"
 #include "domain/client_rules.hpp"
@@ -72,13 +75,19 @@ std::optional<std::int64_t> Body::integer(const std::string& key, bool required,
   const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
   std::optional<std::int64_t> n;
-  if (v->is_number_integer()) n = v->get<std::int64_t>();
-  else if (v->is_number_float() && v->get<double>() == static_cast<double>(static_cast<std::int64_t>(v->get<double>())))
-    n = static_cast<std::int64_t>(v->get<double>());
-  else if (v->is_string()) {
+  if (v->is_number_integer()) {
+    n = v->get<std::int64_t>();
+  } else if (v->is_number_float()) {
+    // Range-checked before the cast: converting 1e300 or NaN to an integer is undefined behaviour.
+    double d = v->get<double>();
+    if (std::isfinite(d) && std::fabs(d) < 9.0e18 && d == std::trunc(d)) n = static_cast<std::int64_t>(d);
+  } else if (v->is_string()) {
+    // The whole text must be the number: "--1" or "5-3" is not one (std::stoll threw on the first and read 5 of
+    // the second).
     const auto& s = v->get_ref<const std::string&>();
-    if (!s.empty() && s.size() < 19 && s.find_first_not_of("-0123456789") == std::string::npos && s != "-")
-      n = std::stoll(s);
+    std::int64_t parsed = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), parsed);
+    if (!s.empty() && s.size() < 19 && ec == std::errc() && end == s.data() + s.size()) n = parsed;
   }
   if (!n) {
     error(key, "A valid integer is required.");
@@ -129,7 +138,8 @@ std::optional<std::string> Body::choice(const std::string& key, const std::set<s
                                         bool nullable) {
   const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
-  std::string s = v->is_string() ? v->get<std::string>() : v->dump();
+  // A repeated form field is a list of strings that may hold invalid UTF-8: dump_json replaces it, dump() throws.
+  std::string s = v->is_string() ? v->get<std::string>() : http::dump_json(*v);
   if (!v->is_string() || !choices.count(s)) {
     error(key, i18n::args("\"{v}\" is not a valid choice.", {{"v", s}}));
     return std::nullopt;

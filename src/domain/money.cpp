@@ -1,5 +1,6 @@
 #include "domain/money.hpp"
 
+#include <cstdint>
 #include <string>
 
 #include "common/error.hpp"
@@ -44,7 +45,9 @@ FeeBreakdown fee_breakdown(Krw gross, PaymentMethod method, int vat_rate_bp, int
 }
 
 std::string format_thousands(Krw amount) {
-  std::string digits = std::to_string(amount < 0 ? -amount : amount);
+  // The magnitude in unsigned arithmetic: -amount overflows for the most negative value.
+  std::uint64_t magnitude = amount < 0 ? 0 - static_cast<std::uint64_t>(amount) : static_cast<std::uint64_t>(amount);
+  std::string digits = std::to_string(magnitude);
   std::string out;
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';

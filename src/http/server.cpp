@@ -53,7 +53,8 @@ void send_plain(Poco::Net::HTTPServerResponse& res, int status, const std::strin
   res.sendBuffer(text.data(), text.size());
 }
 
-// Splits the request target into decoded path and raw query; false for an undecodable path.
+}  // namespace
+
 bool parse_target(const std::string& target, Request& req) {
   std::string_view t = target;
   if (!t.starts_with('/')) {
@@ -80,6 +81,8 @@ bool parse_target(const std::string& target, Request& req) {
   req.query = QueryParams::parse(req.raw_query);
   return true;
 }
+
+namespace {
 
 class RequestHandler : public Poco::Net::HTTPRequestHandler {
  public:

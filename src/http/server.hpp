@@ -14,6 +14,10 @@
 
 namespace the5hc::http {
 
+// Splits a request target ("/p?q", absolute-form "http://h/p?q", "*") into req.path (percent-decoded), raw_query
+// and query; false (400) for an undecodable path. Declared for the fuzz target of the request parsing (fuzz/).
+bool parse_target(const std::string& target, Request& req);
+
 struct ServerOptions {
   std::string host = "0.0.0.0";
   int port = 8000;  // 0 = a free port chosen by the kernel (tests); see Server::port()

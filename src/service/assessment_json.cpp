@@ -116,7 +116,10 @@ FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out,
                                   const std::set<std::string>& other_fields) {
   FieldErrors errors;
   if (!body.is_object()) return {{"non_field_errors", {"Invalid data. Expected a dictionary."}}};  // 잘못된 데이터입니다.
-  for (const auto& [key, value] : body.items()) {
+  for (const auto& item : body.items()) {
+    // Named variables rather than a structured binding: clang 14 (the fuzz build) cannot capture those.
+    const std::string& key = item.key();
+    const json& value = item.value();
     auto bad = [&](std::string msg) { errors[key].push_back(std::move(msg)); };
     bool known = false;
     for (const auto& f : bool_fields)

@@ -9,8 +9,8 @@
 namespace the5hc::web {
 
 std::string money(std::int64_t won) {
-  std::string digits = domain::format_thousands(won < 0 ? -won : won);
-  return (won < 0 ? "-₩" : "₩") + digits;
+  std::string digits = domain::format_thousands(won);  // "-1,000" for a negative amount (-won could overflow)
+  return won < 0 ? "-₩" + digits.substr(1) : "₩" + digits;
 }
 
 std::string one_decimal(std::optional<double> value) {

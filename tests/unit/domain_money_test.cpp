@@ -1,6 +1,8 @@
 // Money (DOMAIN.md §4, §12 #42–#43): VAT-inclusive extraction, card fee only for cards, integer arithmetic.
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <random>
 
 #include "common/error.hpp"
@@ -123,6 +125,12 @@ TEST(Money, ThousandsSeparators) {
   EXPECT_EQ(format_thousands(300000), "300,000");
   EXPECT_EQ(format_thousands(1980000), "1,980,000");
   EXPECT_EQ(format_thousands(-12345), "-12,345");
+}
+
+// Found by fuzz_templates (issue 17): the negation of the most negative amount overflowed (undefined behaviour).
+TEST(Money, ThousandsSeparatorsOfTheExtremes) {
+  EXPECT_EQ(format_thousands(std::numeric_limits<Krw>::min()), "-9,223,372,036,854,775,808");
+  EXPECT_EQ(format_thousands(std::numeric_limits<Krw>::max()), "9,223,372,036,854,775,807");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -21,6 +22,11 @@ TEST(WebFormat, MoneyIsWonWithSeparatorsInBothLanguages) {
   EXPECT_EQ(money(1234567), "₩1,234,567");
   EXPECT_EQ(money(0), "₩0");
   EXPECT_EQ(money(-1000), "-₩1,000");
+}
+
+// Found by fuzz_templates (issue 17): -won overflowed for the most negative amount (undefined behaviour).
+TEST(WebFormat, MoneyOfTheMostNegativeAmount) {
+  EXPECT_EQ(money(std::numeric_limits<std::int64_t>::min()), "-₩9,223,372,036,854,775,808");
 }
 
 TEST(WebFormat, DatesPerLanguage) {
