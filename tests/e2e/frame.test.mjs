@@ -80,6 +80,27 @@ try {
     assert.doesNotMatch(await page.textContent('#client-list'), /\/ 남성/);
   });
 
+  // The tooltips and ticks of the dashboard's charts, as the chart module formats them (WEB.md §5).
+  const chartTexts = (p) => p.evaluate(() => {
+    const chart = (type) => window.Chart.getChart(document.querySelector(`canvas[data-chart="${type}"]`));
+    const sessions = chart('weekly-sessions').options.plugins.tooltip.callbacks.label;
+    const revenue = chart('monthly-revenue');
+    return {
+      sessions: [sessions({ parsed: { y: 1 } }), sessions({ parsed: { y: 3 } })],
+      revenue: revenue.options.plugins.tooltip.callbacks.label({ parsed: { y: 1234000 } }),
+      tick: revenue.options.scales.y.ticks.callback(1500000),
+    };
+  });
+
+  await step('chart tooltips in Korean: "3회", "₩1,234,000", ticks ₩…M', async () => {
+    await page.goto(`${base}/`);
+    await chartsDrawn(page, 2);
+    const t = await chartTexts(page);
+    assert.deepEqual(t.sessions, ['1회', '3회']);
+    assert.equal(t.revenue, '₩1,234,000');
+    assert.match(t.tick, /^₩1\.5M$/);
+  });
+
   await step('charts respect prefers-reduced-motion (no animation)', async () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await page.goto(`${base}/`);
@@ -132,6 +153,8 @@ try {
     await Promise.all([page.waitForURL(`${base}/`), page.click('button[value=en]')]);
     await page.waitForSelector('text=Welcome');
     await auditPage(page, { lang: 'en' });
+    await chartsDrawn(page, 2);
+    assert.deepEqual((await chartTexts(page)).sessions, ['1 session', '3 sessions'], 'English plural in the tooltip');
     const activity = await page.textContent('#main-content');
     assert.match(activity, /₩\d{1,3}(,\d{3})+/, 'money ₩1,234,567 in English too');
     assert.doesNotMatch(activity, /\b1 (minute|hour|day)s ago|\b([2-9]|\d\d+) (minute|hour|day) ago/, 'English plurals');
