@@ -45,7 +45,8 @@
           borderColor: '#667eea', backgroundColor: 'rgba(102,126,234,0.15)', fill: true, tension: 0.3 }] },
         options: { scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
           plugins: { legend: { display: false }, tooltip: { callbacks: { label: function (c) {
-            return en() ? c.parsed.y + ' sessions' : c.parsed.y + '회'; } } } } }
+            if (!en()) return c.parsed.y + '회';
+            return c.parsed.y + (c.parsed.y === 1 ? ' session' : ' sessions'); } } } } }
       };
     },
     'monthly-revenue': function (d) {

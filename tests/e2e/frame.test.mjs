@@ -6,7 +6,7 @@
 //
 //   THE5HC_BINARY=build/the5hc THE5HC_NPM_DIR=build/npm SCREENSHOTS=build/e2e-screenshots node tests/e2e/frame.test.mjs
 import assert from 'node:assert/strict';
-import { startStudio } from './harness.mjs';
+import { startStudio, shots } from './harness.mjs';
 import { auditPage, focusIsVisible } from './a11y.mjs';
 
 const { base, page, newContext, cli, step, shoot, fitsNarrow, expectingHttpError, chartsDrawn, finish, problems } =
@@ -63,6 +63,54 @@ try {
     });
   });
 
+  await step('dashboard: Korean relative times; list filters survive back and reload', async () => {
+    await page.goto(`${base}/`);
+    assert.match(await page.textContent('#main-content'), /(\d+(분|시간|일) 전|방금 전)/);
+    await page.goto(`${base}/clients/`);
+    await page.selectOption('#id_gender', 'female');
+    await page.waitForURL(/gender=female/);
+    await page.click('.nav-links a[href="/"]');
+    await page.waitForURL(`${base}/`);
+    await page.goBack();
+    await page.waitForURL(/\/clients\/\?.*gender=female/);
+    await page.waitForSelector('#client-list');
+    assert.equal(await page.inputValue('#id_gender'), 'female', 'the back button restores the filtered list');
+    await page.reload();
+    assert.equal(await page.inputValue('#id_gender'), 'female', 'a reload restores it too');
+    assert.doesNotMatch(await page.textContent('#client-list'), /\/ 남성/);
+  });
+
+  // The tooltips and ticks of the dashboard's charts, as the chart module formats them (WEB.md §5).
+  const chartTexts = (p) => p.evaluate(() => {
+    const chart = (type) => window.Chart.getChart(document.querySelector(`canvas[data-chart="${type}"]`));
+    const sessions = chart('weekly-sessions').options.plugins.tooltip.callbacks.label;
+    const revenue = chart('monthly-revenue');
+    return {
+      sessions: [sessions({ parsed: { y: 1 } }), sessions({ parsed: { y: 3 } })],
+      revenue: revenue.options.plugins.tooltip.callbacks.label({ parsed: { y: 1234000 } }),
+      tick: revenue.options.scales.y.ticks.callback(1500000),
+    };
+  });
+
+  await step('chart tooltips in Korean: "3회", "₩1,234,000", ticks ₩…M', async () => {
+    await page.goto(`${base}/`);
+    await chartsDrawn(page, 2);
+    const t = await chartTexts(page);
+    assert.deepEqual(t.sessions, ['1회', '3회']);
+    assert.equal(t.revenue, '₩1,234,000');
+    assert.match(t.tick, /^₩1\.5M$/);
+  });
+
+  await step('charts respect prefers-reduced-motion (no animation)', async () => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.goto(`${base}/`);
+    await chartsDrawn(page, 2);
+    const animations = await page.evaluate(() => [...document.querySelectorAll('canvas[data-chart]')]
+      .map((c) => window.Chart.getChart(c).options.animation));
+    assert.deepEqual(animations, [false, false]);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+  });
+
   await step('keyboard: visible focus, user menu and hamburger open and close (Escape)', async () => {
     await page.goto(`${base}/`);
     await focusIsVisible(page, 14);
@@ -105,6 +153,8 @@ try {
     await Promise.all([page.waitForURL(`${base}/`), page.click('button[value=en]')]);
     await page.waitForSelector('text=Welcome');
     await auditPage(page, { lang: 'en' });
+    await chartsDrawn(page, 2);
+    assert.deepEqual((await chartTexts(page)).sessions, ['1 session', '3 sessions'], 'English plural in the tooltip');
     const activity = await page.textContent('#main-content');
     assert.match(activity, /₩\d{1,3}(,\d{3})+/, 'money ₩1,234,567 in English too');
     assert.doesNotMatch(activity, /\b1 (minute|hour|day)s ago|\b([2-9]|\d\d+) (minute|hour|day) ago/, 'English plurals');
@@ -170,6 +220,12 @@ try {
       'the choice is kept in the session');
     await auditPage(p, { lang: 'ko' });
     await fitsNarrow(p);
+    // on a phone the selector sits in the hamburger menu
+    await p.setViewportSize({ width: 375, height: 812 });
+    await p.click('.hamburger');
+    await p.waitForSelector('#organization-selector', { state: 'visible' });
+    await p.screenshot({ path: `${shots}/33-superuser-menu-375.png` });
+    await p.setViewportSize({ width: 1280, height: 900 });
   });
 } finally {
   await finish();

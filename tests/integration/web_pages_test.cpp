@@ -254,6 +254,9 @@ TEST_F(WebPagesTest, SuperuserScopesThePagesToTheChosenOrganisation) {
   EXPECT_EQ(scoped.body.find("에이스튜디오회원"), std::string::npos);
   EXPECT_NE(scoped.body.find("비스튜디오회원"), std::string::npos);
   EXPECT_NE(scoped.body.find("<option value=\"" + b + "\" selected>"), std::string::npos);
+  auto dashboard = as("root", "GET", "/");
+  EXPECT_NE(dashboard.body.find("비스튜디오회원"), std::string::npos) << "the dashboard's activity is B's";
+  EXPECT_EQ(dashboard.body.find("에이스튜디오회원"), std::string::npos);
   auto packages = as("root", "GET", "/sessions/packages/");
   EXPECT_EQ(packages.status, 200) << "the studio menus open for the superuser";
   EXPECT_NE(as("root", "GET", "/").body.find("/sessions/payments/"), std::string::npos);
