@@ -223,7 +223,8 @@ TEST(DurabilityKill, EveryAcknowledgedWriteSurvivesRepeatedKillNineUnderEightWri
   std::cout << "[ seed     ] " << seed << "\n";
   SqlProbe probe(db);
   Ledger ledger;
-  const int rounds = 4;
+  // Six kills per engine by default (~15 s); THE5HC_DURABILITY_ROUNDS=N for a longer hunt.
+  const int rounds = std::getenv("THE5HC_DURABILITY_ROUNDS") ? std::atoi(std::getenv("THE5HC_DURABILITY_ROUNDS")) : 6;
   for (int round = 0; round < rounds; ++round) {
     // Two packages of 6 sessions per round, shared by all writers.
     std::vector<std::int64_t> packages;
