@@ -3,7 +3,8 @@
 //   DurabilityKill: 8 writers create clients, assessments and bookings (and complete some) while the server is
 //     killed with SIGKILL at a random moment, several times; after each restart every acknowledged write is there,
 //     no package is overdrawn, and SQLite's integrity_check and foreign_key_check are clean.
-//   DurabilityStorage (SQLite): a full disk (a small tmpfs filled by a ballast file) and a read-only database file
+//   DurabilityStorage (SQLite): a full disk (a small tmpfs filled by a ballast file; without the right to mount, the
+//     server's RLIMIT_FSIZE) and a read-only database file
 //     (chattr +i as root, who ignores mode bits; chmod a-w otherwise) answer a clear 503 — JSON under /api/, an
 //     error page on the web, Korean by default and English with Accept-Language: en — change nothing, and the
 //     server recovers without a restart once space is back / the file is writable again.
@@ -13,6 +14,7 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/mount.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -221,7 +223,8 @@ TEST(DurabilityKill, EveryAcknowledgedWriteSurvivesRepeatedKillNineUnderEightWri
   std::cout << "[ seed     ] " << seed << "\n";
   SqlProbe probe(db);
   Ledger ledger;
-  const int rounds = 4;
+  // Six kills per engine by default (~15 s); THE5HC_DURABILITY_ROUNDS=N for a longer hunt.
+  const int rounds = std::getenv("THE5HC_DURABILITY_ROUNDS") ? std::atoi(std::getenv("THE5HC_DURABILITY_ROUNDS")) : 6;
   for (int round = 0; round < rounds; ++round) {
     // Two packages of 6 sessions per round, shared by all writers.
     std::vector<std::int64_t> packages;
@@ -269,40 +272,56 @@ TEST(DurabilityKill, EveryAcknowledgedWriteSurvivesRepeatedKillNineUnderEightWri
 // A command of the test environment; true when it exited 0.
 bool sh(const std::string& command) { return std::system((command + " >/dev/null 2>&1").c_str()) == 0; }
 
-// A tmpfs of `size` mounted on `dir` (needs root / CAP_SYS_ADMIN), unmounted by the destructor.
-class Tmpfs {
+// A full disk under a running server, and space back. The most real way this machine allows:
+//   tmpfs: the database lives on a small tmpfs (needs root or CAP_SYS_ADMIN to mount), filled by a ballast file —
+//     the file system itself answers ENOSPC (SQLITE_FULL), exactly as a full data volume would;
+//   otherwise RLIMIT_FSIZE: the server's file size limit (prlimit, no privilege needed) is lowered to the database
+//     file's size, so that the files stop growing (EFBIG, SQLITE_IOERR_WRITE); SIGXFSZ is ignored by the server,
+//     which inherits the disposition from this test. THE5HC_DURABILITY_NO_MOUNT=1 forces this way.
+class DiskFull {
  public:
-  Tmpfs(const std::string& dir, const std::string& size) : dir_(dir) {
-    fs::create_directories(dir);
-    mounted_ = mount("the5hc-durability", dir.c_str(), "tmpfs", 0, ("size=" + size).c_str()) == 0;
+  explicit DiskFull(const std::string& dir) : volume_(dir + "/volume") {
+    fs::create_directories(volume_);
+    if (!std::getenv("THE5HC_DURABILITY_NO_MOUNT"))
+      mounted_ = mount("the5hc-durability", volume_.c_str(), "tmpfs", 0, "size=6m") == 0;
+    if (!mounted_) signal(SIGXFSZ, SIG_IGN);  // before the server is spawned: it inherits the ignored signal
   }
-  ~Tmpfs() {
-    if (mounted_) umount2(dir_.c_str(), MNT_DETACH);
+  ~DiskFull() {
+    if (mounted_) umount2(volume_.c_str(), MNT_DETACH);
+    signal(SIGXFSZ, SIG_DFL);
   }
-  bool mounted() const { return mounted_; }
+  const char* how() const { return mounted_ ? "tmpfs filled by a ballast file" : "RLIMIT_FSIZE of the server"; }
+  std::string database_url() const { return "sqlite:///" + volume_ + "/studio.db"; }
+
+  void fill(int server_pid) {
+    if (!mounted_) {
+      set_file_size_limit(server_pid, fs::file_size(volume_ + "/studio.db"));
+      return;
+    }
+    int fd = open((volume_ + "/ballast").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    ASSERT_GE(fd, 0);
+    std::vector<char> block(64 * 1024, 'x');
+    for (std::size_t size = block.size(); size > 0; size /= 2)
+      while (write(fd, block.data(), size) > 0) {
+      }
+    fsync(fd);
+    close(fd);
+  }
+  void make_room(int server_pid) {
+    if (mounted_) fs::remove(volume_ + "/ballast");
+    else set_file_size_limit(server_pid, RLIM_INFINITY);
+  }
 
  private:
-  std::string dir_;
+  static void set_file_size_limit(int pid, rlim_t bytes) {
+    rlimit limit{};
+    ASSERT_EQ(prlimit(pid, RLIMIT_FSIZE, nullptr, &limit), 0);
+    limit.rlim_cur = bytes;
+    ASSERT_EQ(prlimit(pid, RLIMIT_FSIZE, &limit, nullptr), 0);
+  }
+  std::string volume_;
   bool mounted_ = false;
 };
-
-// Fills the file system of `path` with it (until ENOSPC); the return is the bytes written.
-std::size_t fill_with_ballast(const std::string& path) {
-  int fd = open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  EXPECT_GE(fd, 0);
-  std::vector<char> block(64 * 1024, 'x');
-  std::size_t total = 0;
-  for (std::size_t size = block.size(); size > 0; size /= 2) {
-    for (;;) {
-      ssize_t n = write(fd, block.data(), size);
-      if (n <= 0) break;
-      total += static_cast<std::size_t>(n);
-    }
-  }
-  fsync(fd);
-  close(fd);
-  return total;
-}
 
 // The 503 of a refused write: JSON with the message in the request's language, Retry-After.
 void expect_json_503(const HttpResponse& r, const std::string& message) {
@@ -376,10 +395,8 @@ HttpResponse first_success(const std::function<HttpResponse()>& write, int expec
 TEST(DurabilityStorage, DiskFullAnswers503AndRecoversWithoutRestart) {
   if (postgres_selected()) GTEST_SKIP() << "SQLite: the PostgreSQL server's disk is not the test's to fill";
   TestDatabase scratch;
-  const std::string volume = scratch.dir() + "/volume";
-  Tmpfs tmpfs(volume, "6m");
-  if (!tmpfs.mounted()) GTEST_SKIP() << "cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)";
-  const std::string url = "sqlite:///" + volume + "/studio.db";
+  DiskFull disk(scratch.dir());
+  const std::string url = disk.database_url();
   Env env = durable_env(url, scratch);
   prepare_studio(env, scratch.dir());
   ServerProcess server(env, scratch.dir());
@@ -387,8 +404,8 @@ TEST(DurabilityStorage, DiskFullAnswers503AndRecoversWithoutRestart) {
   WebBrowser browser = sign_in_browser(server.port(), "owner", kPassword);
   created_id(api(server.port(), token, "POST", "/api/v1/clients/", client_body("디스크 전")));
 
-  const std::string ballast = volume + "/ballast";
-  std::cout << "[ ballast  ] " << fill_with_ballast(ballast) / 1024 << " KiB: the disk is full\n";
+  disk.fill(server.pid());
+  std::cout << "[ full     ] by " << disk.how() << "\n";
   // Writes may still fit in pages the WAL already has; the first that needs a new block is refused, and every
   // write after it until space is back.
   std::vector<std::string> acknowledged, refused;
@@ -406,7 +423,7 @@ TEST(DurabilityStorage, DiskFullAnswers503AndRecoversWithoutRestart) {
   EXPECT_EQ(api(server.port(), token, "GET", "/api/v1/clients/").status, 200);
   EXPECT_EQ(browser.request("GET", "/clients/").status, 200);
 
-  fs::remove(ballast);
+  disk.make_room(server.pid());
   auto again = first_success(
       [&] { return api(server.port(), token, "POST", "/api/v1/clients/", client_body("공간 회복")); }, 201);
   EXPECT_EQ(again.status, 201) << again.body;
@@ -417,7 +434,7 @@ TEST(DurabilityStorage, DiskFullAnswers503AndRecoversWithoutRestart) {
   for (const auto& name : acknowledged)
     EXPECT_EQ(probe.count("SELECT COUNT(*) FROM clients WHERE name = '" + name + "'"), 1) << name;
   expect_nothing_half_written(probe, refused, true);
-  std::cout << "[ full     ] " << acknowledged.size() << " writes fitted, " << refused.size()
+  std::cout << "[ refused  ] " << acknowledged.size() << " writes fitted, " << refused.size()
             << " refused with 503, recovered without restart\n";
 }
 
@@ -547,6 +564,16 @@ TEST(DurabilityStorage, UnreachablePostgresAnswers503AndRecoversWithoutRestart) 
   EXPECT_EQ(api(server.port(), token, "POST", "/api/v1/clients/", client_body("재시작 후")).status, 201);
   EXPECT_EQ(browser.request("POST", "/clients/add/", form_client("재시작 후 웹")).status, 303);
   EXPECT_EQ(server.get("/readyz").status, 200);
+  // A restart while nobody is asking: every pooled connection is dead, yet the next requests succeed.
+  ASSERT_TRUE(pg.stop());
+  ASSERT_TRUE(pg.start());
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(api(server.port(), token, "GET", "/api/v1/clients/").status, 200) << i;
+    EXPECT_EQ(api(server.port(), token, "POST", "/api/v1/clients/", client_body("조용한 재시작 " + std::to_string(i)))
+                  .status,
+              201)
+        << i;
+  }
   UrlProbe probe(pg.url());
   expect_nothing_half_written(probe, refused, false);
 }
