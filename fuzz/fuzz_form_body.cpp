@@ -1,13 +1,18 @@
 // Form and multipart bodies as the API and the web forms receive them: the first byte picks the Content-Type
 // (urlencoded, multipart with a boundary taken from the input, or a malformed multipart header), the rest is the
 // body. http::json_body turns it into fields and api::Body reads every field with every accessor, as the write
-// endpoints do; web forms read the same body with http::QueryParams. Only the5hc::Error (400/415/422) may leave.
+// endpoints do; web forms read the same body with http::QueryParams (and the assessment form turns its fields into
+// the API's write body with service::assessment_form_body). Only the5hc::Error (400/415/422) may leave.
 #include <cstdint>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
 #include "api/body.hpp"
+#include "domain/assessment.hpp"
 #include "fuzz_support.hpp"
 #include "http/json_response.hpp"
+#include "service/assessment_json.hpp"
 
 using namespace the5hc;
 
@@ -48,7 +53,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   req.body = std::move(input);
   fuzz::expect_only_product_errors("form body", [&] {
-    (void)http::QueryParams::parse(req.body);
+    // The assessment web form: posted fields → the API's write body → the assessment reader (web/assessments.cpp).
+    std::vector<std::pair<std::string, std::string>> fields;
+    for (const auto& [name, value] : http::QueryParams::parse(req.body)) fields.emplace_back(name, value);
+    domain::AssessmentInput input;
+    (void)service::read_assessment_input(service::assessment_form_body(fields), input, {"client", "date"});
     api::Body body(req, {"name", "age", "gender", "date", "weight", "notes", "file", "consent"}, {"id"});
     read_every_field(body);
   });
