@@ -4,12 +4,12 @@
 //     killed with SIGKILL at a random moment, several times; after each restart every acknowledged write is there,
 //     no package is overdrawn, and SQLite's integrity_check and foreign_key_check are clean.
 //   DurabilityStorage (SQLite): a full disk (a small tmpfs filled by a ballast file; without the right to mount, the
-//     server's RLIMIT_FSIZE) and a read-only database file
-//     (chattr +i as root, who ignores mode bits; chmod a-w otherwise) answer a clear 503 — JSON under /api/, an
-//     error page on the web, Korean by default and English with Accept-Language: en — change nothing, and the
-//     server recovers without a restart once space is back / the file is writable again.
+//     server's RLIMIT_FSIZE) and a read-only database file (chattr +i as root, who ignores mode bits; chmod a-w
+//     otherwise) answer a clear 503 — JSON under /api/, an error page on the web, Korean by default and English
+//     with Accept-Language: en — change nothing, and the server recovers without a restart once space is back /
+//     the file is writable again.
 //   DurabilityStorage (PostgreSQL): a private PostgreSQL server stopped under the running server → 503 for API and
-//     pages and /readyz; started again → the very next request succeeds.
+//     pages and /readyz; started again → the very next request succeeds; turned read-only → writes 503, reads 200.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -17,16 +17,16 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <iostream>
 #include <latch>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <set>
+#include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <thread>
 #include <vector>
@@ -355,6 +355,9 @@ std::vector<std::string> expect_writes_refused(int port, const std::string& toke
   expect_json_503(api(port, token, "POST", "/api/v1/clients/", client_body(name("api en")), {{"Accept-Language", "en"}}),
                   en);
   expect_page_503(browser.request("POST", "/clients/add/", form_client(name("web ko"))), ko);
+  auto htmx = browser.request("POST", "/clients/add/", form_client(name("web htmx")), {{"HX-Request", "true"}});
+  EXPECT_EQ(htmx.status, 503);
+  EXPECT_NE(htmx.header("hx-trigger").find("showMessage"), std::string::npos);  // a toast; the page stays
   // Pages follow the signed-in user's language setting (Korean here); a visitor's follows Accept-Language: the
   // login form, which writes the new session.
   auto login_page = http_request(port, "GET", "/accounts/login/", "", {{"Accept-Language", "en"}});
@@ -419,6 +422,8 @@ TEST(DurabilityStorage, DiskFullAnswers503AndRecoversWithoutRestart) {
   ASSERT_FALSE(refused.empty()) << "300 writes fitted on a full disk";
   for (auto& name : expect_writes_refused(server.port(), token, browser, kStorageKo, kStorageEn, "가득 찬"))
     refused.push_back(name);
+  // The operator finds the cause in the log (SQLite's code and message: "database or disk is full").
+  EXPECT_NE(server.output().find("the database refused the request"), std::string::npos) << server.output();
   // Reads need no space.
   EXPECT_EQ(api(server.port(), token, "GET", "/api/v1/clients/").status, 200);
   EXPECT_EQ(browser.request("GET", "/clients/").status, 200);
@@ -537,7 +542,16 @@ class PrivatePostgres {
   std::error_code ec_;
 };
 
-TEST(DurabilityStorage, UnreachablePostgresAnswers503AndRecoversWithoutRestart) {
+// The whole PostgreSQL server read-only (ALTER SYSTEM: every session, as after a failover to a standby) or not.
+void set_read_only(const std::string& url, bool on) {
+  soci::session s(soci::postgresql, the5hc::parse_database_url(url).soci_connect());
+  s << "SET default_transaction_read_only = off";  // this session itself may write the setting
+  s << (on ? "ALTER SYSTEM SET default_transaction_read_only = on" : "ALTER SYSTEM RESET default_transaction_read_only");
+  int reloaded = 0;
+  s << "SELECT CAST(pg_reload_conf() AS INTEGER)", soci::into(reloaded);
+}
+
+TEST(DurabilityStorage, UnreachableOrReadOnlyPostgresAnswers503AndRecoversWithoutRestart) {
   if (!postgres_selected()) GTEST_SKIP() << "PostgreSQL";
   TestDatabase scratch;
   PrivatePostgres pg(scratch.dir());
@@ -575,6 +589,17 @@ TEST(DurabilityStorage, UnreachablePostgresAnswers503AndRecoversWithoutRestart) 
         << i;
   }
   UrlProbe probe(pg.url());
+  // A server that turned read-only (a standby after failover, default_transaction_read_only): reads go on, writes
+  // are refused with the storage message, and accepted again once it is writable.
+  set_read_only(pg.url(), true);
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the server processes take the new configuration
+  EXPECT_EQ(api(server.port(), token, "GET", "/api/v1/clients/").status, 200);
+  for (auto& name : expect_writes_refused(server.port(), token, browser, kStorageKo, kStorageEn, "읽기 전용"))
+    refused.push_back(name);
+  set_read_only(pg.url(), false);
+  auto again =
+      first_success([&] { return api(server.port(), token, "POST", "/api/v1/clients/", client_body("쓰기 회복")); }, 201);
+  EXPECT_EQ(again.status, 201) << again.body;
   expect_nothing_half_written(probe, refused, false);
 }
 
