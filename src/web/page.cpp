@@ -78,7 +78,8 @@ json frame(const http::Request& req, const service::Dependencies& deps, const st
               {"htmx", http::static_url("vendor/htmx.min.js")},
               {"alpine", http::static_url("vendor/alpine-csp.min.js")},
               {"chart", http::static_url("vendor/chart.umd.min.js")}}}};
-  if (const auto* actor = front::actor(req)) f.update(navigation(*actor, front::principal(req)->organization_choices, req.lang));
+  if (const auto* actor = front::actor(req))
+    f.update(navigation(*actor, front::principal(req)->organization_choices, req.lang));
   if (auto flash = take_flash(req, deps)) {
     static const std::map<std::string, std::string> labels = {
         {"success", "Success"}, {"error", "Error"}, {"warning", "Warning"}, {"info", "Notice"}};

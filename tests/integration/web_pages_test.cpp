@@ -386,6 +386,7 @@ TEST_F(WebPagesTest, MustChangePasswordForcesThePasswordPage) {
   EXPECT_EQ(world_->sql().count("SELECT count(*) FROM clients WHERE name = '강제'"), 0) << "nothing saved";
   auto page = as("a_senior", "GET", "/accounts/password/");
   EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("계속하려면 먼저 비밀번호를 변경해야 합니다."), std::string::npos);
   auto wrong = as("a_senior", "POST", "/accounts/password/",
                   "old_password=nope&new_password=Fresh-pass-88&confirm_password=Fresh-pass-88");
   EXPECT_EQ(wrong.status, 422);
