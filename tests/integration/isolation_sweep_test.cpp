@@ -425,6 +425,13 @@ TEST_F(IsolationSweep, AnotherStudiosIdsAnswer404OnEveryRoute) {
         EXPECT_EQ(r.status, refused ? 405 : 404) << describe("a_owner", route.method, path, route.api(), r);
         ++checked;
       }
+    // HTMX asks for the page's main content (WEB.md §2): the same 404, as a fragment.
+    if (!route.api() && route.method == "GET" && !refused) {
+      std::string path = route.fill(values(kinds, *b_));
+      auto r = browsers_.at("a_owner").request("GET", path, "", {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
+      EXPECT_EQ(r.status, 404) << "HTMX: " << describe("a_owner", route.method, path, false, r);
+      EXPECT_EQ(leaked_marker(r), "") << "HTMX: " << describe("a_owner", route.method, path, false, r);
+    }
     // Anonymous: asked to sign in, whatever the id.
     std::string path = route.fill(values(kinds, *b_));
     auto anon = call("", route, path);
