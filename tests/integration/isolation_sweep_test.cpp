@@ -213,12 +213,15 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
     o[Kind::assessment] = id_of(created(w.call(maker, "POST", "/api/v1/assessments/", assessment), "assessment"));
     const auto client = std::stoll(o[Kind::client]);
     o[Kind::package] = id_of(created(w.call(owner, "POST", "/api/v1/packages/",
-                                            {{"client", client}, {"package_name", "Isolation-" + tag + " 10회"}, {"total_amount", 500000},
+                                            {{"client", client},
+                                             {"package_name", "Isolation-" + tag + " 10회"},
+                                             {"total_amount", 500000},
                                              {"total_sessions", 10}, {"payment_method", "cash"}}),
                                      "package"));
     auto tomorrow = add_days(local_date(std::chrono::system_clock::now(), "Asia/Seoul"), 1).str();
     o[Kind::session] = id_of(created(
-        w.call(owner, "POST", "/api/v1/sessions/", {{"package", std::stoll(o[Kind::package])}, {"session_date", tomorrow}}),
+        w.call(owner, "POST", "/api/v1/sessions/",
+               {{"package", std::stoll(o[Kind::package])}, {"session_date", tomorrow}}),
         "session"));
     o[Kind::payment] = id_of(created(w.call(owner, "POST", "/api/v1/payments/",
                                             {{"client", client}, {"amount", 12345}, {"payment_method", "card"},
@@ -246,7 +249,8 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
     o[Kind::invitation_code] = w.sql().text("SELECT code FROM invitations WHERE id = " + id_of(cancelled));
     o[Kind::notification] = std::to_string(
         w.sql().count("SELECT MAX(id) FROM notifications WHERE organization_id = " + org));
-    o[Kind::audit_entry] = std::to_string(w.sql().count("SELECT MAX(id) FROM audit_log WHERE organization_id = " + org));
+    o[Kind::audit_entry] =
+        std::to_string(w.sql().count("SELECT MAX(id) FROM audit_log WHERE organization_id = " + org));
     o[Kind::mcq_category] = std::to_string(w.sql().count("SELECT MIN(id) FROM mcq_categories"));
     o[Kind::mcq_question] = std::to_string(w.sql().count("SELECT MIN(id) FROM mcq_questions"));
     o[Kind::form_field] = "name";
@@ -258,16 +262,19 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
   // Every studio's data in a few numbers: rows of each table and the state a leaked write would change.
   static std::string fingerprint() {
     std::string out;
-    for (const char* table : {"clients", "assessments", "session_packages", "sessions", "payments", "assessment_reports",
+    for (const char* table : {"clients", "assessments", "session_packages", "sessions", "payments",
+                              "assessment_reports",
                               "client_share_links", "invitations", "notifications", "trainers", "organizations",
                               "mcq_categories", "mcq_questions", "mcq_responses"})
-      out += std::string(table) + "=" + std::to_string(world_->sql().count(std::string("SELECT COUNT(*) FROM ") + table)) + " ";
+      out += std::string(table) + "=" +
+             std::to_string(world_->sql().count(std::string("SELECT COUNT(*) FROM ") + table)) + " ";
     for (const char* q : {"SELECT SUM(remaining_sessions) + 1000 * SUM(is_active) FROM session_packages",
                           "SELECT COUNT(*) FROM sessions WHERE status = 'scheduled'",
                           "SELECT COUNT(*) FROM client_share_links WHERE revoked_at IS NULL",
                           "SELECT COUNT(*) FROM invitations WHERE status = 'pending'",
                           "SELECT SUM(is_read) FROM notifications",
-                          "SELECT SUM(is_active) + 1000 * SUM(CASE WHEN role = 'owner' THEN 1 ELSE 0 END) FROM trainers",
+                          "SELECT SUM(is_active) + 1000 * SUM(CASE WHEN role = 'owner' THEN 1 ELSE 0 END) "
+                          "FROM trainers",
                           "SELECT SUM(LENGTH(name)) + SUM(trainer_id) FROM clients",
                           "SELECT SUM(LENGTH(name)) FROM organizations",
                           "SELECT SUM(is_active) FROM mcq_categories"})
@@ -276,7 +283,8 @@ class IsolationSweep : public SuiteFixture<IsolationSweep> {
   }
 
   static Caller caller(const std::string& who) {
-    if (who == "root") return {who, d::Actor{.is_superuser = true, .organization_id = {}, .role = {}, .trainer_id = {}}};
+    if (who == "root")
+      return {who, d::Actor{.is_superuser = true, .organization_id = {}, .role = {}, .trainer_id = {}}};
     if (who == "loner" || who == "a_retired") return {who, d::Actor{}};
     auto role = d::parse_role(who.substr(2));
     return {who, d::Actor{.is_superuser = false, .organization_id = world_->org_id("studio-" + who.substr(0, 1)),
@@ -428,14 +436,16 @@ TEST_F(IsolationSweep, AnotherStudiosIdsAnswer404OnEveryRoute) {
     // HTMX asks for the page's main content (WEB.md §2): the same 404, as a fragment.
     if (!route.api() && route.method == "GET" && !refused) {
       std::string path = route.fill(values(kinds, *b_));
-      auto r = browsers_.at("a_owner").request("GET", path, "", {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
+      auto r = browsers_.at("a_owner").request("GET", path, "",
+                                               {{"HX-Request", "true"}, {"HX-Target", "main-content"}});
       EXPECT_EQ(r.status, 404) << "HTMX: " << describe("a_owner", route.method, path, false, r);
       EXPECT_EQ(leaked_marker(r), "") << "HTMX: " << describe("a_owner", route.method, path, false, r);
     }
     // Anonymous: asked to sign in, whatever the id.
     std::string path = route.fill(values(kinds, *b_));
     auto anon = call("", route, path);
-    if (route.api()) EXPECT_EQ(anon.status, refused ? 405 : 401) << describe("anonymous", route.method, path, true, anon);
+    if (route.api())
+      EXPECT_EQ(anon.status, refused ? 405 : 401) << describe("anonymous", route.method, path, true, anon);
     else
       EXPECT_TRUE(anon.status == 302 || anon.status == 403) << describe("anonymous", route.method, path, false, anon);
     // The platform superuser sees every studio: reads never fail on the server.
@@ -570,7 +580,8 @@ TEST_F(IsolationSweep, AnotherStudiosIdsInWriteBodiesAreRefused) {
       {"POST", "/assessments/add/",
        [&](const Objects& o) { return "client=" + o.at(Kind::client) + "&date=2025-06-09&push_up_reps=10"; }},
       {"POST", "/sessions/packages/add/", [&](const Objects& o) {
-         return "client=" + o.at(Kind::client) + "&package_name=x&total_amount=100000&total_sessions=1&payment_method=cash"; }},
+         return "client=" + o.at(Kind::client) +
+                "&package_name=x&total_amount=100000&total_sessions=1&payment_method=cash"; }},
       {"POST", "/sessions/add/", [&](const Objects& o) {
          return "client=" + o.at(Kind::client) + "&package=" + o.at(Kind::package) + "&session_date=" + tomorrow; }},
       {"POST", "/sessions/payments/add/",
