@@ -41,7 +41,7 @@ void authorize_record(const Context& ctx, std::int64_t organization_id, std::int
 }
 
 store::Client client_for_write(soci::session& sql, const Context& ctx, std::int64_t client_id) {
-  records_scope(ctx);  // assistants → 403 before the id is looked up, or 403/404 would tell which ids exist
+  records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
   auto invalid = Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.",
                                                    {{"id", std::to_string(client_id)}}));
   // the derived activity figures (which need the organisation's today) are not used here, so any date will do

@@ -24,7 +24,9 @@ store::Scope visibility_scope(const Context& ctx);
 // membership). Assistants → 403 on every package, session and payment endpoint (API.md §1.4).
 store::Scope records_scope(const Context& ctx);
 
-// 404 when the record's client is invisible, 403 when visible but forbidden (assistants).
+// 404 when the record's client is invisible, 403 when visible but forbidden (assistants). Whoever looks a record up
+// by id calls records_scope() first: an assistant's 403 must not depend on whether the id exists, or 403 vs 404
+// would tell them which ids exist in every studio.
 void authorize_record(const Context& ctx, std::int64_t organization_id, std::int64_t client_trainer_id);
 
 // The client a write names (package, payment): absent or invisible → 400 {"client": ["Invalid pk …"]}, visible

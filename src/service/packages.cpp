@@ -61,7 +61,7 @@ PackagePayment with_payment(soci::session& sql, const Context& ctx, const store:
 }  // namespace
 
 store::Package visible_package(soci::session& sql, const Context& ctx, std::int64_t id) {
-  records_scope(ctx);  // assistants → 403 before the id is looked up, or 403/404 would tell which ids exist
+  records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
   auto p = store::find_package(sql, id);
   if (!p) throw Error::not_found();
   authorize_record(ctx, p->organization_id, p->client_trainer_id);
@@ -101,7 +101,7 @@ PackagePayment create_package(const Context& ctx, const NewPackage& in) {
 PackagePayment top_up_package(const Context& ctx, std::int64_t id, const TopUpInput& in) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
-    records_scope(ctx);  // before the lock's not-found (see visible_package)
+    records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
     if (!store::lock_package(sql, id, ctx.db.for_update())) throw Error::not_found();
     auto p = visible_package(sql, ctx, id);
     if (!in.input_errors.empty()) throw Error::validation(in.input_errors);
@@ -126,7 +126,7 @@ PackagePayment top_up_package(const Context& ctx, std::int64_t id, const TopUpIn
 PackageView update_package(const Context& ctx, std::int64_t id, const PackageChanges& ch) {
   require_actor(ctx);
   return ctx.db.write([&](soci::session& sql) {
-    records_scope(ctx);  // before the lock's not-found (see visible_package)
+    records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
     if (!store::lock_package(sql, id, ctx.db.for_update())) throw Error::not_found();
     auto p = visible_package(sql, ctx, id);
     if (!ch.input_errors.empty()) throw Error::validation(ch.input_errors);

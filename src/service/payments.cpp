@@ -103,7 +103,7 @@ PaymentView create_payment(const Context& ctx, const NewPayment& in) {
 PaymentView get_payment(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
   return ctx.db.read([&](soci::session& sql) -> PaymentView {
-    records_scope(ctx);  // assistants → 403 before the id is looked up, or 403/404 would tell which ids exist
+    records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
     auto y = store::find_payment(sql, id);
     if (!y) throw Error::not_found();
     authorize_record(ctx, y->organization_id, y->client_trainer_id);
@@ -153,7 +153,7 @@ store::PaymentTotals summarize_payments(const Context& ctx, const PaymentQuery& 
 void delete_payment(const Context& ctx, std::int64_t id) {
   require_actor(ctx);
   ctx.db.write([&](soci::session& sql) {
-    records_scope(ctx);  // assistants → 403 before the id is looked up, or 403/404 would tell which ids exist
+    records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
     auto y = store::find_payment(sql, id);
     if (!y) throw Error::not_found();
     authorize_record(ctx, y->organization_id, y->client_trainer_id);

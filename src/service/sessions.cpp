@@ -23,7 +23,7 @@ metrics::Counter& sessions_booked() {
 }
 
 store::Session visible_session(soci::session& sql, const Context& ctx, std::int64_t id) {
-  records_scope(ctx);  // assistants → 403 before the id is looked up, or 403/404 would tell which ids exist
+  records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
   auto s = store::find_session(sql, id);
   if (!s) throw Error::not_found();
   authorize_record(ctx, s->organization_id, s->client_trainer_id);
@@ -74,7 +74,7 @@ SessionView book_session(const Context& ctx, const NewSession& in) {
   auto session = ctx.db.write([&](soci::session& sql) {
     auto invalid = Error::field("package", i18n::args("Invalid pk \"{id}\" - object does not exist.",
                                                       {{"id", std::to_string(in.package_id)}}));
-    records_scope(ctx);  // before the lock's "Invalid pk" (see visible_session)
+    records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
     if (!store::lock_package(sql, in.package_id, ctx.db.for_update())) throw invalid;
     auto p = store::find_package(sql, in.package_id);
     try {

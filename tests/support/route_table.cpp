@@ -24,7 +24,9 @@ std::vector<std::string> segments(const std::string& path) {
   return out;
 }
 
-bool is_param(const std::string& segment) { return segment.size() > 2 && segment.front() == '{' && segment.back() == '}'; }
+bool is_param(const std::string& segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
 
 std::string param_name(const std::string& segment) {
   auto inner = segment.substr(1, segment.size() - 2);
@@ -61,8 +63,10 @@ std::string RouteTemplate::fill(const std::vector<std::string>& values) const {
 std::string RouteTemplate::tail() const {
   std::string out;
   for (const auto& s : segments(path)) {
-    if (is_param(s)) out.clear();
-    else if (path.find('{') != std::string::npos) out += (out.empty() ? "" : "/") + s;
+    if (is_param(s))
+      out.clear();
+    else if (path.find('{') != std::string::npos)
+      out += (out.empty() ? "" : "/") + s;
   }
   return path.find('{') == std::string::npos ? "" : out;
 }

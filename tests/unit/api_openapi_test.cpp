@@ -2,17 +2,13 @@
 // router: every /api/ route is documented and every documented operation is implemented.
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <functional>
 #include <set>
 
 #include "api/openapi.hpp"
-#include "app/application.hpp"
-#include "auth/rate_limiter.hpp"
-#include "common/clock.hpp"
-#include "config/config.hpp"
+#include "http/router.hpp"
 #include "http/static_files.hpp"
-#include "store/database.hpp"
+#include "support/route_table.hpp"
 
 namespace the5hc {
 namespace {
@@ -20,21 +16,10 @@ namespace {
 using nlohmann::json;
 using Operation = std::pair<std::string, std::string>;  // (path as in OpenAPI, lower-case method)
 
-// The routes of the application `serve` runs. The database opens lazily, so no file is ever created. Everything
-// lives as long as the test process: the application registers metric callbacks on the global registry that
-// other tests render later.
+// The routes of the application `serve` runs (support/route_table).
 std::set<Operation> implemented_api_operations() {
-  static const Config config = load_config(
-      {{"SECRET_KEY", std::string(64, 'k')},
-       {"DEBUG", "true"},
-       {"DATABASE_URL",
-        "sqlite:///" + (std::filesystem::temp_directory_path() / "the5hc-openapi-test" / "unused.db").string()}});
-  static store::Database db(config.database, 1);
-  static auth::RateLimiter limiter;
-  static TestClock clock;
-  static app::Application application({config, db, clock, limiter}, nullptr);
   std::set<Operation> out;
-  for (const auto& [method, path] : application.router().routes()) {
+  for (const auto& [method, path] : the5hc::testing::application_routes()) {
     if (!path.starts_with("/api/")) continue;
     std::string m = method;
     for (auto& c : m) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
