@@ -55,7 +55,7 @@ bench-compare: build
 
 # `make soak` (issue 17): a steady mixed workload (logins, lists, assessment creates, bookings, PDF renders, page
 # views) against a temporary server for SOAK_MINUTES (10); a line per minute with errors, p99 per kind and the
-# server's RSS; fails on any error or on memory growth after warm-up (rules in tests/soak/soak.mjs). The 60-second
+# server's memory; fails on any error or on memory growth after warm-up (rules in tests/soak/soak.mjs). The 60-second
 # version is the ctest `soak_short`. Knobs: SOAK_MINUTES, SOAK_SECONDS, RATE, WORKERS, SAMPLE_SECONDS, KEEP=1.
 SOAK_MINUTES ?= 10
 soak: build

@@ -382,7 +382,7 @@ async function main() {
   const started = await startServer();
   server = started.child;
   const { base } = started, pid = server.pid;
-  console.log(`# soak: ${seconds} s at ~${rate} req picks/s with ${workers} workers, samples every ${sampleSeconds} s, ` +
+  console.log(`# soak: ${seconds} s at ~${rate} picks/s with ${workers} workers, samples every ${sampleSeconds} s, ` +
     `warm-up ${warmupSeconds} s; ${base} (pid ${pid}), SQLite, demo studio; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(2)}`);
   const people = [await signIn(base, 'demo'), await signIn(base, 'demo-trainer')];
   await buyPackage(people[0]);
@@ -391,7 +391,7 @@ async function main() {
   totals.requests = totals.errors = 0;
   totals.byKind.clear();
 
-  // One reading of RSS and open descriptors a second; every SAMPLE seconds the window closes into a line.
+  // One reading of RSS, heap and open descriptors a second; every SAMPLE seconds the window closes into a line.
   const start = performance.now();
   const until = start + seconds * 1000;
   const samples = [];  // per window: {t, requests, errors, rss, heap, fds} (floors), sqlite, peak (highest readings)
@@ -455,6 +455,11 @@ async function main() {
   console.log(`# total: ${totals.requests} requests in ${elapsed.toFixed(0)} s (${(totals.requests / elapsed).toFixed(1)}/s), ` +
     `${totals.errors} errors; p99 ms over the run: ` +
     [...totals.byKind].map(([k, xs]) => `${k}=${Math.round(p99(xs))}(${xs.length})`).join(' '));
+  if (problems.length) {
+    // The server's warnings and errors (a 5xx is logged with its cause) before the directory goes.
+    const log = fs.readFileSync(path.join(work, 'server.log'), 'utf8').trim().split('\n');
+    console.log(`# last lines of server.log:\n${log.slice(-20).join('\n')}`);
+  }
   if (env.KEEP === '1') console.log(`# kept ${work}`);
   else fs.rmSync(work, { recursive: true, force: true });
   if (problems.length) {
