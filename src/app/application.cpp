@@ -27,6 +27,7 @@
 #include "http/static_files.hpp"
 #include "store/database.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite_memory.hpp"
 #include "web/page.hpp"
 #include "web/routes.hpp"
 #include "front/session.hpp"
@@ -83,6 +84,10 @@ Application::Application(service::Dependencies deps, const http::Server* server)
     auto s = db->stats();
     return metrics::Samples{{{"in_use"}, double(s.in_use)}, {{"idle"}, double(s.idle)}, {{"max"}, double(s.size)}};
   });
+  if (db->dialect() == store::Dialect::sqlite) {  // the part of the5hc_heap_in_use_bytes that is SQLite's caches
+    registry.gauge_callback("the5hc_sqlite_memory_bytes", "Bytes held by SQLite (page caches, statements).", {},
+                            [] { return metrics::Samples{{{}, double(store::sqlite_memory_used())}}; });
+  }
   http::register_builtin_endpoints(router_, {.readiness = bounded_readiness(*db),
                                              .draining = [server] { return server && server->draining(); },
                                              .metrics_token = deps_.config.metrics_token});

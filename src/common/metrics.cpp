@@ -1,6 +1,7 @@
 #include "common/metrics.hpp"
 
 #include <dirent.h>
+#include <malloc.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -295,6 +296,17 @@ void register_process_metrics(Registry& registry) {
     if (!(in >> size >> resident)) return Samples{};
     return Samples{{{}, resident * page}};
   });
+#if defined(__GLIBC__)
+  // What the program holds, as opposed to what the allocator keeps: RSS also counts freed memory that glibc's
+  // per-thread arenas retain (it rises in steps when concurrency peaks and stays), so a leak is told apart from
+  // allocator retention by this value growing (the soak test, tests/soak/, judges leaks by it).
+  registry.gauge_callback("the5hc_heap_in_use_bytes",
+                          "Bytes allocated with malloc and not yet freed (glibc mallinfo2: arena + mmapped chunks).",
+                          {}, [] {
+                            struct mallinfo2 mi = mallinfo2();
+                            return Samples{{{}, static_cast<double>(mi.uordblks + mi.hblkhd)}};
+                          });
+#endif
   registry.gauge_callback("process_open_fds", "Number of open file descriptors.", {}, [] {
     DIR* dir = opendir("/proc/self/fd");
     if (!dir) return Samples{};

@@ -134,7 +134,7 @@ class Registry {
 // the5hc_build_info{version,commit} 1.
 void register_build_info(Registry& registry, const std::string& version, const std::string& commit);
 // process_resident_memory_bytes, process_cpu_seconds_total, process_open_fds, process_max_fds,
-// process_start_time_seconds from /proc/self.
+// process_start_time_seconds from /proc/self; the5hc_heap_in_use_bytes from the C allocator (glibc).
 void register_process_metrics(Registry& registry);
 
 // Text-format helpers, exposed for tests.

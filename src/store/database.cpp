@@ -14,6 +14,7 @@
 #include "config/config.hpp"
 #include "store/constraints.hpp"
 #include "store/query.hpp"
+#include "store/sqlite_memory.hpp"
 #include "store/storage_errors.hpp"
 
 namespace the5hc::store {
@@ -182,6 +183,8 @@ bool Database::ping() {
   }
   return false;
 }
+
+std::int64_t sqlite_memory_used() { return sqlite_api::sqlite3_memory_used(); }
 
 PoolStats Database::stats() const {
   std::lock_guard lock(mutex_);
