@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <limits>
 
 #include "common/i18n.hpp"
 #include "common/time.hpp"
@@ -74,20 +75,26 @@ std::optional<std::int64_t> Body::integer(const std::string& key, bool required,
                                           std::optional<std::int64_t> min, std::optional<std::int64_t> max) {
   const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
+  // Every integer of ours fits the 32-bit integer columns of the schema; a larger one would be cut short by a cast
+  // ("age": 4294967326 → 30), so it is out of range unless the field says otherwise.
+  if (!min) min = std::numeric_limits<std::int32_t>::min();
+  if (!max) max = std::numeric_limits<std::int32_t>::max();
   std::optional<std::int64_t> n;
-  if (v->is_number_integer()) {
+  // Beyond 64 bits is no integer of ours either ("A valid integer is required.").
+  if (v->is_number_unsigned()) {
+    if (v->get<std::uint64_t>() <= static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()))
+      n = v->get<std::int64_t>();
+  } else if (v->is_number_integer()) {
     n = v->get<std::int64_t>();
   } else if (v->is_number_float()) {
-    // Range-checked before the cast: converting 1e300 or NaN to an integer is undefined behaviour.
     double d = v->get<double>();
-    if (std::isfinite(d) && std::fabs(d) < 9.0e18 && d == std::trunc(d)) n = static_cast<std::int64_t>(d);
+    if (std::isfinite(d) && d == std::trunc(d) && std::fabs(d) < 9.0e18) n = static_cast<std::int64_t>(d);
   } else if (v->is_string()) {
-    // The whole text must be the number: "--1" or "5-3" is not one (std::stoll threw on the first and read 5 of
-    // the second).
+    // the whole text an optionally signed decimal number ("--1", "1-2" and "0x10" are not)
     const auto& s = v->get_ref<const std::string&>();
     std::int64_t parsed = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), parsed);
-    if (!s.empty() && s.size() < 19 && ec == std::errc() && end == s.data() + s.size()) n = parsed;
+    if (!s.empty() && end == s.data() + s.size() && ec == std::errc()) n = parsed;
   }
   if (!n) {
     error(key, "A valid integer is required.");
@@ -107,12 +114,13 @@ std::optional<std::int64_t> Body::integer(const std::string& key, bool required,
 std::optional<double> Body::number(const std::string& key, bool required, bool nullable) {
   const auto* v = value(key, required, nullable, true);
   if (!v) return std::nullopt;
-  if (v->is_number()) return v->get<double>();
+  // NaN and infinities are no measurement ("nan", "inf" and "1e309" parse as such).
+  if (v->is_number() && std::isfinite(v->get<double>())) return v->get<double>();
   if (v->is_string()) {
     try {
       std::size_t used = 0;
       double d = std::stod(v->get<std::string>(), &used);
-      if (used == v->get<std::string>().size()) return d;
+      if (used == v->get<std::string>().size() && std::isfinite(d)) return d;
     } catch (...) {
     }
   }
@@ -129,7 +137,7 @@ std::optional<bool> Body::boolean(const std::string& key, bool required) {
     if (s == "true" || s == "on" || s == "1") return true;
     if (s == "false" || s == "off" || s == "0") return false;
   }
-  if (v->is_number_integer() && (v->get<int>() == 0 || v->get<int>() == 1)) return v->get<int>() == 1;
+  if (v->is_number_integer() && (*v == 0 || *v == 1)) return *v == 1;
   error(key, "Must be a valid boolean.");
   return std::nullopt;
 }

@@ -6,6 +6,7 @@
 // JSON, and an empty form value of a nullable integer, number, choice or date field is null.
 #include <nlohmann/json.hpp>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <set>
 #include <string>
@@ -29,9 +30,16 @@ class Body {
   // "This field may not be null.". Strings are trimmed; "" is "This field may not be blank." unless allow_blank.
   std::optional<std::string> text(const std::string& key, bool required = false, bool nullable = false,
                                   std::size_t max_chars = 0, bool allow_blank = false);
+  // Without `min`/`max` the value must fit 32 bits (the schema's integer columns).
   std::optional<std::int64_t> integer(const std::string& key, bool required = false, bool nullable = false,
                                       std::optional<std::int64_t> min = std::nullopt,
                                       std::optional<std::int64_t> max = std::nullopt);
+  // Won: any 64-bit integer (the domain judges the range of money, up to domain::max_amount).
+  std::optional<std::int64_t> amount(const std::string& key, bool required = false, bool nullable = false,
+                                     std::optional<std::int64_t> min = std::nullopt) {
+    return integer(key, required, nullable, min.value_or(std::numeric_limits<std::int64_t>::min()),
+                   std::numeric_limits<std::int64_t>::max());
+  }
   std::optional<double> number(const std::string& key, bool required = false, bool nullable = false);
   std::optional<bool> boolean(const std::string& key, bool required = false);
   // One of `choices` ("\"{v}\" is not a valid choice.").

@@ -70,9 +70,9 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
     service::NewPackage in;
     auto client = body.integer("client", true);
     auto name = body.text("package_name", true, false, 200);
-    auto total = body.integer("total_amount", true);
+    auto total = body.amount("total_amount", true);
     auto sessions = body.integer("total_sessions", true, false, 1, 100000);
-    in.session_price = body.integer("session_price", false, true);
+    in.session_price = body.amount("session_price", false, true);
     auto method = body.choice("payment_method", kMethods);
     in.payment_date = body.date("payment_date", false, true);
     in.notes = body.text("notes", false, true, 0, true);
@@ -114,7 +114,7 @@ void register_package_routes(http::Router& router, const service::Dependencies& 
   router.post("/api/v1/packages/{id:int}/top-up/", [&deps](http::Request& req) {
     Body body(req, {"amount", "payment_method", "sessions", "payment_date", "description"});
     service::TopUpInput in;
-    auto amount = body.integer("amount", true, false, 1);
+    auto amount = body.amount("amount", true, false, 1);
     auto method = body.choice("payment_method", kMethods, true);
     if (auto s = body.integer("sessions", false, true, 0, 100000)) in.sessions = static_cast<int>(*s);
     in.payment_date = body.date("payment_date", false, true);

@@ -50,7 +50,7 @@ void register_payment_routes(http::Router& router, const service::Dependencies& 
     service::NewPayment in;
     auto client = body.integer("client", true);
     in.package_id = body.integer("package", false, true);
-    auto amount = body.integer("amount", true, false, 1);
+    auto amount = body.amount("amount", true, false, 1);
     auto method = body.choice("payment_method", {"cash", "card", "transfer", "other"}, true);
     in.payment_date = body.date("payment_date", false, true);
     in.description = body.text("description", false, true, 0, true);

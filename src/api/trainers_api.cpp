@@ -2,6 +2,7 @@
 #include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "api/organizations_api.hpp"
+#include "domain/money.hpp"
 #include "front/context.hpp"
 #include "http/json_response.hpp"
 #include "service/trainers.hpp"
@@ -109,7 +110,7 @@ void register_trainer_routes(http::Router& router, const service::Dependencies& 
     c.certifications = string_list(body, "certifications");
     c.specialties = string_list(body, "specialties");
     if (auto v = body.integer("years_of_experience")) c.years_of_experience = static_cast<int>(*v);
-    c.session_price = body.integer("session_price");
+    c.session_price = body.integer("session_price", false, false, 0, domain::max_amount);
     c.role = body.choice("role", {"owner", "senior", "trainer", "assistant"});
     c.input_errors = body.errors();  // judged by the use case once the trainer is found (404 before 400)
     auto ctx = front::context(req, deps);

@@ -7,10 +7,13 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
+#include <set>
 #include <sstream>
+#include <vector>
 
 #include "common/error.hpp"
 #include "common/i18n.hpp"
+#include "http/text_input.hpp"
 
 namespace the5hc::http {
 
@@ -80,8 +83,30 @@ nlohmann::json json_body(const Request& req) {
     throw e;
   }
   nlohmann::json value;
+  // Hostile input (issue 17): a duplicate key (which copy wins differs between parsers), nesting deeper than any
+  // body of ours and strings that break http::check_text() are refused while parsing, before anything is built.
+  std::vector<std::set<std::string>> keys;
+  std::string field;
+  auto check = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+    using Event = nlohmann::json::parse_event_t;
+    if (depth > kMaxJsonDepth) throw Error(ErrorCode::bad_request, "Malformed JSON: nested too deeply.");
+    if (event == Event::object_start) keys.emplace_back();
+    else if (event == Event::object_end && !keys.empty()) keys.pop_back();
+    else if (event == Event::key) {
+      field = parsed.get<std::string>();
+      check_text("non_field_errors", field);
+      if (!keys.empty() && !keys.back().insert(field).second)
+        throw Error(ErrorCode::bad_request,
+                    i18n::args("Malformed JSON: duplicate key \"{key}\".", {{"key", field}}));
+    } else if (event == Event::value && parsed.is_string()) {
+      check_text(field, parsed.get_ref<const std::string&>());
+    }
+    return true;
+  };
   try {
-    value = nlohmann::json::parse(req.body);
+    value = nlohmann::json::parse(req.body, check);
+  } catch (const nlohmann::json::out_of_range&) {
+    throw Error(ErrorCode::bad_request, "Malformed JSON: a number is out of range.");  // 1e309
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann's byte offset is what a client can act on; its message text is English-only and verbose.
     size_t offset = e.byte > 0 ? std::min<size_t>(e.byte - 1, req.body.size()) : 0;

@@ -2,6 +2,7 @@
 
 #include "common/metrics.hpp"
 #include "config/config.hpp"
+#include "http/text_input.hpp"
 
 namespace the5hc::http {
 
@@ -31,6 +32,7 @@ Handler standard_chain(const StackOptions& options, std::vector<Middleware> appl
   if (options.ssl_redirect) chain.push_back(ssl_redirect());
   if (options.maintenance) chain.push_back(maintenance(options.maintenance));
   chain.push_back(body_limit());
+  chain.push_back(text_input());
   for (auto& m : application) chain.push_back(std::move(m));
   return compose(std::move(chain), std::move(inner));
 }

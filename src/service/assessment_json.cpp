@@ -1,5 +1,6 @@
 #include "service/assessment_json.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -172,17 +173,17 @@ FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out,
 
 namespace {
 
-// "26" → 26, "2.5" → 2.5, "abc" → "abc" (a type error later), "" → null.
+// "26" → 26, "2.5" → 2.5, "abc" → "abc" (a type error later), "" → null. Decimal only: strtod's hexadecimal
+// ("0x10" → 16), "inf" and "nan" are no measurement.
 json form_number(const std::string& text) {
   if (text.empty()) return nullptr;
-  try {
-    size_t used = 0;
-    long long i = std::stoll(text, &used);
-    if (used == text.size()) return i;
-    double x = std::stod(text, &used);
-    if (used == text.size() && std::isfinite(x)) return x;
-  } catch (const std::exception&) {
-  }
+  const char* end = text.data() + text.size();
+  long long i = 0;
+  if (auto [p, ec] = std::from_chars(text.data(), end, i); ec == std::errc() && p == end) return i;
+  double x = 0;
+  if (auto [p, ec] = std::from_chars(text.data(), end, x, std::chars_format::general);
+      ec == std::errc() && p == end && std::isfinite(x))
+    return x;
   return text;
 }
 

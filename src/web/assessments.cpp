@@ -275,7 +275,7 @@ http::Response form_page(const http::Request& req, const service::Dependencies& 
 service::AssessmentDraft read_draft(const http::QueryParams& f) {
   service::AssessmentDraft draft;
   draft.input_errors = service::read_assessment_input(service::assessment_form_body(f.entries()), draft.input);
-  draft.client_id = number(f, "client");
+  draft.client_id = form_number(f, "client", draft.input_errors);
   auto date = f.get("date").value_or("");
   if (!date.empty()) {
     if (parse_date(date)) draft.date = date;

@@ -164,7 +164,7 @@ service::ClientChanges read_form(const http::QueryParams& f, FieldErrors& input_
   };
   ch.email = optional_text("email");
   ch.phone = optional_text("phone");
-  ch.trainer_id = number(f, "trainer");
+  ch.trainer_id = form_number(f, "trainer", input_errors);
   ch.input_errors = input_errors;
   return ch;
 }

@@ -27,6 +27,18 @@ std::optional<std::string> day(const http::QueryParams& q, const char* name) {
   return v;
 }
 
+std::optional<std::int64_t> form_number(const http::QueryParams& f, const char* name, FieldErrors& errors) {
+  auto n = number(f, name);
+  if (!n && !f.get(name).value_or("").empty()) errors[name].push_back("A valid integer is required.");
+  return n;
+}
+
+std::optional<std::string> form_day(const http::QueryParams& f, const char* name, FieldErrors& errors) {
+  auto d = day(f, name);
+  if (!d && !f.get(name).value_or("").empty()) errors[name].push_back("Date has wrong format. Use YYYY-MM-DD.");
+  return d;
+}
+
 std::optional<std::string> text(const http::QueryParams& q, const char* name) {
   auto v = q.get(name);
   if (!v || v->find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;

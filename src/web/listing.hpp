@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/error.hpp"
 #include "common/i18n.hpp"
 #include "common/time.hpp"
 #include "domain/label.hpp"
@@ -25,6 +26,10 @@ std::optional<std::string> choice(const http::QueryParams& q, const char* name, 
 std::optional<std::int64_t> number(const http::QueryParams& q, const char* name);
 // A real calendar day YYYY-MM-DD.
 std::optional<std::string> day(const http::QueryParams& q, const char* name);
+// The same for a form's optional field: empty or absent is nullopt, but anything else that is not a number (a day)
+// is a field error in `errors`, so a save never silently drops what was sent (issue 17: "NaN" as the trainer).
+std::optional<std::int64_t> form_number(const http::QueryParams& f, const char* name, FieldErrors& errors);
+std::optional<std::string> form_day(const http::QueryParams& f, const char* name, FieldErrors& errors);
 // Text; empty or only white space is absent.
 std::optional<std::string> text(const http::QueryParams& q, const char* name);
 // The words of ?search= (every one must match).

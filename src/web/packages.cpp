@@ -104,7 +104,7 @@ http::Response save_package(const http::Request& req, const service::Dependencie
   auto amount = won(f, "total_amount", true, errors);
   in.session_price = won(f, "session_price", false, errors);
   in.method = method_of(f);
-  in.payment_date = day(f, "payment_date");
+  in.payment_date = form_day(f, "payment_date", errors);
   in.notes = text(f, "notes");
   try {
     if (!errors.empty()) throw Error::validation(errors);
@@ -171,7 +171,7 @@ http::Response save_top_up(const http::Request& req, const service::Dependencies
   in.amount = amount.value_or(0);
   in.sessions = whole(f, "sessions", false, in.input_errors);
   in.method = method_of(f);
-  in.payment_date = day(f, "payment_date");
+  in.payment_date = form_day(f, "payment_date", in.input_errors);
   in.description = text(f, "description");
   try {
     auto done = service::top_up_package(ctx, id, in);

@@ -140,14 +140,16 @@ http::Response save_payment(const http::Request& req, const service::Dependencie
   auto client = number(f, "client");
   if (!client) errors["client"].push_back("This field is required.");
   auto amount = won(f, "amount", true, errors);
+  auto package = form_number(f, "package", errors);
+  auto payment_date = form_day(f, "payment_date", errors);
   try {
     if (!errors.empty()) throw Error::validation(errors);
     service::NewPayment in;
     in.client_id = *client;
-    in.package_id = number(f, "package");
+    in.package_id = package;
     in.amount = *amount;
     in.method = method_of(f);
-    in.payment_date = day(f, "payment_date");
+    in.payment_date = payment_date;
     in.description = text(f, "description");
     service::create_payment(ctx, in);
     return see_other(req, deps, "/sessions/payments/", "success",
