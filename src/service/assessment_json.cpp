@@ -289,6 +289,27 @@ void write_assessment_input(json& out, const d::AssessmentInput& in) {
   out["test_environment"] = in.test_environment == d::TestEnvironment::outdoor ? "outdoor" : "indoor";
 }
 
+json risk_factors_json(const d::InjuryRisk& r, std::optional<Lang> lang) {
+  json factors = json::array();
+  for (const auto& f : r.factors) {
+    json factor = {{"code", f.code},
+                   {"label_ko", f.label_ko},
+                   {"label_en", f.label_en},
+                   {"points", f.points},
+                   {"details", detail_to_json(f.details)}};
+    if (lang) factor["label"] = *lang == Lang::en ? f.label_en : f.label_ko;
+    factors.push_back(std::move(factor));
+  }
+  return factors;
+}
+
+json mcq_category_scores_json(const d::McqResult& m) {
+  json categories = json::object();
+  if (m.has_responses)
+    for (const auto& [code, score] : m.category_scores) categories[code] = nullable(score);
+  return categories;
+}
+
 void write_evaluation(json& out, const d::Evaluation& e, Lang lang) {
   const bool en = lang == Lang::en;
   const auto& s = e.scores;
@@ -323,21 +344,11 @@ void write_evaluation(json& out, const d::Evaluation& e, Lang lang) {
   out["injury_risk_score"] = r.score;
   out["injury_risk_level"] = d::risk_level_label(r.level).code;
   out["injury_risk_level_display"] = en ? d::risk_level_label(r.level).en : d::risk_level_label(r.level).ko;
-  json factors = json::array();
-  for (const auto& f : r.factors)
-    factors.push_back({{"code", f.code},
-                       {"label", en ? f.label_en : f.label_ko},
-                       {"label_ko", f.label_ko},
-                       {"label_en", f.label_en},
-                       {"points", f.points},
-                       {"details", detail_to_json(f.details)}});
-  out["risk_factors"] = std::move(factors);
+  out["risk_factors"] = risk_factors_json(r, lang);
   json concerns = json::array();
   for (auto i : r.primary_concerns) concerns.push_back(en ? r.factors[i].label_en : r.factors[i].label_ko);
   out["primary_concerns"] = std::move(concerns);
 
-  json categories = json::object();
-  for (const auto& [code, score] : e.mcq.category_scores) categories[code] = nullable(score);
   auto category = [&](const char* code) {
     auto it = e.mcq.category_scores.find(code);
     return it == e.mcq.category_scores.end() ? json(nullptr) : nullable(it->second);
@@ -345,7 +356,7 @@ void write_evaluation(json& out, const d::Evaluation& e, Lang lang) {
   out["knowledge_score"] = category("knowledge");
   out["lifestyle_score"] = category("lifestyle");
   out["readiness_score"] = category("readiness");
-  out["mcq_category_scores"] = e.mcq.has_responses ? categories : json::object();
+  out["mcq_category_scores"] = mcq_category_scores_json(e.mcq);
   out["comprehensive_score"] = nullable(e.comprehensive_score);
 
   out["percentiles"] = {{"push_up", percentile_json(e.percentiles.push_up)},

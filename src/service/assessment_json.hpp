@@ -2,6 +2,7 @@
 // JSON ⇄ domain mapping of the assessment fields with the API's names (API.md §3.2). Written once and shared by
 // `the5hc score` and the REST API: type errors become FieldErrors keyed by the API field name.
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <utility>
@@ -38,6 +39,10 @@ void write_assessment_input(nlohmann::json& out, const domain::AssessmentInput& 
 // categories, overall, is_complete, injury risk (+ level, display, factors, primary concerns), MCQ scores,
 // comprehensive score, percentiles and performance age. Missing values are null.
 void write_evaluation(nlohmann::json& out, const domain::Evaluation& e, Lang lang);
+// Two parts of it, also stored with the row: the risk factors (with "label" in `lang`; none without one) and the
+// MCQ category scores ({} without responses).
+nlohmann::json risk_factors_json(const domain::InjuryRisk& r, std::optional<Lang> lang);
+nlohmann::json mcq_category_scores_json(const domain::McqResult& m);
 
 nlohmann::json detail_to_json(const domain::DetailValue& v);
 

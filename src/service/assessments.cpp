@@ -54,11 +54,8 @@ store::AssessmentWrite scored(const store::AssessmentMeta& meta, const d::Assess
                               const std::string& gender, const std::vector<d::McqResponse>& responses,
                               const LoadedReference& ref, const std::string& now) {
   store::AssessmentWrite w{meta, input, d::evaluate_assessment(input, facts_of(meta, gender), responses, ref.ref())};
-  json rendered = json::object();
-  write_evaluation(rendered, w.evaluation, Lang::ko);
-  for (auto& f : rendered["risk_factors"]) f.erase("label");  // the request language picks it on read
-  w.risk_factors_json = rendered["risk_factors"].dump();
-  w.mcq_category_scores_json = rendered["mcq_category_scores"].dump();
+  w.risk_factors_json = risk_factors_json(w.evaluation.risk, std::nullopt).dump();  // the request picks "label"
+  w.mcq_category_scores_json = mcq_category_scores_json(w.evaluation.mcq).dump();
   w.scored_at = now;
   return w;
 }
@@ -159,7 +156,7 @@ store::Assessment visible_assessment(soci::session& sql, const Context& ctx, std
   return *a;
 }
 
-LoadedReference load_reference(soci::session& sql) {
+std::shared_ptr<const LoadedReference> load_reference(soci::session& sql) {
   // Scoring and every assessment view need the whole reference set; reading it costs dozens of rows per request,
   // so it is kept in memory per database and re-read only when its stamp changes (any write to the reference
   // tables, also from another process such as `seed-standards`). The stamp is read in the caller's transaction,
@@ -174,7 +171,7 @@ LoadedReference load_reference(soci::session& sql) {
   {
     std::lock_guard lock(mutex);
     for (const auto& c : cache)
-      if (c.stamp == stamp) return *c.data;
+      if (c.stamp == stamp) return c.data;
   }
   auto data = std::make_shared<const LoadedReference>(
       LoadedReference{store::load_test_standards(sql), store::load_normative_data(sql), store::load_mcq_bank(sql)});
@@ -182,7 +179,7 @@ LoadedReference load_reference(soci::session& sql) {
   auto same_db = std::find_if(cache.begin(), cache.end(), [&](const Cached& c) { return c.stamp.instance == stamp.instance; });
   if (same_db != cache.end()) *same_db = {stamp, data};
   else cache.push_back({stamp, data});
-  return *data;
+  return data;
 }
 
 store::AssessmentWrite rescore(soci::session& sql, const store::Assessment& row, const LoadedReference& ref,
@@ -245,13 +242,13 @@ AssessmentList client_assessments(const Context& ctx, std::int64_t client_id) {
 }
 
 AssessmentView assessment_view(soci::session& sql, const Context& ctx, const store::Assessment& a) {
-  return view_of(sql, ctx, a, load_reference(sql));
+  return view_of(sql, ctx, a, *load_reference(sql));
 }
 
 AssessmentView get_assessment(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
     auto a = visible_assessment(sql, ctx, id, d::Action::view_assessment);
-    return view_of(sql, ctx, a, load_reference(sql));
+    return view_of(sql, ctx, a, *load_reference(sql));
   });
 }
 
@@ -280,7 +277,7 @@ Prepared prepare_new(soci::session& sql, const Context& ctx, const AssessmentDra
   meta.client_age = client.fields.age;  // the snapshot scoring uses from now on
   meta.client_weight = client.fields.weight;
   const std::string now = format_timestamp(ctx.clock.now());
-  auto w = scored(meta, draft.input, client.fields.gender, {}, load_reference(sql), now);
+  auto w = scored(meta, draft.input, client.fields.gender, {}, *load_reference(sql), now);
   return {client, std::move(w), zone};
 }
 
@@ -297,7 +294,9 @@ AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draf
     notify(sql, ctx, "assessment_completed",
            {{"client", p.client.fields.name}, {"overall", overall ? d::format1(*overall) : std::string("-")}},
            {p.client.organization_id, "assessment", id, "/assessments/" + std::to_string(id) + "/"});
-    return view_of(sql, ctx, *store::find_assessment(sql, id), load_reference(sql));
+    // The evaluation just computed is the view's (a new assessment has no MCQ responses yet): scoring it again
+    // would keep the group-commit writer busy for nothing.
+    return AssessmentView{*store::find_assessment(sql, id), std::move(p.write.evaluation), p.zone};
   });
 }
 
@@ -327,13 +326,13 @@ AssessmentView preview_assessment(const Context& ctx, const AssessmentDraft& dra
 AssessmentView preview_assessment_update(const Context& ctx, std::int64_t id, const AssessmentDraft& draft) {
   return ctx.db.read([&](soci::session& sql) {
     auto current = visible_assessment(sql, ctx, id, d::Action::edit_assessment);
-    auto client = *store::find_client(sql, current.meta.client_id, "9999-12-31");
+    auto client = *store::find_client_record(sql, current.meta.client_id);
     const std::string zone = organization_zone(sql, ctx, current.meta.organization_id);
     store::AssessmentMeta meta = current.meta;
     meta.date = checked_date(ctx, draft, zone, current.meta.date);
     d::AssessmentInput input = draft.input;
     if (current.is_legacy) input = d::legacy_rescore_input(input, recorded_scores(current.results.scores));
-    auto w = scored(meta, input, client.fields.gender, responses_of(sql, id), load_reference(sql),
+    auto w = scored(meta, input, client.fields.gender, responses_of(sql, id), *load_reference(sql),
                     format_timestamp(ctx.clock.now()));
     return unsaved_view(sql, Prepared{client, std::move(w), zone});
   });
@@ -345,7 +344,7 @@ AssessmentView update_assessment(const Context& ctx, std::int64_t id, const Draf
     const AssessmentDraft draft = read_draft(current.input);
     if (draft.client_id && *draft.client_id != current.meta.client_id)
       throw Error::field("client", "The client of an assessment cannot be changed.");  // 평가의 회원은 변경할 수 없습니다.
-    auto client = *store::find_client(sql, current.meta.client_id, "9999-12-31");
+    auto client = *store::find_client_record(sql, current.meta.client_id);
     const std::string zone = organization_zone(sql, ctx, current.meta.organization_id);
     const std::string now = format_timestamp(ctx.clock.now());
     store::AssessmentMeta meta = current.meta;
@@ -359,7 +358,8 @@ AssessmentView update_assessment(const Context& ctx, std::int64_t id, const Draf
       store::update_assessment_meta(sql, id, meta.date, meta.trainer_id, draft.input.notes, now);
       after = {{"date", meta.date}, {"trainer", meta.trainer_id}};
     } else {
-      auto ref = load_reference(sql);
+      const auto reference = load_reference(sql);  // keeps the shared set alive while ref is used
+      const LoadedReference& ref = *reference;
       d::AssessmentInput input = draft.input;
       if (current.is_legacy) input = d::legacy_rescore_input(input, recorded_scores(current.results.scores));
       auto w = scored(meta, input, client.fields.gender, responses_of(sql, id), ref, now);
@@ -368,7 +368,7 @@ AssessmentView update_assessment(const Context& ctx, std::int64_t id, const Draf
     }
     audit(sql, ctx, "assessment_updated", "assessment", id, client.fields.name + " " + meta.date,
           current.meta.organization_id, {before.dump(), after.dump()});
-    return view_of(sql, ctx, *store::find_assessment(sql, id), load_reference(sql));
+    return view_of(sql, ctx, *store::find_assessment(sql, id), *load_reference(sql));
   });
 }
 
@@ -387,7 +387,8 @@ Comparison compare_with_previous(const Context& ctx, std::int64_t id) {
     auto previous_id = store::previous_assessment_id(sql, a);
     // 이전 평가 기록이 없습니다.
     if (!previous_id) throw Error::not_found("There is no previous assessment.");
-    auto ref = load_reference(sql);
+    const auto reference = load_reference(sql);  // keeps the shared set alive while ref is used
+    const LoadedReference& ref = *reference;
     auto previous = *store::find_assessment(sql, *previous_id);
     int days = days_between(*parse_date(previous.meta.date), *parse_date(a.meta.date));
     return Comparison{view_of(sql, ctx, a, ref), view_of(sql, ctx, previous, ref), days};
@@ -397,7 +398,8 @@ Comparison compare_with_previous(const Context& ctx, std::int64_t id) {
 AssessmentOverview assessment_overview(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
     auto a = visible_assessment(sql, ctx, id, d::Action::view_assessment);
-    auto ref = load_reference(sql);
+    const auto reference = load_reference(sql);  // keeps the shared set alive while ref is used
+    const LoadedReference& ref = *reference;
     AssessmentOverview out;
     out.view = view_of(sql, ctx, a, ref);
     if (auto previous_id = store::previous_assessment_id(sql, a))
@@ -418,7 +420,7 @@ AssessmentFormData assessment_form(const Context& ctx, std::optional<std::int64_
     AssessmentFormData out;
     if (assessment_id) {
       auto a = visible_assessment(sql, ctx, *assessment_id, d::Action::edit_assessment);
-      out.assessment = view_of(sql, ctx, a, load_reference(sql));
+      out.assessment = view_of(sql, ctx, a, *load_reference(sql));
       client_id = a.meta.client_id;
     }
     const std::string zone = organization_zone(sql, ctx, actor.organization_id);
@@ -435,7 +437,8 @@ AssessmentFormData assessment_form(const Context& ctx, std::optional<std::int64_
 std::vector<AssessmentView> compare_assessments(const Context& ctx, const std::vector<std::int64_t>& ids) {
   if (auto errors = d::validate_comparison_count(ids.size()); !errors.empty()) throw Error::validation(errors);
   return ctx.db.read([&](soci::session& sql) {
-    auto ref = load_reference(sql);
+    const auto reference = load_reference(sql);  // keeps the shared set alive while ref is used
+    const LoadedReference& ref = *reference;
     std::vector<AssessmentView> views;
     for (auto id : ids)
       views.push_back(view_of(sql, ctx, visible_assessment(sql, ctx, id, d::Action::view_assessment), ref));

@@ -3,6 +3,7 @@
 // transaction with the reference data and questionnaire bank of the database, so an owner's edits count.
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,7 +30,8 @@ struct LoadedReference {
   domain::McqBank bank;
   domain::ReferenceData ref() const { return {&standards, &norms, &bank}; }
 };
-LoadedReference load_reference(soci::session& sql);
+// Shared, never copied: the set is hundreds of rows (scoring and every assessment view read it).
+std::shared_ptr<const LoadedReference> load_reference(soci::session& sql);
 
 // What a write body carries besides the test inputs.
 struct AssessmentDraft {

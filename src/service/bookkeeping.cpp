@@ -44,8 +44,7 @@ store::Client client_for_write(soci::session& sql, const Context& ctx, std::int6
   records_scope(ctx);  // assistants → 403 before the lookup (bookkeeping.hpp)
   auto invalid = Error::field("client", i18n::args("Invalid pk \"{id}\" - object does not exist.",
                                                    {{"id", std::to_string(client_id)}}));
-  // the derived activity figures (which need the organisation's today) are not used here, so any date will do
-  auto client = store::find_client(sql, client_id, "9999-12-31");
+  auto client = store::find_client_record(sql, client_id);
   if (!client) throw invalid;
   try {
     authorize_record(ctx, client->organization_id, client->fields.trainer_id);

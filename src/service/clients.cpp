@@ -100,11 +100,8 @@ std::int64_t responsible_trainer(soci::session& sql, const Context& ctx, std::op
 
 // Owners and seniors assign clients to trainers and filter by them; the others only see their own clients.
 std::vector<TrainerChoice> trainer_choices(soci::session& sql, const Actor& actor) {
-  std::vector<TrainerChoice> out;
-  if (own_clients_only(actor) || !actor.organization_id) return out;
-  for (const auto& t : store::list_trainers(sql, *actor.organization_id))
-    if (t.is_active) out.push_back({t.id, t.name});
-  return out;
+  if (own_clients_only(actor) || !actor.organization_id) return {};
+  return store::list_active_trainer_names(sql, *actor.organization_id);
 }
 
 }  // namespace
@@ -123,8 +120,8 @@ std::optional<std::int64_t> own_clients_only(const Actor& actor) {
 }
 
 store::Client visible_client(soci::session& sql, const Context& ctx, std::int64_t id, d::Action action) {
-  // only the fields and the trainer matter here, so "today" (for the future-booking flag) can be any date
-  auto c = store::find_client(sql, id, "9999-12-31");
+  // only the fields and the trainer matter here: the row without its derived counts
+  auto c = store::find_client_record(sql, id);
   if (!c) throw Error::not_found();
   authorize(ctx, action, target_of(*c));
   return *c;

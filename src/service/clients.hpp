@@ -11,6 +11,7 @@
 #include "service/context.hpp"
 #include "store/assessments.hpp"
 #include "store/clients.hpp"
+#include "store/organizations.hpp"
 #include "store/packages.hpp"
 #include "store/sessions.hpp"
 
@@ -37,10 +38,7 @@ struct ClientView {
 };
 
 // A trainer a client can be assigned to or filtered by (담당 트레이너).
-struct TrainerChoice {
-  std::int64_t id = 0;
-  std::string name;
-};
+using TrainerChoice = store::TrainerName;  // id and name of an active trainer
 
 struct ClientList {
   std::int64_t count = 0;
@@ -131,7 +129,8 @@ ClientStatisticsView client_statistics(const Context& ctx, std::int64_t id);
 // seniors and superusers.
 std::optional<std::int64_t> own_clients_only(const Actor& actor);
 
-// The visible client, for use cases of its records (assessments, packages); 404 otherwise.
+// The visible client, for use cases of its records (assessments, packages); 404 otherwise. Its row and trainer
+// name only (store::find_client_record): the derived counts and dates stay empty.
 store::Client visible_client(soci::session& sql, const Context& ctx, std::int64_t id, domain::Action action);
 
 }  // namespace the5hc::service

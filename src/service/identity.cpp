@@ -22,7 +22,7 @@ std::optional<Actor> load_actor(soci::session& sql, const store::User& user) {
   a.is_superuser = user.is_superuser;
   a.must_change_password = user.must_change_password;
   a.language = user.language;
-  if (auto t = store::find_trainer_by_user(sql, user.id)) {
+  if (auto t = store::find_membership(sql, user.id)) {
     a.trainer_active = t->is_active;
     if (t->is_active) {
       a.organization_id = t->organization_id;

@@ -22,7 +22,8 @@ using nlohmann::json;
 // Scores the stored responses against the bank and stores the rescored assessment.
 void rescore_and_store(soci::session& sql, const Context& ctx, const store::Assessment& a) {
   const std::string now = format_timestamp(ctx.clock.now());
-  auto ref = load_reference(sql);
+  const auto reference = load_reference(sql);  // keeps the shared set alive while ref is used
+  const LoadedReference& ref = *reference;
   store::update_assessment(sql, a.id, rescore(sql, a, ref, now), now);
 }
 

@@ -53,7 +53,8 @@ RecalculateResult recalculate(const Context& ctx, const RecalculateOptions& o) {
   for (;;) {
     auto batch = [&](soci::session& sql) {
       auto ids = o.id ? std::vector<std::int64_t>{*o.id} : store::assessment_ids(sql, org, o.include_legacy, after, kBatch);
-      auto ref = load_reference(sql);
+      const auto reference = load_reference(sql);  // keeps the shared set alive while ref is used
+      const LoadedReference& ref = *reference;
       const std::string now = format_timestamp(ctx.clock.now());
       for (auto id : ids) {
         after = id;

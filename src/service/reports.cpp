@@ -65,7 +65,7 @@ Source report_source(const Context& ctx, const AssessmentView& view, Lang lang) 
   m.evaluation = view.evaluation;
   ctx.db.read([&](soci::session& sql) {
     if (auto org = store::find_organization(sql, a.meta.organization_id)) m.organization_name = org->name;
-    if (auto client = store::find_client(sql, a.meta.client_id, "9999-12-31"); client && client->fields.height > 0)
+    if (auto client = store::find_client_record(sql, a.meta.client_id); client && client->fields.height > 0)
       m.client_height = client->fields.height;
     if (auto previous_id = store::previous_assessment_id(sql, a))
       if (auto previous = store::find_assessment(sql, *previous_id)) {
@@ -73,7 +73,7 @@ Source report_source(const Context& ctx, const AssessmentView& view, Lang lang) 
         m.previous_categories = std::array{s.strength_score, s.mobility_score, s.balance_score, s.cardio_score};
       }
     if (m.evaluation.mcq.has_responses) {
-      const auto bank = load_reference(sql).bank;
+      const auto bank = load_reference(sql)->bank;
       for (const auto& c : bank.categories) {
         if (!c.is_active) continue;
         auto it = m.evaluation.mcq.category_scores.find(c.code);

@@ -73,7 +73,7 @@ SharedResults shared_results(const Context& ctx, auth::RateLimiter& limiter, con
   out.lang = i18n::parse(link->language);
   ctx.db.read([&](soci::session& sql) {
     if (auto org = store::find_organization(sql, link->organization_id)) out.organization_name = org->name;
-    auto client = store::find_client(sql, link->client_id, "9999-12-31");
+    auto client = store::find_client_record(sql, link->client_id);
     if (!client) throw Error::not_found();  // deleted between the two transactions
     out.client_name = client->fields.name;
     store::AssessmentFilter f;

@@ -136,6 +136,18 @@ std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std
   return out;
 }
 
+std::optional<Client> find_client_record(soci::session& sql, std::int64_t id) {
+  SqlParams p;
+  // kSelect's columns in its order, the derived ones as constants: to_client reads both forms.
+  std::string q =
+      "SELECT c.id, c.organization_id, c.trainer_id, c.name, c.age, c.gender, c.height, c.weight, c.email, c.phone, "
+      "c.created_at, c.updated_at, u.name AS trainer_name, 0, NULL, NULL, 0, NULL, 0" +
+      std::string(kFrom) + "WHERE c.id = " + p.add(id);
+  std::optional<Client> out;
+  for_each_row(sql, q, p, [&](const soci::row& r) { out = to_client(r); });
+  return out;
+}
+
 namespace {
 Columns client_columns(const Client& c) {
   const auto& f = c.fields;

@@ -58,6 +58,9 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
                                  int offset);
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f);
 std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std::string& today);
+// The client's own row and trainer name, without the derived counts and dates (zero / empty): for permission checks
+// and writes, which need only the fields — find_client counts every assessment of the client.
+std::optional<Client> find_client_record(soci::session& sql, std::int64_t id);
 
 class RowBatches;
 // The row's columns (organisation, fields, created_at, updated_at); the batched form is the legacy import's.

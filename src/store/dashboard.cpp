@@ -10,8 +10,11 @@ std::optional<double> average_overall_score(soci::session& sql, const Scope& sco
   std::string w = scope_sql(scope, p, "a.organization_id");
   w += " AND a.date >= " + p.add(from) + " AND a.date <= " + p.add(to);
   std::optional<double> average;
-  for_each_row(sql, "SELECT avg(a.overall_score) FROM assessments a JOIN clients c ON c.id = a.client_id WHERE " + w,
-               p, [&](const soci::row& r) { average = get_opt_real(r, 0); });
+  // The client is joined only for a trainer's scope (c.trainer_id); otherwise the average reads one covering index
+  // (migration 0009) and no row of either table.
+  const char* tables = scope.trainer_id ? "assessments a JOIN clients c ON c.id = a.client_id" : "assessments a";
+  for_each_row(sql, std::string("SELECT avg(a.overall_score) FROM ") + tables + " WHERE " + w, p,
+               [&](const soci::row& r) { average = get_opt_real(r, 0); });
   return average;
 }
 

@@ -1,5 +1,6 @@
 #include "store/notifications.hpp"
 
+#include "store/batch_insert.hpp"
 #include "store/query.hpp"
 #include "store/row.hpp"
 
@@ -36,14 +37,11 @@ std::string where(std::int64_t user_id, std::optional<bool> is_read, SqlParams& 
 }  // namespace
 
 std::int64_t insert_notification(soci::session& sql, const Notification& n) {
-  long long id = 0, user = n.user_id, org = n.organization_id;
-  OptionalParam<std::string> type(n.object_type), url(n.url);
-  OptionalParam<long long> object(n.object_id ? std::optional<long long>(*n.object_id) : std::nullopt);
-  sql << "INSERT INTO notifications (user_id, organization_id, type, params, object_type, object_id, url, is_read, "
-         "created_at) VALUES (:user, :org, :type, :params, :otype, :oid, :url, 0, :now) RETURNING id",
-      soci::use(user), soci::use(org), soci::use(n.type), soci::use(n.params), soci::use(type.value, type.ind),
-      soci::use(object.value, object.ind), soci::use(url.value, url.ind), soci::use(n.created_at), soci::into(id);
-  return id;
+  // insert_row: a cached statement on SQLite (assessment and booking writes notify owners on every request).
+  return insert_row(sql, "notifications",
+                    {{"user_id", val(n.user_id)}, {"organization_id", val(n.organization_id)}, {"type", val(n.type)},
+                     {"params", val(n.params)}, {"object_type", val(n.object_type)}, {"object_id", val(n.object_id)},
+                     {"url", val(n.url)}, {"is_read", val(false)}, {"created_at", val(n.created_at)}});
 }
 
 std::optional<Notification> find_notification(soci::session& sql, std::int64_t id, std::int64_t user_id) {

@@ -31,13 +31,17 @@ Organization to_org(const soci::row& r) {
   return o;
 }
 
-const char* kTrainerColumns =
-    "SELECT t.id, t.user_id, t.organization_id, t.role, t.bio, t.certifications, t.specialties, "
-    "t.years_of_experience, t.session_price, t.is_active, t.deactivated_at, t.created_at, t.updated_at, "
-    "u.username, u.name, u.email, "
-    "(SELECT COUNT(*) FROM clients c WHERE c.trainer_id = t.id) AS client_count, o.timezone, o.name, "
-    "o.vat_rate_bp, o.card_fee_rate_bp "
-    "FROM trainers t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = t.organization_id ";
+#define THE5HC_TRAINER_SELECT(client_count)                                                                 \
+  "SELECT t.id, t.user_id, t.organization_id, t.role, t.bio, t.certifications, t.specialties, "              \
+  "t.years_of_experience, t.session_price, t.is_active, t.deactivated_at, t.created_at, t.updated_at, "      \
+  "u.username, u.name, u.email, " client_count " AS client_count, o.timezone, o.name, "                      \
+  "o.vat_rate_bp, o.card_fee_rate_bp "                                                                       \
+  "FROM trainers t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = t.organization_id "
+const char* kTrainerColumns = THE5HC_TRAINER_SELECT("(SELECT COUNT(*) FROM clients c WHERE c.trainer_id = t.id)");
+// The same row without the client count, which costs a count of the trainer's clients: for the membership that
+// every authenticated request reads (front/ → service::load_actor).
+const char* kMembershipColumns = THE5HC_TRAINER_SELECT("0");
+#undef THE5HC_TRAINER_SELECT
 
 Trainer to_trainer(const soci::row& r) {
   Trainer t;
@@ -157,6 +161,21 @@ std::optional<Trainer> find_trainer(soci::session& sql, std::int64_t id) {
 std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t user_id) {
   long long v = user_id;
   return one<Trainer>(sql, std::string(kTrainerColumns) + "WHERE t.user_id = ", v, to_trainer);
+}
+
+std::optional<Trainer> find_membership(soci::session& sql, std::int64_t user_id) {
+  long long v = user_id;
+  return one<Trainer>(sql, std::string(kMembershipColumns) + "WHERE t.user_id = ", v, to_trainer);
+}
+
+std::vector<TrainerName> list_active_trainer_names(soci::session& sql, std::int64_t organization_id) {
+  std::vector<TrainerName> out;
+  SqlParams p;
+  for_each_row(sql,
+               "SELECT t.id, u.name FROM trainers t JOIN users u ON u.id = t.user_id WHERE t.organization_id = " +
+                   p.add(organization_id) + " AND t.is_active = 1 ORDER BY u.name, t.id",
+               p, [&](const soci::row& r) { out.push_back({get_int(r, 0), get_text(r, 1)}); });
+  return out;
 }
 
 std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization_id) {

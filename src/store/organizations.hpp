@@ -66,6 +66,14 @@ std::int64_t insert_organization(soci::session& sql, const Organization& o, cons
 
 std::optional<Trainer> find_trainer(soci::session& sql, std::int64_t id);
 std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t user_id);
+// find_trainer_by_user without counting the trainer's clients (client_count stays 0): the actor's membership.
+std::optional<Trainer> find_membership(soci::session& sql, std::int64_t user_id);
+// The organisation's active trainers by name (id and name only): the trainer choices of client lists and forms.
+struct TrainerName {
+  std::int64_t id = 0;
+  std::string name;
+};
+std::vector<TrainerName> list_active_trainer_names(soci::session& sql, std::int64_t organization_id);
 std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization_id);
 enum class TrainerSort { name, created_at, role, years_of_experience };
 // `sort` empty: by name.

@@ -5,6 +5,7 @@
 
 #include <cctype>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <vector>
@@ -72,67 +73,6 @@ void SqlParams::bind(void* sqlite_stmt) const {
 }
 
 namespace {
-
-// ---- The SQLite statement cache ----
-// Per connection (sqlite3 handle): query text → prepared statement. A connection is used by one thread at a time
-// (the pool, the writer), so only the map of connections needs the lock.
-using Statements = std::unordered_map<std::string, sqlite_api::sqlite3_stmt*>;
-std::mutex cache_mutex;
-std::unordered_map<sqlite_api::sqlite3*, Statements> statement_cache;
-constexpr std::size_t kMaxStatements = 256;  // per connection; queries with literal LIMIT/OFFSET vary
-
-sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
-  if (sql.get_backend_name() != "sqlite3") return nullptr;
-  return static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
-}
-
-[[noreturn]] void throw_sqlite(sqlite_api::sqlite3* db, int rc) {
-  throw soci::sqlite3_soci_error(sqlite_api::sqlite3_errmsg(db), rc);
-}
-
-// Resets the statement when the rows have been read (or reading failed), so it holds no read snapshot; finalises
-// it when it is not cached (a nested use of a query already running).
-struct StatementUse {
-  sqlite_api::sqlite3_stmt* st;
-  bool cached;
-  ~StatementUse() {
-    if (cached) {
-      sqlite_api::sqlite3_reset(st);
-      sqlite_api::sqlite3_clear_bindings(st);
-    } else {
-      sqlite_api::sqlite3_finalize(st);
-    }
-  }
-};
-
-StatementUse statement_for(sqlite_api::sqlite3* db, const std::string& query) {
-  Statements* mine;
-  {
-    std::lock_guard lock(cache_mutex);
-    mine = &statement_cache[db];  // node-based map: the address stays valid while other connections come and go
-  }
-  auto found = mine->find(query);
-  if (found != mine->end() && !sqlite_api::sqlite3_stmt_busy(found->second)) return {found->second, true};
-  sqlite_api::sqlite3_stmt* st = nullptr;
-  int rc = sqlite_api::sqlite3_prepare_v3(db, query.c_str(), static_cast<int>(query.size()) + 1,
-                                          SQLITE_PREPARE_PERSISTENT, &st, nullptr);
-  if (rc != SQLITE_OK) {
-    sqlite_api::sqlite3_finalize(st);
-    throw_sqlite(db, rc);
-  }
-  if (found != mine->end()) return {st, false};  // the cached one is running (a query inside its own callback)
-  if (mine->size() >= kMaxStatements) {
-    for (auto it = mine->begin(); it != mine->end();)
-      if (!sqlite_api::sqlite3_stmt_busy(it->second)) {
-        sqlite_api::sqlite3_finalize(it->second);
-        it = mine->erase(it);
-      } else {
-        ++it;
-      }
-  }
-  mine->emplace(query, st);
-  return {st, true};
-}
 
 // One result row as a soci::row, so store code reads rows the same way on both engines (store/row.hpp). Each
 // column's SOCI type follows the stored value (integer → long long, real → double, text/blob → string); the
@@ -211,18 +151,95 @@ class RowReader {
   std::vector<soci::indicator*> indicators_;
 };
 
+// ---- The SQLite statement cache ----
+// Per connection (sqlite3 handle): query text → prepared statement. A connection is used by one thread at a time
+// (the pool, the writer), so only the map of connections needs the lock.
+// Each statement keeps its row reader, so the soci::row of its columns is laid out once, not on every execution.
+struct Cached {
+  sqlite_api::sqlite3_stmt* st;
+  std::unique_ptr<RowReader> reader;
+};
+using Statements = std::unordered_map<std::string, Cached>;
+std::mutex cache_mutex;
+std::unordered_map<sqlite_api::sqlite3*, Statements> statement_cache;
+constexpr std::size_t kMaxStatements = 256;  // per connection; queries with literal LIMIT/OFFSET vary
+
+sqlite_api::sqlite3* sqlite_handle(soci::session& sql) {
+  if (sql.get_backend_name() != "sqlite3") return nullptr;
+  return static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+}
+
+[[noreturn]] void throw_sqlite(sqlite_api::sqlite3* db, int rc) {
+  throw soci::sqlite3_soci_error(sqlite_api::sqlite3_errmsg(db), rc);
+}
+
+// Resets the statement when the rows have been read (or reading failed), so it holds no read snapshot; finalises
+// it when it is not cached (a nested use of a query already running).
+struct StatementUse {
+  sqlite_api::sqlite3_stmt* st;
+  bool cached;
+  RowReader* reader;                  // the cached statement's, or own_reader
+  std::unique_ptr<RowReader> own_reader;
+  StatementUse(sqlite_api::sqlite3_stmt* s, RowReader* cached_reader)
+      : st(s), cached(cached_reader != nullptr), reader(cached_reader) {
+    if (!reader) {
+      own_reader = std::make_unique<RowReader>();
+      reader = own_reader.get();
+    }
+  }
+  StatementUse(const StatementUse&) = delete;
+  StatementUse& operator=(const StatementUse&) = delete;
+  ~StatementUse() {
+    if (cached) {
+      sqlite_api::sqlite3_reset(st);
+      sqlite_api::sqlite3_clear_bindings(st);
+    } else {
+      sqlite_api::sqlite3_finalize(st);
+    }
+  }
+};
+
+StatementUse statement_for(sqlite_api::sqlite3* db, const std::string& query) {
+  Statements* mine;
+  {
+    std::lock_guard lock(cache_mutex);
+    mine = &statement_cache[db];  // node-based map: the address stays valid while other connections come and go
+  }
+  auto found = mine->find(query);
+  if (found != mine->end() && !sqlite_api::sqlite3_stmt_busy(found->second.st))
+    return {found->second.st, found->second.reader.get()};
+  sqlite_api::sqlite3_stmt* st = nullptr;
+  int rc = sqlite_api::sqlite3_prepare_v3(db, query.c_str(), static_cast<int>(query.size()) + 1,
+                                          SQLITE_PREPARE_PERSISTENT, &st, nullptr);
+  if (rc != SQLITE_OK) {
+    sqlite_api::sqlite3_finalize(st);
+    throw_sqlite(db, rc);
+  }
+  if (found != mine->end()) return {st, nullptr};  // the cached one is running (a query inside its own callback)
+  if (mine->size() >= kMaxStatements) {
+    for (auto it = mine->begin(); it != mine->end();)
+      if (!sqlite_api::sqlite3_stmt_busy(it->second.st)) {
+        sqlite_api::sqlite3_finalize(it->second.st);
+        it = mine->erase(it);
+      } else {
+        ++it;
+      }
+  }
+  auto added = mine->emplace(query, Cached{st, std::make_unique<RowReader>()}).first;
+  return {st, added->second.reader.get()};
+}
+
 bool for_each_sqlite_row(soci::session& sql, const std::string& query, SqlParams& params,
                          const std::function<void(const soci::row&)>& on_row) {
   sqlite_api::sqlite3* db = sqlite_handle(sql);
   if (!db) return false;
   StatementUse use = statement_for(db, query);
   params.bind(use.st);
-  RowReader reader;
   for (;;) {
     int rc = sqlite_api::sqlite3_step(use.st);
     if (rc == SQLITE_DONE) return true;
     if (rc != SQLITE_ROW) throw_sqlite(db, rc);
-    on_row(reader.read(use.st));
+    on_row(use.reader->read(use.st));
   }
 }
 
@@ -234,7 +251,7 @@ void forget_statements(soci::session& sql) noexcept {
   std::lock_guard lock(cache_mutex);
   auto found = statement_cache.find(db);
   if (found == statement_cache.end()) return;
-  for (auto& [text, st] : found->second) sqlite_api::sqlite3_finalize(st);
+  for (auto& [text, cached] : found->second) sqlite_api::sqlite3_finalize(cached.st);
   statement_cache.erase(found);
 }
 

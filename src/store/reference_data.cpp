@@ -57,11 +57,14 @@ std::vector<domain::NormativeRow> load_normative_data(soci::session& sql) {
 }
 
 ReferenceStamp reference_stamp(soci::session& sql) {
+  // Read before every scoring call: through the statement cache (for_each_row), not prepared each time.
   ReferenceStamp out;
-  long long stamp = 0;
-  sql << "SELECT instance, version FROM reference_data_version WHERE id = 1", soci::into(out.instance),
-      soci::into(stamp);
-  out.stamp = stamp;
+  SqlParams none;
+  for_each_row(sql, "SELECT instance, version FROM reference_data_version WHERE id = 1", none,
+               [&](const soci::row& r) {
+                 out.instance = get_text(r, 0);
+                 out.stamp = get_int(r, 1);
+               });
   return out;
 }
 
