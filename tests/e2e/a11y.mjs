@@ -3,7 +3,8 @@
 //   - <html lang> is the UI language; the title is "{page} - The5HC"; one <h1>; one <main>; the navbar's <nav> and the
 //     toast area are labelled / live regions;
 //   - every visible form control has an accessible name from a bound <label> (for=id or wrapping), aria-label or
-//     aria-labelledby — a placeholder is not a label; ids are unique (a label binds to one control);
+//     aria-labelledby — a placeholder is not a label; ids are unique (a label binds to one control) and every ARIA
+//     reference (describedby, labelledby, controls) names an element;
 //   - buttons and links have a name (text, aria-label, or an image's alt);
 //   - visible text has a contrast of at least 4.5:1 against its background (3:1 for large text, WCAG 1.4.3),
 //     gradients checked at every colour stop;
@@ -42,6 +43,12 @@ export async function auditPage(page, { lang } = {}) {
     const seen = new Map();
     for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) || 0) + 1);
     for (const [id, n] of seen) if (n > 1) out.push(`id "${id}" used ${n} times`);
+
+    // ARIA references point at elements that exist
+    for (const el of document.querySelectorAll('[aria-describedby], [aria-labelledby], [aria-controls]'))
+      for (const attr of ['aria-describedby', 'aria-labelledby', 'aria-controls'])
+        for (const id of (el.getAttribute(attr) || '').split(/\s+/).filter(Boolean))
+          if (!document.getElementById(id)) out.push(`${describe(el)} ${attr}="${id}" names no element`);
 
     // form controls
     const controls = [...document.querySelectorAll('input, select, textarea')]

@@ -56,6 +56,19 @@ try {
       await auditPage(page, { lang: 'ko' });
       await fitsNarrow(page);
     }
+    // a refused form: errors tied to their fields (aria-invalid, aria-describedby), still accessible
+    await page.goto(`${base}/clients/add/`);
+    await page.$eval('#id_age', (el) => { el.removeAttribute('min'); el.removeAttribute('max'); });
+    await page.fill('#id_name', '접근성');
+    await page.fill('#id_age', '300');
+    await page.fill('#id_height', '170');
+    await page.fill('#id_weight', '70');
+    await page.selectOption('#id_gender', 'female');
+    await expectingHttpError(422, async () => {
+      await page.click('#client-form button[type=submit]');
+      await page.waitForSelector('#id_age[aria-invalid="true"]');
+    });
+    await auditPage(page, { lang: 'ko' });
     await expectingHttpError(404, async () => {
       await page.goto(`${base}/clients/999999/`);
       await auditPage(page, { lang: 'ko' });

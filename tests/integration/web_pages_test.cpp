@@ -180,6 +180,11 @@ TEST_F(WebPagesTest, InvalidFormIs422AndValidOneRedirects) {
   EXPECT_EQ(bad.status, 422);
   EXPECT_EQ(bad.body.rfind("<form id=\"client-form\"", 0), 0u) << bad.body.substr(0, 200);
   EXPECT_NE(bad.body.find("이름을 입력해주세요."), std::string::npos);
+  // WEB.md §8: the error is tied to its field for assistive technology
+  EXPECT_NE(bad.body.find("<input id=\"id_name\" aria-describedby=\"name-check\" aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(bad.body.find("<input id=\"id_age\" aria-invalid=\"true\" aria-describedby=\"age-error\""), std::string::npos);
+  EXPECT_NE(bad.body.find("<p class=\"field-error\" id=\"age-error\">"), std::string::npos);
+  EXPECT_EQ(bad.body.find("id=\"id_height\" aria-invalid"), std::string::npos) << "valid fields are not marked";
 
   auto good = as("a_trainer", "POST", "/clients/add/", "name=%EC%8B%A0%EA%B7%9C&age=30&gender=female&height=160&weight=55",
                  {{"HX-Request", "true"}});
