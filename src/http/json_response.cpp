@@ -118,10 +118,6 @@ nlohmann::json json_body(const Request& req) {
     std::string position =
         "line " + std::to_string(line) + " column " + std::to_string(column) + " (char " + std::to_string(offset) + ")";
     throw Error(ErrorCode::bad_request, i18n::args("Malformed JSON: {position}", {{"position", position}}));
-  } catch (const nlohmann::json::out_of_range&) {
-    // A number beyond double (1e309): nlohmann reports no position for it, and it is no JSON value we accept.
-    throw Error(ErrorCode::bad_request,
-                i18n::args("Malformed JSON: {position}", {{"position", "number out of range"}}));
   }
   if (!value.is_object()) throw Error::field("non_field_errors", "A JSON object is required.");
   return value;
