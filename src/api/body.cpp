@@ -116,13 +116,11 @@ std::optional<double> Body::number(const std::string& key, bool required, bool n
   if (!v) return std::nullopt;
   // NaN and infinities are no measurement ("nan", "inf" and "1e309" parse as such).
   if (v->is_number() && std::isfinite(v->get<double>())) return v->get<double>();
-  if (v->is_string()) {
-    try {
-      std::size_t used = 0;
-      double d = std::stod(v->get<std::string>(), &used);
-      if (used == v->get<std::string>().size() && std::isfinite(d)) return d;
-    } catch (...) {
-    }
+  if (v->is_string()) {  // decimal only: strtod would also read "0x50" as 80
+    const auto& s = v->get_ref<const std::string&>();
+    double d = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), d, std::chars_format::general);
+    if (!s.empty() && end == s.data() + s.size() && ec == std::errc() && std::isfinite(d)) return d;
   }
   error(key, "A valid number is required.");
   return std::nullopt;

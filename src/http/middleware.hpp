@@ -1,8 +1,8 @@
 #pragma once
 // The standard middleware of The5HC. Order matters; standard_chain() (http/stack.hpp) assembles them as:
 //   forwarded → request_id → access_log → http_metrics → security_headers → cors → language → error_handler →
-//   allowed_hosts → ssl_redirect → maintenance → body_limit → text_input → [application middleware: CSRF, auth, throttling]
-//   → router
+//   allowed_hosts → ssl_redirect → maintenance → body_limit → text_input (http/text_input.hpp) →
+//   [application middleware: CSRF, auth, throttling] → router
 // Everything that can throw sits inside error_handler, so every response — errors included — gets the request id,
 // the security headers, an access-log line and metrics.
 #include <functional>

@@ -3,8 +3,8 @@
 // 200 KB strings, impossible dates and times, duplicate keys, SQL and template metacharacters; CSRF missing, wrong
 // and cross-origin on every web POST; forged JWTs on every API write; session fixation at the web login. Rejected
 // input must get a clear 4xx (JSON at the API, a page on the web), never a 5xx, and must change no data: a
-// fingerprint of every table is taken before and after each route's rejected requests (and, when it moved, before
-// and after each one of them, to name the culprit). Stored payloads are then rendered on every page and in the
+// fingerprint of every table is taken before and after each route's refused requests (and, for the input corpus,
+// when it moved, before and after each one of them, to name the culprit). Stored payloads are then rendered on every page and in the
 // PDF report and must come out escaped (HTML) or literal (pdftotext).
 #include <gtest/gtest.h>
 #include <soci/soci.h>
@@ -42,6 +42,7 @@ class Fingerprint {
 
   std::map<std::string, std::string> take() {
     std::map<std::string, std::string> out;
+    if (db_.dialect() == store::Dialect::postgres) return take_postgres();
     db_.read([&](soci::session& s) {
       std::vector<std::string> tables;
       std::string listing = db_.dialect() == store::Dialect::sqlite
@@ -59,6 +60,26 @@ class Fingerprint {
         for (auto& r : rows) all += r + "\n";
         out[t] = std::move(all);
       }
+    });
+    return out;
+  }
+
+  // PostgreSQL: one round trip, every table's rows as text, sorted and hashed by the server.
+  std::map<std::string, std::string> take_postgres() {
+    std::map<std::string, std::string> out;
+    db_.read([&](soci::session& s) {
+      if (union_.empty()) {
+        soci::rowset<std::string> names =
+            (s.prepare << "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
+        for (const auto& n : names) {
+          if (kVolatile.count(n)) continue;
+          if (!union_.empty()) union_ += " UNION ALL ";
+          union_ += "SELECT '" + n + "', md5(COALESCE(string_agg(t::text, '|' ORDER BY t::text), '')) FROM \"" + n +
+                    "\" t";
+        }
+      }
+      soci::rowset<soci::row> rs = (s.prepare << union_);
+      for (const auto& r : rs) out[r.get<std::string>(0)] = r.get<std::string>(1);
     });
     return out;
   }
@@ -109,6 +130,7 @@ class Fingerprint {
   }
 
   store::Database db_;
+  std::string union_;
 };
 
 // One hostile request: its label (for messages), body, content type, and whether the input must be refused.
@@ -473,8 +495,16 @@ TEST_F(HostileInputTest, EveryWriteRouteOfTheRouterIsInTheCorpus) {
 }
 
 TEST_F(HostileInputTest, ApiWritesRefuseHostileJson) {
+  std::set<std::string> put_routes;
   for (const auto& route : hostile_write_routes())
-    if (route.shape == BodyShape::json) run_corpus(route, json_attempts(fill(route.base)));
+    if (route.method == "PUT") put_routes.insert(route.route);
+  for (const auto& route : hostile_write_routes()) {
+    if (route.shape != BodyShape::json) continue;
+    auto attempts = json_attempts(fill(route.base));
+    // PATCH reads its fields with PUT's code (tested field by field there): the body-level attempts suffice
+    if (route.method == "PATCH" && put_routes.count(route.route)) attempts.resize(12);
+    run_corpus(route, attempts);
+  }
 }
 
 TEST_F(HostileInputTest, WebFormsRefuseHostileInput) {
@@ -491,6 +521,7 @@ TEST_F(HostileInputTest, HostileIdsInPathsAreNotFound) {
     bool has_id = false;
     for (const auto& name : kIdNames) has_id = has_id || path.find("{" + name + "}") != std::string::npos;
     if (!has_id) continue;
+    auto before = fingerprint_->take();
     for (std::string bad : {"0", "99999999999999999999", "9223372036854775808", "000000000000000000001"}) {
       std::string p = path;
       for (const auto& name : kIdNames)
@@ -500,14 +531,13 @@ TEST_F(HostileInputTest, HostileIdsInPathsAreNotFound) {
       if (route.shape == BodyShape::json) a = {"id " + bad, fill(route.base).dump(), "application/json"};
       if (route.shape == BodyShape::form)
         a = {"id " + bad, form_encode(fill_form(route.base)), "application/x-www-form-urlencoded"};
-      auto before = fingerprint_->take();
       auto r = send(route, fill(p), a);
       auto problem = refusal_problem(p, r);
       if (!problem.empty())
         ADD_FAILURE() << route.method << " " << p << ": " << problem << " " << r.body.substr(0, 300);
-      auto after = fingerprint_->take();
-      EXPECT_EQ(Fingerprint::diff(before, after), "") << route.method << " " << p << " changed data";
     }
+    EXPECT_EQ(Fingerprint::diff(before, fingerprint_->take()), "") << route.method << " " << route.route
+                                                                   << " with a hostile id changed data";
   }
 }
 
@@ -534,16 +564,16 @@ TEST_F(HostileInputTest, EveryWebWriteNeedsTheCsrfTokenAndOurOrigin) {
         {"a foreign Referer", {{"X-CSRFToken", token}, {"Referer", "http://evil.example.com/x"}, {"Origin", "null"}}},
     };
     if (route.who == "root") cases.erase("a token of another session");
+    auto before = fingerprint_->take();
     for (auto& [what, headers] : cases) {
       headers["Cookie"] = cookie;
       headers["Content-Type"] = "application/x-www-form-urlencoded";
-      auto before = fingerprint_->take();
       auto r = http_request(world_->port(), route.method, path, body, headers);
       EXPECT_EQ(r.status, 403) << route.method << " " << route.route << " with " << what << ": "
                                << r.body.substr(0, 300);
-      auto after = fingerprint_->take();
-      EXPECT_EQ(Fingerprint::diff(before, after), "") << route.method << " " << route.route << " with " << what;
     }
+    EXPECT_EQ(Fingerprint::diff(before, fingerprint_->take()), "") << route.method << " " << route.route
+                                                                   << " without a valid CSRF token changed data";
   }
 }
 
@@ -594,15 +624,15 @@ TEST_F(HostileInputTest, EveryApiWriteRefusesForgedTokens) {
   for (const auto& route : hostile_write_routes()) {
     if (!route.path.starts_with("/api/") || route.who.empty()) continue;
     Attempt a{"", route.shape == BodyShape::json ? fill(route.base).dump() : "", "application/json"};
+    auto before = fingerprint_->take();
     for (const auto& [what, bearer] : forged) {
-      auto before = fingerprint_->take();
       auto r = send(route, fill(route.path), a, {{"Authorization", "Bearer " + bearer}});
       EXPECT_EQ(r.status, 401) << route.method << " " << route.route << " with " << what << ": "
                                << r.body.substr(0, 300);
       EXPECT_EQ(refusal_problem(route.path, r), "") << route.method << " " << route.route << " with " << what;
-      auto after = fingerprint_->take();
-      EXPECT_EQ(Fingerprint::diff(before, after), "") << route.method << " " << route.route << " with " << what;
     }
+    EXPECT_EQ(Fingerprint::diff(before, fingerprint_->take()), "") << route.method << " " << route.route
+                                                                   << " with a forged token changed data";
   }
 }
 
