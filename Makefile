@@ -27,7 +27,7 @@ test: build
 # UndefinedBehaviorSanitizer (build-asan) and then ThreadSanitizer (build-tsan); see cmake/options.cmake.
 # Any finding aborts the process and fails its test. Suppressions only for proven third-party false positives, each
 # with its reason, in scripts/sanitizers/<tool>.supp (today: fontconfig's own initialisation thread, for TSan).
-SANITIZE_TESTS = ^(unit|integration_sqlite|integration_postgres|durability_sqlite|durability_postgres)$$
+SANITIZE_TESTS = ^(unit|integration_sqlite|integration_postgres|durability_sqlite|durability_postgres|isolation_sqlite|isolation_postgres|hostile_sqlite|hostile_postgres)$$
 SANITIZE_TARGETS = the5hc unit_tests integration_tests
 test-sanitize: deps
 	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DTHE5HC_SANITIZE=address,undefined

@@ -25,6 +25,7 @@
 #include "store/database.hpp"
 #include "support/hostile_routes.hpp"
 #include "support/org_world.hpp"
+#include "support/route_table.hpp"
 #include "support/web_browser.hpp"
 
 using namespace the5hc;

@@ -1,13 +1,6 @@
 #include "support/hostile_routes.hpp"
 
-#include <filesystem>
-
-#include "app/application.hpp"
-#include "auth/rate_limiter.hpp"
-#include "common/clock.hpp"
-#include "config/config.hpp"
-#include "store/database.hpp"
-#include "support/suite_server.hpp"
+#include "support/suite_server.hpp"  // kSuitePassword
 
 namespace the5hc::testing {
 namespace {
@@ -191,6 +184,7 @@ const std::vector<WriteRoute>& hostile_write_routes() {
        {{"email_or_username", "nobody_here"}, {"password", "Wrong-pass-1"}, {"next", "/"}}},
       {"POST", "/accounts/logout/", "h_web", S::none, "/accounts/logout/"},
       {"POST", "/i18n/setlang/", "a_owner", S::form, "/i18n/setlang/", {{"language", "ko"}}},
+      {"POST", "/accounts/organization/", "root", S::form, "/accounts/organization/", {{"organization", "{org}"}}},
       {"POST", "/accounts/profile/", "a_owner", S::form, "/accounts/profile/",
        {{"name", "Owner A"}, {"email", "a_owner@example.com"}, {"language", "ko"}}},
       {"POST", "/accounts/password/", "h_pw", S::form, "/accounts/password/",
@@ -254,17 +248,5 @@ const std::vector<WriteRoute>& hostile_write_routes() {
   return routes;
 }
 
-std::vector<std::pair<std::string, std::string>> application_routes() {
-  static const Config config = load_config(
-      {{"SECRET_KEY", std::string(64, 'k')},
-       {"DEBUG", "true"},
-       {"DATABASE_URL",
-        "sqlite:///" + (std::filesystem::temp_directory_path() / "the5hc-hostile-routes" / "unused.db").string()}});
-  static store::Database db(config.database, 1);
-  static auth::RateLimiter limiter;
-  static TestClock clock;
-  static app::Application application({config, db, clock, limiter}, nullptr);
-  return application.router().routes();
-}
 
 }  // namespace the5hc::testing

@@ -8,7 +8,6 @@
 // string value that is exactly a placeholder becomes the integer id; in a form it becomes its decimal text.
 #include <nlohmann/json.hpp>
 #include <string>
-#include <utility>
 #include <vector>
 
 namespace the5hc::testing {
@@ -28,8 +27,5 @@ struct WriteRoute {
 };
 
 const std::vector<WriteRoute>& hostile_write_routes();
-
-// (method, template) of every route `serve` registers, from an in-process Application (nothing is served).
-std::vector<std::pair<std::string, std::string>> application_routes();
 
 }  // namespace the5hc::testing
