@@ -25,6 +25,7 @@
 #include "store/database.hpp"
 #include "support/hostile_routes.hpp"
 #include "support/org_world.hpp"
+#include "support/records.hpp"
 #include "support/route_table.hpp"
 #include "support/web_browser.hpp"
 
@@ -312,19 +313,10 @@ class HostileInputTest : public SuiteFixture<HostileInputTest> {
     return j.is_object() && j.contains("id") ? j["id"].get<std::int64_t>() : 0;
   }
 
-  static std::string future_date(int days) {
-    using namespace std::chrono;
-    auto t = floor<std::chrono::days>(system_clock::now() + hours(9) + std::chrono::days(days));
-    year_month_day ymd{t};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
-    return buf;
-  }
-
   static void make_fixtures() {
     auto& w = *world_;
     auto& ids = ids_;
-    ids["future"] = future_date(3);
+    ids["future"] = seoul_date(3);
     ids["org"] = std::to_string(w.org_id("studio-a"));
     ids["trainer"] = std::to_string(w.trainer_id("a_trainer"));
     auto client = created(w.call("a_owner", "POST", "/api/v1/clients/",
@@ -711,10 +703,10 @@ TEST_F(HostileInputTest, StoredPayloadsAreEscapedOnEveryPageAndLiteralInThePdf) 
             {{"client", std::stoll(client)}, {"amount", 5000}, {"payment_method", "cash"}, {"description", kXss}}),
      "payment");
   auto session = ok(w.call("a_owner", "POST", "/api/v1/sessions/",
-                           {{"package", std::stoll(package)}, {"session_date", future_date(2)}, {"notes", kXss}}),
+                           {{"package", std::stoll(package)}, {"session_date", seoul_date(2)}, {"notes", kXss}}),
                     "session");
   auto cancelled = ok(w.call("a_owner", "POST", "/api/v1/sessions/",
-                             {{"package", std::stoll(package)}, {"session_date", future_date(4)}}),
+                             {{"package", std::stoll(package)}, {"session_date", seoul_date(4)}}),
                       "session");
   ok(w.call("a_owner", "POST", "/api/v1/sessions/" + cancelled + "/cancel/", {{"reason", kXss}}), "cancel");
   json assessment = {{"client", std::stoll(client)}, {"date", "2025-06-10"}, {"notes", kXss},

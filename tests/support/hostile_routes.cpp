@@ -1,5 +1,6 @@
 #include "support/hostile_routes.hpp"
 
+#include "support/records.hpp"  // assessment_a_body
 #include "support/suite_server.hpp"  // kSuitePassword
 
 namespace the5hc::testing {
@@ -9,22 +10,9 @@ using nlohmann::json;
 
 // An assessment body of DOMAIN.md §12 #25 (every test done) for the fixture client.
 json assessment_body() {
-  return {{"client", "{client}"},
-          {"date", "2025-06-09"},
-          {"notes", "note"},
-          {"push_up_reps", 26},
-          {"push_up_type", "standard"},
-          {"farmer_carry_time", 50},
-          {"farmer_carry_weight", 40},
-          {"single_leg_balance_right_eyes_open", 35},
-          {"single_leg_balance_left_eyes_open", 28},
-          {"toe_touch_distance", 2},
-          {"shoulder_mobility_score", 2},
-          {"overhead_squat_forward_lean", true},
-          {"harvard_step_test_hr1", 85},
-          {"harvard_step_test_hr2", 78},
-          {"harvard_step_test_hr3", 72},
-          {"harvard_step_test_duration", 180}};
+  json body = assessment_a_body("{client}");
+  body["notes"] = "note";
+  return body;
 }
 
 json client_body() {

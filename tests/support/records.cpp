@@ -37,7 +37,7 @@ long long RecordsApiTest::client(const std::string& who, const nlohmann::json& f
   return r.body.value("id", 0LL);
 }
 
-nlohmann::json RecordsApiTest::assessment_a(long long client) {
+nlohmann::json assessment_a_body(const nlohmann::json& client) {
   return {{"client", client},
           {"date", "2025-06-09"},
           {"push_up_reps", 26},
@@ -58,7 +58,7 @@ nlohmann::json RecordsApiTest::assessment_a(long long client) {
           {"harvard_step_test_duration", 180}};
 }
 
-std::string RecordsApiTest::seoul_date(int days) {
+std::string seoul_date(int days) {
   using namespace std::chrono;
   auto t = floor<std::chrono::days>(system_clock::now() + hours(9) + std::chrono::days(days));
   year_month_day ymd{t};

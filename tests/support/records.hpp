@@ -11,6 +11,11 @@
 
 namespace the5hc::testing {
 
+// Assessment A of DOMAIN.md §12 #25 (every test done) for `client` (an id, or a placeholder the caller replaces).
+nlohmann::json assessment_a_body(const nlohmann::json& client);
+// Today in Asia/Seoul, "YYYY-MM-DD", shifted by `days`.
+std::string seoul_date(int days = 0);
+
 class RecordsApiTest : public SuiteFixture<RecordsApiTest> {
  protected:
   static void SetUpTestSuite();
@@ -27,11 +32,10 @@ class RecordsApiTest : public SuiteFixture<RecordsApiTest> {
   // Creates a client as `who` and returns its id.
   static long long client(const std::string& who, const nlohmann::json& fields);
   // Assessment A of DOMAIN.md §12 #25 (every test done) for `client`, a man of 35 years and 80 kg.
-  static nlohmann::json assessment_a(long long client);
+  static nlohmann::json assessment_a(long long client) { return assessment_a_body(client); }
   static long long sql_count(const std::string& query) { return sql_->count(query); }
   static void sql_exec(const std::string& statement) { sql_->exec(statement); }
-  // Today in Asia/Seoul, "YYYY-MM-DD", shifted by `days`.
-  static std::string seoul_date(int days = 0);
+  static std::string seoul_date(int days = 0) { return testing::seoul_date(days); }
 
   static inline std::map<std::string, std::string> tokens_;
 };

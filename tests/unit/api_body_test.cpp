@@ -24,11 +24,17 @@ std::vector<std::string> errors_of(Body& body, const std::string& key) {
 
 TEST(ApiBody, IntegerTextThatIsNotOneNumberIsAFieldError) {
   // std::stoll threw std::invalid_argument on "--1" and read "5-3" as 5.
-  for (const char* text : {"--1", "5-3", "1-", "-", "-9223372036854775808"}) {
+  for (const char* text : {"--1", "5-3", "1-", "-", "99999999999999999999"}) {
     Body body(form(std::string("age=") + text), {"age"});
     EXPECT_EQ(body.integer("age"), std::nullopt) << text;
     EXPECT_EQ(errors_of(body, "age"), std::vector<std::string>{"A valid integer is required."}) << text;
   }
+  // A whole number beyond the 32-bit columns is a number, but out of range.
+  Body low(form("age=-9223372036854775808"), {"age"});
+  EXPECT_EQ(low.integer("age"), std::nullopt);
+  ASSERT_EQ(errors_of(low, "age").size(), 1u);
+  EXPECT_TRUE(errors_of(low, "age")[0].starts_with("Ensure this value is greater than or equal to"))
+      << errors_of(low, "age")[0];
   Body ok(form("age=-12"), {"age"});
   EXPECT_EQ(ok.integer("age"), -12);
 }
