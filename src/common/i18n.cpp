@@ -49,10 +49,32 @@ const std::map<std::string, std::string>& korean() {
   return catalog;
 }
 
-void substitute(std::string& s, std::string_view key, std::string_view value) {
-  std::string placeholder = "{" + std::string(key) + "}";
-  for (size_t pos = s.find(placeholder); pos != std::string::npos; pos = s.find(placeholder, pos + value.size()))
-    s.replace(pos, placeholder.size(), value);
+using Values = std::vector<std::pair<std::string_view, std::string_view>>;
+
+// Replaces every {key} of `text` by its value (the first one given for the key) in one pass. An inserted value is
+// never searched again, so a user's text that looks like a placeholder stays literal and the output grows linearly
+// (replacing key after key in place let one value expand another, quadratically — found by fuzz_po_catalog).
+std::string substitute(std::string_view text, const Values& values) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t open = text.find('{', i);
+    size_t close = open == std::string_view::npos ? open : text.find('}', open + 1);
+    if (close == std::string_view::npos) break;
+    out.append(text.substr(i, open - i));
+    std::string_view key = text.substr(open + 1, close - open - 1);
+    auto it = std::find_if(values.begin(), values.end(), [&](const auto& kv) { return kv.first == key; });
+    if (it == values.end()) {
+      out += '{';  // not ours: keep it, and look for a placeholder right after it ("{{n}}")
+      i = open + 1;
+    } else {
+      out.append(it->second);
+      i = close + 1;
+    }
+  }
+  if (i < text.size()) out.append(text.substr(i));
+  return out;
 }
 
 // Reads one C-style quoted string starting at s[0] == '"'; returns the decoded text and advances s.
@@ -152,18 +174,19 @@ std::string translate(Lang lang, std::string_view message, const std::map<std::s
     const auto& cat = korean();
     if (auto it = cat.find(out); it != cat.end()) out = it->second;
   }
+  Values values;
   if (id.size() < message.size()) {
     std::string_view rest = message.substr(id.size() + 1);
     while (!rest.empty()) {
       size_t end = rest.find(kUnit);
       std::string_view pair = rest.substr(0, end);
       size_t sep = pair.find(kRecord);
-      if (sep != std::string_view::npos) substitute(out, pair.substr(0, sep), pair.substr(sep + 1));
+      if (sep != std::string_view::npos) values.emplace_back(pair.substr(0, sep), pair.substr(sep + 1));
       rest = end == std::string_view::npos ? std::string_view{} : rest.substr(end + 1);
     }
   }
-  for (const auto& [k, v] : extra) substitute(out, k, v);
-  return out;
+  for (const auto& [k, v] : extra) values.emplace_back(k, v);
+  return values.empty() ? out : substitute(out, values);
 }
 
 std::map<std::string, std::string> parse_po(std::string_view text) {

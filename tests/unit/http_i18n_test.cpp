@@ -56,6 +56,19 @@ TEST(HttpI18n, SubstitutesEncodedArgumentsAndExtraParams) {
             "\"{v}\" is not a valid choice.");
 }
 
+TEST(HttpI18n, ValuesAreInsertedOnceAndNeverExpandedAgain) {
+  // A value that looks like a placeholder stays literal; the sequential in-place replace expanded it (and grew
+  // quadratically on fuzz_po_catalog's input: 3 s for 1 KB).
+  EXPECT_EQ(i18n::translate(Lang::en, i18n::args("\"{v}\" and {n}", {{"v", "{n}"}, {"n", "x"}})), "\"{n}\" and x");
+  EXPECT_EQ(i18n::translate(Lang::en, i18n::args("{{n}} {open", {{"n", "1"}})), "{1} {open");
+  std::string many;
+  for (int i = 0; i < 300; ++i) many += "{v}";
+  std::string value;
+  for (int i = 0; i < 300; ++i) value += "{p}";
+  auto out = i18n::translate(Lang::en, i18n::args(many, {{"v", value}}), {{"p", std::string(1000, 'x')}});
+  EXPECT_EQ(out.size(), 300u * value.size());  // the extra value is not put into the inserted ones
+}
+
 TEST(HttpI18n, PoParserHandlesContinuationsEscapesFuzzyAndContext) {
   auto cat = i18n::parse_po(R"PO(
 # comment
