@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { startStudio } from './harness.mjs';
 
-const { base, page, step, shoot, login, finish } = await startStudio();
+const { base, page, step, shoot, fitsNarrow, login, finish } = await startStudio();
 
 const payload = (tag) => `XSS-${tag}<img src=x onerror="window.__pwned='${tag}';alert('${tag}')">` +
   `<script>window.__pwned='${tag}'</script>"'{{csrf_token}}`;
@@ -79,6 +79,7 @@ try {
     await inert('/audit/');
     await inert(`/clients/${clientId}/`, 'client');
     await shoot(page, '90-hostile-client');
+    await fitsNarrow(page);  // a name with no space to break at must not widen the page on a phone
     assert.deepEqual(dialogs, [], 'no alert() of a payload');
   });
 } finally {
