@@ -5,7 +5,9 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <mutex>
 #include <optional>
+#include <unordered_set>
 
 #include "common/error.hpp"
 #include "common/i18n.hpp"
@@ -25,6 +27,23 @@ constexpr int kBusyTimeoutMs = 5000;  // PRAGMA busy_timeout: how long SQLite wa
 void exec_statement(soci::session& s, const std::string& statement) {
   SqlParams none;
   execute(s, statement, none);
+}
+
+// SQLite's process-wide settings, made once before its first connection (sqlite3_config refuses them later).
+// MEMSTATUS off: otherwise every sqlite3_malloc and free takes one global mutex to keep a byte count, and with a
+// request thread per connection that mutex was among the most contended locks of a read (issue 11). What SQLite
+// holds is summed from the open connections instead (sqlite_memory_used below).
+void configure_sqlite() {
+  static std::once_flag once;
+  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+// The open SQLite connections, for sqlite_memory_used.
+std::mutex connections_mutex;
+std::unordered_set<sqlite_api::sqlite3*> connections;
+
+sqlite_api::sqlite3* sqlite_handle_of(soci::session& s) {
+  return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
 }
 }  // namespace
 
@@ -47,14 +66,29 @@ Database::~Database() {
 }
 
 void SessionDeleter::operator()(soci::session* s) const {
-  if (s) forget_statements(*s);  // SQLite cannot close a connection that still has prepared statements
+  if (!s) return;
+  forget_statements(*s);  // SQLite cannot close a connection that still has prepared statements
+  if (s->get_backend_name() == "sqlite3") {
+    std::lock_guard lock(connections_mutex);
+    connections.erase(sqlite_handle_of(*s));
+  }
   delete s;
 }
 
 SessionPtr Database::open() {
   try {
     if (dialect_ == Dialect::sqlite) {
+      configure_sqlite();
       auto s = SessionPtr(new soci::session(soci::sqlite3, "db=" + connect_string_ + " timeout=5"));
+      sqlite_api::sqlite3* db = sqlite_handle_of(*s);
+      // The query planner stability guarantee: a statement keeps its plan whatever is bound to it. Without it
+      // SQLite re-prepares a cached statement on every run whose LIKE pattern is a parameter (client search):
+      // a third of a search request went to parsing the same SQL again.
+      sqlite_api::sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
+      {
+        std::lock_guard lock(connections_mutex);
+        connections.insert(db);
+      }
       *s << "PRAGMA journal_mode=WAL";
       *s << "PRAGMA synchronous=FULL";
       *s << "PRAGMA foreign_keys=ON";
@@ -184,7 +218,18 @@ bool Database::ping() {
   return false;
 }
 
-std::int64_t sqlite_memory_used() { return sqlite_api::sqlite3_memory_used(); }
+std::int64_t sqlite_memory_used() {
+  // Each connection's page cache, schema and prepared statements (its own mutex makes the reading safe while
+  // another thread uses it). Without MEMSTATUS this is what SQLite holds, minus its small process-wide part.
+  std::int64_t total = 0;
+  std::lock_guard lock(connections_mutex);
+  for (auto* db : connections)
+    for (int op : {SQLITE_DBSTATUS_CACHE_USED, SQLITE_DBSTATUS_SCHEMA_USED, SQLITE_DBSTATUS_STMT_USED}) {
+      int current = 0, highest = 0;
+      if (sqlite_api::sqlite3_db_status(db, op, &current, &highest, 0) == SQLITE_OK) total += current;
+    }
+  return total;
+}
 
 PoolStats Database::stats() const {
   std::lock_guard lock(mutex_);
