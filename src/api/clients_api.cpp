@@ -33,37 +33,43 @@ const std::set<std::string> kReadOnly = {"id",
                                          "created_at",
                                          "updated_at"};
 
-json client_json(const service::ClientView& v, Lang lang) {
+// A client resource (API.md §3), written straight as text: the client list is the busiest endpoint (issue 11).
+void write_client(JsonWriter& w, const service::ClientView& v, Lang lang) {
   const auto& c = v.client;
   const bool en = lang == Lang::en;
-  json out = {{"id", c.id},
-              {"trainer", c.fields.trainer_id},
-              {"trainer_name", c.trainer_name},
-              {"name", c.fields.name},
-              {"age", c.fields.age},
-              {"gender", c.fields.gender},
-              {"height", c.fields.height},
-              {"weight", c.fields.weight}};
-  if (auto g = d::parse_gender(c.fields.gender)) out["gender_display"] = en ? d::gender_label(*g).en : d::gender_label(*g).ko;
+  w.begin_object()
+      .field("id", c.id)
+      .field("trainer", c.fields.trainer_id)
+      .field("trainer_name", c.trainer_name)
+      .field("name", c.fields.name)
+      .field("age", c.fields.age)
+      .field("gender", c.fields.gender);
+  if (auto g = d::parse_gender(c.fields.gender)) w.field("gender_display", en ? d::gender_label(*g).en : d::gender_label(*g).ko);
+  w.field("height", c.fields.height).field("weight", c.fields.weight);
   auto bmi = d::bmi(c.fields.height, c.fields.weight);
-  out["bmi"] = nullable(bmi);
+  w.field("bmi", bmi);
   if (bmi) {
     const auto& label = d::bmi_category_label(d::bmi_category(*bmi));
-    out["bmi_category"] = label.code;
-    out["bmi_category_display"] = en ? label.en : label.ko;
+    w.field("bmi_category", label.code).field("bmi_category_display", en ? label.en : label.ko);
   } else {
-    out["bmi_category"] = out["bmi_category_display"] = nullptr;
+    w.key("bmi_category").null().key("bmi_category_display").null();
   }
-  out["email"] = nullable(c.fields.email);
-  out["phone"] = nullable(c.fields.phone);
-  out["assessment_count"] = c.assessment_count;
-  out["latest_overall_score"] = nullable(c.latest_overall_score);
-  out["latest_assessment_date"] = nullable(c.latest_assessment_date);
-  out["active_package_count"] = c.active_package_count;
-  out["activity_status"] = v.active ? "active" : "inactive";
-  out["created_at"] = timestamp_json(c.created_at, v.zone);
-  out["updated_at"] = timestamp_json(c.updated_at, v.zone);
-  return out;
+  w.field("email", c.fields.email)
+      .field("phone", c.fields.phone)
+      .field("assessment_count", c.assessment_count)
+      .field("latest_overall_score", c.latest_overall_score)
+      .field("latest_assessment_date", c.latest_assessment_date)
+      .field("active_package_count", c.active_package_count)
+      .field("activity_status", v.active ? "active" : "inactive")
+      .field("created_at", timestamp_text(c.created_at, v.zone))
+      .field("updated_at", timestamp_text(c.updated_at, v.zone))
+      .end_object();
+}
+
+http::Response client_response(int status, const service::ClientView& v, Lang lang) {
+  JsonWriter w;
+  write_client(w, v, lang);
+  return http::Response::json(status, w.take());
 }
 
 // PUT needs every required field, PATCH only the ones given.
@@ -110,19 +116,19 @@ void register_client_routes(http::Router& router, const service::Dependencies& d
     q.limit = page.page_size;
     q.offset = page.offset();
     auto list = service::list_clients(front::context(req, deps), q);
-    json results = json::array();
-    for (const auto& v : list.results) results.push_back(client_json(v, req.lang));
-    return http::json_response(200, page_envelope(req, page, list.count, std::move(results)));
+    return http::Response::json(200, page_envelope_text(req, page, list.count, list.results,
+                                                        [&](JsonWriter& w, const service::ClientView& v) {
+                                                          write_client(w, v, req.lang);
+                                                        }));
   }, "clients-list");
 
   router.post("/api/v1/clients/", [&deps](http::Request& req) {
     auto ch = read_changes(req, false);
-    return http::json_response(201, client_json(service::create_client(front::context(req, deps), ch), req.lang));
+    return client_response(201, service::create_client(front::context(req, deps), ch), req.lang);
   }, "clients-create");
 
   router.get("/api/v1/clients/{id:int}/", [&deps](http::Request& req) {
-    return http::json_response(200, client_json(service::get_client(front::context(req, deps), req.param_int("id")),
-                                                 req.lang));
+    return client_response(200, service::get_client(front::context(req, deps), req.param_int("id")), req.lang);
   }, "clients-detail");
 
   for (const char* method : {"PUT", "PATCH"}) {
@@ -130,7 +136,7 @@ void register_client_routes(http::Router& router, const service::Dependencies& d
     router.add(method, "/api/v1/clients/{id:int}/", [&deps, partial](http::Request& req) {
       auto ch = read_changes(req, partial);  // errors judged by the use case: invisible → 404 before them
       auto view = service::update_client(front::context(req, deps), req.param_int("id"), ch);
-      return http::json_response(200, client_json(view, req.lang));
+      return client_response(200, view, req.lang);
     }, partial ? "clients-partial-update" : "clients-update");
   }
 

@@ -5,11 +5,16 @@
 
 namespace the5hc::api {
 
-nlohmann::json timestamp_json(const std::optional<std::string>& stored, const std::string& zone) {
-  if (!stored || stored->empty()) return nullptr;
+std::optional<std::string> timestamp_text(const std::optional<std::string>& stored, const std::string& zone) {
+  if (!stored || stored->empty()) return std::nullopt;
   auto t = parse_timestamp(*stored);
   if (!t) return *stored;
   return iso8601(*t, zone_offset_minutes(zone, *t));
+}
+
+nlohmann::json timestamp_json(const std::optional<std::string>& stored, const std::string& zone) {
+  auto text = timestamp_text(stored, zone);
+  return text ? nlohmann::json(std::move(*text)) : nlohmann::json(nullptr);
 }
 
 std::string role_display(const std::string& role, Lang lang) {

@@ -11,6 +11,8 @@ namespace the5hc::api {
 
 // "2026-11-25 08:27:12" (stored UTC) → "2026-11-25T17:27:12+09:00"; null for empty/absent.
 nlohmann::json timestamp_json(const std::optional<std::string>& stored, const std::string& zone);
+// The same as text for a JsonWriter (nullopt: null).
+std::optional<std::string> timestamp_text(const std::optional<std::string>& stored, const std::string& zone);
 template <class T>
 nlohmann::json nullable(const std::optional<T>& v) {
   return v ? nlohmann::json(*v) : nlohmann::json(nullptr);

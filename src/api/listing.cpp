@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <sstream>
 
+#include "api/json_fields.hpp"
 #include "common/error.hpp"
 #include "common/i18n.hpp"
 #include "common/time.hpp"
@@ -55,15 +56,22 @@ PageRequest page_request(const http::Request& req) {
   return p;
 }
 
-nlohmann::json page_envelope(const http::Request& req, const PageRequest& page, std::int64_t count,
-                             nlohmann::json results) {
+PageLinks page_links(const http::Request& req, const PageRequest& page, std::int64_t count) {
   std::int64_t pages = std::max<std::int64_t>(1, (count + page.page_size - 1) / page.page_size);
   if (page.page > pages) throw invalid_page();
-  nlohmann::json out = {{"count", count},
-                        {"next", page.page < pages ? nlohmann::json(page_url(req, page.page + 1)) : nullptr},
-                        {"previous", page.page > 1 ? nlohmann::json(page_url(req, page.page - 1)) : nullptr},
-                        {"results", std::move(results)}};
-  return out;
+  PageLinks links;
+  if (page.page < pages) links.next = page_url(req, page.page + 1);
+  if (page.page > 1) links.previous = page_url(req, page.page - 1);
+  return links;
+}
+
+nlohmann::json page_envelope(const http::Request& req, const PageRequest& page, std::int64_t count,
+                             nlohmann::json results) {
+  auto links = page_links(req, page, count);
+  return {{"count", count},
+          {"next", nullable(links.next)},
+          {"previous", nullable(links.previous)},
+          {"results", std::move(results)}};
 }
 
 std::vector<OrderField> ordering(const http::Request& req, const std::vector<std::string>& allowed,

@@ -9,6 +9,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/json_text.hpp"
 #include "http/message.hpp"
 #include "store/sort.hpp"
 
@@ -28,6 +29,24 @@ std::string absolute_url(const http::Request& req, std::string_view path);
 // The envelope; throws 404 "Invalid page." when page > 1 lies beyond the last page.
 nlohmann::json page_envelope(const http::Request& req, const PageRequest& page, std::int64_t count,
                              nlohmann::json results);
+// Its links (absent at the ends); throws 404 "Invalid page." as page_envelope does.
+struct PageLinks {
+  std::optional<std::string> next, previous;
+};
+PageLinks page_links(const http::Request& req, const PageRequest& page, std::int64_t count);
+// The same envelope as JSON text, each row written by write_row(JsonWriter&, row): for the busiest lists, whose
+// rows are written with a JsonWriter instead of built as nlohmann::json (common/json_text.hpp).
+template <class Rows, class WriteRow>
+std::string page_envelope_text(const http::Request& req, const PageRequest& page, std::int64_t count,
+                               const Rows& rows, WriteRow write_row) {
+  auto links = page_links(req, page, count);
+  JsonWriter w;
+  w.begin_object().field("count", count).field("next", links.next).field("previous", links.previous);
+  w.key("results").begin_array();
+  for (const auto& row : rows) write_row(w, row);
+  w.end_array().end_object();
+  return w.take();
+}
 
 struct OrderField {
   std::string field;

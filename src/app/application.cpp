@@ -9,6 +9,7 @@
 #include "api/assessments_api.hpp"
 #include "api/auth_api.hpp"
 #include "front/authentication.hpp"
+#include "front/context.hpp"
 #include "api/clients_api.hpp"
 #include "api/dashboard_api.hpp"
 #include "api/mcq_api.hpp"
@@ -113,9 +114,11 @@ Application::Application(service::Dependencies deps, const http::Server* server)
   api::register_system_routes(router_, deps_);
   // Inside the standard chain (host check, CORS, ... in http/stack.hpp): the web session with its CSRF check,
   // bearer tokens, then the throttles, which need to know who is asking.
-  // The web middleware (language, forced password change, HTML cache headers) needs the signed-in user.
-  std::vector<http::Middleware> application = {front::sessions(deps_), front::bearer_authentication(deps_),
-                                               web::middleware(deps_), api::throttling(deps_)};
+  // The web middleware (language, forced password change, HTML cache headers) needs the signed-in user. All of it
+  // inside one shared read transaction per request.
+  std::vector<http::Middleware> application = {front::shared_read(deps_), front::sessions(deps_),
+                                               front::bearer_authentication(deps_), web::middleware(deps_),
+                                               api::throttling(deps_)};
   auto stack = http::StackOptions::from_config(deps_.config);
   stack.html_error_page = web::error_page(deps_);  // 403/404/500 of web paths inside the page frame
   handler_ = http::standard_chain(stack, application, router_.handler());

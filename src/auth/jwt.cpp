@@ -1,5 +1,7 @@
 #include "auth/jwt.hpp"
 
+#include <unordered_map>
+
 // libcpp-jwt signs tokens. It does not verify them here: its decode compares signatures with operator== (not
 // constant-time), checks `exp` against the system clock instead of the caller's `now`, matches `alg`
 // case-insensitively and can throw from header parsing before any signature check. Verification below is a short
@@ -83,8 +85,10 @@ IssuedToken issue(TokenType type, std::int64_t user_id, std::chrono::seconds lif
   return IssuedToken{std::move(token), std::move(c)};
 }
 
-DecodeResult decode(std::string_view token, std::string_view secret, TimePoint now,
-                    std::optional<TokenType> expected, std::chrono::seconds leeway) {
+namespace {
+
+// The checks that depend on the token and the key only (structure, algorithm, signature, claims), not on the time.
+DecodeResult verify(std::string_view token, std::string_view secret) {
   // header.payload.signature — exactly two dots.
   auto dot1 = token.find('.');
   if (dot1 == std::string_view::npos) return fail(TokenError::malformed);
@@ -128,6 +132,42 @@ DecodeResult decode(std::string_view token, std::string_view secret, TimePoint n
   c.iat = *iat;
   c.jti = std::move(*jti);
   c.user_id = *user_id;
+  return DecodeResult{std::move(c), TokenError::malformed};
+}
+
+// Every request of a session carries the same access token, and verifying it (two base64 decodings, an HMAC, two
+// JSON parses) was a fifth of a client-detail request (issue 11). verify() depends on the token and the key only,
+// so each thread remembers the claims of the tokens it verified, by their exact text and key; expiry and type are
+// still judged on every use. Per thread: no lock. Bounded: forgotten all at once when full.
+struct Remembered {
+  std::string secret;
+  Claims claims;
+};
+constexpr std::size_t kRememberedPerThread = 64;
+struct TextHash {  // looks tokens up by string_view, without copying them
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+DecodeResult verify_remembered(std::string_view token, std::string_view secret) {
+  thread_local std::unordered_map<std::string, Remembered, TextHash, std::equal_to<>> remembered;
+  if (auto it = remembered.find(token); it != remembered.end() && it->second.secret == secret)
+    return DecodeResult{it->second.claims, TokenError::malformed};
+  auto result = verify(token, secret);
+  if (result.ok()) {
+    if (remembered.size() >= kRememberedPerThread) remembered.clear();
+    remembered.insert_or_assign(std::string(token), Remembered{std::string(secret), *result.claims});
+  }
+  return result;
+}
+
+}  // namespace
+
+DecodeResult decode(std::string_view token, std::string_view secret, TimePoint now,
+                    std::optional<TokenType> expected, std::chrono::seconds leeway) {
+  auto verified = verify_remembered(token, secret);
+  if (!verified.ok()) return verified;
+  Claims c = std::move(*verified.claims);
 
   // exp is whole seconds; a token stays valid through exp + leeway inclusive. Saturate instead of overflowing on
   // an absurd (but validly signed) exp.

@@ -1,7 +1,11 @@
 #pragma once
-// Minimal JSON string quoting for hot paths (log lines, tiny bodies) that should not pull in nlohmann-json.
+// JSON text for hot paths that should not pull in nlohmann-json or build its tree: string quoting (log lines, tiny
+// bodies) and JsonWriter (the rows of the busiest API responses).
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace the5hc {
 
@@ -13,5 +17,49 @@ inline std::string json_quote(std::string_view s) {
   append_json_string(out, s);
   return out;
 }
+
+// JSON written straight into one string, for the busiest responses (client and assessment lists and details).
+// nlohmann::json first builds a tree of std::maps — a node and often a key string per field — and then walks it;
+// for a page of clients that cost more than the queries behind it (issue 11). The writer appends as it goes:
+//   JsonWriter w;
+//   w.begin_object().field("id", 7).field("name", name).field("email", optional_email).end_object();
+//   Response::json(200, w.take());
+// Strings are quoted by append_json_string (UTF-8 kept, invalid bytes → U+FFFD); a double prints as nlohmann-json
+// prints it (shortest form that reads back the same, "70.0" for a whole number); NaN and infinities as null;
+// an empty optional as null. Keys are written as given (they are literals of the code).
+class JsonWriter {
+ public:
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view name);  // the next value belongs to this key of the current object
+  JsonWriter& value(std::string_view v);
+  JsonWriter& value(const std::string& v) { return value(std::string_view(v)); }
+  JsonWriter& value(const char* v) { return value(std::string_view(v)); }
+  JsonWriter& value(std::int64_t v);
+  JsonWriter& value(int v) { return value(static_cast<std::int64_t>(v)); }
+  JsonWriter& value(double v);
+  JsonWriter& value(bool v);
+  JsonWriter& null();
+  template <class T>
+  JsonWriter& value(const std::optional<T>& v) {
+    return v ? value(*v) : null();
+  }
+  // A value that is already JSON text (a stored document, a fragment written elsewhere).
+  JsonWriter& raw(std::string_view json_text);
+  template <class T>
+  JsonWriter& field(std::string_view name, const T& v) {
+    return key(name).value(v);
+  }
+  const std::string& text() const { return out_; }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void before_value();  // the comma between members or items
+  std::string out_;
+  std::vector<bool> has_items_;  // per open object or array: whether a member or item was written
+  bool after_key_ = false;
+};
 
 }  // namespace the5hc

@@ -1,5 +1,6 @@
 #include "common/time.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 
@@ -22,26 +23,52 @@ bool digits(std::string_view s) {
   return true;
 }
 
-}  // namespace
+// The value of a run of digits already checked by digits(). Timestamps are parsed and printed for every row of a
+// list (created_at, updated_at): without stoi's string copies and snprintf this costs a few dozen instructions.
+int number(std::string_view s) {
+  int n = 0;
+  for (char c : s) n = n * 10 + (c - '0');
+  return n;
+}
 
-std::string format_timestamp(TimePoint t) {
+// Writes n as `width` digits (zero-padded) at out; returns the end.
+char* put_digits(char* out, unsigned n, int width) {
+  for (int i = width - 1; i >= 0; --i, n /= 10) out[i] = static_cast<char>('0' + n % 10);
+  return out + width;
+}
+
+// "YYYY-MM-DD HH:MM:SS" (19 characters) at out.
+void put_timestamp(char* out, TimePoint t) {
   auto secs = floor<seconds>(t);
   auto day = floor<days>(secs);
   year_month_day ymd{day};
   hh_mm_ss hms{secs - day};
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d:%02d", int(ymd.year()), unsigned(ymd.month()),
-                unsigned(ymd.day()), int(hms.hours().count()), int(hms.minutes().count()),
-                int(hms.seconds().count()));
-  return buf;
+  char* p = put_digits(out, static_cast<unsigned>(std::clamp(int(ymd.year()), 0, 9999)), 4);
+  *p++ = '-';
+  p = put_digits(p, unsigned(ymd.month()), 2);
+  *p++ = '-';
+  p = put_digits(p, unsigned(ymd.day()), 2);
+  *p++ = ' ';
+  p = put_digits(p, static_cast<unsigned>(hms.hours().count()), 2);
+  *p++ = ':';
+  p = put_digits(p, static_cast<unsigned>(hms.minutes().count()), 2);
+  *p++ = ':';
+  put_digits(p, static_cast<unsigned>(hms.seconds().count()), 2);
+}
+
+}  // namespace
+
+std::string format_timestamp(TimePoint t) {
+  std::string out(19, ' ');
+  put_timestamp(out.data(), t);
+  return out;
 }
 
 std::optional<Date> parse_date(std::string_view s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s.substr(0, 4)) || !digits(s.substr(5, 2)) ||
       !digits(s.substr(8, 2)))
     return std::nullopt;
-  Date d{std::stoi(std::string(s.substr(0, 4))), std::stoi(std::string(s.substr(5, 2))),
-         std::stoi(std::string(s.substr(8, 2)))};
+  Date d{number(s.substr(0, 4)), number(s.substr(5, 2)), number(s.substr(8, 2))};
   year_month_day ymd{year{d.year}, month{unsigned(d.month)}, day{unsigned(d.day)}};
   if (!ymd.ok() || d.year < 1900) return std::nullopt;
   return d;
@@ -53,8 +80,7 @@ std::optional<TimePoint> parse_timestamp(std::string_view s) {
   if (!date || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' || !digits(s.substr(11, 2)) ||
       !digits(s.substr(14, 2)) || !digits(s.substr(17, 2)))
     return std::nullopt;
-  int h = std::stoi(std::string(s.substr(11, 2))), m = std::stoi(std::string(s.substr(14, 2))),
-      sec = std::stoi(std::string(s.substr(17, 2)));
+  int h = number(s.substr(11, 2)), m = number(s.substr(14, 2)), sec = number(s.substr(17, 2));
   if (h > 23 || m > 59 || sec > 60) return std::nullopt;
   std::string_view rest = s.substr(19);
   if (!rest.empty() && rest[0] == '.') {  // fractional seconds are dropped
@@ -68,7 +94,7 @@ std::optional<TimePoint> parse_timestamp(std::string_view s) {
   } else if ((rest[0] == '+' || rest[0] == '-') && (rest.size() == 6 || rest.size() == 3)) {
     if (!digits(rest.substr(1, 2)) || (rest.size() == 6 && (rest[3] != ':' || !digits(rest.substr(4, 2)))))
       return std::nullopt;
-    offset = std::stoi(std::string(rest.substr(1, 2))) * 60 + (rest.size() == 6 ? std::stoi(std::string(rest.substr(4, 2))) : 0);
+    offset = number(rest.substr(1, 2)) * 60 + (rest.size() == 6 ? number(rest.substr(4, 2)) : 0);
     if (rest[0] == '-') offset = -offset;
   } else {
     return std::nullopt;
@@ -78,12 +104,15 @@ std::optional<TimePoint> parse_timestamp(std::string_view s) {
 }
 
 std::string iso8601(TimePoint t, int offset_minutes) {
-  std::string local = format_timestamp(t + minutes{offset_minutes});
-  local[10] = 'T';
-  char buf[16];  // "+HH:MM"; room for any int so that -Wformat-truncation has nothing to say
-  int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  std::snprintf(buf, sizeof buf, "%c%02d:%02d", offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
-  return local + buf;
+  std::string out(25, ' ');  // "2026-11-25T17:27:12+09:00"
+  put_timestamp(out.data(), t + minutes{offset_minutes});
+  out[10] = 'T';
+  unsigned a = static_cast<unsigned>(offset_minutes < 0 ? -offset_minutes : offset_minutes) % (100 * 60);
+  out[19] = offset_minutes < 0 ? '-' : '+';
+  put_digits(out.data() + 20, a / 60, 2);
+  out[22] = ':';
+  put_digits(out.data() + 23, a % 60, 2);
+  return out;
 }
 
 int zone_offset_minutes(std::string_view zone, TimePoint) {

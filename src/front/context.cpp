@@ -28,6 +28,13 @@ service::Context signed_in_context(const http::Request& req, const service::Depe
   return ctx;
 }
 
+http::Middleware shared_read(const service::Dependencies& deps) {
+  return [&deps](http::Request& req, const http::Handler& next) {
+    store::Database::RequestScope scope(deps.db);
+    return next(req);
+  };
+}
+
 std::int64_t path_id(const http::Request& req, const std::string& name) {
   auto it = req.path_params.find(name);
   if (it == req.path_params.end() || it->second.empty() || it->second.size() > 18) throw Error::not_found();

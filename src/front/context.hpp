@@ -1,5 +1,6 @@
 #pragma once
 // What every handler (JSON and HTML) uses: the service context of the request and the actor set by authentication.
+#include "http/handler.hpp"
 #include "http/message.hpp"
 #include "service/context.hpp"
 
@@ -17,6 +18,9 @@ service::Context signed_in_context(const http::Request& req, const service::Depe
 // else the scheme and host this request used. No trailing slash.
 std::string site_url(const http::Request& req, const service::Dependencies& deps);
 
+// First in the application's middleware: the request's reads share one read transaction — authentication and the
+// use case read one snapshot on one pooled connection (store::Database::RequestScope).
+http::Middleware shared_read(const service::Dependencies& deps);
 // The {name:int} path parameter; a value too large for an id is an object that does not exist (404).
 std::int64_t path_id(const http::Request& req, const std::string& name = "id");
 

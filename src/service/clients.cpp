@@ -166,6 +166,17 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
 
 ClientView get_client(const Context& ctx, std::int64_t id) {
   return ctx.db.read([&](soci::session& sql) {
+    if (ctx.actor && ctx.actor->organization && !ctx.actor->is_superuser) {
+      // A member sees only clients of their organisation, whose zone gives "today" before the client is read: one
+      // query, its permission judged on the row it returns exactly as visible_client judges it (issue 11). (A
+      // superuser's client may belong to any organisation, with its own zone.)
+      const std::string zone = ctx.actor->organization->timezone;
+      const Today today = today_in(ctx, zone);
+      auto c = store::find_client(sql, id, today.date);
+      if (!c) throw Error::not_found();
+      authorize(ctx, d::Action::view_client, target_of(*c));
+      return view(std::move(*c), zone, today);
+    }
     auto c = visible_client(sql, ctx, id, d::Action::view_client);
     const std::string zone = organization_zone(sql, ctx, c.organization_id);
     const Today today = today_in(ctx, zone);

@@ -199,7 +199,9 @@ SignedIn accept_invitation(Context& ctx, const Acceptance& in) {
     if (in.password)
       for (const auto& m : auth::check_password_policy(*in.password, username, "")) errors["password"].push_back(m);
     if (!errors.empty()) throw Error::validation(errors);
-    // Hash outside the transaction: it is the slow part and must not hold the SQLite write lock.
+    // Hash outside any transaction: it is the slow part and must hold neither the SQLite write lock nor a pooled
+    // connection.
+    ctx.db.end_shared_read();
     hash = auth::hash_password(*in.password);
   }
   auto now = format_timestamp(ctx.clock.now());

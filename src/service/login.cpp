@@ -72,7 +72,9 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   bool lock_active = locked_until && *locked_until > now;
   bool ok = false;
   {
-    // Hashing is expensive; the gate bounds how many run at once so logins cannot starve other requests.
+    // Hashing is expensive; the gate bounds how many run at once so logins cannot starve other requests, and the
+    // request's shared read ends first so that its pooled connection serves others meanwhile.
+    ctx.db.end_shared_read();
     auto permit = auth::HashingGate::shared().acquire();
     if (!user || lock_active) auth::dummy_verify(password);
     else ok = auth::verify_password(password, user->password_hash);
@@ -109,6 +111,7 @@ LoginResult login(Context& ctx, auth::RateLimiter& limiter, const std::string& i
   std::string new_hash;
   bool must_change = user->must_change_password;
   if (upgrade) {
+    ctx.db.end_shared_read();
     auto permit = auth::HashingGate::shared().acquire();
     new_hash = auth::hash_password(password);
     must_change = must_change || !auth::check_password_policy(password, user->username, user->email).empty();

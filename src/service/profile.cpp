@@ -55,6 +55,7 @@ TokenPair change_password(Context& ctx, const PasswordChange& change) {
   FieldErrors errors;
   std::string hash;
   {
+    ctx.db.end_shared_read();  // hashing is slow: the request's pooled connection serves others meanwhile
     auto permit = auth::HashingGate::shared().acquire();
     if (!auth::verify_password(change.old_password, user->password_hash))
       errors["old_password"].push_back("Your current password is incorrect.");  // 현재 비밀번호가 올바르지 않습니다.

@@ -103,7 +103,10 @@ Source report_source(const Context& ctx, const AssessmentView& view, Lang lang) 
   return {std::move(m), digest::sha256_hex(source.dump()), a.meta.organization_id};
 }
 
-report::RenderedReport timed_render(const report::ReportModel& m) {
+// Drawing takes milliseconds and needs no database: the request's shared read ends first, so that its pooled
+// connection serves others meanwhile.
+report::RenderedReport timed_render(const Context& ctx, const report::ReportModel& m) {
+  ctx.db.end_shared_read();
   static auto& seconds = metrics::Registry::global()
                              .histogram("the5hc_pdf_render_seconds", "Time to render one PDF assessment report.", {},
                                         {0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1})
@@ -115,7 +118,7 @@ report::RenderedReport timed_render(const report::ReportModel& m) {
 }
 
 ReportFile render_and_store(const Context& ctx, std::int64_t assessment_id, Source source) {
-  auto rendered = timed_render(source.model);  // outside any transaction
+  auto rendered = timed_render(ctx, source.model);  // outside any transaction
   return ctx.db.write([&](soci::session& sql) {
     // still there and visible: it may have been deleted while the report was drawn
     visible_assessment(sql, ctx, assessment_id, d::Action::view_assessment);
@@ -188,7 +191,7 @@ std::optional<ReportFile> shared_report(const Context& ctx, auth::RateLimiter& l
   auto source = report_source(ctx, view, i18n::parse(link->language));
   if (auto stored = current_report(ctx, view.row.id, source, view.zone)) return stored;
   // Not stored: the reports list holds what the studio generated, not the client's downloads.
-  auto rendered = timed_render(source.model);
+  auto rendered = timed_render(ctx, source.model);
   ReportFile out;
   out.report.assessment_id = view.row.id;
   out.report.language = link->language;

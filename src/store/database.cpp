@@ -253,6 +253,55 @@ bool Database::checkpoint() {
   return false;
 }
 
+// ---- One read transaction per request ----
+
+namespace {
+// The innermost active RequestScope of this thread (one per thread: a request runs on one thread).
+thread_local Database::RequestScope* tl_scope = nullptr;
+}  // namespace
+
+Database::RequestScope::RequestScope(Database& db) : db_(db), active_(tl_scope == nullptr) {
+  if (active_) tl_scope = this;
+}
+
+Database::RequestScope::~RequestScope() {
+  if (!active_) return;
+  end(true);
+  tl_scope = nullptr;
+}
+
+Database::RequestScope* Database::RequestScope::current(Database& db) {
+  return tl_scope && &tl_scope->db_ == &db ? tl_scope : nullptr;
+}
+
+soci::session& Database::RequestScope::enter() {
+  if (!connection_) {
+    Connection c = db_.acquire();
+    db_.begin(c, false);
+    connection_.emplace(std::move(c));
+  }
+  ++depth_;
+  return connection_->sql();
+}
+
+void Database::RequestScope::end(bool commit) noexcept {
+  if (!connection_) return;
+  if (commit) {
+    try {
+      db_.commit(*connection_);
+    } catch (...) {
+      connection_->discard();  // a read transaction that cannot end: the connection is in an unknown state
+    }
+  } else {
+    db_.rollback(*connection_);
+  }
+  connection_.reset();
+}
+
+void Database::end_shared_read() {
+  if (RequestScope* scope = RequestScope::current(*this); scope && scope->depth_ == 0) scope->end(true);
+}
+
 // ---- Group commit (SQLite) ----
 
 namespace {

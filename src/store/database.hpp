@@ -92,6 +92,7 @@ class Database {
   template <class F>
   auto write(F&& f) {
     Timed timed(true);
+    end_shared_read();  // outside a read: later reads must see this write (RequestScope)
     if (dialect_ == Dialect::postgres) return transaction(true, std::forward<F>(f));
     using Result = decltype(f(std::declval<soci::session&>()));
     if constexpr (std::is_void_v<Result>) {
@@ -103,12 +104,76 @@ class Database {
       return std::move(*result);
     }
   }
-  // A read-only transaction: one consistent snapshot for multi-query reads.
+  // A read-only transaction: one consistent snapshot for multi-query reads. Inside a RequestScope of this thread,
+  // the scope's shared read transaction.
   template <class F>
   auto read(F&& f) {
     Timed timed(false);
+    if (RequestScope* scope = RequestScope::current(*this)) return scope->read(std::forward<F>(f));
     return transaction(false, std::forward<F>(f));
   }
+
+  // One read transaction per request (issue 11). A request reads its actor (front/), then what it shows, often in
+  // several service calls; each read used to take a pooled connection, BEGIN and COMMIT of its own, and handing
+  // connections between 30-odd request threads cost more than most of the queries. While a RequestScope lives on
+  // a thread, the reads of that thread share one read transaction, begun by the first of them on one pooled
+  // connection: one snapshot for the whole request. It ends (COMMIT, connection back to the pool):
+  //   - when the scope ends (the request is answered);
+  //   - before a write, so that what the request reads after its write sees it (the write itself runs as
+  //     before: group commit on SQLite, its own pooled transaction on PostgreSQL — a request never holds two
+  //     connections, so a full pool cannot deadlock);
+  //   - when a read inside it throws (PostgreSQL refuses every later statement of a failed transaction);
+  //   - on end_shared_read(), called by a use case before something slow that needs no database (a password
+  //     hash, a PDF), so it does not hold a connection others wait for.
+  // Scopes nest (an inner one is a no-op); reads on other threads (the writer, jobs) are not affected.
+  class RequestScope {
+   public:
+    explicit RequestScope(Database& db);
+    ~RequestScope();
+    RequestScope(const RequestScope&) = delete;
+    RequestScope& operator=(const RequestScope&) = delete;
+    // The scope of this thread for db, if any.
+    static RequestScope* current(Database& db);
+
+   private:
+    friend class Database;
+    template <class F>
+    auto read(F&& f) {
+      soci::session& s = enter();
+      try {
+        if constexpr (std::is_void_v<decltype(f(s))>) {
+          f(s);
+          leave();
+        } else {
+          auto result = f(s);
+          leave();
+          return result;
+        }
+      } catch (...) {
+        leave();
+        if (depth_ > 0) db_.rethrow_translated(&s);
+        // The outermost read: translated while the connection is still this scope's, then the transaction ends.
+        std::exception_ptr translated;
+        try {
+          db_.rethrow_translated(&s);
+        } catch (...) {
+          translated = std::current_exception();
+        }
+        end(false);
+        std::rethrow_exception(translated);
+      }
+    }
+    soci::session& enter();  // the shared transaction, begun if needed; one level deeper
+    void leave() noexcept { --depth_; }
+    void end(bool commit) noexcept;  // ends the shared transaction (if any) and returns the connection
+
+    Database& db_;
+    bool active_;  // false for a scope nested in another of the same database
+    std::optional<Connection> connection_;
+    int depth_ = 0;  // reads of this scope running now (a read inside a read)
+  };
+  // Ends this thread's shared read transaction now (see RequestScope); the next read begins a new one.
+  void end_shared_read();
 
   // SELECT 1 on a fresh or pooled connection; false when the database does not answer.
   bool ping();

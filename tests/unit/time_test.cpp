@@ -30,3 +30,11 @@ TEST(Time, LocalDateFollowsTheOrganisationZone) {
   EXPECT_EQ(local_date(t, "UTC").str(), "2026-11-25");
   EXPECT_EQ(format_timestamp(start_of_day(*parse_date("2026-11-26"), "Asia/Seoul")), "2026-11-25 15:00:00");
 }
+
+TEST(Time, TimestampsPrintPaddedFieldsAndSignedOffsets) {
+  auto t = *parse_timestamp("1999-01-02 03:04:05-05:30");
+  EXPECT_EQ(format_timestamp(t), "1999-01-02 08:34:05");
+  EXPECT_EQ(iso8601(t, -330), "1999-01-02T03:04:05-05:30");
+  EXPECT_EQ(iso8601(t, 0), "1999-01-02T08:34:05+00:00");
+  EXPECT_EQ(iso8601(*parse_timestamp("2026-12-31 23:59:59"), 540), "2027-01-01T08:59:59+09:00");
+}

@@ -1,0 +1,66 @@
+// JsonWriter (common/json_text.hpp) writes what nlohmann-json would: the hot API responses moved to it must read
+// the same to every client.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <nlohmann/json.hpp>
+
+#include "common/json_text.hpp"
+
+namespace the5hc {
+namespace {
+
+std::string nlohmann_text(double v) { return nlohmann::json(v).dump(); }
+std::string writer_text(double v) { return JsonWriter().value(v).take(); }
+
+TEST(JsonWriter, DoublesPrintAsNlohmannPrintsThem) {
+  for (double v : {0.0, 1.0, -1.0, 70.0, 175.5, 22.857142857142858, 0.1, 0.30000000000000004, 1e-4, 0.00012345,
+                   123456789.125, 99999999999999.0, -3.25, 1e-7, 1e20, 2.5e-10})
+    EXPECT_EQ(writer_text(v), nlohmann_text(v)) << v;
+  EXPECT_EQ(writer_text(std::nan("")), "null");
+  EXPECT_EQ(writer_text(std::numeric_limits<double>::infinity()), "null");
+}
+
+TEST(JsonWriter, NestedStructureIsValidJsonWithTheGivenValues) {
+  JsonWriter w;
+  w.begin_object()
+      .field("id", 7)
+      .field("name", std::string("김철수 \"Kim\"\n"))
+      .field("email", std::optional<std::string>())
+      .field("score", std::optional<double>(81.5))
+      .field("active", true)
+      .key("items")
+      .begin_array()
+      .value(std::int64_t{-9007199254740993})
+      .begin_object()
+      .end_object()
+      .begin_array()
+      .end_array()
+      .raw(R"({"x":[1,2]})")
+      .end_array()
+      .field("bad", std::string("a\xff" "b"))
+      .end_object();
+  auto parsed = nlohmann::json::parse(w.text());
+  EXPECT_EQ(parsed["id"], 7);
+  EXPECT_EQ(parsed["name"], "김철수 \"Kim\"\n");
+  EXPECT_TRUE(parsed["email"].is_null());
+  EXPECT_EQ(parsed["score"], 81.5);
+  EXPECT_EQ(parsed["active"], true);
+  EXPECT_EQ(parsed["items"][0], -9007199254740993LL);
+  EXPECT_TRUE(parsed["items"][1].is_object() && parsed["items"][1].empty());
+  EXPECT_TRUE(parsed["items"][2].is_array() && parsed["items"][2].empty());
+  EXPECT_EQ(parsed["items"][3]["x"][1], 2);
+  EXPECT_EQ(parsed["bad"], "a\xEF\xBF\xBD" "b");  // invalid UTF-8 becomes U+FFFD, as dump_json does
+  EXPECT_EQ(w.text().find('\n'), std::string::npos);  // compact, like the rest of the API
+}
+
+TEST(JsonWriter, EmptyContainersAndTopLevelValues) {
+  EXPECT_EQ(JsonWriter().begin_array().end_array().take(), "[]");
+  EXPECT_EQ(JsonWriter().begin_object().end_object().take(), "{}");
+  EXPECT_EQ(JsonWriter().value("x").take(), "\"x\"");
+  EXPECT_EQ(JsonWriter().begin_array().value(1).value(2).null().end_array().take(), "[1,2,null]");
+}
+
+}  // namespace
+}  // namespace the5hc
