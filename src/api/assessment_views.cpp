@@ -41,24 +41,26 @@ json assessment_detail_json(const service::AssessmentView& v, Lang lang) {
   return out;
 }
 
-json assessment_summary_json(const store::Assessment& a, const std::string& zone) {
+void write_assessment_summary(JsonWriter& w, const store::Assessment& a, const std::string& zone) {
   const auto& s = a.results.scores;
-  return {{"id", a.id},
-          {"client", a.meta.client_id},
-          {"client_name", a.client_name},
-          {"trainer", a.meta.trainer_id},
-          {"trainer_name", a.trainer_name},
-          {"date", a.meta.date},
-          {"overall_score", nullable(s.overall_score)},
-          {"strength_score", nullable(s.strength_score)},
-          {"mobility_score", nullable(s.mobility_score)},
-          {"balance_score", nullable(s.balance_score)},
-          {"cardio_score", nullable(s.cardio_score)},
-          {"injury_risk_score", nullable(a.results.injury_risk_score)},
-          {"injury_risk_level", nullable(a.results.injury_risk_level)},
-          {"is_complete", s.is_complete},
-          {"is_legacy", a.is_legacy},
-          {"created_at", timestamp_json(a.created_at, zone)}};
+  w.begin_object()
+      .field("id", a.id)
+      .field("client", a.meta.client_id)
+      .field("client_name", a.client_name)
+      .field("trainer", a.meta.trainer_id)
+      .field("trainer_name", a.trainer_name)
+      .field("date", a.meta.date)
+      .field("overall_score", s.overall_score)
+      .field("strength_score", s.strength_score)
+      .field("mobility_score", s.mobility_score)
+      .field("balance_score", s.balance_score)
+      .field("cardio_score", s.cardio_score)
+      .field("injury_risk_score", a.results.injury_risk_score)
+      .field("injury_risk_level", a.results.injury_risk_level)
+      .field("is_complete", s.is_complete)
+      .field("is_legacy", a.is_legacy)
+      .field("created_at", timestamp_text(a.created_at, zone))
+      .end_object();
 }
 
 }  // namespace the5hc::api

@@ -81,9 +81,10 @@ void register_assessment_routes(http::Router& router, const service::Dependencie
     q.limit = page.page_size;
     q.offset = page.offset();
     auto list = service::list_assessments(front::context(req, deps), q);
-    json results = json::array();
-    for (const auto& a : list.results) results.push_back(assessment_summary_json(a, list.zone));
-    return http::json_response(200, page_envelope(req, page, list.count, std::move(results)));
+    return http::Response::json(200, page_envelope_text(req, page, list.count, list.results,
+                                                        [&](JsonWriter& w, const store::Assessment& a) {
+                                                          write_assessment_summary(w, a, list.zone);
+                                                        }));
   }, "assessments-list");
 
   router.post("/api/v1/assessments/", [&deps](http::Request& req) {

@@ -148,9 +148,11 @@ void register_client_routes(http::Router& router, const service::Dependencies& d
   router.get("/api/v1/clients/{id:int}/assessments/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
     auto list = service::client_assessments(ctx, req.param_int("id"));
-    json out = json::array();
-    for (const auto& a : list.results) out.push_back(assessment_summary_json(a, list.zone));
-    return http::json_response(200, out);
+    JsonWriter w;
+    w.begin_array();
+    for (const auto& a : list.results) write_assessment_summary(w, a, list.zone);
+    w.end_array();
+    return http::Response::json(200, w.take());
   }, "clients-assessments");
 
   router.get("/api/v1/clients/{id:int}/packages/", [&deps](http::Request& req) {

@@ -117,8 +117,10 @@ JsonWriter& JsonWriter::end_array() {
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   before_value();
-  append_json_string(out_, name);
-  out_ += ':';
+  // Keys are literals of the code (snake_case ASCII): quoted as they are, without the scan for escapes.
+  out_ += '"';
+  out_ += name;
+  out_ += "\":";
   after_key_ = true;
   return *this;
 }

@@ -33,7 +33,9 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view name);  // the next value belongs to this key of the current object
+  // The next value belongs to this key of the current object. Keys are the code's own ASCII names: written as
+  // they are (a key needing an escape is a programming error; JsonWriter's unit test checks the API's names).
+  JsonWriter& key(std::string_view name);
   JsonWriter& value(std::string_view v);
   JsonWriter& value(const std::string& v) { return value(std::string_view(v)); }
   JsonWriter& value(const char* v) { return value(std::string_view(v)); }

@@ -281,15 +281,36 @@ Prepared prepare_new(soci::session& sql, const Context& ctx, const AssessmentDra
   return {client, std::move(w), zone};
 }
 
+// Whether what prepare_new read still holds inside the write: the client (visible, same organisation, and the
+// age, gender, weight and name that scoring, the audit and the notification used) and the conducting trainer.
+bool still_current(soci::session& sql, const Context& ctx, const AssessmentDraft& draft, const Prepared& p) {
+  auto client = referenced_client(sql, ctx, *draft.client_id);  // throws as prepare_new would
+  const auto& was = p.client;
+  return client.organization_id == was.organization_id && client.fields.age == was.fields.age &&
+         client.fields.gender == was.fields.gender && client.fields.weight == was.fields.weight &&
+         client.fields.name == was.fields.name &&
+         conducting_trainer(sql, ctx, client, draft.trainer_id, std::nullopt) == p.write.meta.trainer_id;
+}
+
 }  // namespace
 
 AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draft) {
+  // Validation and scoring read the database but change nothing, so they run before the write, in the request's
+  // read transaction: the group-commit writer — one thread for every write of the process — then only checks that
+  // what they read still holds, inserts and answers (issue 11). Invalid input never reaches the writer.
+  auto p = ctx.db.read([&](soci::session& sql) { return prepare_new(sql, ctx, draft); });
+  const std::int64_t created_by = require_actor(ctx).user_id;
+  auto row = store::assessment_row(p.write, created_by, format_timestamp(ctx.clock.now()));
+  auto summary = audit_summary(p.write).dump();
   return ctx.db.write([&](soci::session& sql) {
-    auto p = prepare_new(sql, ctx, draft);
-    const std::string now = format_timestamp(ctx.clock.now());
-    auto id = store::insert_assessment(sql, store::assessment_row(p.write, require_actor(ctx).user_id, now));
+    if (!still_current(sql, ctx, draft, p)) {  // changed in between (rare): prepared again, here
+      p = prepare_new(sql, ctx, draft);
+      row = store::assessment_row(p.write, created_by, format_timestamp(ctx.clock.now()));
+      summary = audit_summary(p.write).dump();
+    }
+    auto id = store::insert_assessment(sql, row);
     audit(sql, ctx, "assessment_created", "assessment", id, p.client.fields.name + " " + p.write.meta.date,
-          p.client.organization_id, {std::nullopt, audit_summary(p.write).dump()});
+          p.client.organization_id, {std::nullopt, summary});
     const auto& overall = p.write.evaluation.scores.overall_score;
     notify(sql, ctx, "assessment_completed",
            {{"client", p.client.fields.name}, {"overall", overall ? d::format1(*overall) : std::string("-")}},

@@ -57,11 +57,11 @@ void SqlParams::bind(soci::statement& st) {
   }
 }
 
-void SqlParams::bind(void* sqlite_stmt) const {
+void SqlParams::bind(void* sqlite_stmt, const std::vector<int>& slots) const {
   auto* st = static_cast<sqlite_api::sqlite3_stmt*>(sqlite_stmt);
   for (std::size_t i = 0; i < order_.size(); ++i) {
     auto [kind, index] = order_[i];
-    int at = sqlite_api::sqlite3_bind_parameter_index(st, (":" + names_[i]).c_str());
+    int at = i < slots.size() ? slots[i] : 0;
     if (at == 0) continue;  // a placeholder the query does not use
     if (kind == 'n') sqlite_api::sqlite3_bind_null(st, at);
     else if (kind == 'i') sqlite_api::sqlite3_bind_int64(st, at, ints_[index]);
@@ -155,10 +155,28 @@ class RowReader {
 // Per connection (sqlite3 handle): query text → prepared statement. A connection is used by one thread at a time
 // (the pool, the writer), so only the map of connections needs the lock.
 // Each statement keeps its row reader, so the soci::row of its columns is laid out once, not on every execution.
+// Each statement also keeps where its placeholders are: slots[k] is the SQLite index of ":p<k+1>" (0 when the query
+// does not use it), so binding never looks a name up (SqlParams names its placeholders p1, p2, … in order).
 struct Cached {
   sqlite_api::sqlite3_stmt* st;
   std::unique_ptr<RowReader> reader;
+  std::vector<int> slots;
 };
+
+std::vector<int> placeholder_slots(sqlite_api::sqlite3_stmt* st) {
+  std::vector<int> slots;
+  const int n = sqlite_api::sqlite3_bind_parameter_count(st);
+  for (int at = 1; at <= n; ++at) {
+    const char* name = sqlite_api::sqlite3_bind_parameter_name(st, at);
+    if (!name || name[0] != ':' || name[1] != 'p') continue;
+    std::size_t k = 0;
+    for (const char* c = name + 2; *c; ++c) k = *c >= '0' && *c <= '9' ? k * 10 + std::size_t(*c - '0') : 0;
+    if (k == 0) continue;
+    if (slots.size() < k) slots.resize(k, 0);
+    slots[k - 1] = at;
+  }
+  return slots;
+}
 using Statements = std::unordered_map<std::string, Cached>;
 std::mutex cache_mutex;
 std::unordered_map<sqlite_api::sqlite3*, Statements> statement_cache;
@@ -179,12 +197,17 @@ struct StatementUse {
   sqlite_api::sqlite3_stmt* st;
   bool cached;
   RowReader* reader;                  // the cached statement's, or own_reader
+  const std::vector<int>* slots;      // the cached statement's, or own_slots
   std::unique_ptr<RowReader> own_reader;
-  StatementUse(sqlite_api::sqlite3_stmt* s, RowReader* cached_reader)
-      : st(s), cached(cached_reader != nullptr), reader(cached_reader) {
-    if (!reader) {
+  std::vector<int> own_slots;
+  StatementUse(sqlite_api::sqlite3_stmt* s, Cached* from_cache)
+      : st(s), cached(from_cache != nullptr), reader(cached ? from_cache->reader.get() : nullptr),
+        slots(cached ? &from_cache->slots : nullptr) {
+    if (!cached) {
       own_reader = std::make_unique<RowReader>();
       reader = own_reader.get();
+      own_slots = placeholder_slots(st);
+      slots = &own_slots;
     }
   }
   StatementUse(const StatementUse&) = delete;
@@ -206,8 +229,7 @@ StatementUse statement_for(sqlite_api::sqlite3* db, const std::string& query) {
     mine = &statement_cache[db];  // node-based map: the address stays valid while other connections come and go
   }
   auto found = mine->find(query);
-  if (found != mine->end() && !sqlite_api::sqlite3_stmt_busy(found->second.st))
-    return {found->second.st, found->second.reader.get()};
+  if (found != mine->end() && !sqlite_api::sqlite3_stmt_busy(found->second.st)) return {found->second.st, &found->second};
   sqlite_api::sqlite3_stmt* st = nullptr;
   int rc = sqlite_api::sqlite3_prepare_v3(db, query.c_str(), static_cast<int>(query.size()) + 1,
                                           SQLITE_PREPARE_PERSISTENT, &st, nullptr);
@@ -225,8 +247,8 @@ StatementUse statement_for(sqlite_api::sqlite3* db, const std::string& query) {
         ++it;
       }
   }
-  auto added = mine->emplace(query, Cached{st, std::make_unique<RowReader>()}).first;
-  return {st, added->second.reader.get()};
+  auto added = mine->emplace(query, Cached{st, std::make_unique<RowReader>(), placeholder_slots(st)}).first;
+  return {st, &added->second};
 }
 
 bool for_each_sqlite_row(soci::session& sql, const std::string& query, SqlParams& params,
@@ -234,7 +256,7 @@ bool for_each_sqlite_row(soci::session& sql, const std::string& query, SqlParams
   sqlite_api::sqlite3* db = sqlite_handle(sql);
   if (!db) return false;
   StatementUse use = statement_for(db, query);
-  params.bind(use.st);
+  params.bind(use.st, *use.slots);
   for (;;) {
     int rc = sqlite_api::sqlite3_step(use.st);
     if (rc == SQLITE_DONE) return true;

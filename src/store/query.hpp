@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace soci {
 class session;
@@ -27,8 +28,9 @@ class SqlParams {
   std::string add(const char* v) { return add(std::string(v)); }
   std::string add_null();
   void bind(soci::statement& st);
-  // Binds the collected values to an SQLite statement by placeholder name (the statement cache of query.cpp).
-  void bind(void* sqlite_stmt) const;
+  // Binds the collected values to an SQLite statement: slots[k] is the statement's index of the k-th placeholder
+  // (0: unused), as the statement cache of query.cpp keeps it.
+  void bind(void* sqlite_stmt, const std::vector<int>& slots) const;
 
  private:
   std::string next_name();

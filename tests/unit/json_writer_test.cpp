@@ -62,5 +62,10 @@ TEST(JsonWriter, EmptyContainersAndTopLevelValues) {
   EXPECT_EQ(JsonWriter().begin_array().value(1).value(2).null().end_array().take(), "[1,2,null]");
 }
 
+TEST(JsonWriter, KeysAreWrittenAsGiven) {
+  EXPECT_EQ(JsonWriter().begin_object().field("latest_overall_score", 81.0).end_object().take(),
+            R"({"latest_overall_score":81.0})");
+}
+
 }  // namespace
 }  // namespace the5hc
