@@ -147,6 +147,26 @@ TEST_F(StatementCache, AnErrorInACachedStatementLeavesTheConnectionUsable) {
             2);
 }
 
+TEST_F(StatementCache, PlaceholdersAreOnlyTheParametersOutsideQuotesCommentsAndCasts) {
+  if (!test_db_.postgres()) GTEST_SKIP() << "PostgreSQL only (:: casts)";
+  db_->read([](soci::session& s) {
+    store::SqlParams p;
+    const std::string first = p.add(7), second = p.add("y");
+    // :p2 first, :p1 twice, an unused value, and :p lookalikes in a string, an identifier and a comment
+    p.add(99);
+    std::string sql = "SELECT ':p1 '':p2' AS \"x:p1\", " + second + "::text || " + first + "::text AS joined, " + first +
+                      "::bigint + 1 AS next -- :p3\n";
+    int rows = 0;
+    store::for_each_row(s, sql, p, [&](const soci::row& r) {
+      ++rows;
+      EXPECT_EQ(store::get_text(r, store::column(r, "x:p1")), ":p1 ':p2");
+      EXPECT_EQ(store::get_text(r, 1), "y7");
+      EXPECT_EQ(store::get_int(r, 2), 8);
+    });
+    EXPECT_EQ(rows, 1);
+  });
+}
+
 TEST_F(StatementCache, APreparedStatementSurvivesTheServerForgettingIt) {
   if (!test_db_.postgres()) GTEST_SKIP() << "PostgreSQL only";
   auto note_of = [&](int id) {
