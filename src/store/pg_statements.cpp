@@ -135,6 +135,7 @@ struct Connection {
   // shared: a query run inside another's callback may empty the map while the outer one still reads its rows
   std::unordered_map<std::string, std::shared_ptr<Prepared>> by_query;
   unsigned long long next = 0;  // statement names are never reused on a connection
+  int backend = 0;              // the server process they were prepared in (PQbackendPID)
 };
 // A connection is used by one thread at a time (the pool), so only the map of connections needs the lock.
 std::mutex cache_mutex;
@@ -146,8 +147,18 @@ PGconn* handle(soci::session& sql) {
 }
 
 Connection& statements_of(PGconn* conn) {
-  std::lock_guard lock(cache_mutex);
-  return cache[conn];  // node-based map: the reference stays valid while other connections come and go
+  Connection* mine;
+  {
+    std::lock_guard lock(cache_mutex);
+    mine = &cache[conn];  // node-based map: the address stays valid while other connections come and go
+  }
+  // A connection closed without forget() (a session outside the pool) whose address a new one reuses: its
+  // statements are not on this server process.
+  if (int backend = PQbackendPID(conn); mine->backend != backend) {
+    mine->by_query.clear();
+    mine->backend = backend;
+  }
+  return *mine;
 }
 
 struct ResultDeleter {
