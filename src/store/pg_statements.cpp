@@ -86,13 +86,9 @@ soci::data_type kind_of(Oid type) {
 
 void lay_out(RowBuilder& row, const PGresult* res) {
   const int n = PQnfields(res);
-  std::vector<std::string> names(static_cast<std::size_t>(n));
   std::vector<soci::data_type> types(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) {
-    names[i] = PQfname(res, i);
-    types[i] = kind_of(PQftype(res, i));
-  }
-  row.layout(names, types);
+  for (int i = 0; i < n; ++i) types[i] = kind_of(PQftype(res, i));
+  row.layout(std::move(types), [&](std::size_t i) { return PQfname(res, static_cast<int>(i)); });
 }
 
 void fill(RowBuilder& row, const PGresult* res, int r) {

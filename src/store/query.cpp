@@ -130,14 +130,13 @@ class RowReader {
   // (Re)builds the row's columns from this row's value types (NULL keeps the column's previous type, or string).
   void layout(sqlite_api::sqlite3_stmt* st, int n) {
     std::vector<soci::data_type> types(static_cast<std::size_t>(n), soci::dt_string);
-    std::vector<std::string> names(static_cast<std::size_t>(n));
     for (int i = 0; i < n; ++i) {
       int type = sqlite_api::sqlite3_column_type(st, i);
       if (type != SQLITE_NULL) types[i] = kind(type);
       else if (static_cast<std::size_t>(i) < row_.size()) types[i] = row_.types()[i];
-      names[i] = sqlite_api::sqlite3_column_name(st, i);
     }
-    row_.layout(names, types);
+    row_.layout(std::move(types),
+                [&](std::size_t i) { return sqlite_api::sqlite3_column_name(st, static_cast<int>(i)); });
   }
 
   RowBuilder row_;

@@ -11,10 +11,11 @@ namespace the5hc::store {
 
 class RowBuilder {
  public:
-  // Column types are soci::dt_long_long, dt_double or dt_string.
-  void layout(const std::vector<std::string>& names, const std::vector<soci::data_type>& types) {
-    types_ = types;
-    const std::size_t n = types.size();
+  // Column types are soci::dt_long_long, dt_double or dt_string; name_of(i) gives column i's name (const char*).
+  template <class NameOf>
+  void layout(std::vector<soci::data_type> types, NameOf name_of) {
+    types_ = std::move(types);
+    const std::size_t n = types_.size();
     row_.clean_up();
     ints_.assign(n, nullptr);
     reals_.assign(n, nullptr);
@@ -22,7 +23,7 @@ class RowBuilder {
     indicators_.assign(n, nullptr);
     for (std::size_t i = 0; i < n; ++i) {
       soci::column_properties props;
-      props.set_name(names[i]);
+      props.set_name(name_of(i));
       props.set_data_type(types_[i]);
       row_.add_properties(props);
       // soci::row owns (and deletes) the values and indicators it is given; these vectors only point at them.

@@ -100,9 +100,9 @@ TEST_F(StatementCache, TheSameQueryRunManyTimesSeesItsOwnParametersAndFreshData)
       std::string seen;
       store::for_each_row(s, sql, p, [&](const soci::row& r) { seen = store::get_text(r, 0); });
       EXPECT_EQ(seen, "note " + std::to_string(round));
-      store::SqlParams none_matching;
-      EXPECT_EQ(store::fetch_int(s, "SELECT count(*) FROM cache_probe WHERE id > " + none_matching.add(round), none_matching),
-                round < 3 ? 3 - round : 0);
+      store::SqlParams after;
+      std::string count = "SELECT count(*) FROM cache_probe WHERE id > " + after.add(round);
+      EXPECT_EQ(store::fetch_int(s, count, after), round < 3 ? 3 - round : 0);
     });
   }
 }
@@ -154,8 +154,8 @@ TEST_F(StatementCache, PlaceholdersAreOnlyTheParametersOutsideQuotesCommentsAndC
     const std::string first = p.add(7), second = p.add("y");
     // :p2 first, :p1 twice, an unused value, and :p lookalikes in a string, an identifier and a comment
     p.add(99);
-    std::string sql = "SELECT ':p1 '':p2' AS \"x:p1\", " + second + "::text || " + first + "::text AS joined, " + first +
-                      "::bigint + 1 AS next -- :p3\n";
+    std::string sql = "SELECT ':p1 '':p2' AS \"x:p1\", " + second + "::text || " + first + "::text AS joined, " +
+                      first + "::bigint + 1 AS next -- :p3\n";
     int rows = 0;
     store::for_each_row(s, sql, p, [&](const soci::row& r) {
       ++rows;
