@@ -21,7 +21,7 @@ Dialect dialect_of(soci::session& sql) {
 class Statement {
  public:
   Statement(soci::session& sql, Dialect dialect, const std::string& table, const Columns& shape, bool with_id,
-            std::size_t rows, bool returning)
+            std::size_t rows)
       : sql_(sql), dialect_(dialect), table_(table), width_(shape.size() + (with_id ? 1 : 0)), with_id_(with_id),
         st_(sql) {
     std::string names = with_id ? "id" : "", values;
@@ -36,10 +36,6 @@ class Statement {
       values += ")";
     }
     std::string q = "INSERT INTO " + table + " (" + names + ") VALUES " + values;
-    if (dialect == Dialect::postgres && returning) {
-      q += " RETURNING id";
-      st_.exchange(soci::into(id_));
-    }
     st_.alloc();
     st_.prepare(q);
     st_.define_and_bind();
@@ -106,21 +102,19 @@ class Statement {
 }  // namespace
 
 std::int64_t insert_row(soci::session& sql, const char* table, Columns row) {
-  if (dialect_of(sql) == Dialect::sqlite) {
-    // Through the statement cache of store/query.cpp: the same INSERT text every time for a table's writes.
-    SqlParams p;
-    std::string names, values;
-    for (auto& c : row) {
-      names += (names.empty() ? "" : ", ") + std::string(c.name);
-      values += values.empty() ? "" : ", ";
-      values += std::visit([&](auto& o) { return o ? p.add(*o) : p.add_null(); }, c.value);
-    }
-    execute(sql, "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values + ")", p);
-    return last_insert_rowid(sql);
+  // Through the statement caches of store/query.hpp: the same INSERT text every time for a table's writes, prepared
+  // once per connection (every write of every request adds at least its audit row).
+  SqlParams p;
+  std::string names, values;
+  for (auto& c : row) {
+    names += (names.empty() ? "" : ", ") + std::string(c.name);
+    values += values.empty() ? "" : ", ";
+    values += std::visit([&](auto& o) { return o ? p.add(*o) : p.add_null(); }, c.value);
   }
-  Statement st(sql, dialect_of(sql), table, row, false, 1, true);
-  st.set(0, 0, std::move(row));
-  return st.run();
+  std::string insert = "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values + ")";
+  if (dialect_of(sql) == Dialect::postgres) return fetch_int(sql, insert + " RETURNING id", p);
+  execute(sql, insert, p);
+  return last_insert_rowid(sql);
 }
 
 struct RowBatches::Table {
@@ -128,13 +122,13 @@ struct RowBatches::Table {
 
   std::int64_t add(Columns row) {
     if (dialect == Dialect::sqlite) {
-      if (!single) single = std::make_unique<Statement>(sql, dialect, name, row, false, 1, false);
+      if (!single) single = std::make_unique<Statement>(sql, dialect, name, row, false, 1);
       single->set(0, 0, std::move(row));
       return single->run();
     }
     if (!single) {
-      single = std::make_unique<Statement>(sql, dialect, name, row, reserve, 1, false);
-      multi = std::make_unique<Statement>(sql, dialect, name, row, reserve, kBatch, false);
+      single = std::make_unique<Statement>(sql, dialect, name, row, reserve, 1);
+      multi = std::make_unique<Statement>(sql, dialect, name, row, reserve, kBatch);
     }
     std::int64_t id = reserve ? next_id() : 0;
     multi->set(count++, id, std::move(row));

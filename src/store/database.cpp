@@ -22,12 +22,8 @@
 namespace the5hc::store {
 namespace {
 constexpr int kBusyTimeoutMs = 5000;  // PRAGMA busy_timeout: how long SQLite waits for another process's lock
-// Transaction control: on SQLite through the statement cache of store/query.cpp (BEGIN, SAVEPOINT, COMMIT are
-// prepared once per connection), elsewhere through SOCI.
-void exec_statement(soci::session& s, const std::string& statement) {
-  SqlParams none;
-  execute(s, statement, none);
-}
+// Transaction control: one round-trip each on PostgreSQL, prepared once per connection on SQLite (store/query.hpp).
+void exec_statement(soci::session& s, const std::string& statement) { transaction_control(s, statement); }
 
 // SQLite's process-wide settings, made once before its first connection (sqlite3_config refuses them later).
 // MEMSTATUS off: otherwise every sqlite3_malloc and free takes one global mutex to keep a byte count, and with a

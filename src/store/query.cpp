@@ -4,6 +4,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <cctype>
+#include <charconv>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -11,7 +12,9 @@
 #include <vector>
 #include <unordered_map>
 
+#include "store/pg_statements.hpp"
 #include "store/row.hpp"
+#include "store/row_builder.hpp"
 
 namespace the5hc::store {
 
@@ -72,6 +75,17 @@ void SqlParams::bind(void* sqlite_stmt, const std::vector<int>& slots) const {
   }
 }
 
+const char* SqlParams::text_of(std::size_t number, std::string& scratch) const {
+  auto [kind, index] = order_.at(number - 1);
+  if (kind == 'n') return nullptr;
+  if (kind == 't') return texts_[index].c_str();
+  char buf[32];
+  auto [end, ec] = kind == 'i' ? std::to_chars(buf, buf + sizeof buf, ints_[index])
+                               : std::to_chars(buf, buf + sizeof buf, reals_[index]);  // shortest exact text
+  scratch.assign(buf, end);
+  return scratch.c_str();
+}
+
 namespace {
 
 // One result row as a soci::row, so store code reads rows the same way on both engines (store/row.hpp). Each
@@ -81,10 +95,10 @@ class RowReader {
  public:
   const soci::row& read(sqlite_api::sqlite3_stmt* st) {
     const int n = sqlite_api::sqlite3_column_count(st);
-    if (types_.size() != static_cast<std::size_t>(n)) layout(st, n);
+    if (row_.size() != static_cast<std::size_t>(n)) layout(st, n);
     for (int i = 0; i < n; ++i) {
       int type = sqlite_api::sqlite3_column_type(st, i);
-      if (type != SQLITE_NULL && kind(type) != types_[i]) {
+      if (type != SQLITE_NULL && kind(type) != row_.types()[i]) {
         layout(st, n);
         break;
       }
@@ -92,20 +106,19 @@ class RowReader {
     for (int i = 0; i < n; ++i) {
       int type = sqlite_api::sqlite3_column_type(st, i);
       if (type == SQLITE_NULL) {
-        *indicators_[i] = soci::i_null;
+        row_.set_null(i);
         continue;
       }
-      *indicators_[i] = soci::i_ok;
-      switch (types_[i]) {
-        case soci::dt_long_long: *ints_[i] = sqlite_api::sqlite3_column_int64(st, i); break;
-        case soci::dt_double: *reals_[i] = sqlite_api::sqlite3_column_double(st, i); break;
+      switch (row_.types()[i]) {
+        case soci::dt_long_long: row_.set_int(i, sqlite_api::sqlite3_column_int64(st, i)); break;
+        case soci::dt_double: row_.set_real(i, sqlite_api::sqlite3_column_double(st, i)); break;
         default: {
           const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(st, i));
-          texts_[i]->assign(text ? text : "", static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st, i)));
+          row_.set_text(i, text ? text : "", static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st, i)));
         }
       }
     }
-    return row_;
+    return row_.row();
   }
 
  private:
@@ -120,35 +133,13 @@ class RowReader {
     for (int i = 0; i < n; ++i) {
       int type = sqlite_api::sqlite3_column_type(st, i);
       if (type != SQLITE_NULL) types[i] = kind(type);
-      else if (static_cast<std::size_t>(i) < types_.size()) types[i] = types_[i];
+      else if (static_cast<std::size_t>(i) < row_.size()) types[i] = row_.types()[i];
     }
-    types_ = std::move(types);
-    row_.clean_up();
-    ints_.assign(n, nullptr);
-    reals_.assign(n, nullptr);
-    texts_.assign(n, nullptr);
-    indicators_.assign(n, nullptr);
-    for (int i = 0; i < n; ++i) {
-      soci::column_properties props;
-      props.set_name(sqlite_api::sqlite3_column_name(st, i));
-      props.set_data_type(types_[i]);
-      row_.add_properties(props);
-      // soci::row owns (and deletes) the values and indicators it is given; these vectors only point at them.
-      indicators_[i] = new soci::indicator(soci::i_ok);
-      switch (types_[i]) {
-        case soci::dt_long_long: row_.add_holder(ints_[i] = new long long(0), indicators_[i]); break;
-        case soci::dt_double: row_.add_holder(reals_[i] = new double(0), indicators_[i]); break;
-        default: row_.add_holder(texts_[i] = new std::string(), indicators_[i]);
-      }
-    }
+    row_.layout(std::move(types),
+                [&](std::size_t i) { return sqlite_api::sqlite3_column_name(st, static_cast<int>(i)); });
   }
 
-  soci::row row_;
-  std::vector<soci::data_type> types_;
-  std::vector<long long*> ints_;
-  std::vector<double*> reals_;
-  std::vector<std::string*> texts_;
-  std::vector<soci::indicator*> indicators_;
+  RowBuilder row_;
 };
 
 // ---- The SQLite statement cache ----
@@ -268,6 +259,7 @@ bool for_each_sqlite_row(soci::session& sql, const std::string& query, SqlParams
 }  // namespace
 
 void forget_statements(soci::session& sql) noexcept {
+  pg::forget(sql);
   sqlite_api::sqlite3* db = sqlite_handle(sql);
   if (!db) return;
   std::lock_guard lock(cache_mutex);
@@ -285,7 +277,7 @@ std::int64_t last_insert_rowid(soci::session& sql) {
 
 void for_each_row(soci::session& sql, const std::string& query, SqlParams& params,
                   const std::function<void(const soci::row&)>& on_row) {
-  if (for_each_sqlite_row(sql, query, params, on_row)) return;
+  if (for_each_sqlite_row(sql, query, params, on_row) || pg::run(sql, query, params, on_row)) return;
   soci::row row;
   soci::statement st(sql);
   st.alloc();
@@ -312,6 +304,8 @@ std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& 
 long long execute(soci::session& sql, const std::string& query, SqlParams& params) {
   if (for_each_sqlite_row(sql, query, params, [](const soci::row&) {}))
     return sqlite_api::sqlite3_changes(sqlite_handle(sql));  // the cached statement's rows, as SOCI would count
+  long long changed = 0;
+  if (pg::run(sql, query, params, [](const soci::row&) {}, &changed)) return changed;
   soci::statement st(sql);
   st.alloc();
   params.bind(st);
@@ -319,6 +313,12 @@ long long execute(soci::session& sql, const std::string& query, SqlParams& param
   st.define_and_bind();
   st.execute(true);
   return st.get_affected_rows();
+}
+
+void transaction_control(soci::session& sql, const std::string& statement) {
+  if (pg::control(sql, statement)) return;  // one round-trip, no statement to prepare
+  SqlParams none;
+  execute(sql, statement, none);  // SQLite: prepared once per connection like any query
 }
 
 std::string like_pattern(const std::string& term) {

@@ -31,6 +31,10 @@ class SqlParams {
   // Binds the collected values to an SQLite statement: slots[k] is the statement's index of the k-th placeholder
   // (0: unused), as the statement cache of query.cpp keeps it.
   void bind(void* sqlite_stmt, const std::vector<int>& slots) const;
+  // The value of placeholder ":p<number>" as PostgreSQL text (store/pg_statements.cpp); nullptr for NULL. The
+  // text lives in `scratch` (numbers) or in the params (text).
+  const char* text_of(std::size_t number, std::string& scratch) const;
+  std::size_t size() const { return order_.size(); }
 
  private:
   std::string next_name();
@@ -48,9 +52,12 @@ std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& 
 // A statement without a result set (UPDATE, DELETE) with the collected parameters; returns the rows it changed.
 long long execute(soci::session& sql, const std::string& query, SqlParams& params);
 
-// On SQLite, for_each_row (and fetch_int) prepare each distinct query once per connection and reuse it: preparing
-// costs more than running most of these queries. A connection's statements are finalised before it closes
-// (store::SessionDeleter calls this).
+// Transaction control (BEGIN, COMMIT, ROLLBACK, SAVEPOINT …) in the fewest round-trips each engine allows.
+void transaction_control(soci::session& sql, const std::string& statement);
+
+// for_each_row, fetch_int and execute prepare each distinct query once per connection and reuse it: preparing
+// costs more than running most of these queries (SQLite here, PostgreSQL in store/pg_statements.cpp). A
+// connection's statements are finalised before it closes (store::SessionDeleter calls this).
 void forget_statements(soci::session& sql) noexcept;
 // SQLite: the rowid of the connection's last INSERT (a plain call, where SOCI would run a query).
 std::int64_t last_insert_rowid(soci::session& sql);
