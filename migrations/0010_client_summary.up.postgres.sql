@@ -1,0 +1,106 @@
+-- compatible: yes
+-- 0010 (issue 11; PostgreSQL, keep in step with the SQLite file): each client's summary — what the client list,
+-- search, detail, the activity and score-band filters and the dashboard show — kept on the client's row instead of
+-- six correlated subqueries per listed client. Triggers on assessments, sessions and session_packages recompute the
+-- affected client's figures in the same transaction, so every writer (services, legacy import, demo data,
+-- recalculation, cascaded deletes, an older binary) keeps them true without remembering to.
+-- What depends on today stays a comparison at read time: "a future scheduled session" is
+-- latest_scheduled_session_date > today, "active" is latest_activity_date >= today − 30 days.
+ALTER TABLE clients ADD COLUMN assessment_count INTEGER NOT NULL DEFAULT 0;
+-- The latest assessment: the latest date, then the highest id.
+ALTER TABLE clients ADD COLUMN latest_assessment_date TEXT;
+ALTER TABLE clients ADD COLUMN latest_overall_score DOUBLE PRECISION;
+-- Packages with is_active = 1 AND remaining_sessions > 0.
+ALTER TABLE clients ADD COLUMN active_package_count INTEGER NOT NULL DEFAULT 0;
+-- The latest session that is not cancelled, and the latest scheduled one.
+ALTER TABLE clients ADD COLUMN latest_session_date TEXT;
+ALTER TABLE clients ADD COLUMN latest_scheduled_session_date TEXT;
+-- The later of latest_assessment_date and latest_session_date (DOMAIN.md §1.5 activity).
+ALTER TABLE clients ADD COLUMN latest_activity_date TEXT;
+
+-- The dashboard counts an organisation's active clients from this index alone.
+CREATE INDEX ix_clients_organization_activity ON clients (organization_id, latest_activity_date);
+
+-- Each refresh first locks the client's row, then recomputes in a statement of its own: under READ COMMITTED that
+-- statement's snapshot then holds every change a concurrent writer committed to the same client before us (an
+-- UPDATE with the subqueries inline would re-check a concurrently updated row but keep its older snapshot for the
+-- subqueries, and lose the other writer's row). FOR NO KEY UPDATE, as the UPDATE itself takes: it does not wait for
+-- the foreign-key checks' KEY SHARE locks, so two writers inserting rows of one client cannot deadlock.
+CREATE FUNCTION refresh_client_assessment_summary(client BIGINT) RETURNS void AS $$
+DECLARE
+  latest_date TEXT;
+  latest_score DOUBLE PRECISION;
+BEGIN
+  PERFORM 1 FROM clients WHERE id = client FOR NO KEY UPDATE;
+  SELECT a.date, a.overall_score INTO latest_date, latest_score FROM assessments a WHERE a.client_id = client
+  ORDER BY a.date DESC, a.id DESC LIMIT 1;
+  UPDATE clients SET
+    assessment_count = (SELECT count(*) FROM assessments a WHERE a.client_id = client),
+    latest_assessment_date = latest_date,
+    latest_overall_score = latest_score,
+    latest_activity_date = GREATEST(latest_date, latest_session_date)  -- GREATEST skips NULLs
+  WHERE id = client;
+END $$ LANGUAGE plpgsql;
+
+CREATE FUNCTION refresh_client_session_summary(client BIGINT) RETURNS void AS $$
+DECLARE
+  latest TEXT;
+  latest_scheduled TEXT;
+BEGIN
+  PERFORM 1 FROM clients WHERE id = client FOR NO KEY UPDATE;
+  SELECT max(session_date) FILTER (WHERE status <> 'cancelled'), max(session_date) FILTER (WHERE status = 'scheduled')
+  INTO latest, latest_scheduled FROM sessions WHERE client_id = client;
+  UPDATE clients SET
+    latest_session_date = latest,
+    latest_scheduled_session_date = latest_scheduled,
+    latest_activity_date = GREATEST(latest_assessment_date, latest)
+  WHERE id = client;
+END $$ LANGUAGE plpgsql;
+
+CREATE FUNCTION refresh_client_package_summary(client BIGINT) RETURNS void AS $$
+BEGIN
+  PERFORM 1 FROM clients WHERE id = client FOR NO KEY UPDATE;
+  UPDATE clients SET active_package_count = (SELECT count(*) FROM session_packages p WHERE p.client_id = client
+                                             AND p.is_active = 1 AND p.remaining_sessions > 0)
+  WHERE id = client;
+END $$ LANGUAGE plpgsql;
+
+-- One trigger function per table: the new row's client, and the old row's when the row left it (delete, move).
+CREATE FUNCTION assessments_client_summary() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP <> 'DELETE' THEN PERFORM refresh_client_assessment_summary(NEW.client_id); END IF;
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN PERFORM refresh_client_assessment_summary(OLD.client_id); END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER tr_assessments_client_summary AFTER INSERT OR UPDATE OF client_id, date, overall_score OR DELETE
+  ON assessments FOR EACH ROW EXECUTE FUNCTION assessments_client_summary();
+
+CREATE FUNCTION sessions_client_summary() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP <> 'DELETE' THEN PERFORM refresh_client_session_summary(NEW.client_id); END IF;
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN PERFORM refresh_client_session_summary(OLD.client_id); END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER tr_sessions_client_summary AFTER INSERT OR UPDATE OF client_id, session_date, status OR DELETE
+  ON sessions FOR EACH ROW EXECUTE FUNCTION sessions_client_summary();
+
+CREATE FUNCTION session_packages_client_summary() RETURNS trigger AS $$
+BEGIN
+  IF TG_OP <> 'DELETE' THEN PERFORM refresh_client_package_summary(NEW.client_id); END IF;
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN PERFORM refresh_client_package_summary(OLD.client_id); END IF;
+  RETURN NULL;
+END $$ LANGUAGE plpgsql;
+CREATE TRIGGER tr_session_packages_client_summary AFTER INSERT OR UPDATE OF client_id, is_active, remaining_sessions
+  OR DELETE ON session_packages FOR EACH ROW EXECUTE FUNCTION session_packages_client_summary();
+
+-- Backfill from the rows as they are.
+UPDATE clients c SET
+  assessment_count = (SELECT count(*) FROM assessments a WHERE a.client_id = c.id),
+  latest_assessment_date = (SELECT max(a.date) FROM assessments a WHERE a.client_id = c.id),
+  latest_overall_score = (SELECT a.overall_score FROM assessments a WHERE a.client_id = c.id
+                          ORDER BY a.date DESC, a.id DESC LIMIT 1),
+  active_package_count = (SELECT count(*) FROM session_packages p WHERE p.client_id = c.id
+                          AND p.is_active = 1 AND p.remaining_sessions > 0),
+  latest_session_date = (SELECT max(s.session_date) FROM sessions s WHERE s.client_id = c.id AND s.status <> 'cancelled'),
+  latest_scheduled_session_date = (SELECT max(s.session_date) FROM sessions s WHERE s.client_id = c.id AND s.status = 'scheduled');
+UPDATE clients SET latest_activity_date = GREATEST(latest_assessment_date, latest_session_date);
