@@ -4,7 +4,7 @@ DROP TRIGGER tr_session_packages_client_summary ON session_packages;
 DROP FUNCTION assessments_client_summary();
 DROP FUNCTION sessions_client_summary();
 DROP FUNCTION session_packages_client_summary();
-DROP FUNCTION refresh_client_assessment_summary(BIGINT);
+DROP FUNCTION refresh_client_assessment_summary(BIGINT, INTEGER);
 DROP FUNCTION refresh_client_session_summary(BIGINT);
 DROP FUNCTION refresh_client_package_summary(BIGINT);
 DROP INDEX ix_clients_organization_activity;

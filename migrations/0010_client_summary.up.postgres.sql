@@ -21,12 +21,14 @@ ALTER TABLE clients ADD COLUMN latest_activity_date TEXT;
 -- The dashboard counts an organisation's active clients from this index alone.
 CREATE INDEX ix_clients_organization_activity ON clients (organization_id, latest_activity_date);
 
+-- The assessment count moves by one (counting would read every assessment of the client on every insert); each
+-- "latest" is one seek in an index on (client_id, date[, id]).
 -- Each refresh first locks the client's row, then recomputes in a statement of its own: under READ COMMITTED that
 -- statement's snapshot then holds every change a concurrent writer committed to the same client before us (an
 -- UPDATE with the subqueries inline would re-check a concurrently updated row but keep its older snapshot for the
 -- subqueries, and lose the other writer's row). FOR NO KEY UPDATE, as the UPDATE itself takes: it does not wait for
 -- the foreign-key checks' KEY SHARE locks, so two writers inserting rows of one client cannot deadlock.
-CREATE FUNCTION refresh_client_assessment_summary(client BIGINT) RETURNS void AS $$
+CREATE FUNCTION refresh_client_assessment_summary(client BIGINT, added INTEGER) RETURNS void AS $$
 DECLARE
   latest_date TEXT;
   latest_score DOUBLE PRECISION;
@@ -35,7 +37,7 @@ BEGIN
   SELECT a.date, a.overall_score INTO latest_date, latest_score FROM assessments a WHERE a.client_id = client
   ORDER BY a.date DESC, a.id DESC LIMIT 1;
   UPDATE clients SET
-    assessment_count = (SELECT count(*) FROM assessments a WHERE a.client_id = client),
+    assessment_count = assessment_count + added,
     latest_assessment_date = latest_date,
     latest_overall_score = latest_score,
     latest_activity_date = GREATEST(latest_date, latest_session_date)  -- GREATEST skips NULLs
@@ -68,8 +70,14 @@ END $$ LANGUAGE plpgsql;
 -- One trigger function per table: the new row's client, and the old row's when the row left it (delete, move).
 CREATE FUNCTION assessments_client_summary() RETURNS trigger AS $$
 BEGIN
-  IF TG_OP <> 'DELETE' THEN PERFORM refresh_client_assessment_summary(NEW.client_id); END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN PERFORM refresh_client_assessment_summary(OLD.client_id); END IF;
+  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
+    PERFORM refresh_client_assessment_summary(NEW.client_id, 1);
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM refresh_client_assessment_summary(NEW.client_id, 0);
+  END IF;
+  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
+    PERFORM refresh_client_assessment_summary(OLD.client_id, -1);
+  END IF;
   RETURN NULL;
 END $$ LANGUAGE plpgsql;
 CREATE TRIGGER tr_assessments_client_summary AFTER INSERT OR UPDATE OF client_id, date, overall_score OR DELETE

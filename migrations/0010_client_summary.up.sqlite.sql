@@ -20,13 +20,14 @@ ALTER TABLE clients ADD COLUMN latest_activity_date TEXT;
 
 -- The dashboard counts an organisation's active clients from this index alone.
 CREATE INDEX ix_clients_organization_activity ON clients (organization_id, latest_activity_date);
--- (The triggers' "latest assessment" reads ix_assessments_client_date, whose entries end with the row id.)
 
--- One UPDATE per recomputation; SQLite's multi-argument max() is NULL when an argument is, hence the coalesce.
--- The assessment part, for client X (written out once per trigger: SQLite triggers cannot call a routine).
+-- One UPDATE per change; SQLite's multi-argument max() is NULL when an argument is, hence the coalesce. Each
+-- "latest" is one seek in an index on (client_id, date) — whose entries end with the row id — and the assessment
+-- count moves by one: counting would read every assessment of the client on every insert.
+-- The assessment part (written out once per trigger: SQLite triggers cannot call a routine).
 CREATE TRIGGER tr_assessments_client_summary_insert AFTER INSERT ON assessments BEGIN
   UPDATE clients SET
-    assessment_count = (SELECT count(*) FROM assessments a WHERE a.client_id = NEW.client_id),
+    assessment_count = assessment_count + 1,
     latest_assessment_date = (SELECT max(a.date) FROM assessments a WHERE a.client_id = NEW.client_id),
     latest_overall_score = (SELECT a.overall_score FROM assessments a WHERE a.client_id = NEW.client_id
                             ORDER BY a.date DESC, a.id DESC LIMIT 1),
@@ -36,7 +37,8 @@ CREATE TRIGGER tr_assessments_client_summary_insert AFTER INSERT ON assessments 
 END;
 CREATE TRIGGER tr_assessments_client_summary_update AFTER UPDATE OF client_id, date, overall_score ON assessments BEGIN
   UPDATE clients SET
-    assessment_count = (SELECT count(*) FROM assessments a WHERE a.client_id = clients.id),
+    assessment_count = assessment_count + CASE WHEN OLD.client_id = NEW.client_id THEN 0
+                                               WHEN id = NEW.client_id THEN 1 ELSE -1 END,
     latest_assessment_date = (SELECT max(a.date) FROM assessments a WHERE a.client_id = clients.id),
     latest_overall_score = (SELECT a.overall_score FROM assessments a WHERE a.client_id = clients.id
                             ORDER BY a.date DESC, a.id DESC LIMIT 1),
@@ -46,7 +48,7 @@ CREATE TRIGGER tr_assessments_client_summary_update AFTER UPDATE OF client_id, d
 END;
 CREATE TRIGGER tr_assessments_client_summary_delete AFTER DELETE ON assessments BEGIN
   UPDATE clients SET
-    assessment_count = (SELECT count(*) FROM assessments a WHERE a.client_id = OLD.client_id),
+    assessment_count = assessment_count - 1,
     latest_assessment_date = (SELECT max(a.date) FROM assessments a WHERE a.client_id = OLD.client_id),
     latest_overall_score = (SELECT a.overall_score FROM assessments a WHERE a.client_id = OLD.client_id
                             ORDER BY a.date DESC, a.id DESC LIMIT 1),
