@@ -1,12 +1,8 @@
 DROP TRIGGER tr_assessments_client_summary ON assessments;
 DROP TRIGGER tr_sessions_client_summary ON sessions;
 DROP TRIGGER tr_session_packages_client_summary ON session_packages;
-DROP FUNCTION assessments_client_summary();
-DROP FUNCTION sessions_client_summary();
-DROP FUNCTION session_packages_client_summary();
-DROP FUNCTION refresh_client_assessment_summary(BIGINT, INTEGER);
-DROP FUNCTION refresh_client_session_summary(BIGINT);
-DROP FUNCTION refresh_client_package_summary(BIGINT);
+DROP FUNCTION client_summary();
+DROP FUNCTION refresh_client_summary(TEXT, BIGINT, INTEGER);
 DROP INDEX ix_clients_organization_activity;
 ALTER TABLE clients DROP COLUMN latest_activity_date;
 ALTER TABLE clients DROP COLUMN latest_scheduled_session_date;

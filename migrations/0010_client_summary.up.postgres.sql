@@ -21,85 +21,64 @@ ALTER TABLE clients ADD COLUMN latest_activity_date TEXT;
 -- The dashboard counts an organisation's active clients from this index alone.
 CREATE INDEX ix_clients_organization_activity ON clients (organization_id, latest_activity_date);
 
--- The assessment count moves by one (counting would read every assessment of the client on every insert); each
--- "latest" is one seek in an index on (client_id, date[, id]).
--- Each refresh first locks the client's row, then recomputes in a statement of its own: under READ COMMITTED that
--- statement's snapshot then holds every change a concurrent writer committed to the same client before us (an
--- UPDATE with the subqueries inline would re-check a concurrently updated row but keep its older snapshot for the
--- subqueries, and lose the other writer's row). FOR NO KEY UPDATE, as the UPDATE itself takes: it does not wait for
--- the foreign-key checks' KEY SHARE locks, so two writers inserting rows of one client cannot deadlock.
-CREATE FUNCTION refresh_client_assessment_summary(client BIGINT, added INTEGER) RETURNS void AS $$
+-- One routine recomputes what a change to one table can move, for one client; `added` is how many rows of that table
+-- the client gained (1, 0 or -1): the assessment count moves by it, as counting would read every assessment of the
+-- client on every insert. Each "latest" is one seek in an index on (client_id, date[, id]).
+-- It first locks the client's row, then recomputes in statements of their own: under READ COMMITTED their snapshots
+-- then hold every change a concurrent writer committed to the same client before us (an UPDATE with the subqueries
+-- inline would re-check a concurrently updated row but keep its older snapshot for the subqueries, and lose the
+-- other writer's row). FOR NO KEY UPDATE, as the UPDATE itself takes: it does not wait for the foreign-key checks'
+-- KEY SHARE locks, so two writers inserting rows of one client cannot deadlock.
+CREATE FUNCTION refresh_client_summary(source TEXT, client BIGINT, added INTEGER) RETURNS void AS $$
 DECLARE
   latest_date TEXT;
   latest_score DOUBLE PRECISION;
-BEGIN
-  PERFORM 1 FROM clients WHERE id = client FOR NO KEY UPDATE;
-  SELECT a.date, a.overall_score INTO latest_date, latest_score FROM assessments a WHERE a.client_id = client
-  ORDER BY a.date DESC, a.id DESC LIMIT 1;
-  UPDATE clients SET
-    assessment_count = assessment_count + added,
-    latest_assessment_date = latest_date,
-    latest_overall_score = latest_score,
-    latest_activity_date = GREATEST(latest_date, latest_session_date)  -- GREATEST skips NULLs
-  WHERE id = client;
-END $$ LANGUAGE plpgsql;
-
-CREATE FUNCTION refresh_client_session_summary(client BIGINT) RETURNS void AS $$
-DECLARE
-  latest TEXT;
   latest_scheduled TEXT;
 BEGIN
   PERFORM 1 FROM clients WHERE id = client FOR NO KEY UPDATE;
-  SELECT max(session_date) FILTER (WHERE status <> 'cancelled'), max(session_date) FILTER (WHERE status = 'scheduled')
-  INTO latest, latest_scheduled FROM sessions WHERE client_id = client;
-  UPDATE clients SET
-    latest_session_date = latest,
-    latest_scheduled_session_date = latest_scheduled,
-    latest_activity_date = GREATEST(latest_assessment_date, latest)
-  WHERE id = client;
+  IF source = 'assessments' THEN
+    SELECT a.date, a.overall_score INTO latest_date, latest_score FROM assessments a WHERE a.client_id = client
+    ORDER BY a.date DESC, a.id DESC LIMIT 1;
+    UPDATE clients SET
+      assessment_count = assessment_count + added,
+      latest_assessment_date = latest_date,
+      latest_overall_score = latest_score,
+      latest_activity_date = GREATEST(latest_date, latest_session_date)  -- GREATEST skips NULLs
+    WHERE id = client;
+  ELSIF source = 'sessions' THEN
+    SELECT max(session_date) FILTER (WHERE status <> 'cancelled'), max(session_date) FILTER (WHERE status = 'scheduled')
+    INTO latest_date, latest_scheduled FROM sessions WHERE client_id = client;
+    UPDATE clients SET
+      latest_session_date = latest_date,
+      latest_scheduled_session_date = latest_scheduled,
+      latest_activity_date = GREATEST(latest_assessment_date, latest_date)
+    WHERE id = client;
+  ELSE  -- session_packages
+    UPDATE clients SET active_package_count = (SELECT count(*) FROM session_packages p WHERE p.client_id = client
+                                               AND p.is_active = 1 AND p.remaining_sessions > 0)
+    WHERE id = client;
+  END IF;
 END $$ LANGUAGE plpgsql;
 
-CREATE FUNCTION refresh_client_package_summary(client BIGINT) RETURNS void AS $$
-BEGIN
-  PERFORM 1 FROM clients WHERE id = client FOR NO KEY UPDATE;
-  UPDATE clients SET active_package_count = (SELECT count(*) FROM session_packages p WHERE p.client_id = client
-                                             AND p.is_active = 1 AND p.remaining_sessions > 0)
-  WHERE id = client;
-END $$ LANGUAGE plpgsql;
-
--- One trigger function per table: the new row's client, and the old row's when the row left it (delete, move).
-CREATE FUNCTION assessments_client_summary() RETURNS trigger AS $$
+-- The new row's client, and the old row's when the row left it (delete, move to another client).
+CREATE FUNCTION client_summary() RETURNS trigger AS $$
 BEGIN
   IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
-    PERFORM refresh_client_assessment_summary(NEW.client_id, 1);
+    PERFORM refresh_client_summary(TG_TABLE_NAME, NEW.client_id, 1);
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM refresh_client_assessment_summary(NEW.client_id, 0);
+    PERFORM refresh_client_summary(TG_TABLE_NAME, NEW.client_id, 0);
   END IF;
   IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
-    PERFORM refresh_client_assessment_summary(OLD.client_id, -1);
+    PERFORM refresh_client_summary(TG_TABLE_NAME, OLD.client_id, -1);
   END IF;
   RETURN NULL;
 END $$ LANGUAGE plpgsql;
 CREATE TRIGGER tr_assessments_client_summary AFTER INSERT OR UPDATE OF client_id, date, overall_score OR DELETE
-  ON assessments FOR EACH ROW EXECUTE FUNCTION assessments_client_summary();
-
-CREATE FUNCTION sessions_client_summary() RETURNS trigger AS $$
-BEGIN
-  IF TG_OP <> 'DELETE' THEN PERFORM refresh_client_session_summary(NEW.client_id); END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN PERFORM refresh_client_session_summary(OLD.client_id); END IF;
-  RETURN NULL;
-END $$ LANGUAGE plpgsql;
+  ON assessments FOR EACH ROW EXECUTE FUNCTION client_summary();
 CREATE TRIGGER tr_sessions_client_summary AFTER INSERT OR UPDATE OF client_id, session_date, status OR DELETE
-  ON sessions FOR EACH ROW EXECUTE FUNCTION sessions_client_summary();
-
-CREATE FUNCTION session_packages_client_summary() RETURNS trigger AS $$
-BEGIN
-  IF TG_OP <> 'DELETE' THEN PERFORM refresh_client_package_summary(NEW.client_id); END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN PERFORM refresh_client_package_summary(OLD.client_id); END IF;
-  RETURN NULL;
-END $$ LANGUAGE plpgsql;
+  ON sessions FOR EACH ROW EXECUTE FUNCTION client_summary();
 CREATE TRIGGER tr_session_packages_client_summary AFTER INSERT OR UPDATE OF client_id, is_active, remaining_sessions
-  OR DELETE ON session_packages FOR EACH ROW EXECUTE FUNCTION session_packages_client_summary();
+  OR DELETE ON session_packages FOR EACH ROW EXECUTE FUNCTION client_summary();
 
 -- Backfill from the rows as they are.
 UPDATE clients c SET

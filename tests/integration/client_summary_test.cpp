@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <random>
+#include <thread>
 
 #include "config/config.hpp"
 #include "store/database.hpp"
@@ -213,6 +214,26 @@ TEST_F(ClientSummary, MixedWorkloadLeavesTheColumnsEqualToTheRows) {
   EXPECT_GT(sql_->count("SELECT count(*) FROM clients WHERE assessment_count > 0"), 0);
   EXPECT_GT(sql_->count("SELECT count(*) FROM clients WHERE latest_session_date IS NOT NULL"), 0);
   EXPECT_EQ(dump(db_->url(), columns_sql()), dump(db_->url(), rows_sql()));
+}
+
+// Writers of one client at once (on PostgreSQL truly concurrent transactions): each sees the others' committed rows
+// when it recomputes, so none is lost from the count or the latest assessment.
+TEST_F(ClientSummary, ParallelWritersOfOneClientAreAllCounted) {
+  auto id = client("owner1", {{"name", "동시평가"}});
+  ok(call("owner1", "POST", "/api/v1/packages/",
+          {{"client", id}, {"package_name", "동시"}, {"total_amount", 500000}, {"total_sessions", 10}}), 201);
+  constexpr int kWriters = 16;
+  std::vector<int> statuses(kWriters);
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i)
+    writers.emplace_back([&, i] {
+      statuses[i] = call("owner1", "POST", "/api/v1/assessments/",
+                         {{"client", id}, {"date", seoul_date(-i)}, {"push_up_reps", 10 + i}}).status;
+    });
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), kWriters);
+  EXPECT_EQ(columns(id), rows(id));
+  EXPECT_EQ(sql_->count("SELECT assessment_count FROM clients WHERE id = " + std::to_string(id)), kWriters);
 }
 
 // The legacy importer, recalculation and demo data write with the triggers in place; the migration's backfill
