@@ -4,6 +4,7 @@ DROP TRIGGER tr_session_packages_client_summary ON session_packages;
 DROP FUNCTION client_summary();
 DROP FUNCTION refresh_client_summary(TEXT, BIGINT, INTEGER);
 DROP INDEX ix_clients_organization_activity;
+DROP INDEX ix_clients_organization_listed;
 ALTER TABLE clients DROP COLUMN latest_activity_date;
 ALTER TABLE clients DROP COLUMN latest_scheduled_session_date;
 ALTER TABLE clients DROP COLUMN latest_session_date;

@@ -20,6 +20,10 @@ ALTER TABLE clients ADD COLUMN latest_activity_date TEXT;
 
 -- The dashboard counts an organisation's active clients from this index alone.
 CREATE INDEX ix_clients_organization_activity ON clients (organization_id, latest_activity_date);
+-- The client list's default order (created_at DESC, id DESC) read from an index, stopping after one page: PostgreSQL
+-- indexes hold no row id, so without the id the planner sorted every client of the organisation (SQLite's
+-- ix_clients_organization_created ends with the row id and serves as it is).
+CREATE INDEX ix_clients_organization_listed ON clients (organization_id, created_at, id);
 
 -- One routine recomputes what a change to one table can move, for one client; `added` is how many rows of that table
 -- the client gained (1, 0 or -1): the assessment count moves by it, as counting would read every assessment of the
