@@ -19,7 +19,10 @@ def main():
     db = sqlite3.connect(path)
     offset = db.execute("SELECT max(id) FROM clients").fetchone()[0]
     a_offset = db.execute("SELECT max(id) FROM assessments").fetchone()[0]
-    client_cols = [c for c in columns(db, "clients") if c not in ("id", "name", "email", "search_text")]
+    # Columns that triggers keep (search text, migration 0010's summary) start empty and fill as the copies' rows come.
+    derived = ("search_text", "assessment_count", "latest_assessment_date", "latest_overall_score",
+               "active_package_count", "latest_session_date", "latest_scheduled_session_date", "latest_activity_date")
+    client_cols = [c for c in columns(db, "clients") if c not in ("id", "name", "email") + derived]
     a_cols = [c for c in columns(db, "assessments") if c not in ("id", "client_id")]
     with db:
         for k in range(1, factor):

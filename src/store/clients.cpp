@@ -9,25 +9,14 @@
 namespace the5hc::store {
 namespace {
 
-// The latest assessment is the one with the latest date, then the highest id.
+// The derived figures are columns of the client's row, kept current by triggers (migration 0010): no subquery per
+// listed client. Only "a future scheduled session" depends on today and is compared here.
 const char* kSelect =
     "SELECT c.id, c.organization_id, c.trainer_id, c.name, c.age, c.gender, c.height, c.weight, c.email, c.phone, "
-    "c.created_at, c.updated_at, u.name AS trainer_name, "
-    "(SELECT COUNT(*) FROM assessments a WHERE a.client_id = c.id) AS assessment_count, "
-    "(SELECT a.overall_score FROM assessments a WHERE a.client_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1) "
-    "AS latest_overall, "
-    "(SELECT a.date FROM assessments a WHERE a.client_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1) "
-    "AS latest_date, "
-    "(SELECT COUNT(*) FROM session_packages p WHERE p.client_id = c.id AND p.is_active = 1 "
-    "AND p.remaining_sessions > 0) AS active_packages, "
-    "(SELECT MAX(s.session_date) FROM sessions s WHERE s.client_id = c.id AND s.status <> 'cancelled') "
-    "AS latest_session, ";
+    "c.created_at, c.updated_at, u.name AS trainer_name, c.assessment_count, c.latest_overall_score, "
+    "c.latest_assessment_date, c.active_package_count, c.latest_activity_date, ";
 
 const char* kFrom = " FROM clients c JOIN trainers t ON t.id = c.trainer_id JOIN users u ON u.id = t.user_id ";
-
-// The latest overall score as a correlated subquery, for the score-band filter.
-const char* kLatestOverall =
-    "(SELECT a.overall_score FROM assessments a WHERE a.client_id = c.id ORDER BY a.date DESC, a.id DESC LIMIT 1)";
 
 Client to_client(const soci::row& r) {
   Client c;
@@ -48,16 +37,13 @@ Client to_client(const soci::row& r) {
   c.latest_overall_score = get_opt_real(r, 14);
   c.latest_assessment_date = get_opt_text(r, 15);
   c.active_package_count = get_int(r, 16);
-  auto session = get_opt_text(r, 17);
-  c.latest_activity_date = c.latest_assessment_date;
-  if (session && (!c.latest_activity_date || *session > *c.latest_activity_date)) c.latest_activity_date = session;
+  c.latest_activity_date = get_opt_text(r, 17);
   c.has_future_scheduled_session = get_int(r, 18) > 0;
   return c;
 }
 
 std::string future_scheduled(SqlParams& p, const std::string& today) {
-  return "(SELECT COUNT(*) FROM sessions s WHERE s.client_id = c.id AND s.status = 'scheduled' AND s.session_date > " +
-         p.add(today) + ")";
+  return "CASE WHEN c.latest_scheduled_session_date > " + p.add(today) + " THEN 1 ELSE 0 END";
 }
 
 std::string where(const ClientFilter& f, SqlParams& p) {
@@ -80,18 +66,16 @@ std::string where(const ClientFilter& f, SqlParams& p) {
          p.add(f.bmi_range->second - 0.05);
   }
   if (f.active) {
-    // The SQL form of domain::is_active_client: activity dated on or after the cut-off, or a future booking.
-    std::string active = "(EXISTS (SELECT 1 FROM assessments a WHERE a.client_id = c.id AND a.date >= " +
-                         p.add(f.activity_cutoff) +
-                         ") OR EXISTS (SELECT 1 FROM sessions s WHERE s.client_id = c.id AND s.status <> 'cancelled' "
-                         "AND s.session_date >= " +
-                         p.add(f.activity_cutoff) + "))";
-    w += *f.active ? " AND " + active : " AND NOT " + active;
+    // The SQL form of domain::is_active_client: activity dated on or after the cut-off, or a future booking — which
+    // is itself a non-cancelled session after today, so the latest activity covers it.
+    const std::string cutoff = p.add(f.activity_cutoff);
+    w += *f.active ? " AND c.latest_activity_date >= " + cutoff
+                   : " AND (c.latest_activity_date IS NULL OR c.latest_activity_date < " + cutoff + ")";
   }
-  if (f.latest_score_none) w += " AND " + std::string(kLatestOverall) + " IS NULL";
+  if (f.latest_score_none) w += " AND c.latest_overall_score IS NULL";
   if (f.latest_score_range)
-    w += " AND " + std::string(kLatestOverall) + " >= " + p.add(f.latest_score_range->first) + " AND " +
-         kLatestOverall + " < " + p.add(f.latest_score_range->second);
+    w += " AND c.latest_overall_score >= " + p.add(f.latest_score_range->first) +
+         " AND c.latest_overall_score < " + p.add(f.latest_score_range->second);
   if (f.created_from) w += " AND c.created_at >= " + p.add(*f.created_from);
   if (f.created_to) w += " AND c.created_at < " + p.add(*f.created_to);
   return w;

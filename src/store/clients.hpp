@@ -1,6 +1,7 @@
 #pragma once
 // Clients (DOMAIN.md §1.5): the only SQL touching the clients table, with the derived figures lists show
-// (trainer name, assessments, latest score, active packages, activity dates).
+// (trainer name, assessments, latest score, active packages, activity dates — summary columns of the client's row
+// that triggers keep current, migration 0010).
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -59,7 +60,7 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f);
 std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std::string& today);
 // The client's own row and trainer name, without the derived counts and dates (zero / empty): for permission checks
-// and writes, which need only the fields — find_client counts every assessment of the client.
+// and writes, which need only the fields.
 std::optional<Client> find_client_record(soci::session& sql, std::int64_t id);
 
 class RowBatches;

@@ -1,0 +1,14 @@
+DROP TRIGGER tr_assessments_client_summary ON assessments;
+DROP TRIGGER tr_sessions_client_summary ON sessions;
+DROP TRIGGER tr_session_packages_client_summary ON session_packages;
+DROP FUNCTION client_summary();
+DROP FUNCTION refresh_client_summary(TEXT, BIGINT, INTEGER);
+DROP INDEX ix_clients_organization_activity;
+DROP INDEX ix_clients_organization_listed;
+ALTER TABLE clients DROP COLUMN latest_activity_date;
+ALTER TABLE clients DROP COLUMN latest_scheduled_session_date;
+ALTER TABLE clients DROP COLUMN latest_session_date;
+ALTER TABLE clients DROP COLUMN active_package_count;
+ALTER TABLE clients DROP COLUMN latest_overall_score;
+ALTER TABLE clients DROP COLUMN latest_assessment_date;
+ALTER TABLE clients DROP COLUMN assessment_count;

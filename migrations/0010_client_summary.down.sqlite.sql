@@ -1,0 +1,17 @@
+DROP TRIGGER tr_assessments_client_summary_insert;
+DROP TRIGGER tr_assessments_client_summary_update;
+DROP TRIGGER tr_assessments_client_summary_delete;
+DROP TRIGGER tr_sessions_client_summary_insert;
+DROP TRIGGER tr_sessions_client_summary_update;
+DROP TRIGGER tr_sessions_client_summary_delete;
+DROP TRIGGER tr_session_packages_client_summary_insert;
+DROP TRIGGER tr_session_packages_client_summary_update;
+DROP TRIGGER tr_session_packages_client_summary_delete;
+DROP INDEX ix_clients_organization_activity;
+ALTER TABLE clients DROP COLUMN latest_activity_date;
+ALTER TABLE clients DROP COLUMN latest_scheduled_session_date;
+ALTER TABLE clients DROP COLUMN latest_session_date;
+ALTER TABLE clients DROP COLUMN active_package_count;
+ALTER TABLE clients DROP COLUMN latest_overall_score;
+ALTER TABLE clients DROP COLUMN latest_assessment_date;
+ALTER TABLE clients DROP COLUMN assessment_count;
