@@ -46,15 +46,12 @@ std::string future_scheduled(SqlParams& p, const std::string& today) {
   return "CASE WHEN c.latest_scheduled_session_date > " + p.add(today) + " THEN 1 ELSE 0 END";
 }
 
-std::string where(const ClientFilter& f, SqlParams& p) {
+std::string where(soci::session& sql, const ClientFilter& f, SqlParams& p) {
   std::string w = "WHERE 1 = 1";
   if (f.organization_id) w += " AND c.organization_id = " + p.add(*f.organization_id);
   if (f.only_trainer_id) w += " AND c.trainer_id = " + p.add(*f.only_trainer_id);
-  for (const auto& term : f.search) {
-    auto like = like_pattern(term);
-    // name, e-mail, phone and phone digits in one normalised column (migration 0004 keeps it current)
-    w += " AND c.search_text LIKE " + p.add(like) + " ESCAPE '\\'";
-  }
+  // name, e-mail, phone and phone digits in one lower-cased column (migration 0004 keeps it current)
+  for (const auto& term : f.search) w += " AND " + contains_sql(sql, "c.search_text", p, term);
   if (f.gender) w += " AND c.gender = " + p.add(*f.gender);
   if (f.age_min) w += " AND c.age >= " + p.add(*f.age_min);
   if (f.age_max) w += " AND c.age <= " + p.add(*f.age_max);
@@ -98,7 +95,7 @@ std::string order_sql(const Sort<ClientSort>& sort) {
 std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit,
                                  int offset) {
   SqlParams p;
-  std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions" + kFrom + where(f, p) +
+  std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions" + kFrom + where(sql, f, p) +
                   " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
   std::vector<Client> out;
   for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_client(r)); });
@@ -108,7 +105,7 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f) {
   SqlParams p;
   // No joins: every client has a trainer and every trainer a user (foreign keys), and the filters read only c.
-  return fetch_int(sql, "SELECT COUNT(*) FROM clients c " + where(f, p), p);
+  return fetch_int(sql, "SELECT COUNT(*) FROM clients c " + where(sql, f, p), p);
 }
 
 std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std::string& today) {

@@ -321,6 +321,13 @@ void transaction_control(soci::session& sql, const std::string& statement) {
   execute(sql, statement, none);  // SQLite: prepared once per connection like any query
 }
 
+std::string contains_sql(soci::session& sql, const std::string& column, SqlParams& p, const std::string& term) {
+  std::string lower;
+  for (unsigned char c : term) lower += static_cast<char>(c < 128 ? std::tolower(c) : c);
+  const char* find = sqlite_handle(sql) ? "instr(" : "strpos(";
+  return find + column + ", " + p.add(lower) + ") > 0";
+}
+
 std::string like_pattern(const std::string& term) {
   std::string p = "%";
   for (unsigned char c : term) {
