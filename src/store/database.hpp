@@ -117,7 +117,8 @@ class Database {
   // several service calls; each read used to take a pooled connection, BEGIN and COMMIT of its own, and handing
   // connections between 30-odd request threads cost more than most of the queries. While a RequestScope lives on
   // a thread, the reads of that thread share one read transaction, begun by the first of them on one pooled
-  // connection: one snapshot for the whole request. It ends (COMMIT, connection back to the pool):
+  // connection (on SQLite one snapshot for the whole request; PostgreSQL's READ COMMITTED still lets each statement
+  // see what committed before it). It ends (COMMIT, connection back to the pool):
   //   - when the scope ends (the request is answered);
   //   - before a write, so that what the request reads after its write sees it (the write itself runs as
   //     before: group commit on SQLite, its own pooled transaction on PostgreSQL — a request never holds two
