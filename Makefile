@@ -3,7 +3,7 @@
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: all deps configure build run test test-sanitize bench bench-compare audit soak clean fuzz-build fuzz-short fuzz
+.PHONY: bench-instructions all deps configure build run test test-sanitize bench bench-compare audit soak clean fuzz-build fuzz-short fuzz
 
 all: build
 
@@ -53,6 +53,11 @@ bench: build
 # one connection, a PostgreSQL run and the server's RSS. Several minutes; not part of `make test`.
 bench-compare: build
 	./bench/compare.sh $(BUILD)
+
+# `make bench-instructions`: instructions per request of each endpoint, counted by callgrind — the figure to compare
+# before/after a change on a machine whose load moves (bench/instructions.sh). Several minutes.
+bench-instructions: build
+	./bench/instructions.sh $(BUILD)
 
 # Fuzzing (issue 17, fuzz/README.md): libFuzzer targets built by clang with ASan+UBSan in $(FUZZ_BUILD), only the
 # libraries they need. `make fuzz-short` (part of `make test`): every target 60 s, two at a time; `make fuzz`:
