@@ -87,11 +87,11 @@ for label in "$@"; do
     *) echo "instructions: unknown endpoint $label" >&2; exit 2 ;;
   esac
   wrk -t1 -c4 -d2s -s "$lua" "$BASE$path" >/dev/null
-  callgrind_control -z "$SERVER_PID" >/dev/null
-  callgrind_control -i on "$SERVER_PID" >/dev/null
+  callgrind_control -z "$SERVER_PID" >/dev/null 2>&1
+  callgrind_control -i on "$SERVER_PID" >/dev/null 2>&1
   out=$(wrk -t1 -c4 -d"$DURATION" --timeout 10s -s "$lua" "$BASE$path")
-  callgrind_control -i off "$SERVER_PID" >/dev/null
-  callgrind_control -d "$label" "$SERVER_PID" >/dev/null
+  callgrind_control -i off "$SERVER_PID" >/dev/null 2>&1
+  callgrind_control -d "$label" "$SERVER_PID" >/dev/null 2>&1
   n=$(echo "$out" | awk '/requests in/ {print $1}')
   file=$(ls -t "$WORK"/callgrind.out* | head -n 1)
   total=$(callgrind_annotate "$file" 2>/dev/null | awk '/PROGRAM TOTALS/ {gsub(",", "", $1); print $1}')
