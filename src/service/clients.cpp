@@ -156,9 +156,9 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
       if (auto dt = parse_date(*q.created_to)) f.created_to = format_timestamp(start_of_day(add_days(*dt, 1), zone));
     f.today = today.date;
     f.activity_cutoff = today.cutoff;
-    out.count = store::count_clients(sql, f);
-    for (auto& c : store::list_clients(sql, f, q.sort, q.limit, q.offset))
-      out.results.push_back(view(std::move(c), zone, today));
+    auto page = store::client_page(sql, f, q.sort, q.limit, q.offset);
+    out.count = page.count;
+    for (auto& c : page.rows) out.results.push_back(view(std::move(c), zone, today));
     out.trainers = trainer_choices(sql, actor);
     return out;
   });

@@ -102,6 +102,25 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
   return out;
 }
 
+ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit, int offset) {
+  ClientPage page;
+  if (f.search.empty()) {
+    page.count = count_clients(sql, f);
+    page.rows = list_clients(sql, f, sort, limit, offset);
+    return page;
+  }
+  SqlParams p;
+  std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions, COUNT(*) OVER () AS matching" +
+                  kFrom + where(sql, f, p) + " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) +
+                  " OFFSET " + std::to_string(offset);
+  for_each_row(sql, q, p, [&](const soci::row& r) {
+    page.rows.push_back(to_client(r));
+    page.count = get_int(r, 19);  // "matching", after to_client's 19 columns
+  });
+  if (page.rows.empty() && offset > 0) page.count = count_clients(sql, f);  // past the last page: no row to carry it
+  return page;
+}
+
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f) {
   SqlParams p;
   // No joins: every client has a trainer and every trainer a user (foreign keys), and the filters read only c.

@@ -173,6 +173,7 @@ TEST_F(ClientsApi, SearchFiltersOrderingAndPagination) {
   auto page2 = call("owner2", "GET", next.substr(next.find("/api/")));
   ASSERT_EQ(page2.status, 200) << page2.raw;
   EXPECT_EQ(page2.body["results"][0]["age"], 60);
+  EXPECT_EQ(page2.body["count"], 3) << "a search's count comes with its rows, on every page";
   EXPECT_EQ(call("owner2", "GET", "/api/v1/clients/?search=검색&page=3&page_size=2").status, 404);
 
   auto bad = call("owner2", "GET", "/api/v1/clients/?bmi_category=huge&created_from=2025-13-01");
