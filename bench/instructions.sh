@@ -14,6 +14,7 @@ BUILD=${1:-build}
 [ $# -gt 0 ] && shift
 BIN=$(realpath "$BUILD/the5hc")
 HERE=$(dirname "$(realpath "$0")")
+. "$HERE/wrk_scripts.sh"
 CLIENTS=${CLIENTS:-300}
 DURATION=${DURATION:-5s}
 for tool in valgrind callgrind_control callgrind_annotate wrk; do
@@ -56,16 +57,7 @@ CLIENT_ID=$(sed -n "$(( (CLIENTS + 1) / 2 ))p" client-ids.txt)
 ASSESSMENT_ID=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/assessments/?client=$CLIENT_ID" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["results"][0]["id"])')
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
-echo "wrk.headers[\"Authorization\"] = \"Bearer $TOKEN\"" >auth.lua
-python3 "$HERE/seed.py" --assessment-body "$CLIENT_ID" >assessment.json
-cat >post.lua <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$WORK/assessment.json")
-wrk.body = f:read("*a")
-f:close()
-LUA
+write_wrk_scripts "$TOKEN" "$CLIENT_ID"
 valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$WORK/callgrind.out" \
   "$BIN" serve --host 127.0.0.1 --port "$PORT" --threads 16 >>server.log 2>&1 &
 SERVER_PID=$!

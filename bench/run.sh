@@ -16,6 +16,7 @@ set -eu
 BUILD=${1:-build}
 BIN=$(realpath "$BUILD/the5hc")
 HERE=$(dirname "$(realpath "$0")")
+. "$HERE/wrk_scripts.sh"
 CLIENTS=${CLIENTS:-${BENCH_CLIENTS:-1000}}
 THREADS=${THREADS:-2}
 CONNS=${CONNS:-${BENCH_CONNECTIONS:-32}}
@@ -80,18 +81,7 @@ esac
 ASSESSMENT_ID=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/assessments/?client=$CLIENT_ID" |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["results"][0]["id"])')
 
-cat >auth.lua <<LUA
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-LUA
-python3 "$HERE/seed.py" --assessment-body "$CLIENT_ID" >assessment.json
-cat >post.lua <<LUA
-wrk.method = "POST"
-wrk.headers["Authorization"] = "Bearer $TOKEN"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$WORK/assessment.json")
-wrk.body = f:read("*a")
-f:close()
-LUA
+write_wrk_scripts "$TOKEN" "$CLIENT_ID"
 
 # label|path|lua — the peer's five first (same labels), then the reads the peer does not serve.
 # The search term matches one family name of the seed (about 1 in 20 clients, as "garcia" does in the peer's seed).
