@@ -48,8 +48,6 @@ class JsonWriter {
   JsonWriter& value(const std::optional<T>& v) {
     return v ? value(*v) : null();
   }
-  // A value that is already JSON text (a stored document, a fragment written elsewhere).
-  JsonWriter& raw(std::string_view json_text);
   template <class T>
   JsonWriter& field(std::string_view name, const T& v) {
     return key(name).value(v);

@@ -37,7 +37,6 @@ TEST(JsonWriter, NestedStructureIsValidJsonWithTheGivenValues) {
       .end_object()
       .begin_array()
       .end_array()
-      .raw(R"({"x":[1,2]})")
       .end_array()
       .field("bad", std::string("a\xff" "b"))
       .end_object();
@@ -50,7 +49,6 @@ TEST(JsonWriter, NestedStructureIsValidJsonWithTheGivenValues) {
   EXPECT_EQ(parsed["items"][0], -9007199254740993LL);
   EXPECT_TRUE(parsed["items"][1].is_object() && parsed["items"][1].empty());
   EXPECT_TRUE(parsed["items"][2].is_array() && parsed["items"][2].empty());
-  EXPECT_EQ(parsed["items"][3]["x"][1], 2);
   EXPECT_EQ(parsed["bad"], "a\xEF\xBF\xBD" "b");  // invalid UTF-8 becomes U+FFFD, as dump_json does
   EXPECT_EQ(w.text().find('\n'), std::string::npos);  // compact, like the rest of the API
 }
