@@ -121,8 +121,27 @@ ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<Cli
   return page;
 }
 
+namespace {
+// A filter that keeps every client of an organisation, or of one trainer: its count is kept on their rows
+// (migration 0011) instead of being counted.
+bool only_scope(const ClientFilter& f) {
+  return f.search.empty() && !f.gender && !f.age_min && !f.age_max && !f.trainer_id && !f.bmi_range && !f.active &&
+         !f.latest_score_range && !f.latest_score_none && !f.created_from && !f.created_to &&
+         (f.organization_id || f.only_trainer_id);
+}
+}  // namespace
+
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f) {
   SqlParams p;
+  if (only_scope(f)) {
+    // A trainer's clients are all of the trainer's organisation (the client takes its trainer's organisation).
+    std::string q = f.only_trainer_id ? "SELECT client_count FROM trainers WHERE id = " + p.add(*f.only_trainer_id)
+                                      : "SELECT client_count FROM organizations WHERE id = " + p.add(*f.organization_id);
+    if (f.only_trainer_id && f.organization_id) q += " AND organization_id = " + p.add(*f.organization_id);
+    std::int64_t count = 0;
+    for_each_row(sql, q, p, [&](const soci::row& r) { count = get_int(r, 0); });
+    return count;
+  }
   // No joins: every client has a trainer and every trainer a user (foreign keys), and the filters read only c.
   return fetch_int(sql, "SELECT COUNT(*) FROM clients c " + where(sql, f, p), p);
 }

@@ -7,7 +7,8 @@
 #include <algorithm>
 #include <mutex>
 #include <optional>
-#include <unordered_set>
+#include <chrono>
+#include <unordered_map>
 
 #include "common/error.hpp"
 #include "common/i18n.hpp"
@@ -29,14 +30,43 @@ void exec_statement(soci::session& s, const std::string& statement) { transactio
 // MEMSTATUS off: otherwise every sqlite3_malloc and free takes one global mutex to keep a byte count, and with a
 // request thread per connection that mutex was among the most contended locks of a read (issue 11). What SQLite
 // holds is summed from the open connections instead (sqlite_memory_used below).
+// MULTITHREAD: a connection has no mutex of its own. Each one is used by one thread at a time (the pool hands it
+// out, the writer owns its own), yet in serialized mode every sqlite3_step and every sqlite3_column_* locked and
+// unlocked the connection's mutex: a fifth of a client list's instructions (issue 11).
 void configure_sqlite() {
   static std::once_flag once;
-  std::call_once(once, [] { sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
 }
 
-// The open SQLite connections, for sqlite_memory_used.
+// The open SQLite connections with what each held when last measured, for sqlite_memory_used. Without a
+// connection mutex only the thread using a connection may measure it: it does so when it is done with it
+// (note_memory), at most once a second.
+struct HeldMemory {
+  std::int64_t bytes = 0;
+  std::chrono::steady_clock::time_point measured{};
+};
 std::mutex connections_mutex;
-std::unordered_set<sqlite_api::sqlite3*> connections;
+std::unordered_map<sqlite_api::sqlite3*, HeldMemory> connections;
+
+void note_memory(sqlite_api::sqlite3* db) {
+  const auto now = std::chrono::steady_clock::now();
+  {
+    std::lock_guard lock(connections_mutex);
+    auto it = connections.find(db);
+    if (it == connections.end() || now - it->second.measured < std::chrono::seconds(1)) return;
+    it->second.measured = now;
+  }
+  std::int64_t bytes = 0;  // its page cache, schema and prepared statements
+  for (int op : {SQLITE_DBSTATUS_CACHE_USED, SQLITE_DBSTATUS_SCHEMA_USED, SQLITE_DBSTATUS_STMT_USED}) {
+    int current = 0, highest = 0;
+    if (sqlite_api::sqlite3_db_status(db, op, &current, &highest, 0) == SQLITE_OK) bytes += current;
+  }
+  std::lock_guard lock(connections_mutex);
+  if (auto it = connections.find(db); it != connections.end()) it->second.bytes = bytes;
+}
 
 sqlite_api::sqlite3* sqlite_handle_of(soci::session& s) {
   return static_cast<soci::sqlite3_session_backend*>(s.get_backend())->conn_;
@@ -83,7 +113,7 @@ SessionPtr Database::open() {
       sqlite_api::sqlite3_db_config(db, SQLITE_DBCONFIG_ENABLE_QPSG, 1, nullptr);
       {
         std::lock_guard lock(connections_mutex);
-        connections.insert(db);
+        connections.emplace(db, HeldMemory{});
       }
       *s << "PRAGMA journal_mode=WAL";
       *s << "PRAGMA synchronous=FULL";
@@ -142,6 +172,7 @@ Database::Connection Database::acquire() {
 }
 
 void Database::release(SessionPtr s, bool broken) {
+  if (dialect_ == Dialect::sqlite && s && !broken) note_memory(sqlite_handle_of(*s));
   std::lock_guard lock(mutex_);
   --in_use_;
   if (broken || !s) {
@@ -215,15 +246,11 @@ bool Database::ping() {
 }
 
 std::int64_t sqlite_memory_used() {
-  // Each connection's page cache, schema and prepared statements (its own mutex makes the reading safe while
-  // another thread uses it). Without MEMSTATUS this is what SQLite holds, minus its small process-wide part.
+  // Without MEMSTATUS this is what SQLite holds, minus its small process-wide part; each connection's share is at
+  // most a second older than its last use (note_memory).
   std::int64_t total = 0;
   std::lock_guard lock(connections_mutex);
-  for (auto* db : connections)
-    for (int op : {SQLITE_DBSTATUS_CACHE_USED, SQLITE_DBSTATUS_SCHEMA_USED, SQLITE_DBSTATUS_STMT_USED}) {
-      int current = 0, highest = 0;
-      if (sqlite_api::sqlite3_db_status(db, op, &current, &highest, 0) == SQLITE_OK) total += current;
-    }
+  for (const auto& [db, held] : connections) total += held.bytes;
   return total;
 }
 
@@ -444,6 +471,7 @@ void Database::run_batch(SessionPtr& s, const std::vector<WriteJob*>& batch) {
     try {
       exec_statement(*s, "COMMIT");
       if (reopen) s.reset();
+      else note_memory(sqlite_handle_of(*s));  // the writer keeps its connection: measured here, not on release
       return;  // every job that has no error is now durable
     } catch (...) {
       cause = std::current_exception();

@@ -1,4 +1,4 @@
-// The client summary columns of migration 0010 (issue 11) on the selected engine: every write path — over HTTP, by
+// The client summary columns of migration 0010 (issue 11) on the selected engine (and 0011's client counts): every write path — over HTTP, by
 // direct SQL (moves, deletes the API does not offer), the legacy importer, recalculation and demo data — leaves them
 // equal to what the rows they describe say (the correlated subqueries the client list ran before).
 #include <gtest/gtest.h>
@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "config/config.hpp"
@@ -257,9 +258,21 @@ TEST(ClientSummaryMigration, ImportRecalculateDemoDataAndBackfillAgree) {
   EXPECT_GT(probe.count("SELECT count(*) FROM clients WHERE latest_scheduled_session_date IS NOT NULL"), 0);
   EXPECT_GT(probe.count("SELECT count(*) FROM clients WHERE active_package_count > 0"), 0);
 
-  auto down = run_the5hc({"migrate", "down", "1", "--yes"}, env, db.dir());
+  // The client counts of 0011 are kept the same way.
+  const char* wrong_counts =
+      "SELECT (SELECT count(*) FROM organizations o WHERE o.client_count <> (SELECT count(*) FROM clients c WHERE "
+      "c.organization_id = o.id)) + (SELECT count(*) FROM trainers t WHERE t.client_count <> (SELECT count(*) FROM "
+      "clients c WHERE c.trainer_id = t.id))";
+  EXPECT_EQ(probe.count(wrong_counts), 0);
+
+  // Back to before 0010, and up again: every migration from 0010 on, counted from the migrations directory.
+  std::set<std::string> since_0010;
+  for (const auto& f : std::filesystem::directory_iterator(std::string(THE5HC_SOURCE_DIR) + "/migrations"))
+    if (auto name = f.path().filename().string(); name.size() > 4 && name.substr(0, 4) >= "0010") since_0010.insert(name.substr(0, 4));
+  auto down = run_the5hc({"migrate", "down", std::to_string(since_0010.size()), "--yes"}, env, db.dir());
   ASSERT_EQ(down.exit_code, 0) << down.out << down.err;
   auto up = run_the5hc({"migrate", "up"}, env, db.dir());
   ASSERT_EQ(up.exit_code, 0) << up.out << up.err;
   EXPECT_EQ(dump(db.url(), columns_sql()), columns) << "the backfill gives what the triggers kept";
+  EXPECT_EQ(probe.count(wrong_counts), 0) << "the counts' backfill";
 }

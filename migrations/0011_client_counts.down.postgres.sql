@@ -1,0 +1,5 @@
+DROP TRIGGER tr_clients_count_move ON clients;
+DROP TRIGGER tr_clients_count ON clients;
+DROP FUNCTION client_counts();
+ALTER TABLE trainers DROP COLUMN client_count;
+ALTER TABLE organizations DROP COLUMN client_count;
