@@ -1,5 +1,6 @@
 #include "common/json_text.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -139,9 +140,42 @@ JsonWriter& JsonWriter::value(std::int64_t v) {
   return *this;
 }
 
+namespace {
+// The usual figures — heights, weights, BMI, scores: whole or with one or two decimals — without to_chars' general
+// shortest-digits search (a tenth of a client list's instructions, issue 11). k decimals are the shortest form when
+// they read back as the same double (the division below is correctly rounded, as reading the text is) and fewer do
+// not; below 1e9 the doubles are far closer together than 0.01, so no other k-decimal text reads back the same.
+bool append_few_decimals(std::string& out, double v) {
+  const double a = std::fabs(v);
+  if (!(a < 1e9) || a == 0) return false;  // zero keeps its sign through to_chars ("-0.0")
+  std::uint64_t scale = 1;
+  for (int decimals = 0; decimals <= 2; ++decimals, scale *= 10) {
+    const double units = std::nearbyint(a * static_cast<double>(scale));
+    if (units / static_cast<double>(scale) != a) continue;
+    auto n = static_cast<std::uint64_t>(units);
+    char buf[32];
+    char* p = buf + sizeof buf;
+    for (int d = 0; d < std::max(decimals, 1); ++d) {  // a whole number still gets ".0", as nlohmann-json writes it
+      *--p = static_cast<char>('0' + (decimals == 0 ? 0 : n % 10));
+      if (decimals) n /= 10;
+    }
+    *--p = '.';
+    do {
+      *--p = static_cast<char>('0' + n % 10);
+      n /= 10;
+    } while (n);
+    if (v < 0) *--p = '-';
+    out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
+    return true;
+  }
+  return false;
+}
+}  // namespace
+
 JsonWriter& JsonWriter::value(double v) {
   if (!std::isfinite(v)) return null();
   before_value();
+  if (append_few_decimals(out_, v)) return *this;
   // nlohmann-json's form: the shortest digits that read back the same, fixed notation for 1e-4 ≤ |v| < 1e15 and
   // exponent notation beyond, and ".0" after a whole number so that it stays a float to the reader.
   char buf[64];

@@ -24,8 +24,9 @@ inline std::string json_quote(std::string_view s) {
 //   JsonWriter w;
 //   w.begin_object().field("id", 7).field("name", name).field("email", optional_email).end_object();
 //   Response::json(200, w.take());
-// Strings are quoted by append_json_string (UTF-8 kept, invalid bytes → U+FFFD); a double prints as nlohmann-json
-// prints it (shortest form that reads back the same, "70.0" for a whole number); NaN and infinities as null;
+// Strings are quoted by append_json_string (UTF-8 kept, invalid bytes → U+FFFD); a double prints in the shortest
+// form that reads back the same, "70.0" for a whole number — as nlohmann-json prints it, except where its grisu2
+// gives a 17th digit that is not needed; NaN and infinities as null;
 // an empty optional as null. Keys are written as given (they are literals of the code).
 class JsonWriter {
  public:

@@ -95,17 +95,16 @@ class RowReader {
  public:
   const soci::row& read(sqlite_api::sqlite3_stmt* st) {
     const int n = sqlite_api::sqlite3_column_count(st);
-    if (row_.size() != static_cast<std::size_t>(n)) layout(st, n);
+    // Each value's type is asked once, before any value is read (reading text may convert a value in place).
+    types_.resize(static_cast<std::size_t>(n));
+    bool same_layout = row_.size() == static_cast<std::size_t>(n);
     for (int i = 0; i < n; ++i) {
-      int type = sqlite_api::sqlite3_column_type(st, i);
-      if (type != SQLITE_NULL && kind(type) != row_.types()[i]) {
-        layout(st, n);
-        break;
-      }
+      types_[i] = sqlite_api::sqlite3_column_type(st, i);
+      same_layout = same_layout && (types_[i] == SQLITE_NULL || kind(types_[i]) == row_.types()[i]);
     }
+    if (!same_layout) layout(st, n);
     for (int i = 0; i < n; ++i) {
-      int type = sqlite_api::sqlite3_column_type(st, i);
-      if (type == SQLITE_NULL) {
+      if (types_[i] == SQLITE_NULL) {
         row_.set_null(i);
         continue;
       }
@@ -131,8 +130,7 @@ class RowReader {
   void layout(sqlite_api::sqlite3_stmt* st, int n) {
     std::vector<soci::data_type> types(static_cast<std::size_t>(n), soci::dt_string);
     for (int i = 0; i < n; ++i) {
-      int type = sqlite_api::sqlite3_column_type(st, i);
-      if (type != SQLITE_NULL) types[i] = kind(type);
+      if (types_[i] != SQLITE_NULL) types[i] = kind(types_[i]);
       else if (static_cast<std::size_t>(i) < row_.size()) types[i] = row_.types()[i];
     }
     row_.layout(std::move(types),
@@ -140,6 +138,7 @@ class RowReader {
   }
 
   RowBuilder row_;
+  std::vector<int> types_;  // this row's SQLite value types
 };
 
 // ---- The SQLite statement cache ----

@@ -18,6 +18,19 @@ TEST(JsonWriter, DoublesPrintAsNlohmannPrintsThem) {
   for (double v : {0.0, 1.0, -1.0, 70.0, 175.5, 22.857142857142858, 0.1, 0.30000000000000004, 1e-4, 0.00012345,
                    123456789.125, 99999999999999.0, -3.25, 1e-7, 1e20, 2.5e-10})
     EXPECT_EQ(writer_text(v), nlohmann_text(v)) << v;
+  // the figures the API prints most (whole, one or two decimals) and their neighbours, both signs
+  for (long long units = -200000; units <= 200000; units += 7)
+    for (double scale : {1.0, 10.0, 100.0, 1000.0}) {
+      const double v = static_cast<double>(units) / scale;
+      ASSERT_EQ(writer_text(v), nlohmann_text(v)) << v;
+      // a neighbour takes the general path: the shortest digits that read back the same (nlohmann's grisu2 may
+      // print one digit more there, e.g. -8189.5999999999995 for -8189.599999999999)
+      const double next = std::nextafter(v, 1e300);
+      ASSERT_EQ(nlohmann::json::parse(writer_text(next)).get<double>(), next) << writer_text(next);
+      ASSERT_LE(writer_text(next).size(), nlohmann_text(next).size()) << next;
+    }
+  for (double v : {-0.0, 999999999.99, 1e9 + 0.5, 0.01, 0.005, 4503599627370.5, 123456.78})
+    EXPECT_EQ(writer_text(v), nlohmann_text(v)) << v;
   EXPECT_EQ(writer_text(std::nan("")), "null");
   EXPECT_EQ(writer_text(std::numeric_limits<double>::infinity()), "null");
 }
