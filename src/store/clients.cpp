@@ -138,9 +138,7 @@ std::int64_t count_clients(soci::session& sql, const ClientFilter& f) {
     std::string q = f.only_trainer_id ? "SELECT client_count FROM trainers WHERE id = " + p.add(*f.only_trainer_id)
                                       : "SELECT client_count FROM organizations WHERE id = " + p.add(*f.organization_id);
     if (f.only_trainer_id && f.organization_id) q += " AND organization_id = " + p.add(*f.organization_id);
-    std::int64_t count = 0;
-    for_each_row(sql, q, p, [&](const soci::row& r) { count = get_int(r, 0); });
-    return count;
+    return fetch_int(sql, q, p);
   }
   // No joins: every client has a trainer and every trainer a user (foreign keys), and the filters read only c.
   return fetch_int(sql, "SELECT COUNT(*) FROM clients c " + where(sql, f, p), p);

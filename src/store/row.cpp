@@ -1,7 +1,6 @@
 #include "store/row.hpp"
 
 #include <stdexcept>
-#include <unordered_map>
 
 namespace the5hc::store {
 
@@ -64,18 +63,10 @@ std::optional<std::string> get_opt_text(const soci::row& r, std::size_t i) {
 }
 
 std::size_t column(const soci::row& r, const std::string& name) {
-  // Rows are read column by column by name (a hundred columns for an assessment), and soci copies a name on every
-  // get_name(): remember where each name was last found and check only that position first.
-  thread_local std::unordered_map<std::string, std::size_t> last_seen;
-  auto hint = last_seen.find(name);
-  if (hint != last_seen.end() && hint->second < r.size() && r.get_properties(hint->second).get_name() == name)
-    return hint->second;
+  // A scan (soci copies a name on every get_name()): for a few reads of a row. Rows read by name on a hot path
+  // find their columns once per query instead (store/assessments.cpp ReadPositions).
   for (std::size_t i = 0; i < r.size(); ++i)
-    if (r.get_properties(i).get_name() == name) {
-      if (last_seen.size() > 4096) last_seen.clear();  // bounded: names come from the code, not from users
-      last_seen[name] = i;
-      return i;
-    }
+    if (r.get_properties(i).get_name() == name) return i;
   throw std::runtime_error("no column " + name);
 }
 

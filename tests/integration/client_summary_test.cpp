@@ -1,4 +1,4 @@
-// The client summary columns of migration 0010 (issue 11) on the selected engine (and 0011's client counts): every write path — over HTTP, by
+// The client summary columns of migration 0010 (issue 11) on the selected engine (and 0011's client and assessment counts): every write path — over HTTP, by
 // direct SQL (moves, deletes the API does not offer), the legacy importer, recalculation and demo data — leaves them
 // equal to what the rows they describe say (the correlated subqueries the client list ran before).
 #include <gtest/gtest.h>
@@ -258,10 +258,11 @@ TEST(ClientSummaryMigration, ImportRecalculateDemoDataAndBackfillAgree) {
   EXPECT_GT(probe.count("SELECT count(*) FROM clients WHERE latest_scheduled_session_date IS NOT NULL"), 0);
   EXPECT_GT(probe.count("SELECT count(*) FROM clients WHERE active_package_count > 0"), 0);
 
-  // The client counts of 0011 are kept the same way.
+  // The client and assessment counts of 0011 are kept the same way.
   const char* wrong_counts =
       "SELECT (SELECT count(*) FROM organizations o WHERE o.client_count <> (SELECT count(*) FROM clients c WHERE "
-      "c.organization_id = o.id)) + (SELECT count(*) FROM trainers t WHERE t.client_count <> (SELECT count(*) FROM "
+      "c.organization_id = o.id) OR o.assessment_count <> (SELECT count(*) FROM assessments a WHERE "
+      "a.organization_id = o.id)) + (SELECT count(*) FROM trainers t WHERE t.client_count <> (SELECT count(*) FROM "
       "clients c WHERE c.trainer_id = t.id))";
   EXPECT_EQ(probe.count(wrong_counts), 0);
 

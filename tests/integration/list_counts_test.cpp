@@ -1,9 +1,11 @@
-// The client counts of migration 0011 (issue 11) on the selected engine: the "count" of a plain client list is read
-// from the organisation's or the trainer's row, so every way a client comes, goes or changes trainer must keep
-// those rows equal to counting the clients — and the list must say what counting says.
+// The counts of migration 0011 (issue 11) on the selected engine: the "count" of a plain client list is read from
+// the organisation's or the trainer's row, that of a plain assessment list from the organisation's, so every way a
+// client or an assessment comes, goes or changes hands must keep those rows equal to counting — and the lists must
+// say what counting says.
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "support/records.hpp"
 
@@ -16,10 +18,13 @@ namespace {
 constexpr const char* kWrongOrganizations =
     "SELECT count(*) FROM organizations o WHERE o.client_count <> "
     "(SELECT count(*) FROM clients c WHERE c.organization_id = o.id)";
+constexpr const char* kWrongAssessmentCounts =
+    "SELECT count(*) FROM organizations o WHERE o.assessment_count <> "
+    "(SELECT count(*) FROM assessments a WHERE a.organization_id = o.id)";
 constexpr const char* kWrongTrainers =
     "SELECT count(*) FROM trainers t WHERE t.client_count <> (SELECT count(*) FROM clients c WHERE c.trainer_id = t.id)";
 
-class ClientCounts : public RecordsApiTest {
+class ListCounts : public RecordsApiTest {
  protected:
   static long long trainer_of(const std::string& username) {
     return sql_count("SELECT t.id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = '" + username + "'");
@@ -45,7 +50,7 @@ class ClientCounts : public RecordsApiTest {
 
 }  // namespace
 
-TEST_F(ClientCounts, EveryChangeOfClientsKeepsTheListCountTrue) {
+TEST_F(ListCounts, EveryChangeOfClientsKeepsTheListCountTrue) {
   expect_counts("start");
   const long long before = listed("owner1");
   auto a = client("owner1", {{"name", "카운트하나"}, {"gender", "female"}});
@@ -70,4 +75,47 @@ TEST_F(ClientCounts, EveryChangeOfClientsKeepsTheListCountTrue) {
   EXPECT_EQ(listed("owner1", "?gender=female"),
             sql_count("SELECT count(*) FROM clients WHERE gender = 'female' AND organization_id = (SELECT "
                       "organization_id FROM trainers WHERE id = " + std::to_string(trainer_of("owner1")) + ")"));
+}
+
+TEST_F(ListCounts, EveryChangeOfAssessmentsKeepsTheListCountTrue) {
+  auto count_of = [](const std::string& who, const std::string& query = "") {
+    auto r = call(who, "GET", "/api/v1/assessments/" + query);
+    EXPECT_EQ(r.status, 200) << r.raw;
+    return r.body.value("count", -1LL);
+  };
+  auto organization_assessments = [](const std::string& owner) {
+    return sql_count("SELECT count(*) FROM assessments WHERE organization_id = (SELECT organization_id FROM trainers t "
+                     "JOIN users u ON u.id = t.user_id WHERE u.username = '" + owner + "')");
+  };
+  auto expect_counts = [&](const char* step) {
+    EXPECT_EQ(sql_count(kWrongAssessmentCounts), 0) << step;
+    for (const char* owner : {"owner1", "owner2"}) EXPECT_EQ(count_of(owner), organization_assessments(owner)) << step;
+  };
+  expect_counts("start");
+  const long long before = count_of("owner1");
+  auto c = client("owner1", {{"name", "평가카운트"}});
+  std::vector<long long> ids;
+  for (int i = 0; i < 3; ++i) {
+    auto r = call("owner1", "POST", "/api/v1/assessments/", {{"client", c}, {"date", seoul_date(-i)}, {"push_up_reps", 20}});
+    ASSERT_EQ(r.status, 201) << r.raw;
+    ids.push_back(r.body["id"].get<long long>());
+  }
+  auto other = client("owner2", {{"name", "다른스튜디오"}});
+  ASSERT_EQ(call("owner2", "POST", "/api/v1/assessments/", {{"client", other}, {"push_up_reps", 15}}).status, 201);
+  EXPECT_EQ(count_of("owner1"), before + 3);
+  expect_counts("created");
+
+  ASSERT_EQ(call("owner1", "DELETE", "/api/v1/assessments/" + std::to_string(ids[0]) + "/").status, 204);
+  EXPECT_EQ(count_of("owner1"), before + 2);
+  expect_counts("deleted over the API");
+  sql_exec("DELETE FROM assessments WHERE id = " + std::to_string(ids[1]));
+  expect_counts("deleted by SQL");
+  ASSERT_EQ(call("owner1", "DELETE", "/api/v1/clients/" + std::to_string(c) + "/").status, 204);
+  expect_counts("the client deleted with its assessment");
+
+  // A filtered list counts its matches.
+  EXPECT_EQ(count_of("owner1", "?is_complete=false"),
+            organization_assessments("owner1") -
+                sql_count("SELECT count(*) FROM assessments WHERE is_complete = 1 AND organization_id = (SELECT "
+                          "organization_id FROM trainers t JOIN users u ON u.id = t.user_id WHERE u.username = 'owner1')"));
 }
