@@ -172,10 +172,12 @@ bool append_few_decimals(std::string& out, double v) {
 }
 }  // namespace
 
-JsonWriter& JsonWriter::value(double v) {
-  if (!std::isfinite(v)) return null();
-  before_value();
-  if (append_few_decimals(out_, v)) return *this;
+void append_json_number(std::string& out, double v) {
+  if (!std::isfinite(v)) {
+    out += "null";
+    return;
+  }
+  if (append_few_decimals(out, v)) return;
   // nlohmann-json's form: the shortest digits that read back the same, fixed notation for 1e-4 ≤ |v| < 1e15 and
   // exponent notation beyond, and ".0" after a whole number so that it stays a float to the reader.
   char buf[64];
@@ -183,8 +185,13 @@ JsonWriter& JsonWriter::value(double v) {
   const bool fixed = a == 0 || (a >= 1e-4 && a < 1e15);
   auto end = std::to_chars(buf, buf + sizeof buf, v, fixed ? std::chars_format::fixed : std::chars_format::scientific).ptr;
   std::string_view text(buf, static_cast<size_t>(end - buf));
-  out_ += text;
-  if (fixed && text.find('.') == std::string_view::npos) out_ += ".0";
+  out += text;
+  if (fixed && text.find('.') == std::string_view::npos) out += ".0";
+}
+
+JsonWriter& JsonWriter::value(double v) {
+  before_value();
+  append_json_number(out_, v);
   return *this;
 }
 

@@ -12,6 +12,8 @@ namespace the5hc {
 // Appends `s` as a JSON string literal (with quotes). UTF-8 passes through unescaped (Korean stays readable);
 // control characters are escaped; bytes that are not valid UTF-8 become U+FFFD so the output is always valid JSON.
 void append_json_string(std::string& out, std::string_view s);
+// Appends `v` in the shortest form that reads back the same ("70.0" for a whole number); NaN and infinities as null.
+void append_json_number(std::string& out, double v);
 inline std::string json_quote(std::string_view s) {
   std::string out;
   append_json_string(out, s);

@@ -13,13 +13,12 @@
 
 #include "common/error.hpp"
 #include "common/i18n.hpp"
+#include "common/json_tree.hpp"
 #include "http/text_input.hpp"
 
 namespace the5hc::http {
 
-std::string dump_json(const nlohmann::json& value) {
-  return value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
+std::string dump_json(const nlohmann::json& value) { return json_text(value); }
 
 namespace {
 

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/json_text.hpp"
+#include "common/json_tree.hpp"
 
 namespace the5hc {
 namespace {
@@ -76,6 +77,20 @@ TEST(JsonWriter, EmptyContainersAndTopLevelValues) {
 TEST(JsonWriter, KeysAreWrittenAsGiven) {
   EXPECT_EQ(JsonWriter().begin_object().field("latest_overall_score", 81.0).end_object().take(),
             R"({"latest_overall_score":81.0})");
+}
+
+// json_text(tree) is what every API response built as an nlohmann tree now goes through (http::dump_json).
+TEST(JsonTree, WritesWhatNlohmannDumpWrites) {
+  nlohmann::json tree = {
+      {"id", 7}, {"big", 18446744073709551615ULL}, {"negative", -9007199254740993LL}, {"score", 81.5},
+      {"whole", 70.0}, {"tiny", 1e-7}, {"huge", 1e20}, {"none", nullptr}, {"yes", true}, {"no", false},
+      {"name", "김철수 \"Kim\"\n\t\\ \x01"}, {"키 \"escaped\"", "value"},
+      {"items", {1, 2.25, "셋", nullptr, nlohmann::json::array(), nlohmann::json::object(), {{"b", 1}, {"a", 2}}}},
+      {"empty", nlohmann::json::object()}};
+  EXPECT_EQ(json_text(tree), tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  EXPECT_EQ(json_text(nlohmann::json(std::string("a\xff" "b"))), "\"a\xEF\xBF\xBD" "b\"");  // invalid UTF-8 → U+FFFD
+  EXPECT_EQ(json_text(nlohmann::json(std::nan(""))), "null");
+  EXPECT_EQ(json_text(nlohmann::json(-0.0)), nlohmann::json(-0.0).dump());
 }
 
 }  // namespace
