@@ -159,7 +159,7 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     auto page = store::client_page(sql, f, q.sort, q.limit, q.offset);
     out.count = page.count;
     for (auto& c : page.rows) out.results.push_back(view(std::move(c), zone, today));
-    out.trainers = trainer_choices(sql, actor);
+    if (q.with_trainer_choices) out.trainers = trainer_choices(sql, actor);
     return out;
   });
 }

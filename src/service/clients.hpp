@@ -28,6 +28,7 @@ struct ClientQuery {
   std::optional<std::string> created_from, created_to;  // dates in the organisation's zone
   store::Sort<store::ClientSort> sort;                  // empty: newest first
   int limit = 20, offset = 0;
+  bool with_trainer_choices = false;  // ClientList::trainers, for the web list's filter (the API has no use for them)
 };
 
 // A client as shown: the row, the zone of its organisation (for timestamps) and whether it is active today.
@@ -43,7 +44,7 @@ using TrainerChoice = store::TrainerName;  // id and name of an active trainer
 struct ClientList {
   std::int64_t count = 0;
   std::vector<ClientView> results;
-  std::vector<TrainerChoice> trainers;  // the organisation's active trainers, for owners and seniors only
+  std::vector<TrainerChoice> trainers;  // with_trainer_choices: the organisation's active trainers, for owners and seniors
 };
 
 // PUT gives every field, PATCH only some; `email`/`phone` hold nullopt inside to clear them.

@@ -7,12 +7,13 @@
 namespace the5hc::service {
 
 std::optional<Actor> load_actor(soci::session& sql, std::int64_t user_id) {
-  auto user = store::find_user(sql, user_id);
-  if (!user) return std::nullopt;
-  return load_actor(sql, *user);
+  auto member = store::find_member(sql, user_id);
+  if (!member) return std::nullopt;
+  return actor_of(*member);
 }
 
-std::optional<Actor> load_actor(soci::session& sql, const store::User& user) {
+std::optional<Actor> actor_of(const store::Member& member) {
+  const auto& user = member.user;
   if (!user.is_active) return std::nullopt;
   Actor a;
   a.user_id = user.id;
@@ -22,7 +23,7 @@ std::optional<Actor> load_actor(soci::session& sql, const store::User& user) {
   a.is_superuser = user.is_superuser;
   a.must_change_password = user.must_change_password;
   a.language = user.language;
-  if (auto t = store::find_membership(sql, user.id)) {
+  if (const auto& t = member.membership) {
     a.trainer_active = t->is_active;
     if (t->is_active) {
       a.organization_id = t->organization_id;

@@ -16,8 +16,8 @@ namespace the5hc::service {
 // nullopt when the user does not exist or is inactive. An inactive membership leaves the actor without an
 // organisation (DOMAIN.md §6.2: "비활성화된 트레이너입니다.").
 std::optional<Actor> load_actor(soci::session& sql, std::int64_t user_id);
-// The same for a user row already read (saves the second read on every authenticated request).
-std::optional<Actor> load_actor(soci::session& sql, const store::User& user);
+// The same for a user and membership already read (store::find_member, one query on every authenticated request).
+std::optional<Actor> actor_of(const store::Member& member);
 
 // The zone the actor's dates are counted and shown in: their organisation's (loaded with the actor), else the
 // configured one (Config::time_zone) — for a superuser or a user without a membership.

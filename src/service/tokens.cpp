@@ -43,14 +43,14 @@ TokenPair issue_tokens(Context& ctx, std::int64_t user_id) {
 }
 
 std::optional<Actor> token_actor(soci::session& sql, const auth::Claims& claims) {
-  auto user = store::find_user(sql, claims.user_id);
-  if (!user || !user->is_active) return std::nullopt;
-  if (user->password_changed_at) {
-    auto changed = parse_timestamp(*user->password_changed_at);
+  auto member = store::find_member(sql, claims.user_id);
+  if (!member) return std::nullopt;
+  if (const auto& changed_at = member->user.password_changed_at) {
+    auto changed = parse_timestamp(*changed_at);
     if (changed && claims.iat < std::chrono::duration_cast<std::chrono::seconds>(changed->time_since_epoch()).count())
       return std::nullopt;
   }
-  return load_actor(sql, *user);
+  return actor_of(*member);
 }
 
 TokenPair refresh_tokens(Context& ctx, const std::string& refresh_token) {

@@ -31,43 +31,47 @@ Organization to_org(const soci::row& r) {
   return o;
 }
 
-#define THE5HC_TRAINER_SELECT(client_count)                                                                 \
-  "SELECT t.id, t.user_id, t.organization_id, t.role, t.bio, t.certifications, t.specialties, "              \
-  "t.years_of_experience, t.session_price, t.is_active, t.deactivated_at, t.created_at, t.updated_at, "      \
-  "u.username, u.name, u.email, " client_count " AS client_count, o.timezone, o.name, "                      \
-  "o.vat_rate_bp, o.card_fee_rate_bp "                                                                       \
-  "FROM trainers t JOIN users u ON u.id = t.user_id JOIN organizations o ON o.id = t.organization_id "
-const char* kTrainerColumns = THE5HC_TRAINER_SELECT("(SELECT COUNT(*) FROM clients c WHERE c.trainer_id = t.id)");
-// The same row without the client count, which costs a count of the trainer's clients: for the membership that
-// every authenticated request reads (front/ → service::load_actor).
-const char* kMembershipColumns = THE5HC_TRAINER_SELECT("0");
-#undef THE5HC_TRAINER_SELECT
+// The client count is kept on the trainer's row (migration 0011): the membership that every authenticated request
+// reads (front/ → service::load_actor) gets it without counting.
+#define THE5HC_TRAINER_COLUMNS                                                                                 \
+  "t.id, t.user_id, t.organization_id, t.role, t.bio, t.certifications, t.specialties, t.years_of_experience, " \
+  "t.session_price, t.is_active, t.deactivated_at, t.created_at, t.updated_at, u.username, u.name, u.email, "   \
+  "t.client_count, o.timezone, o.name, o.vat_rate_bp, o.card_fee_rate_bp"
+const char* kTrainerColumns = "SELECT " THE5HC_TRAINER_COLUMNS " FROM trainers t JOIN users u ON u.id = t.user_id "
+                              "JOIN organizations o ON o.id = t.organization_id ";
+// The user with the membership's columns after theirs (NULL without one).
+const std::string kMemberColumns = std::string("SELECT ") + kUserColumns + ", " THE5HC_TRAINER_COLUMNS
+                                   " FROM users u LEFT JOIN trainers t ON t.user_id = u.id "
+                                   "LEFT JOIN organizations o ON o.id = t.organization_id ";
+#undef THE5HC_TRAINER_COLUMNS
 
-Trainer to_trainer(const soci::row& r) {
+Trainer trainer_from_row(const soci::row& r, std::size_t first) {
   Trainer t;
-  t.id = get_int(r, 0);
-  t.user_id = get_int(r, 1);
-  t.organization_id = get_int(r, 2);
-  t.role = get_text(r, 3);
-  t.bio = get_opt_text(r, 4);
-  t.certifications = get_text(r, 5);
-  t.specialties = get_text(r, 6);
-  t.years_of_experience = static_cast<int>(get_int(r, 7));
-  t.session_price = get_int(r, 8);
-  t.is_active = get_bool(r, 9);
-  t.deactivated_at = get_opt_text(r, 10);
-  t.created_at = get_text(r, 11);
-  t.updated_at = get_text(r, 12);
-  t.username = get_text(r, 13);
-  t.name = get_text(r, 14);
-  t.email = get_text(r, 15);
-  t.client_count = static_cast<int>(get_int(r, 16));
-  t.organization_timezone = get_text(r, 17);
-  t.organization_name = get_text(r, 18);
-  t.organization_vat_rate_bp = static_cast<int>(get_int(r, 19));
-  t.organization_card_fee_rate_bp = static_cast<int>(get_int(r, 20));
+  t.id = get_int(r, first + 0);
+  t.user_id = get_int(r, first + 1);
+  t.organization_id = get_int(r, first + 2);
+  t.role = get_text(r, first + 3);
+  t.bio = get_opt_text(r, first + 4);
+  t.certifications = get_text(r, first + 5);
+  t.specialties = get_text(r, first + 6);
+  t.years_of_experience = static_cast<int>(get_int(r, first + 7));
+  t.session_price = get_int(r, first + 8);
+  t.is_active = get_bool(r, first + 9);
+  t.deactivated_at = get_opt_text(r, first + 10);
+  t.created_at = get_text(r, first + 11);
+  t.updated_at = get_text(r, first + 12);
+  t.username = get_text(r, first + 13);
+  t.name = get_text(r, first + 14);
+  t.email = get_text(r, first + 15);
+  t.client_count = static_cast<int>(get_int(r, first + 16));
+  t.organization_timezone = get_text(r, first + 17);
+  t.organization_name = get_text(r, first + 18);
+  t.organization_vat_rate_bp = static_cast<int>(get_int(r, first + 19));
+  t.organization_card_fee_rate_bp = static_cast<int>(get_int(r, first + 20));
   return t;
 }
+
+Trainer to_trainer(const soci::row& r) { return trainer_from_row(r, 0); }
 
 // The first row of `before <value> after` (through for_each_row: a cached statement on SQLite).
 template <class T, class F, class V>
@@ -163,9 +167,13 @@ std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t use
   return one<Trainer>(sql, std::string(kTrainerColumns) + "WHERE t.user_id = ", v, to_trainer);
 }
 
-std::optional<Trainer> find_membership(soci::session& sql, std::int64_t user_id) {
-  long long v = user_id;
-  return one<Trainer>(sql, std::string(kMembershipColumns) + "WHERE t.user_id = ", v, to_trainer);
+std::optional<Member> find_member(soci::session& sql, std::int64_t user_id) {
+  constexpr std::size_t kTrainerFirst = 15;  // after user_from_row's columns
+  return one<Member>(sql, kMemberColumns + "WHERE u.id = ", user_id, [](const soci::row& r) {
+    Member m{user_from_row(r, 0), std::nullopt};
+    if (!is_null(r, kTrainerFirst)) m.membership = trainer_from_row(r, kTrainerFirst);
+    return m;
+  });
 }
 
 std::vector<TrainerName> list_active_trainer_names(soci::session& sql, std::int64_t organization_id) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/sort.hpp"
+#include "store/users.hpp"
 
 namespace soci {
 class session;
@@ -66,8 +67,12 @@ std::int64_t insert_organization(soci::session& sql, const Organization& o, cons
 
 std::optional<Trainer> find_trainer(soci::session& sql, std::int64_t id);
 std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t user_id);
-// find_trainer_by_user without counting the trainer's clients (client_count stays 0): the actor's membership.
-std::optional<Trainer> find_membership(soci::session& sql, std::int64_t user_id);
+// A user and their trainer membership in one query: what every authenticated request reads (service::load_actor).
+struct Member {
+  User user;
+  std::optional<Trainer> membership;
+};
+std::optional<Member> find_member(soci::session& sql, std::int64_t user_id);
 // The organisation's active trainers by name (id and name only): the trainer choices of client lists and forms.
 struct TrainerName {
   std::int64_t id = 0;

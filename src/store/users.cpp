@@ -7,31 +7,37 @@
 #include "store/row.hpp"
 
 namespace the5hc::store {
-namespace {
+const char* const kUserColumns =
+    "u.id, u.username, u.email, u.name, u.password_hash, u.is_active, u.is_superuser, u.language, "
+    "u.failed_login_attempts, u.locked_until, u.last_login, u.password_changed_at, u.must_change_password, "
+    "u.date_joined, u.updated_at";
 
-const char* kColumns =
-    "SELECT id, username, email, name, password_hash, is_active, is_superuser, language, failed_login_attempts, "
-    "locked_until, last_login, password_changed_at, must_change_password, date_joined, updated_at FROM users ";
-
-User to_user(const soci::row& r) {
+User user_from_row(const soci::row& r, std::size_t first) {
+  auto at = [&](std::size_t i) { return first + i; };
   User u;
-  u.id = get_int(r, 0);
-  u.username = get_text(r, 1);
-  u.email = get_text(r, 2);
-  u.name = get_text(r, 3);
-  u.password_hash = get_text(r, 4);
-  u.is_active = get_bool(r, 5);
-  u.is_superuser = get_bool(r, 6);
-  u.language = get_text(r, 7);
-  u.failed_login_attempts = static_cast<int>(get_int(r, 8));
-  u.locked_until = get_opt_text(r, 9);
-  u.last_login = get_opt_text(r, 10);
-  u.password_changed_at = get_opt_text(r, 11);
-  u.must_change_password = get_bool(r, 12);
-  u.date_joined = get_text(r, 13);
-  u.updated_at = get_text(r, 14);
+  u.id = get_int(r, at(0));
+  u.username = get_text(r, at(1));
+  u.email = get_text(r, at(2));
+  u.name = get_text(r, at(3));
+  u.password_hash = get_text(r, at(4));
+  u.is_active = get_bool(r, at(5));
+  u.is_superuser = get_bool(r, at(6));
+  u.language = get_text(r, at(7));
+  u.failed_login_attempts = static_cast<int>(get_int(r, at(8)));
+  u.locked_until = get_opt_text(r, at(9));
+  u.last_login = get_opt_text(r, at(10));
+  u.password_changed_at = get_opt_text(r, at(11));
+  u.must_change_password = get_bool(r, at(12));
+  u.date_joined = get_text(r, at(13));
+  u.updated_at = get_text(r, at(14));
   return u;
 }
+
+namespace {
+
+const std::string kColumns = std::string("SELECT ") + kUserColumns + " FROM users u ";
+
+User to_user(const soci::row& r) { return user_from_row(r, 0); }
 
 // The user `WHERE <before> <value> <after>` (through for_each_row: a cached statement on SQLite).
 template <class V>

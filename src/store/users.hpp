@@ -1,11 +1,13 @@
 #pragma once
 // Users (DOMAIN.md §1.2): the only SQL touching the users table.
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace soci {
+class row;
 class session;
 }
 
@@ -24,6 +26,9 @@ struct User {
 };
 
 std::optional<User> find_user(soci::session& sql, std::int64_t id);
+// For a query that joins users as "u": its columns in the order user_from_row reads them from position `first`.
+extern const char* const kUserColumns;
+User user_from_row(const soci::row& r, std::size_t first);
 // Case-insensitive; an identifier containing "@" is an e-mail (DOMAIN.md §7.1).
 std::optional<User> find_user_by_login(soci::session& sql, const std::string& username_or_email);
 bool username_taken(soci::session& sql, const std::string& username);

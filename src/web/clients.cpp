@@ -36,6 +36,7 @@ store::Sort<store::ClientSort> client_sort(const std::string& sort) {
 
 service::ClientQuery read_query(const http::QueryParams& q) {
   service::ClientQuery out;
+  out.with_trainer_choices = true;  // the filter's 담당 트레이너 choices
   out.search = search_words(q);
   out.gender = choice(q, "gender", {"male", "female"});
   out.age_min = number(q, "age_min");
