@@ -51,9 +51,11 @@ std::string future_scheduled(SqlParams& p, const std::string& today) {
 // One character is enough: the substring test below still decides, so intersecting several lists would only repeat
 // it. A character is a lead byte (0xC0 and above) with its continuation bytes — how SQLite's substr() and
 // PostgreSQL split search_text (valid UTF-8 — the HTTP layer and the legacy import ensure it) into the table.
-std::optional<std::string> indexed_character(const std::vector<std::string>& words) {
+// Only within one organisation: the index is kept per organisation (a superuser's search over all reads every client).
+std::optional<std::string> indexed_character(const ClientFilter& f) {
   std::optional<std::string> last;
-  for (const auto& w : words)
+  if (!f.organization_id) return last;
+  for (const auto& w : f.search)
     for (std::size_t i = 0; i < w.size();) {
       std::size_t n = 1;
       if (static_cast<unsigned char>(w[i]) >= 0xC0) {
@@ -72,7 +74,7 @@ std::string where(soci::session& sql, const ClientFilter& f, SqlParams& p) {
   // statistics and would rather walk an index of the organisation (or trainer) and look each client up in the
   // list, so a unary + takes those columns out of its choice; PostgreSQL cannot know how rare the substring is
   // and would hash an IN (subquery) beside a scan of every client, but reads the primary key for = ANY of an array.
-  const auto ch = f.organization_id ? indexed_character(f.search) : std::nullopt;
+  const auto ch = indexed_character(f);
   const bool sqlite = sql.get_backend_name() == "sqlite3";
   const std::string not_driving = ch && sqlite ? "+" : "";
   std::string w = "WHERE 1 = 1";
@@ -137,7 +139,10 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
 
 ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit, int offset) {
   ClientPage page;
-  if (f.search.empty()) {
+  // A search narrowed by the index of characters counts its few candidates again rather than carry the count on every
+  // row: the window buffers each whole row once more before the sort (1,000 clients, 49 found: 1.8 M instructions a
+  // request this way, 2.2 M with the window).
+  if (f.search.empty() || indexed_character(f)) {
     page.count = count_clients(sql, f);
     page.rows = list_clients(sql, f, sort, limit, offset);
     return page;
