@@ -24,10 +24,16 @@ CREATE INDEX ix_client_search_chars_client ON client_search_chars (client_id);
 CREATE TABLE search_text_positions (n INTEGER PRIMARY KEY);
 INSERT INTO search_text_positions (n) SELECT generate_series(1, 1024);
 
+-- A database in SQL_ASCII holds bytes, not characters: no character the store looks for would match there, so every
+-- client is marked '' (always a candidate) and the search stays the scan it was.
 CREATE FUNCTION client_search_chars_refresh() RETURNS trigger AS $$
 BEGIN
   IF TG_OP = 'UPDATE' THEN
     DELETE FROM client_search_chars WHERE client_id = OLD.id;
+  END IF;
+  IF current_setting('server_encoding') = 'SQL_ASCII' THEN
+    INSERT INTO client_search_chars (organization_id, ch, client_id) VALUES (NEW.organization_id, '', NEW.id);
+    RETURN NULL;
   END IF;
   INSERT INTO client_search_chars (organization_id, ch, client_id)
     SELECT DISTINCT NEW.organization_id, substr(NEW.search_text, p.n, 1), NEW.id FROM search_text_positions p
@@ -48,8 +54,9 @@ CREATE TRIGGER tr_clients_search_chars_update AFTER UPDATE ON clients
 INSERT INTO client_search_chars (organization_id, ch, client_id)
   SELECT DISTINCT c.organization_id, substr(c.search_text, p.n, 1), c.id
   FROM clients c JOIN search_text_positions p ON p.n <= length(c.search_text)
-  WHERE ascii(substr(c.search_text, p.n, 1)) > 127;
+  WHERE ascii(substr(c.search_text, p.n, 1)) > 127 AND current_setting('server_encoding') <> 'SQL_ASCII';
 INSERT INTO client_search_chars (organization_id, ch, client_id)
   SELECT c.organization_id, '', c.id FROM clients c
-  WHERE length(c.search_text) > (SELECT max(n) FROM search_text_positions);
+  WHERE length(c.search_text) > (SELECT max(n) FROM search_text_positions)
+     OR current_setting('server_encoding') = 'SQL_ASCII';
 ANALYZE client_search_chars;

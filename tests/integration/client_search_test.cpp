@@ -12,6 +12,7 @@
 #include <sstream>
 
 #include "config/config.hpp"
+#include "store/clients.hpp"
 #include "store/database.hpp"
 #include "support/records.hpp"
 
@@ -290,4 +291,33 @@ TEST(ClientSearchMigration, ImportDemoDataBackfillAndDown) {
   const auto rebuilt = index_rows(db.url());
   EXPECT_EQ(rebuilt, expected_index_rows(db.url())) << "the backfill";
   EXPECT_NE(rebuilt.find(" [내]"), std::string::npos) << "a client renamed while the index was down";
+}
+
+// A PostgreSQL database in SQL_ASCII holds bytes, not characters: the index marks every client as a candidate there,
+// so a search by a syllable still finds what the substring test finds.
+TEST(ClientSearchEncoding, ASqlAsciiDatabaseStillFindsTheSubstrings) {
+  if (!postgres_selected()) GTEST_SKIP() << "SQLite text has no server encoding";
+  TestDatabase db;
+  const std::string name = db.url().substr(db.url().rfind('/') + 1);
+  pg_admin_exec("DROP DATABASE " + name + " WITH (FORCE)");
+  pg_admin_exec("CREATE DATABASE " + name + " ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+  auto env = base_env(db);
+  ASSERT_EQ(run_the5hc({"migrate"}, env, db.dir()).exit_code, 0);
+  auto demo = run_the5hc({"demo-data"}, env, db.dir());
+  ASSERT_EQ(demo.exit_code, 0) << demo.out << demo.err;
+
+  the5hc::store::Database database(the5hc::parse_database_url(db.url()), 1);
+  database.read([&](soci::session& sql) {
+    long long organization = 0, expected = 0;
+    sql << "SELECT min(organization_id) FROM clients", soci::into(organization);
+    sql << "SELECT count(*) FROM clients WHERE organization_id = :o AND strpos(search_text, '김') > 0",
+        soci::use(organization), soci::into(expected);
+    ASSERT_GT(expected, 0);
+    the5hc::store::ClientFilter f;
+    f.organization_id = organization;
+    f.search = {"김"};
+    auto page = the5hc::store::client_page(sql, f, {}, 100, 0);
+    EXPECT_EQ(page.count, expected);
+    EXPECT_EQ(static_cast<long long>(page.rows.size()), expected);
+  });
 }
