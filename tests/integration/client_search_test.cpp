@@ -8,6 +8,7 @@
 #include <soci/soci.h>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <sstream>
 
