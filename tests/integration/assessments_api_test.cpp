@@ -2,7 +2,6 @@
 // the API equals the engine's worked examples (DOMAIN.md §12 #25–#29, #37, #39, #41).
 #include <gtest/gtest.h>
 
-#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -312,10 +311,7 @@ TEST_F(AssessmentsApi, QuestionnaireBankAndTheMcqExample) {
 TEST(Recalculate, LegacyFixtureGivesTheNumbersOfLegacyMd8) {
   TestDatabase db;
   auto env = base_env(db);
-  ASSERT_EQ(run_the5hc({"migrate"}, env, db.dir()).exit_code, 0);
-  const std::string fixture = db.dir() + "/legacy.db";
-  std::filesystem::copy_file(std::string(THE5HC_SOURCE_DIR) + "/tests/fixtures/legacy-streamlit.db", fixture);
-  ASSERT_EQ(run_the5hc({"import-legacy", fixture}, env, db.dir()).exit_code, 0);
+  ASSERT_EQ(migrate_and_import_legacy_fixture(db, env).exit_code, 0);
   auto plain = run_the5hc({"recalculate"}, env, db.dir());
   EXPECT_EQ(plain.exit_code, 0) << plain.err;
   EXPECT_NE(plain.out.find("examined 0"), std::string::npos) << plain.out;

@@ -5,7 +5,6 @@
 
 #include <soci/soci.h>
 
-#include <filesystem>
 #include <random>
 #include <set>
 #include <thread>
@@ -242,10 +241,7 @@ TEST_F(ClientSummary, ParallelWritersOfOneClientAreAllCounted) {
 TEST(ClientSummaryMigration, ImportRecalculateDemoDataAndBackfillAgree) {
   TestDatabase db;
   auto env = base_env(db);
-  ASSERT_EQ(run_the5hc({"migrate"}, env, db.dir()).exit_code, 0);
-  const std::string fixture = db.dir() + "/legacy.db";
-  std::filesystem::copy_file(std::string(THE5HC_SOURCE_DIR) + "/tests/fixtures/legacy-streamlit.db", fixture);
-  auto imported = run_the5hc({"import-legacy", fixture}, env, db.dir());
+  auto imported = migrate_and_import_legacy_fixture(db, env);
   ASSERT_EQ(imported.exit_code, 0) << imported.out << imported.err;
   ASSERT_EQ(run_the5hc({"recalculate", "--include-legacy"}, env, db.dir()).exit_code, 0);
   auto demo = run_the5hc({"demo-data"}, env, db.dir());

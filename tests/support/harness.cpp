@@ -277,6 +277,14 @@ void create_user(const TestDatabase& db, const std::string& username, const std:
   if (r.exit_code != 0) ADD_FAILURE() << "create-user " << username << " failed: " << r.out << r.err;
 }
 
+CommandResult migrate_and_import_legacy_fixture(const TestDatabase& db, const Env& env) {
+  auto migrated = run_the5hc({"migrate"}, env, db.dir());
+  if (migrated.exit_code != 0) return migrated;
+  const std::string fixture = db.dir() + "/legacy.db";
+  std::filesystem::copy_file(std::string(THE5HC_SOURCE_DIR) + "/tests/fixtures/legacy-streamlit.db", fixture);
+  return run_the5hc({"import-legacy", fixture}, env, db.dir());
+}
+
 std::string login(int port, const std::string& username, const std::string& password) {
   nlohmann::json body = {{"email_or_username", username}, {"password", password}};
   auto r = http_request(port, "POST", "/api/v1/auth/login/", body.dump());

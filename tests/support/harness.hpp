@@ -86,6 +86,10 @@ Env base_env(const TestDatabase& db);
 void create_user(const TestDatabase& db, const std::string& username, const std::string& password,
                  const std::vector<std::string>& extra = {});
 
+// `the5hc migrate`, then `the5hc import-legacy` of a copy of tests/fixtures/legacy-streamlit.db: the first failure's
+// result, or the import's.
+CommandResult migrate_and_import_legacy_fixture(const TestDatabase& db, const Env& env);
+
 // POST /api/v1/auth/login/ and return the access token ("" after ADD_FAILURE when the login fails).
 std::string login(int port, const std::string& username, const std::string& password);
 inline std::map<std::string, std::string> bearer(const std::string& token) {
