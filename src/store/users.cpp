@@ -13,23 +13,22 @@ const char* const kUserColumns =
     "u.date_joined, u.updated_at";
 
 User user_from_row(const soci::row& r, std::size_t first) {
-  auto at = [&](std::size_t i) { return first + i; };
   User u;
-  u.id = get_int(r, at(0));
-  u.username = get_text(r, at(1));
-  u.email = get_text(r, at(2));
-  u.name = get_text(r, at(3));
-  u.password_hash = get_text(r, at(4));
-  u.is_active = get_bool(r, at(5));
-  u.is_superuser = get_bool(r, at(6));
-  u.language = get_text(r, at(7));
-  u.failed_login_attempts = static_cast<int>(get_int(r, at(8)));
-  u.locked_until = get_opt_text(r, at(9));
-  u.last_login = get_opt_text(r, at(10));
-  u.password_changed_at = get_opt_text(r, at(11));
-  u.must_change_password = get_bool(r, at(12));
-  u.date_joined = get_text(r, at(13));
-  u.updated_at = get_text(r, at(14));
+  u.id = get_int(r, first + 0);
+  u.username = get_text(r, first + 1);
+  u.email = get_text(r, first + 2);
+  u.name = get_text(r, first + 3);
+  u.password_hash = get_text(r, first + 4);
+  u.is_active = get_bool(r, first + 5);
+  u.is_superuser = get_bool(r, first + 6);
+  u.language = get_text(r, first + 7);
+  u.failed_login_attempts = static_cast<int>(get_int(r, first + 8));
+  u.locked_until = get_opt_text(r, first + 9);
+  u.last_login = get_opt_text(r, first + 10);
+  u.password_changed_at = get_opt_text(r, first + 11);
+  u.must_change_password = get_bool(r, first + 12);
+  u.date_joined = get_text(r, first + 13);
+  u.updated_at = get_text(r, first + 14);
   return u;
 }
 
