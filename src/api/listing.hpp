@@ -41,6 +41,7 @@ std::string page_envelope_text(const http::Request& req, const PageRequest& page
                                const Rows& rows, WriteRow write_row) {
   auto links = page_links(req, page, count);
   JsonWriter w;
+  w.reserve(256 + 768 * rows.size());  // a client or assessment row is about 600 bytes
   w.begin_object().field("count", count).field("next", links.next).field("previous", links.previous);
   w.key("results").begin_array();
   for (const auto& row : rows) write_row(w, row);

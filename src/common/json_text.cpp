@@ -1,6 +1,7 @@
 #include "common/json_text.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 
@@ -28,54 +29,60 @@ size_t utf8_length(std::string_view s, size_t i) {
 
 }  // namespace
 
+namespace {
+// Bytes copied as they are inside a string: printable ASCII but the quote and the backslash. The others — control
+// characters, DEL and the bytes of non-ASCII characters — are looked at one by one.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> plain{};
+  for (int c = 0x20; c < 0x7f; ++c) plain[c] = c != '"' && c != '\\';
+  return plain;
+}();
+}  // namespace
+
 void append_json_string(std::string& out, std::string_view s) {
   static const char hex[] = "0123456789abcdef";
   out.reserve(out.size() + s.size() + 2);
   out += '"';
-  for (size_t i = 0; i < s.size();) {
+  // A run of bytes that need no escape — plain ASCII and valid UTF-8 sequences (a Korean name is all one run) — is
+  // appended at once.
+  size_t run = 0;
+  size_t i = 0;
+  auto flush = [&] {
+    if (i > run) out.append(s.data() + run, i - run);
+  };
+  while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
-    // A run of characters that need no escape is copied at once (most text is all of one run).
-    size_t run = i;
-    while (run < s.size()) {
-      unsigned char r = static_cast<unsigned char>(s[run]);
-      if (r < 0x20 || r >= 0x7f || r == '"' || r == '\\') break;
-      ++run;
-    }
-    if (run > i) {
-      out.append(s.substr(i, run - i));
-      i = run;
+    if (kPlain[c]) {
+      ++i;
       continue;
     }
-    if (c < 0x80) {
-      switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        case '\b': out += "\\b"; break;
-        case '\f': out += "\\f"; break;
-        default:
-          if (c < 0x20 || c == 0x7f) {
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 15];
-          } else {
-            out += static_cast<char>(c);
-          }
+    if (c >= 0x80) {
+      if (size_t n = utf8_length(s, i)) {
+        i += n;
+        continue;
       }
-      ++i;
+      flush();
+      out += "\xEF\xBF\xBD";  // not valid UTF-8: U+FFFD, so the output stays valid JSON
+      run = ++i;
       continue;
     }
-    size_t n = utf8_length(s, i);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-    } else {
-      out.append(s.substr(i, n));
-      i += n;
+    flush();
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:  // other control characters and DEL
+        out += "\\u00";
+        out += hex[c >> 4];
+        out += hex[c & 15];
     }
+    run = ++i;
   }
+  flush();
   out += '"';
 }
 

@@ -55,13 +55,19 @@ class JsonWriter {
   JsonWriter& field(std::string_view name, const T& v) {
     return key(name).value(v);
   }
+  // Room for `bytes` of text at once (a page of rows), instead of growing by doubling and copying.
+  JsonWriter& reserve(std::size_t bytes) {
+    out_.reserve(bytes);
+    return *this;
+  }
   const std::string& text() const { return out_; }
   std::string take() { return std::move(out_); }
 
  private:
   void before_value();  // the comma between members or items
   std::string out_;
-  std::vector<bool> has_items_;  // per open object or array: whether a member or item was written
+  std::vector<char> has_items_;  // per open object or array: whether a member or item was written (not vector<bool>:
+                                 // its bit arithmetic showed in the client list's profile)
   bool after_key_ = false;
 };
 

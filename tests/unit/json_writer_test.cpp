@@ -90,6 +90,8 @@ TEST(JsonTree, WritesWhatNlohmannDumpWrites) {
   EXPECT_EQ(json_text(tree), tree.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   EXPECT_EQ(json_text(nlohmann::json(std::string("a\xff" "b"))), "\"a\xEF\xBF\xBD" "b\"");  // invalid UTF-8 → U+FFFD
   EXPECT_EQ(json_text(nlohmann::json(std::nan(""))), "null");
+  // runs of Korean, ASCII and escapes mixed, an invalid byte inside a run and a sequence cut short at the end
+  EXPECT_EQ(json_quote("김민수 \"abc\" 이\x80서\t\x7f끝\xea\xb9"), "\"김민수 \\\"abc\\\" 이\xEF\xBF\xBD서\\t\\u007f끝\xEF\xBF\xBD\xEF\xBF\xBD\"");
   EXPECT_EQ(json_text(nlohmann::json(-0.0)), nlohmann::json(-0.0).dump());
 }
 
