@@ -160,9 +160,10 @@ consteval std::size_t slot(std::string_view name) {
 struct ReadPositions {
   std::array<std::size_t, std::size(kReadColumns)> of{};
   explicit ReadPositions(const soci::row& r) {
-    static const auto slots = [] {
-      std::unordered_map<std::string_view, std::size_t> m;
-      for (std::size_t k = 0; k < std::size(kReadColumns); ++k) m.emplace(kReadColumns[k], k);
+    // Never destroyed: a request may still read rows while the process exits.
+    static const auto& slots = *[] {
+      auto* m = new std::unordered_map<std::string_view, std::size_t>;
+      for (std::size_t k = 0; k < std::size(kReadColumns); ++k) m->emplace(kReadColumns[k], k);
       return m;
     }();
     std::vector<bool> found(std::size(kReadColumns), false);

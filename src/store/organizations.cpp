@@ -40,9 +40,9 @@ Organization to_org(const soci::row& r) {
 const char* kTrainerColumns = "SELECT " THE5HC_TRAINER_COLUMNS " FROM trainers t JOIN users u ON u.id = t.user_id "
                               "JOIN organizations o ON o.id = t.organization_id ";
 // The user with the membership's columns after theirs (NULL without one).
-const std::string kMemberColumns = std::string("SELECT ") + kUserColumns + ", " THE5HC_TRAINER_COLUMNS
-                                   " FROM users u LEFT JOIN trainers t ON t.user_id = u.id "
-                                   "LEFT JOIN organizations o ON o.id = t.organization_id ";
+const char* kMemberColumns = "SELECT " THE5HC_USER_COLUMNS ", " THE5HC_TRAINER_COLUMNS
+                             " FROM users u LEFT JOIN trainers t ON t.user_id = u.id "
+                             "LEFT JOIN organizations o ON o.id = t.organization_id ";
 #undef THE5HC_TRAINER_COLUMNS
 
 Trainer trainer_from_row(const soci::row& r, std::size_t first) {
@@ -169,7 +169,7 @@ std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t use
 
 std::optional<Member> find_member(soci::session& sql, std::int64_t user_id) {
   constexpr std::size_t kTrainerFirst = 15;  // after user_from_row's columns
-  return one<Member>(sql, kMemberColumns + "WHERE u.id = ", user_id, [](const soci::row& r) {
+  return one<Member>(sql, std::string(kMemberColumns) + "WHERE u.id = ", user_id, [](const soci::row& r) {
     Member m{user_from_row(r, 0), std::nullopt};
     if (!is_null(r, kTrainerFirst)) m.membership = trainer_from_row(r, kTrainerFirst);
     return m;

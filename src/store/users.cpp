@@ -7,11 +7,6 @@
 #include "store/row.hpp"
 
 namespace the5hc::store {
-const char* const kUserColumns =
-    "u.id, u.username, u.email, u.name, u.password_hash, u.is_active, u.is_superuser, u.language, "
-    "u.failed_login_attempts, u.locked_until, u.last_login, u.password_changed_at, u.must_change_password, "
-    "u.date_joined, u.updated_at";
-
 User user_from_row(const soci::row& r, std::size_t first) {
   User u;
   u.id = get_int(r, first + 0);
@@ -34,7 +29,7 @@ User user_from_row(const soci::row& r, std::size_t first) {
 
 namespace {
 
-const std::string kColumns = std::string("SELECT ") + kUserColumns + " FROM users u ";
+const char* kColumns = "SELECT " THE5HC_USER_COLUMNS " FROM users u ";
 
 User to_user(const soci::row& r) { return user_from_row(r, 0); }
 

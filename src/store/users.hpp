@@ -27,7 +27,11 @@ struct User {
 
 std::optional<User> find_user(soci::session& sql, std::int64_t id);
 // For a query that joins users as "u": its columns in the order user_from_row reads them from position `first`.
-extern const char* const kUserColumns;
+// A literal (no std::string): request threads may still read it while the process exits.
+#define THE5HC_USER_COLUMNS                                                                                     \
+  "u.id, u.username, u.email, u.name, u.password_hash, u.is_active, u.is_superuser, u.language, "             \
+  "u.failed_login_attempts, u.locked_until, u.last_login, u.password_changed_at, u.must_change_password, "   \
+  "u.date_joined, u.updated_at"
 User user_from_row(const soci::row& r, std::size_t first);
 // Case-insensitive; an identifier containing "@" is an e-mail (DOMAIN.md §7.1).
 std::optional<User> find_user_by_login(soci::session& sql, const std::string& username_or_email);
