@@ -234,6 +234,10 @@ TEST_F(ClientSummary, ParallelWritersOfOneClientAreAllCounted) {
   EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), kWriters);
   EXPECT_EQ(columns(id), rows(id));
   EXPECT_EQ(sql_->count("SELECT assessment_count FROM clients WHERE id = " + std::to_string(id)), kWriters);
+  // the organisation's assessment count (0011) adds up the concurrent writers too
+  EXPECT_EQ(sql_->count("SELECT count(*) FROM organizations o WHERE o.assessment_count <> (SELECT count(*) FROM "
+                        "assessments a WHERE a.organization_id = o.id)"),
+            0);
 }
 
 // The legacy importer, recalculation and demo data write with the triggers in place; the migration's backfill
