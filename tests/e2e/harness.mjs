@@ -103,14 +103,18 @@ export async function startStudio({ extraEnv = {} } = {}) {
     }
   }
 
-  // Full-page screenshots at the current (desktop) size and at 375 px.
+  // Full-page screenshots at the current (desktop) size and at 375 px. A full-page capture resizes the page once
+  // more and Chart.js animates every resize from zero, so the charts drew nothing in the 375 px shots: the shots are
+  // taken with reduced motion, which the charts honour (drawn at once).
   async function shoot(p, name) {
+    await p.emulateMedia({ reducedMotion: 'reduce' });
     await p.screenshot({ path: path.join(shots, `${name}-desktop.png`), fullPage: true });
     const size = p.viewportSize();
     await p.setViewportSize({ width: 375, height: 812 });
-    await p.waitForTimeout(800);  // charts finish their resize animation
+    await p.waitForTimeout(800);  // charts follow the new width
     await p.screenshot({ path: path.join(shots, `${name}-375.png`), fullPage: true });
     await p.setViewportSize(size);
+    await p.emulateMedia({ reducedMotion: null });
   }
 
   // At 360 px the page must not scroll sideways (wide tables scroll inside their own box) — neither at once, before
