@@ -86,17 +86,6 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void JsonWriter::before_value() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!has_items_.empty()) {
-    if (has_items_.back()) out_ += ',';
-    has_items_.back() = true;
-  }
-}
-
 JsonWriter& JsonWriter::begin_object() {
   before_value();
   out_ += '{';
@@ -120,16 +109,6 @@ JsonWriter& JsonWriter::begin_array() {
 JsonWriter& JsonWriter::end_array() {
   out_ += ']';
   has_items_.pop_back();
-  return *this;
-}
-
-JsonWriter& JsonWriter::key(std::string_view name) {
-  before_value();
-  // Keys are literals of the code (snake_case ASCII): quoted as they are, without the scan for escapes.
-  out_ += '"';
-  out_ += name;
-  out_ += "\":";
-  after_key_ = true;
   return *this;
 }
 
