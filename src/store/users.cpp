@@ -7,8 +7,6 @@
 #include "store/row.hpp"
 
 namespace the5hc::store {
-static_assert(kUserColumnCount == 15, "user_from_row reads first + 0 … first + 14: keep it and THE5HC_USER_COLUMNS in step");
-
 User user_from_row(const soci::row& r, std::size_t first) {
   User u;
   u.id = get_int(r, first + 0);

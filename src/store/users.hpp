@@ -1,11 +1,9 @@
 #pragma once
 // Users (DOMAIN.md §1.2): the only SQL touching the users table.
-#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 namespace soci {
@@ -34,10 +32,6 @@ std::optional<User> find_user(soci::session& sql, std::int64_t id);
   "u.id, u.username, u.email, u.name, u.password_hash, u.is_active, u.is_superuser, u.language, "             \
   "u.failed_login_attempts, u.locked_until, u.last_login, u.password_changed_at, u.must_change_password, "   \
   "u.date_joined, u.updated_at"
-// How many columns THE5HC_USER_COLUMNS holds: where the columns after them begin in a joined row.
-inline constexpr std::size_t kUserColumnCount =
-    static_cast<std::size_t>(std::count(std::string_view(THE5HC_USER_COLUMNS).begin(),
-                                        std::string_view(THE5HC_USER_COLUMNS).end(), ',')) + 1;
 User user_from_row(const soci::row& r, std::size_t first);
 // Case-insensitive; an identifier containing "@" is an e-mail (DOMAIN.md §7.1).
 std::optional<User> find_user_by_login(soci::session& sql, const std::string& username_or_email);
