@@ -60,8 +60,9 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f);
 // One page of the list and how many clients the filter keeps. A search of ASCII words reads every client of the
 // organisation (a substring of search_text has no index), so there the count rides on the same scan (COUNT(*) OVER
-// ()) instead of a second one; otherwise — no search, or a word with a non-ASCII character, whose few candidates
-// migration 0012's index gives — it is a count beside the page (issue 11).
+// ()) instead of a second one; a word with a non-ASCII character, whose few candidates migration 0012's index gives,
+// reads the matches' ids in order (their number is the count) and then the page's rows; no search counts beside
+// the page, from the counts migration 0011 keeps when the filter is only the scope (issue 11).
 struct ClientPage {
   std::int64_t count = 0;
   std::vector<Client> rows;
