@@ -159,7 +159,7 @@ consteval std::size_t slot(std::string_view name) {
 // Where each of kReadColumns is in this query's rows (all rows of one query share their columns).
 struct ReadPositions {
   std::array<std::size_t, std::size(kReadColumns)> of{};
-  explicit ReadPositions(const soci::row& r) {
+  explicit ReadPositions(const Row& r) {
     // Never destroyed: a request may still read rows while the process exits.
     static const auto& slots = *[] {
       auto* m = new std::unordered_map<std::string_view, std::size_t>;
@@ -168,7 +168,7 @@ struct ReadPositions {
     }();
     std::vector<bool> found(std::size(kReadColumns), false);
     for (std::size_t i = 0; i < r.size(); ++i) {
-      const std::string name = r.get_properties(i).get_name();
+      const std::string_view name = r.name(i);
       if (auto k = slots.find(name); k != slots.end() && !found[k->second]) {
         of[k->second] = i;
         found[k->second] = true;
@@ -180,12 +180,12 @@ struct ReadPositions {
 };
 
 template <class T>
-std::optional<T> opt_int(const soci::row& r, std::size_t i) {
+std::optional<T> opt_int(const Row& r, std::size_t i) {
   auto v = get_opt_int(r, i);
   return v ? std::optional<T>(static_cast<T>(*v)) : std::nullopt;
 }
 
-Assessment to_assessment(const soci::row& r, const ReadPositions& at) {
+Assessment to_assessment(const Row& r, const ReadPositions& at) {
   auto real = [&](std::size_t s) { return get_opt_real(r, at.of[s]); };
   auto text = [&](std::size_t s) { return get_opt_text(r, at.of[s]); };
   auto boolean = [&](std::size_t s) { return get_bool(r, at.of[s]); };
@@ -358,7 +358,7 @@ std::vector<Assessment> list_assessments(soci::session& sql, const AssessmentFil
                   " OFFSET " + std::to_string(offset);
   std::vector<Assessment> out;
   std::optional<ReadPositions> at;
-  for_each_row(sql, q, p, [&](const soci::row& r) {
+  for_each_row(sql, q, p, [&](const Row& r) {
     if (!at) at.emplace(r);
     out.push_back(to_assessment(r, *at));
   });
@@ -385,7 +385,7 @@ std::optional<double> average_overall_score(soci::session& sql, const Assessment
   SqlParams p;
   std::optional<double> out;
   for_each_row(sql, "SELECT AVG(a.overall_score) FROM assessments a JOIN clients c ON c.id = a.client_id " + where(f, p), p,
-               [&](const soci::row& r) { out = get_opt_real(r, 0); });
+               [&](const Row& r) { out = get_opt_real(r, 0); });
   return out;
 }
 
@@ -393,7 +393,7 @@ std::optional<Assessment> find_assessment(soci::session& sql, std::int64_t id) {
   SqlParams p;
   std::optional<Assessment> out;
   for_each_row(sql, std::string(kSelect) + "WHERE a.id = " + p.add(id), p,
-               [&](const soci::row& r) { out = to_assessment(r, ReadPositions(r)); });
+               [&](const Row& r) { out = to_assessment(r, ReadPositions(r)); });
   return out;
 }
 
@@ -471,7 +471,7 @@ std::vector<std::int64_t> assessment_ids(soci::session& sql, std::optional<std::
   if (!include_legacy) q += " AND is_legacy = 0";
   q += " ORDER BY id LIMIT " + std::to_string(limit);
   std::vector<std::int64_t> ids;
-  for_each_row(sql, q, p, [&](const soci::row& r) { ids.push_back(get_int(r, 0)); });
+  for_each_row(sql, q, p, [&](const Row& r) { ids.push_back(get_int(r, 0)); });
   return ids;
 }
 

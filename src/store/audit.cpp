@@ -24,7 +24,7 @@ const char* kColumns =
     "a.user_agent, a.request_id, a.before, a.after, a.extra, a.created_at, u.name, o.timezone "
     "FROM audit_log a LEFT JOIN users u ON u.id = a.user_id LEFT JOIN organizations o ON o.id = a.organization_id ";
 
-AuditRecord to_record(const soci::row& r) {
+AuditRecord to_record(const Row& r) {
   AuditRecord a;
   a.id = get_int(r, 0);
   a.entry.organization_id = get_opt_int(r, 1);
@@ -69,7 +69,7 @@ std::vector<AuditRecord> list_audit(soci::session& sql, const AuditFilter& filte
   SqlParams p;
   std::string q = std::string(kColumns) + where(filter, p) + "ORDER BY a.created_at DESC, a.id DESC LIMIT " +
                   p.add(limit) + " OFFSET " + p.add(offset);
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_record(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_record(r)); });
   return out;
 }
 
@@ -83,7 +83,7 @@ std::optional<AuditRecord> find_audit(soci::session& sql, std::int64_t id) {
   std::optional<AuditRecord> out;
   SqlParams p;
   for_each_row(sql, std::string(kColumns) + "WHERE a.id = " + p.add(id), p,
-               [&](const soci::row& r) { out = to_record(r); });
+               [&](const Row& r) { out = to_record(r); });
   return out;
 }
 

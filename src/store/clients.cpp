@@ -20,7 +20,7 @@ const char* kSelect =
 
 const char* kFrom = " FROM clients c JOIN trainers t ON t.id = c.trainer_id JOIN users u ON u.id = t.user_id ";
 
-Client to_client(const soci::row& r) {
+Client to_client(const Row& r) {
   Client c;
   c.id = get_int(r, 0);
   c.organization_id = get_int(r, 1);
@@ -135,7 +135,7 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
   std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions" + kFrom + where(sql, f, p) +
                   " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
   std::vector<Client> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_client(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_client(r)); });
   return out;
 }
 
@@ -149,7 +149,7 @@ std::vector<Client> clients_in_order(soci::session& sql, const std::vector<std::
   for (std::size_t i = 0; i < ids.size(); ++i) q += (i ? ", " : "") + p.add(ids[i]);
   q += ")";
   std::vector<std::optional<Client>> placed(ids.size());
-  for_each_row(sql, q, p, [&](const soci::row& r) {
+  for_each_row(sql, q, p, [&](const Row& r) {
     Client c = to_client(r);
     const auto at = std::find(ids.begin(), ids.end(), c.id) - ids.begin();
     placed[static_cast<std::size_t>(at)] = std::move(c);
@@ -175,7 +175,7 @@ ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<Cli
     SqlParams p;
     std::vector<std::int64_t> ids;
     for_each_row(sql, "SELECT c.id FROM clients c " + where(sql, f, p) + " ORDER BY " + order_sql(sort), p,
-                 [&](const soci::row& r) { ids.push_back(get_int(r, 0)); });
+                 [&](const Row& r) { ids.push_back(get_int(r, 0)); });
     page.count = static_cast<std::int64_t>(ids.size());
     const auto from = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(std::max(offset, 0)));
     const auto to = std::min<std::size_t>(ids.size(), from + static_cast<std::size_t>(std::max(limit, 0)));
@@ -186,7 +186,7 @@ ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<Cli
   std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions, COUNT(*) OVER () AS matching" +
                   kFrom + where(sql, f, p) + " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) +
                   " OFFSET " + std::to_string(offset);
-  for_each_row(sql, q, p, [&](const soci::row& r) {
+  for_each_row(sql, q, p, [&](const Row& r) {
     page.rows.push_back(to_client(r));
     page.count = get_int(r, 19);  // "matching", after to_client's 19 columns
   });
@@ -222,7 +222,7 @@ std::optional<Client> find_client(soci::session& sql, std::int64_t id, const std
   std::string q = std::string(kSelect) + future_scheduled(p, today) + " AS future_sessions" + kFrom +
                   "WHERE c.id = " + p.add(id);
   std::optional<Client> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) { out = to_client(r); });
+  for_each_row(sql, q, p, [&](const Row& r) { out = to_client(r); });
   return out;
 }
 
@@ -234,7 +234,7 @@ std::optional<Client> find_client_record(soci::session& sql, std::int64_t id) {
       "c.created_at, c.updated_at, u.name AS trainer_name, 0, NULL, NULL, 0, NULL, 0" +
       std::string(kFrom) + "WHERE c.id = " + p.add(id);
   std::optional<Client> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) { out = to_client(r); });
+  for_each_row(sql, q, p, [&](const Row& r) { out = to_client(r); });
   return out;
 }
 
@@ -317,7 +317,7 @@ ClientStatistics client_statistics(soci::session& sql, std::int64_t client_id) {
           " AND status = 'completed'), (SELECT COUNT(*) FROM sessions WHERE client_id = " + id() +
           " AND status = 'scheduled'), (SELECT coalesce(SUM(amount), 0) FROM payments WHERE client_id = " + id() +
           ")",
-      p, [&](const soci::row& r) {
+      p, [&](const Row& r) {
         s.total_packages = get_int(r, 0);
         s.active_packages = get_int(r, 1);
         s.total_sessions = get_int(r, 2);

@@ -14,7 +14,7 @@ std::optional<double> average_overall_score(soci::session& sql, const Scope& sco
   // (migration 0009) and no row of either table.
   const char* tables = scope.trainer_id ? "assessments a JOIN clients c ON c.id = a.client_id" : "assessments a";
   for_each_row(sql, std::string("SELECT avg(a.overall_score) FROM ") + tables + " WHERE " + w, p,
-               [&](const soci::row& r) { average = get_opt_real(r, 0); });
+               [&](const Row& r) { average = get_opt_real(r, 0); });
   return average;
 }
 
@@ -25,7 +25,7 @@ ActivePackages active_packages(soci::session& sql, const Scope& scope) {
                "SELECT count(*), coalesce(sum(p.total_sessions), 0) FROM session_packages p JOIN clients c ON "
                "c.id = p.client_id WHERE p.is_active = 1 AND p.remaining_sessions > 0 AND " +
                    scope_sql(scope, p, "p.organization_id"),
-               p, [&](const soci::row& r) {
+               p, [&](const Row& r) {
                  out.count = get_int(r, 0);
                  out.total_sessions = get_int(r, 1);
                });

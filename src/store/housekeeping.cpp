@@ -56,7 +56,7 @@ bool claim_job(Database& db, const std::string& job, const std::string& slot, Ti
     SqlParams p;
     bool taken = false;
     for_each_row(sql, "SELECT 1 FROM job_runs WHERE job = " + p.add(job) + " AND slot >= " + p.add(slot), p,
-                 [&](const soci::row&) { taken = true; });
+                 [&](const Row&) { taken = true; });
     if (taken) return false;
     SqlParams w;
     execute(sql,

@@ -17,7 +17,7 @@ const char* kColumns =
     "i.created_at, i.expires_at, i.accepted_at, i.accepted_user_id, u.name, o.name, o.timezone "
     "FROM invitations i JOIN organizations o ON o.id = i.organization_id LEFT JOIN users u ON u.id = i.invited_by_id ";
 
-Invitation to_invitation(const soci::row& r) {
+Invitation to_invitation(const Row& r) {
   Invitation i;
   i.id = get_int(r, 0);
   i.organization_id = get_int(r, 1);
@@ -40,7 +40,7 @@ Invitation to_invitation(const soci::row& r) {
 
 std::optional<Invitation> first(soci::session& sql, const std::string& where, SqlParams& p) {
   std::optional<Invitation> out;
-  for_each_row(sql, std::string(kColumns) + where, p, [&](const soci::row& r) { out = to_invitation(r); });
+  for_each_row(sql, std::string(kColumns) + where, p, [&](const Row& r) { out = to_invitation(r); });
   return out;
 }
 
@@ -61,15 +61,15 @@ void expire_invitations(soci::session& sql, const std::string& now) {
   if (!at) throw std::invalid_argument("expire_invitations: bad timestamp " + now);
   const auto now_s = std::chrono::floor<std::chrono::seconds>(*at);
   std::vector<std::int64_t> expired;
-  soci::rowset<soci::row> rows = (sql.prepare << "SELECT id, expires_at FROM invitations WHERE status = 'pending'");
-  for (const auto& r : rows) {
+  SqlParams none;
+  for_each_row(sql, "SELECT id, expires_at FROM invitations WHERE status = 'pending'", none, [&](const Row& r) {
     auto expires = parse_timestamp(get_text(r, 1));
-    if (!expires) continue;  // unreadable: leave it as stored
+    if (!expires) return;  // unreadable: leave it as stored
     if (domain::effective_invitation_status(domain::InvitationStatus::pending,
                                             std::chrono::floor<std::chrono::seconds>(*expires),
                                             now_s) == domain::InvitationStatus::expired)
       expired.push_back(get_int(r, 0));
-  }
+  });
   for (auto id : expired)
     sql << "UPDATE invitations SET status = 'expired' WHERE id = :id AND status = 'pending'", soci::use(id);
 }
@@ -90,7 +90,7 @@ std::vector<Invitation> list_invitations(soci::session& sql, std::optional<std::
   SqlParams p;
   std::string q = std::string(kColumns) + list_where(organization_id, status, p) +
                   "ORDER BY i.created_at DESC, i.id DESC LIMIT " + p.add(limit) + " OFFSET " + p.add(offset);
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_invitation(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_invitation(r)); });
   return out;
 }
 

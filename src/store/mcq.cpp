@@ -26,7 +26,7 @@ void attach_choices(soci::session& sql, std::vector<McqQuestionRow>& rows) {
                "SELECT id, question_id, choice_text, choice_text_ko, points, is_correct, sort_order, "
                "contributes_to_risk, risk_weight, risk_label, risk_label_ko FROM mcq_choices "
                "ORDER BY question_id, sort_order, id",
-               p, [&](const soci::row& r) {
+               p, [&](const Row& r) {
                  auto it = by_id.find(get_int(r, 1));
                  if (it == by_id.end()) return;
                  domain::McqChoice c;
@@ -65,7 +65,7 @@ std::vector<McqCategoryRow> list_mcq_categories(soci::session& sql, bool active_
                            "c.sort_order, c.is_active, (SELECT COUNT(*) FROM mcq_questions q WHERE q.category_id = "
                            "c.id AND q.is_active = 1) FROM mcq_categories c") +
                    (active_only ? " WHERE c.is_active = 1" : "") + " ORDER BY c.sort_order, c.name, c.id",
-               p, [&](const soci::row& r) {
+               p, [&](const Row& r) {
                  McqCategoryRow row;
                  row.id = get_int(r, 0);
                  row.category.code = get_text(r, 1);
@@ -94,7 +94,7 @@ std::vector<McqQuestionRow> list_mcq_questions(soci::session& sql, bool active_o
   if (category_id) q += " AND q.category_id = " + p.add(*category_id);
   q += " ORDER BY c.sort_order, q.sort_order, q.id";
   std::vector<McqQuestionRow> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) {
+  for_each_row(sql, q, p, [&](const Row& r) {
     McqQuestionRow row;
     row.question.id = get_int(r, 0);
     row.category_id = get_int(r, 1);
@@ -133,7 +133,7 @@ std::vector<StoredResponse> load_mcq_responses(soci::session& sql, std::int64_t 
                "SELECT r.id, r.question_id, r.response_text, r.points_earned FROM mcq_responses r "
                "JOIN mcq_questions q ON q.id = r.question_id JOIN mcq_categories c ON c.id = q.category_id "
                "WHERE r.assessment_id = " + p.add(assessment_id) + " ORDER BY c.sort_order, q.sort_order, q.id",
-               p, [&](const soci::row& r) {
+               p, [&](const Row& r) {
                  index[get_int(r, 0)] = out.size();
                  out.push_back({{get_int(r, 1), {}, get_text(r, 2)}, static_cast<int>(get_int(r, 3))});
                });
@@ -142,7 +142,7 @@ std::vector<StoredResponse> load_mcq_responses(soci::session& sql, std::int64_t 
                "SELECT rc.response_id, rc.choice_id FROM mcq_response_choices rc JOIN mcq_responses r ON "
                "r.id = rc.response_id JOIN mcq_choices ch ON ch.id = rc.choice_id WHERE r.assessment_id = " +
                    p2.add(assessment_id) + " ORDER BY rc.response_id, ch.sort_order, ch.id",
-               p2, [&](const soci::row& r) {
+               p2, [&](const Row& r) {
                  if (auto it = index.find(get_int(r, 0)); it != index.end())
                    out[it->second].response.selected_choice_ids.push_back(get_int(r, 1));
                });

@@ -11,7 +11,7 @@ const char* kColumns =
     "SELECT id, user_id, organization_id, type, params, object_type, object_id, url, is_read, read_at, created_at, "
     "(SELECT timezone FROM organizations o WHERE o.id = notifications.organization_id) FROM notifications ";
 
-Notification to_notification(const soci::row& r) {
+Notification to_notification(const Row& r) {
   Notification n;
   n.id = get_int(r, 0);
   n.user_id = get_int(r, 1);
@@ -48,7 +48,7 @@ std::optional<Notification> find_notification(soci::session& sql, std::int64_t i
   std::optional<Notification> out;
   SqlParams p;
   for_each_row(sql, std::string(kColumns) + where(user_id, std::nullopt, p) + "AND id = " + p.add(id), p,
-               [&](const soci::row& r) { out = to_notification(r); });
+               [&](const Row& r) { out = to_notification(r); });
   return out;
 }
 
@@ -58,7 +58,7 @@ std::vector<Notification> list_notifications(soci::session& sql, std::int64_t us
   SqlParams p;
   std::string q = std::string(kColumns) + where(user_id, is_read, p) + "ORDER BY created_at DESC, id DESC LIMIT " +
                   p.add(limit) + " OFFSET " + p.add(offset);
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_notification(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_notification(r)); });
   return out;
 }
 

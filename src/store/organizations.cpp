@@ -12,7 +12,7 @@ const char* kOrgColumns =
     "SELECT id, name, slug, description, address, phone, email, timezone, business_hours, max_trainers, "
     "vat_rate_bp, card_fee_rate_bp, created_at, updated_at FROM organizations ";
 
-Organization to_org(const soci::row& r) {
+Organization to_org(const Row& r) {
   Organization o;
   o.id = get_int(r, 0);
   o.name = get_text(r, 1);
@@ -45,7 +45,7 @@ const char* kMemberColumns = "SELECT " THE5HC_USER_COLUMNS ", " THE5HC_TRAINER_C
                              "LEFT JOIN organizations o ON o.id = t.organization_id ";
 #undef THE5HC_TRAINER_COLUMNS
 
-Trainer trainer_from_row(const soci::row& r, std::size_t first) {
+Trainer trainer_from_row(const Row& r, std::size_t first) {
   Trainer t;
   t.id = get_int(r, first + 0);
   t.user_id = get_int(r, first + 1);
@@ -71,7 +71,7 @@ Trainer trainer_from_row(const soci::row& r, std::size_t first) {
   return t;
 }
 
-Trainer to_trainer(const soci::row& r) { return trainer_from_row(r, 0); }
+Trainer to_trainer(const Row& r) { return trainer_from_row(r, 0); }
 
 // The first row of `before <value> after` (through for_each_row: a cached statement on SQLite).
 template <class T, class F, class V>
@@ -83,7 +83,7 @@ std::optional<T> one(soci::session& sql, const std::string& before, const V& val
   else placeholder = p.add(value);
   std::string query = before + placeholder + after;
   std::optional<T> out;
-  for_each_row(sql, query, p, [&](const soci::row& r) {
+  for_each_row(sql, query, p, [&](const Row& r) {
     if (!out) out = convert(r);
   });
   return out;
@@ -106,8 +106,8 @@ std::optional<Organization> find_organization_by_name(soci::session& sql, const 
 
 std::vector<Organization> list_organizations(soci::session& sql) {
   std::vector<Organization> out;
-  soci::rowset<soci::row> rows = sql.prepare << std::string(kOrgColumns) + "ORDER BY name, id";
-  for (const auto& r : rows) out.push_back(to_org(r));
+  SqlParams none;
+  for_each_row(sql, std::string(kOrgColumns) + "ORDER BY name, id", none, [&](const Row& r) { out.push_back(to_org(r)); });
   return out;
 }
 
@@ -123,7 +123,7 @@ std::vector<Organization> list_organizations(soci::session& sql, std::optional<s
   SqlParams p;
   std::string q = std::string(kOrgColumns) + org_where(only, p) + "ORDER BY name, id LIMIT " + p.add(limit) +
                   " OFFSET " + p.add(offset);
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_org(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_org(r)); });
   return out;
 }
 
@@ -169,7 +169,7 @@ std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t use
 
 std::optional<Member> find_member(soci::session& sql, std::int64_t user_id) {
   constexpr std::size_t kTrainerFirst = 15;  // after user_from_row's columns
-  return one<Member>(sql, std::string(kMemberColumns) + "WHERE u.id = ", user_id, [](const soci::row& r) {
+  return one<Member>(sql, std::string(kMemberColumns) + "WHERE u.id = ", user_id, [](const Row& r) {
     Member m{user_from_row(r, 0), std::nullopt};
     if (!is_null(r, kTrainerFirst)) m.membership = trainer_from_row(r, kTrainerFirst);
     return m;
@@ -182,7 +182,7 @@ std::vector<TrainerName> list_active_trainer_names(soci::session& sql, std::int6
   for_each_row(sql,
                "SELECT t.id, u.name FROM trainers t JOIN users u ON u.id = t.user_id WHERE t.organization_id = " +
                    p.add(organization_id) + " AND t.is_active = 1 ORDER BY u.name, t.id",
-               p, [&](const soci::row& r) { out.push_back({get_int(r, 0), get_text(r, 1)}); });
+               p, [&](const Row& r) { out.push_back({get_int(r, 0), get_text(r, 1)}); });
   return out;
 }
 
@@ -191,7 +191,7 @@ std::vector<Trainer> list_trainers(soci::session& sql, std::int64_t organization
   SqlParams p;
   for_each_row(sql, std::string(kTrainerColumns) + "WHERE t.organization_id = " + p.add(organization_id) +
                         " ORDER BY u.name, t.id",
-               p, [&](const soci::row& r) { out.push_back(to_trainer(r)); });
+               p, [&](const Row& r) { out.push_back(to_trainer(r)); });
   return out;
 }
 
@@ -230,7 +230,7 @@ std::vector<Trainer> list_trainers(soci::session& sql, const TrainerFilter& filt
   SqlParams p;
   std::string q = std::string(kTrainerColumns) + trainer_where(filter, p) + "ORDER BY " + order_sql(sort) + " LIMIT " +
                   p.add(limit) + " OFFSET " + p.add(offset);
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_trainer(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_trainer(r)); });
   return out;
 }
 
@@ -254,7 +254,7 @@ std::vector<std::int64_t> active_owner_and_senior_users(soci::session& sql, std:
                "SELECT t.user_id FROM trainers t JOIN users u ON u.id = t.user_id WHERE t.organization_id = " +
                    p.add(organization_id) +
                    " AND t.is_active = 1 AND u.is_active = 1 AND t.role IN ('owner', 'senior') ORDER BY t.user_id",
-               p, [&](const soci::row& r) { out.push_back(get_int(r, 0)); });
+               p, [&](const Row& r) { out.push_back(get_int(r, 0)); });
   return out;
 }
 
@@ -269,7 +269,7 @@ TrainerStats trainer_stats(soci::session& sql, std::int64_t trainer_id, const st
       "), (SELECT COUNT(*) FROM assessments WHERE trainer_id = " + p.add(trainer_id) +
       "), (SELECT COALESCE(SUM(amount), 0) FROM payments WHERE trainer_id = " + p.add(trainer_id) +
       " AND payment_date >= " + p.add(revenue_since) + ")";
-  for_each_row(sql, q, p, [&](const soci::row& r) {
+  for_each_row(sql, q, p, [&](const Row& r) {
     out = {get_int(r, 0), get_int(r, 1), get_int(r, 2), get_int(r, 3)};
   });
   return out;

@@ -15,12 +15,12 @@ const char* kSelect =
     "FROM session_packages p JOIN clients c ON c.id = p.client_id "
     "JOIN trainers t ON t.id = p.trainer_id JOIN users u ON u.id = t.user_id ";
 
-std::optional<int> opt_int32(const soci::row& r, std::size_t i) {
+std::optional<int> opt_int32(const Row& r, std::size_t i) {
   auto v = get_opt_int(r, i);
   return v ? std::optional<int>(static_cast<int>(*v)) : std::nullopt;
 }
 
-Package to_package(const soci::row& r) {
+Package to_package(const Row& r) {
   Package p;
   p.id = get_int(r, 0);
   p.organization_id = get_int(r, 1);
@@ -72,11 +72,8 @@ std::string where_sql(const PackageFilter& f, SqlParams& p) {
 }  // namespace
 
 std::optional<Package> find_package(soci::session& sql, std::int64_t id) {
-  soci::row r;
-  long long v = id;
-  sql << std::string(kSelect) + "WHERE p.id = :id", soci::use(v), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return to_package(r);
+  SqlParams p;
+  return first_row(sql, std::string(kSelect) + "WHERE p.id = " + p.add(id), p, to_package);
 }
 
 bool lock_package(soci::session& sql, std::int64_t id, const char* for_update) {
@@ -108,7 +105,7 @@ std::vector<Package> list_packages(soci::session& sql, const PackageFilter& f) {
   std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Package> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_package(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_package(r)); });
   return out;
 }
 

@@ -15,7 +15,7 @@ const char* kSelect =
     "FROM payments y JOIN clients c ON c.id = y.client_id JOIN trainers t ON t.id = y.trainer_id "
     "JOIN users u ON u.id = t.user_id LEFT JOIN session_packages p ON p.id = y.package_id ";
 
-Payment to_payment(const soci::row& r) {
+Payment to_payment(const Row& r) {
   Payment p;
   p.id = get_int(r, 0);
   p.organization_id = get_int(r, 1);
@@ -65,7 +65,7 @@ std::vector<PaymentGroup> group_by(soci::session& sql, const PaymentFilter& f, c
   for_each_row(sql,
                "SELECT y." + column + ", count(*), coalesce(sum(y.amount), 0) " + kFrom + "WHERE " + where_sql(f, p) +
                    " GROUP BY y." + column + " ORDER BY y." + column,
-               p, [&](const soci::row& r) { out.push_back({get_text(r, 0), get_int(r, 1), get_int(r, 2)}); });
+               p, [&](const Row& r) { out.push_back({get_text(r, 0), get_int(r, 1), get_int(r, 2)}); });
   return out;
 }
 
@@ -88,11 +88,8 @@ std::string order_sql(const Sort<PaymentSort>& sort) {
 }  // namespace
 
 std::optional<Payment> find_payment(soci::session& sql, std::int64_t id) {
-  soci::row r;
-  long long v = id;
-  sql << std::string(kSelect) + "WHERE y.id = :id", soci::use(v), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return to_payment(r);
+  SqlParams p;
+  return first_row(sql, std::string(kSelect) + "WHERE y.id = " + p.add(id), p, to_payment);
 }
 
 std::vector<Payment> list_payments(soci::session& sql, const PaymentFilter& f) {
@@ -100,7 +97,7 @@ std::vector<Payment> list_payments(soci::session& sql, const PaymentFilter& f) {
   std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Payment> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_payment(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_payment(r)); });
   return out;
 }
 
@@ -115,7 +112,7 @@ PaymentTotals summarize_payments(soci::session& sql, const PaymentFilter& f) {
   for_each_row(sql,
                std::string("SELECT count(*), coalesce(sum(y.amount), 0), coalesce(sum(y.net_amount), 0) ") + kFrom +
                    "WHERE " + where_sql(f, p),
-               p, [&](const soci::row& r) {
+               p, [&](const Row& r) {
                  t.count = get_int(r, 0);
                  t.total = get_int(r, 1);
                  t.net_total = get_int(r, 2);

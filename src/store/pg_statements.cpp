@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "store/query.hpp"
-#include "store/row_builder.hpp"
+#include "store/row.hpp"
 
 namespace the5hc::store::pg {
 namespace {
@@ -65,57 +65,68 @@ Rewritten rewrite(const std::string& query) {
   return out;
 }
 
-// SOCI's type for a result column (int2/int4/int8/bool/oid → integer, float4/float8/numeric → double), except
-// that every integer is a long long and dates and times are text: store/row.hpp converts whatever arrives.
-soci::data_type kind_of(Oid type) {
+// How a result column is read (int2/int4/int8/bool/oid → integer, float4/float8/numeric → real, the rest — dates,
+// times, json — text), as SOCI reads these types; store/row.hpp converts whatever arrives.
+Row::Type kind_of(Oid type) {
   switch (type) {
     case 16:    // bool
     case 20:    // int8
     case 21:    // int2
     case 23:    // int4
     case 26:    // oid
-      return soci::dt_long_long;
+      return Row::Type::integer;
     case 700:   // float4
     case 701:   // float8
     case 1700:  // numeric
-      return soci::dt_double;
+      return Row::Type::real;
     default:
-      return soci::dt_string;
+      return Row::Type::text;
   }
 }
 
-void lay_out(RowBuilder& row, const PGresult* res) {
+// The result's column names and how each column is read: once per statement (or per nested use of it).
+struct Layout {
+  Row row;
+  std::vector<Row::Type> kinds;
+};
+
+void lay_out(Layout& l, const PGresult* res) {
   const int n = PQnfields(res);
-  std::vector<soci::data_type> types(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) types[i] = kind_of(PQftype(res, i));
-  row.layout(std::move(types), [&](std::size_t i) { return PQfname(res, static_cast<int>(i)); });
+  std::vector<std::string> names;
+  l.kinds.resize(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) {
+    names.emplace_back(PQfname(res, i));
+    l.kinds[static_cast<std::size_t>(i)] = kind_of(PQftype(res, i));
+  }
+  l.row.lay_out(std::move(names));
 }
 
-void fill(RowBuilder& row, const PGresult* res, int r) {
-  for (std::size_t i = 0; i < row.size(); ++i) {
+// Row r of the result into the layout's Row: text as a view of libpq's buffer (alive as long as the result).
+void fill(Layout& l, const PGresult* res, int r) {
+  for (std::size_t i = 0; i < l.kinds.size(); ++i) {
     const int col = static_cast<int>(i);
     if (PQgetisnull(res, r, col)) {
-      row.set_null(i);
+      l.row.set_null(i);
       continue;
     }
     const char* value = PQgetvalue(res, r, col);
     const std::size_t size = static_cast<std::size_t>(PQgetlength(res, r, col));
-    switch (row.types()[i]) {
-      case soci::dt_long_long: {
+    switch (l.kinds[i]) {
+      case Row::Type::integer: {
         long long v = 0;
         if (value[0] == 't' || value[0] == 'f') v = value[0] == 't';  // bool, as SOCI reads it
         else std::from_chars(value, value + size, v);
-        row.set_int(i, v);
+        l.row.set_int(i, v);
         break;
       }
-      case soci::dt_double: {
+      case Row::Type::real: {
         double v = 0;
         auto [end, ec] = std::from_chars(value, value + size, v);
         if (ec != std::errc()) v = std::strtod(value, nullptr);  // numeric beyond a double's range
-        row.set_real(i, v);
+        l.row.set_real(i, v);
         break;
       }
-      default: row.set_text(i, value, size);
+      default: l.row.set_text(i, value, size);
     }
   }
 }
@@ -123,7 +134,7 @@ void fill(RowBuilder& row, const PGresult* res, int r) {
 struct Prepared {
   std::string name;
   std::vector<std::size_t> param_of;
-  RowBuilder row;
+  Layout layout;
   bool laid_out = false;
   bool busy = false;  // its rows are being read (a query run again inside its own callback)
 };
@@ -213,7 +224,7 @@ Result execute(PGconn* conn, const Prepared& p, const SqlParams& params) {
 }  // namespace
 
 bool run(soci::session& sql, const std::string& query, const SqlParams& params,
-         const std::function<void(const soci::row&)>& on_row, long long* changed) {
+         const std::function<void(const Row&)>& on_row, long long* changed) {
   PGconn* conn = handle(sql);
   if (!conn) return false;
   Connection& mine = statements_of(conn);
@@ -238,12 +249,12 @@ bool run(soci::session& sql, const std::string& query, const SqlParams& params,
   const int rows = PQntuples(res.get());
   if (rows == 0) return true;
   // The cached row layout, unless this statement's rows are already being read further up the stack.
-  RowBuilder own;
-  RowBuilder* row = &own;
+  Layout own;
+  Layout* layout = &own;
   if (!p->busy) {
-    row = &p->row;
-    if (!p->laid_out || row->size() != static_cast<std::size_t>(PQnfields(res.get()))) {
-      lay_out(*row, res.get());
+    layout = &p->layout;
+    if (!p->laid_out || layout->kinds.size() != static_cast<std::size_t>(PQnfields(res.get()))) {
+      lay_out(*layout, res.get());
       p->laid_out = true;
     }
   } else {
@@ -256,8 +267,8 @@ bool run(soci::session& sql, const std::string& query, const SqlParams& params,
   } busy{p.get(), p->busy};
   p->busy = true;
   for (int r = 0; r < rows; ++r) {
-    fill(*row, res.get(), r);
-    on_row(row->row());
+    fill(*layout, res.get(), r);
+    on_row(layout->row);
   }
   return true;
 }

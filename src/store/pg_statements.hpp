@@ -2,27 +2,26 @@
 // The PostgreSQL statement cache: the counterpart of query.cpp's SQLite cache, used by for_each_row, fetch_int and
 // execute. SOCI prepares a named statement, runs it and deallocates it for every query (three round-trips, and a
 // parse and plan each time); here each distinct query is prepared once per connection and then run in one
-// round-trip (PQexecPrepared with text parameters). Rows come back as the same soci::row shape SOCI builds
-// (store/row.hpp reads them), and errors as the same soci::postgresql_soci_error with its SQLSTATE, so constraint
+// round-trip (PQexecPrepared with text parameters). Rows come back as store::Row (store/row.hpp), and errors as the same soci::postgresql_soci_error with its SQLSTATE, so constraint
 // and storage translation (store/constraints, store/storage_errors) sees no difference.
 #include <functional>
 #include <string>
 
 namespace soci {
 class session;
-class row;
 }  // namespace soci
 
 namespace the5hc::store {
 
 class SqlParams;
+class Row;
 
 namespace pg {
 
 // Runs `query` on a PostgreSQL session, calling on_row for each result row; returns false (doing nothing) when the
 // session is not PostgreSQL. `changed`, when given, receives the number of rows the statement changed.
 bool run(soci::session& sql, const std::string& query, const SqlParams& params,
-         const std::function<void(const soci::row&)>& on_row, long long* changed = nullptr);
+         const std::function<void(const Row&)>& on_row, long long* changed = nullptr);
 
 // BEGIN, COMMIT, ROLLBACK, SAVEPOINT …: one simple-protocol round-trip; false when the session is not PostgreSQL.
 bool control(soci::session& sql, const std::string& statement);

@@ -14,7 +14,6 @@
 
 #include "store/pg_statements.hpp"
 #include "store/row.hpp"
-#include "store/row_builder.hpp"
 
 namespace the5hc::store {
 
@@ -46,20 +45,6 @@ std::string SqlParams::add_null() {
   return ":" + next_name();
 }
 
-void SqlParams::bind(soci::statement& st) {
-  for (std::size_t i = 0; i < order_.size(); ++i) {
-    auto [kind, index] = order_[i];
-    const std::string& name = names_[i];
-    if (kind == 'n') {
-      static long long no_value = 0;  // SOCI only reads an input value, and not at all when its indicator is null
-      static soci::indicator null = soci::i_null;
-      st.exchange(soci::use(no_value, null, name));
-    } else if (kind == 'i') st.exchange(soci::use(ints_[index], name));
-    else if (kind == 'r') st.exchange(soci::use(reals_[index], name));
-    else st.exchange(soci::use(texts_[index], name));
-  }
-}
-
 void SqlParams::bind(void* sqlite_stmt, const std::vector<int>& slots) const {
   auto* st = static_cast<sqlite_api::sqlite3_stmt*>(sqlite_stmt);
   for (std::size_t i = 0; i < order_.size(); ++i) {
@@ -88,63 +73,40 @@ const char* SqlParams::text_of(std::size_t number, std::string& scratch) const {
 
 namespace {
 
-// One result row as a soci::row, so store code reads rows the same way on both engines (store/row.hpp). Each
-// column's SOCI type follows the stored value (integer → long long, real → double, text/blob → string); the
-// accessors of row.hpp convert whatever arrives.
+// Fills the statement's Row from its current result row. Each value's type is asked once, before any value is read
+// (reading text may convert a value in place); text is read as a view of SQLite's buffer, valid until the next step.
+// The column names are read once per statement.
 class RowReader {
  public:
-  const soci::row& read(sqlite_api::sqlite3_stmt* st) {
+  const Row& read(sqlite_api::sqlite3_stmt* st) {
     const int n = sqlite_api::sqlite3_column_count(st);
-    // Each value's type is asked once, before any value is read (reading text may convert a value in place).
-    types_.resize(static_cast<std::size_t>(n));
-    bool same_layout = row_.size() == static_cast<std::size_t>(n);
-    for (int i = 0; i < n; ++i) {
-      types_[i] = sqlite_api::sqlite3_column_type(st, i);
-      same_layout = same_layout && (types_[i] == SQLITE_NULL || kind(types_[i]) == row_.types()[i]);
+    if (row_.size() != static_cast<std::size_t>(n)) {
+      std::vector<std::string> names;
+      for (int i = 0; i < n; ++i) names.emplace_back(sqlite_api::sqlite3_column_name(st, i));
+      row_.lay_out(std::move(names));
     }
-    if (!same_layout) layout(st, n);
     for (int i = 0; i < n; ++i) {
-      if (types_[i] == SQLITE_NULL) {
-        row_.set_null(i);
-        continue;
-      }
-      switch (row_.types()[i]) {
-        case soci::dt_long_long: row_.set_int(i, sqlite_api::sqlite3_column_int64(st, i)); break;
-        case soci::dt_double: row_.set_real(i, sqlite_api::sqlite3_column_double(st, i)); break;
-        default: {
+      switch (sqlite_api::sqlite3_column_type(st, i)) {
+        case SQLITE_NULL: row_.set_null(i); break;
+        case SQLITE_INTEGER: row_.set_int(i, sqlite_api::sqlite3_column_int64(st, i)); break;
+        case SQLITE_FLOAT: row_.set_real(i, sqlite_api::sqlite3_column_double(st, i)); break;
+        default: {  // text, or a blob read as text
           const auto* text = reinterpret_cast<const char*>(sqlite_api::sqlite3_column_text(st, i));
           row_.set_text(i, text ? text : "", static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st, i)));
         }
       }
     }
-    return row_.row();
+    return row_;
   }
 
  private:
-  static soci::data_type kind(int sqlite_type) {
-    if (sqlite_type == SQLITE_INTEGER) return soci::dt_long_long;
-    if (sqlite_type == SQLITE_FLOAT) return soci::dt_double;
-    return soci::dt_string;
-  }
-  // (Re)builds the row's columns from this row's value types (NULL keeps the column's previous type, or string).
-  void layout(sqlite_api::sqlite3_stmt* st, int n) {
-    std::vector<soci::data_type> types(static_cast<std::size_t>(n), soci::dt_string);
-    for (int i = 0; i < n; ++i) {
-      if (types_[i] != SQLITE_NULL) types[i] = kind(types_[i]);
-      else if (static_cast<std::size_t>(i) < row_.size()) types[i] = row_.types()[i];
-    }
-    row_.layout(std::move(types),
-                [&](std::size_t i) { return sqlite_api::sqlite3_column_name(st, static_cast<int>(i)); });
-  }
-
-  RowBuilder row_;
-  std::vector<int> types_;  // this row's SQLite value types
+  Row row_;
 };
 
 // ---- The SQLite statement cache ----
 // Per connection (sqlite3 handle): query text → prepared statement. A connection is used by one thread at a time
 // (the pool, the writer), so only the map of connections needs the lock.
-// Each statement keeps its row reader, so the soci::row of its columns is laid out once, not on every execution.
+// Each statement keeps its row reader, so the names of its columns are read once, not on every execution.
 // Each statement also keeps where its placeholders are: slots[k] is the SQLite index of ":p<k+1>" (0 when the query
 // does not use it), so binding never looks a name up (SqlParams names its placeholders p1, p2, … in order).
 struct Cached {
@@ -242,7 +204,7 @@ StatementUse statement_for(sqlite_api::sqlite3* db, const std::string& query) {
 }
 
 bool for_each_sqlite_row(soci::session& sql, const std::string& query, SqlParams& params,
-                         const std::function<void(const soci::row&)>& on_row) {
+                         const std::function<void(const Row&)>& on_row) {
   sqlite_api::sqlite3* db = sqlite_handle(sql);
   if (!db) return false;
   StatementUse use = statement_for(db, query);
@@ -275,25 +237,15 @@ std::int64_t last_insert_rowid(soci::session& sql) {
 }
 
 void for_each_row(soci::session& sql, const std::string& query, SqlParams& params,
-                  const std::function<void(const soci::row&)>& on_row) {
+                  const std::function<void(const Row&)>& on_row) {
   if (for_each_sqlite_row(sql, query, params, on_row) || pg::run(sql, query, params, on_row)) return;
-  soci::row row;
-  soci::statement st(sql);
-  st.alloc();
-  params.bind(st);
-  st.exchange(soci::into(row));
-  st.prepare(query);
-  st.define_and_bind();
-  if (!st.execute(true)) return;
-  do {
-    on_row(row);
-  } while (st.fetch());
+  throw std::logic_error("for_each_row: a database other than SQLite or PostgreSQL");
 }
 
 std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& params) {
   std::int64_t out = 0;
   bool first = true;
-  for_each_row(sql, query, params, [&](const soci::row& r) {
+  for_each_row(sql, query, params, [&](const Row& r) {
     if (first) out = get_int(r, 0);
     first = false;
   });
@@ -301,17 +253,11 @@ std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& 
 }
 
 long long execute(soci::session& sql, const std::string& query, SqlParams& params) {
-  if (for_each_sqlite_row(sql, query, params, [](const soci::row&) {}))
+  if (for_each_sqlite_row(sql, query, params, [](const Row&) {}))
     return sqlite_api::sqlite3_changes(sqlite_handle(sql));  // the cached statement's rows, as SOCI would count
   long long changed = 0;
-  if (pg::run(sql, query, params, [](const soci::row&) {}, &changed)) return changed;
-  soci::statement st(sql);
-  st.alloc();
-  params.bind(st);
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(true);
-  return st.get_affected_rows();
+  if (pg::run(sql, query, params, [](const Row&) {}, &changed)) return changed;
+  throw std::logic_error("execute: a database other than SQLite or PostgreSQL");
 }
 
 void transaction_control(soci::session& sql, const std::string& statement) {

@@ -4,20 +4,22 @@
 //   SqlParams p;
 //   std::string where = "organization_id = " + p.add(org);
 //   if (search) where += " AND lower(name) LIKE " + p.add(like_pattern(*search));
-//   for_each_row(sql, "SELECT ... WHERE " + where + " ORDER BY id LIMIT 20", p, [&](const soci::row& r) {...});
+//   for_each_row(sql, "SELECT ... WHERE " + where + " ORDER BY id LIMIT 20", p, [&](const Row& r) {...});
 #include <cstdint>
 #include <deque>
 #include <functional>
+#include <optional>
+#include <type_traits>
 #include <string>
 #include <vector>
 
 namespace soci {
 class session;
-class row;
-class statement;
 }  // namespace soci
 
 namespace the5hc::store {
+
+class Row;  // store/row.hpp
 
 class SqlParams {
  public:
@@ -27,7 +29,6 @@ class SqlParams {
   std::string add(const std::string& v);
   std::string add(const char* v) { return add(std::string(v)); }
   std::string add_null();
-  void bind(soci::statement& st);
   // Binds the collected values to an SQLite statement: slots[k] is the statement's index of the k-th placeholder
   // (0: unused), as the statement cache of query.cpp keeps it.
   void bind(void* sqlite_stmt, const std::vector<int>& slots) const;
@@ -38,7 +39,7 @@ class SqlParams {
 
  private:
   std::string next_name();
-  // deques keep element addresses stable: SOCI binds by reference until execution.
+  // deques keep element addresses stable: SQLite binds text without copying it (SQLITE_STATIC).
   std::deque<long long> ints_;
   std::deque<double> reals_;
   std::deque<std::string> texts_;
@@ -46,9 +47,20 @@ class SqlParams {
   std::deque<std::string> names_;
 };
 
+// Runs `query` with the collected parameters, calling on_row for each result row (valid only during the call).
 void for_each_row(soci::session& sql, const std::string& query, SqlParams& params,
-                  const std::function<void(const soci::row&)>& on_row);
+                  const std::function<void(const Row&)>& on_row);
 std::int64_t fetch_int(soci::session& sql, const std::string& query, SqlParams& params);  // first column, 0 if none
+// The first result row as `convert` reads it, or nothing when there is none.
+template <class Convert>
+auto first_row(soci::session& sql, const std::string& query, SqlParams& params, Convert convert)
+    -> std::optional<std::invoke_result_t<Convert, const Row&>> {
+  std::optional<std::invoke_result_t<Convert, const Row&>> out;
+  for_each_row(sql, query, params, [&](const Row& r) {
+    if (!out) out = convert(r);
+  });
+  return out;
+}
 // A statement without a result set (UPDATE, DELETE) with the collected parameters; returns the rows it changed.
 long long execute(soci::session& sql, const std::string& query, SqlParams& params);
 

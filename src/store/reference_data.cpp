@@ -13,7 +13,7 @@ std::vector<domain::TestStandard> load_test_standards(soci::session& sql) {
   for_each_row(sql,
                "SELECT test_type, gender, age_min, age_max, conditions, metric, excellent, good, average, name_ko, "
                "source FROM test_standards WHERE is_active = 1 ORDER BY id",
-               p, [&](const soci::row& r) {
+               p, [&](const Row& r) {
                  domain::TestStandard s;
                  s.test_type = get_text(r, 0);
                  s.gender = get_text(r, 1).empty() ? 'A' : get_text(r, 1)[0];
@@ -37,7 +37,7 @@ std::vector<domain::NormativeRow> load_normative_data(soci::session& sql) {
   for_each_row(sql,
                "SELECT test_type, gender, age_min, age_max, p10, p25, p50, p75, p90, source, year, sample_size "
                "FROM normative_data ORDER BY test_type, gender, age_min",
-               p, [&](const soci::row& r) {
+               p, [&](const Row& r) {
                  domain::NormativeRow n;
                  n.test_type = get_text(r, 0);
                  n.gender = get_text(r, 1).empty() ? 'A' : get_text(r, 1)[0];
@@ -61,7 +61,7 @@ ReferenceStamp reference_stamp(soci::session& sql) {
   ReferenceStamp out;
   SqlParams none;
   for_each_row(sql, "SELECT instance, version FROM reference_data_version WHERE id = 1", none,
-               [&](const soci::row& r) {
+               [&](const Row& r) {
                  out.instance = get_text(r, 0);
                  out.stamp = get_int(r, 1);
                });

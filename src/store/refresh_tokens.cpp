@@ -1,5 +1,6 @@
 #include "store/refresh_tokens.hpp"
 
+#include "store/query.hpp"
 #include "store/row.hpp"
 
 namespace the5hc::store {
@@ -12,11 +13,9 @@ void insert_refresh_token(soci::session& sql, const RefreshToken& t) {
 }
 
 std::optional<RefreshToken> find_refresh_token(soci::session& sql, const std::string& jti, const char* lock) {
-  soci::row r;
-  sql << std::string("SELECT id, jti, family_id, user_id, issued_at, expires_at, rotated_at, revoked_at, "
-                     "replaced_by_jti FROM refresh_tokens WHERE jti = :jti") + lock,
-      soci::use(jti), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
+  SqlParams p;
+  return first_row(sql, "SELECT id, jti, family_id, user_id, issued_at, expires_at, rotated_at, revoked_at, "
+                        "replaced_by_jti FROM refresh_tokens WHERE jti = " + p.add(jti) + lock, p, [](const Row& r) {
   RefreshToken t;
   t.id = get_int(r, 0);
   t.jti = get_text(r, 1);
@@ -28,6 +27,7 @@ std::optional<RefreshToken> find_refresh_token(soci::session& sql, const std::st
   t.revoked_at = get_opt_text(r, 7);
   t.replaced_by_jti = get_opt_text(r, 8);
   return t;
+  });
 }
 
 void mark_refresh_token_rotated(soci::session& sql, const std::string& jti, const std::string& replaced_by,

@@ -17,7 +17,7 @@ const char* kSelect =
     "FROM assessment_reports r JOIN assessments a ON a.id = r.assessment_id JOIN clients c ON c.id = a.client_id "
     "LEFT JOIN users u ON u.id = r.generated_by_id ";
 
-Report to_report(const soci::row& r) {
+Report to_report(const Row& r) {
   Report out;
   out.id = get_int(r, 0);
   out.assessment_id = get_int(r, 1);
@@ -82,7 +82,7 @@ std::vector<Report> list_reports(soci::session& sql, const ReportFilter& f) {
   std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Report> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_report(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_report(r)); });
   return out;
 }
 
@@ -98,7 +98,7 @@ std::optional<Report> find_report(soci::session& sql, std::int64_t id) {
   SqlParams p;
   std::optional<Report> out;
   for_each_row(sql, std::string(kSelect) + "WHERE r.id = " + p.add(id), p,
-               [&](const soci::row& r) { out = to_report(r); });
+               [&](const Row& r) { out = to_report(r); });
   return out;
 }
 
@@ -108,7 +108,7 @@ std::optional<Report> latest_report(soci::session& sql, std::int64_t assessment_
   for_each_row(sql,
                std::string(kSelect) + "WHERE r.assessment_id = " + p.add(assessment_id) + " AND r.language = " +
                    p.add(language) + " ORDER BY r.generated_at DESC, r.id DESC LIMIT 1",
-               p, [&](const soci::row& r) { out = to_report(r); });
+               p, [&](const Row& r) { out = to_report(r); });
   return out;
 }
 
@@ -116,7 +116,7 @@ std::optional<std::string> report_pdf(soci::session& sql, std::int64_t id) {
   SqlParams p;
   std::optional<std::string> out;
   for_each_row(sql, "SELECT pdf_base64 FROM assessment_reports WHERE id = " + p.add(id), p,
-               [&](const soci::row& r) { out = unbase64(get_text(r, 0)); });
+               [&](const Row& r) { out = unbase64(get_text(r, 0)); });
   return out;
 }
 

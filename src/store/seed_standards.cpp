@@ -25,12 +25,12 @@ struct Col {
   bool nullable = false;
 };
 
-struct Row {
+struct Seeded {  // one seeded row
   std::vector<Col> key;     // the stable key
   std::vector<Col> values;  // everything else
 };
 
-bool same(const soci::row& r, std::size_t i, const Value& v) {
+bool same(const Row& r, std::size_t i, const Value& v) {
   if (auto n = std::get_if<std::int64_t>(&v)) return get_int(r, i) == *n;
   if (auto d = std::get_if<double>(&v)) return std::fabs(get_real(r, i) - *d) < 1e-9;
   return get_text(r, i) == std::get<std::string>(v);
@@ -41,7 +41,7 @@ std::string bind(SqlParams& p, const Col& c) {
   return c.nullable ? "NULLIF(" + placeholder + ", '')" : placeholder;
 }
 
-std::string where_key(SqlParams& p, const Row& row) {
+std::string where_key(SqlParams& p, const Seeded& row) {
   std::string where;
   for (const auto& k : row.key) {
     std::string col = k.nullable ? "coalesce(" + std::string(k.name) + ", '')" : std::string(k.name);
@@ -51,7 +51,7 @@ std::string where_key(SqlParams& p, const Row& row) {
 }
 
 // Inserts or (with reset) updates one row; returns its id (0 in a dry run when the row would be inserted).
-std::int64_t upsert(soci::session& sql, const char* table, const Row& row, const SeedOptions& o, SeedCounts& counts,
+std::int64_t upsert(soci::session& sql, const char* table, const Seeded& row, const SeedOptions& o, SeedCounts& counts,
                     bool parent_missing = false) {
   std::int64_t id = 0;
   bool found = false, equal = true;
@@ -60,7 +60,7 @@ std::int64_t upsert(soci::session& sql, const char* table, const Row& row, const
     std::string cols;
     for (const auto& c : row.values) cols += std::string(", ") + c.name;
     for_each_row(sql, "SELECT id" + cols + " FROM " + table + " WHERE " + where_key(p, row), p,
-                 [&](const soci::row& r) {
+                 [&](const Row& r) {
                    found = true;
                    id = get_int(r, 0);
                    for (std::size_t i = 0; i < row.values.size(); ++i)

@@ -16,7 +16,7 @@ const char* kSelect =
 const char* kFrom = "FROM sessions s JOIN clients c ON c.id = s.client_id "
                     "JOIN session_packages p ON p.id = s.package_id ";
 
-Session to_session(const soci::row& r) {
+Session to_session(const Row& r) {
   Session s;
   s.id = get_int(r, 0);
   s.organization_id = get_int(r, 1);
@@ -83,11 +83,8 @@ std::string order_sql(const Sort<SessionSort>& sort) {
 }  // namespace
 
 std::optional<Session> find_session(soci::session& sql, std::int64_t id) {
-  soci::row r;
-  long long v = id;
-  sql << std::string(kSelect) + "WHERE s.id = :id", soci::use(v), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
-  return to_session(r);
+  SqlParams p;
+  return first_row(sql, std::string(kSelect) + "WHERE s.id = " + p.add(id), p, to_session);
 }
 
 std::vector<Session> list_sessions(soci::session& sql, const SessionFilter& f) {
@@ -95,7 +92,7 @@ std::vector<Session> list_sessions(soci::session& sql, const SessionFilter& f) {
   std::string q = std::string(kSelect) + "WHERE " + where_sql(f, p) + " ORDER BY " + order_sql(f.sort);
   if (f.limit >= 0) q += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(f.offset);
   std::vector<Session> out;
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_session(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_session(r)); });
   return out;
 }
 

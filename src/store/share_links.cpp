@@ -11,7 +11,7 @@ const char* kSelect =
     "l.consent_at, l.revoked_at, l.last_viewed_at, l.view_count, u.name, c.trainer_id, l.language "
     "FROM client_share_links l JOIN clients c ON c.id = l.client_id LEFT JOIN users u ON u.id = l.created_by_id ";
 
-ShareLink to_link(const soci::row& r) {
+ShareLink to_link(const Row& r) {
   ShareLink l;
   l.id = get_int(r, 0);
   l.organization_id = get_int(r, 1);
@@ -32,7 +32,7 @@ ShareLink to_link(const soci::row& r) {
 
 std::vector<ShareLink> select_links(soci::session& sql, const std::string& where, SqlParams& p) {
   std::vector<ShareLink> out;
-  for_each_row(sql, std::string(kSelect) + "WHERE " + where, p, [&](const soci::row& r) { out.push_back(to_link(r)); });
+  for_each_row(sql, std::string(kSelect) + "WHERE " + where, p, [&](const Row& r) { out.push_back(to_link(r)); });
   return out;
 }
 

@@ -7,7 +7,7 @@
 #include "store/row.hpp"
 
 namespace the5hc::store {
-User user_from_row(const soci::row& r, std::size_t first) {
+User user_from_row(const Row& r, std::size_t first) {
   User u;
   u.id = get_int(r, first + 0);
   u.username = get_text(r, first + 1);
@@ -31,7 +31,7 @@ namespace {
 
 const char* kColumns = "SELECT " THE5HC_USER_COLUMNS " FROM users u ";
 
-User to_user(const soci::row& r) { return user_from_row(r, 0); }
+User to_user(const Row& r) { return user_from_row(r, 0); }
 
 // The user `WHERE <before> <value> <after>` (through for_each_row: a cached statement on SQLite).
 template <class V>
@@ -42,7 +42,7 @@ std::optional<User> one(soci::session& sql, const std::string& before, const V& 
   else placeholder = p.add(value);
   std::string query = std::string(kColumns) + before + placeholder + after;
   std::optional<User> out;
-  for_each_row(sql, query, p, [&](const soci::row& r) {
+  for_each_row(sql, query, p, [&](const Row& r) {
     if (!out) out = to_user(r);
   });
   return out;
@@ -154,7 +154,7 @@ std::vector<User> list_users(soci::session& sql, std::optional<std::int64_t> org
   SqlParams p;
   std::string q = std::string(kColumns) + list_where(organization_id, search, p) + "ORDER BY username, id LIMIT " +
                   p.add(limit) + " OFFSET " + p.add(offset);
-  for_each_row(sql, q, p, [&](const soci::row& r) { out.push_back(to_user(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_user(r)); });
   return out;
 }
 

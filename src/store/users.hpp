@@ -7,11 +7,12 @@
 #include <vector>
 
 namespace soci {
-class row;
 class session;
 }
 
 namespace the5hc::store {
+
+class Row;  // store/row.hpp
 
 struct User {
   std::int64_t id = 0;
@@ -32,7 +33,7 @@ std::optional<User> find_user(soci::session& sql, std::int64_t id);
   "u.id, u.username, u.email, u.name, u.password_hash, u.is_active, u.is_superuser, u.language, "             \
   "u.failed_login_attempts, u.locked_until, u.last_login, u.password_changed_at, u.must_change_password, "   \
   "u.date_joined, u.updated_at"
-User user_from_row(const soci::row& r, std::size_t first);
+User user_from_row(const Row& r, std::size_t first);
 // Case-insensitive; an identifier containing "@" is an e-mail (DOMAIN.md §7.1).
 std::optional<User> find_user_by_login(soci::session& sql, const std::string& username_or_email);
 bool username_taken(soci::session& sql, const std::string& username);

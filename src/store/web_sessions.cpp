@@ -1,5 +1,6 @@
 #include "store/web_sessions.hpp"
 
+#include "store/query.hpp"
 #include "store/row.hpp"
 
 namespace the5hc::store {
@@ -17,12 +18,11 @@ void insert_web_session(soci::session& sql, const WebSession& s) {
 
 std::optional<WebSession> find_web_session(soci::session& sql, const std::string& id_hash, const std::string& now,
                                            bool anonymous) {
-  soci::row r;
-  sql << std::string("SELECT id, user_id, csrf_secret, created_at, expires_at, last_seen_at, remember_me, ip, "
-                     "user_agent, data FROM web_sessions WHERE id = :id AND expires_at > :now") +
-             (anonymous ? "" : " AND user_id IS NOT NULL"),
-      soci::use(id_hash), soci::use(now), soci::into(r);
-  if (!sql.got_data()) return std::nullopt;
+  SqlParams p;
+  std::string q = "SELECT id, user_id, csrf_secret, created_at, expires_at, last_seen_at, remember_me, ip, "
+                  "user_agent, data FROM web_sessions WHERE id = " + p.add(id_hash) + " AND expires_at > " + p.add(now) +
+                  (anonymous ? "" : " AND user_id IS NOT NULL");
+  return first_row(sql, q, p, [](const Row& r) {
   WebSession s;
   s.id_hash = get_text(r, 0);
   s.user_id = get_opt_int(r, 1).value_or(0);
@@ -35,6 +35,7 @@ std::optional<WebSession> find_web_session(soci::session& sql, const std::string
   s.user_agent = get_opt_text(r, 8).value_or("");
   s.data = get_text(r, 9);
   return s;
+  });
 }
 
 bool replace_web_session_data(soci::session& sql, const std::string& id_hash, const std::string& expected,

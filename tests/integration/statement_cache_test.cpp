@@ -35,22 +35,48 @@ class StatementCache : public ::testing::Test {
     });
   }
   // Every value of the row as the store reads it, typed by the accessor.
-  static std::string render(const soci::row& r) {
-    auto as = [](auto read) {
-      try {
-        return read();
-      } catch (const std::exception&) {
-        return std::string("(not a number)");
-      }
-    };
+  static std::string render(const store::Row& r) {
     std::string out;
     for (std::size_t i = 0; i < r.size(); ++i) {
       if (store::is_null(r, i)) out += "null";
-      else out += store::get_text(r, i) + "|" + as([&] { return std::to_string(store::get_int(r, i)); }) + "|" +
-                  as([&] { return std::to_string(store::get_real(r, i)); });
+      else out += store::get_text(r, i) + "|" + number([&] { return std::to_string(store::get_int(r, i)); }) + "|" +
+                  number([&] { return std::to_string(store::get_real(r, i)); });
       out += ";";
     }
     return out;
+  }
+  // The same rendering of a row as SOCI reads it itself, by the type SOCI gives each column.
+  static std::string render(const soci::row& r) {
+    std::string out;
+    for (std::size_t i = 0; i < r.size(); ++i) {
+      if (r.get_indicator(i) == soci::i_null) {
+        out += "null;";
+        continue;
+      }
+      std::string text;
+      switch (r.get_properties(i).get_data_type()) {
+        case soci::dt_integer: text = std::to_string(r.get<int>(i)); break;
+        case soci::dt_long_long: text = std::to_string(r.get<long long>(i)); break;
+        case soci::dt_double: {
+          const double d = r.get<double>(i);
+          out += std::to_string(d) + "|" + std::to_string(static_cast<long long>(d < 0 ? d - 0.5 : d + 0.5)) + "|" +
+                 std::to_string(d) + ";";
+          continue;
+        }
+        default: text = r.get<std::string>(i);
+      }
+      out += text + "|" + number([&] { return std::to_string(std::stoll(text)); }) + "|" +
+             number([&] { return std::to_string(std::stod(text)); }) + ";";
+    }
+    return out;
+  }
+  template <class Read>
+  static std::string number(Read read) {
+    try {
+      return read();
+    } catch (const std::exception&) {
+      return std::string("(not a number)");
+    }
   }
   // Columns and expressions of every type the schema and the store's queries produce (PostgreSQL: int2, int4, int8,
   // float8, text, bool, numeric). On SQLite SOCI reads an untyped real expression (avg) as text, and the cache as
@@ -74,7 +100,7 @@ TEST_F(StatementCache, ValuesAndNullsReadBackAsSociReadsThem) {
         store::SqlParams p;
         std::string sql = columns() + " WHERE id = " + p.add(id);
         int rows = 0;
-        store::for_each_row(s, sql, p, [&](const soci::row& r) {
+        store::for_each_row(s, sql, p, [&](const store::Row& r) {
           ++rows;
           EXPECT_EQ(render(r), render(expected)) << "id " << id;
           EXPECT_EQ(store::column(r, "note"), 5u);
@@ -98,7 +124,7 @@ TEST_F(StatementCache, TheSameQueryRunManyTimesSeesItsOwnParametersAndFreshData)
       store::SqlParams p;
       std::string sql = select + p.add(round % 3 + 1);
       std::string seen;
-      store::for_each_row(s, sql, p, [&](const soci::row& r) { seen = store::get_text(r, 0); });
+      store::for_each_row(s, sql, p, [&](const store::Row& r) { seen = store::get_text(r, 0); });
       EXPECT_EQ(seen, "note " + std::to_string(round));
       store::SqlParams after;
       std::string count = "SELECT count(*) FROM cache_probe WHERE id > " + after.add(round);
@@ -113,10 +139,10 @@ TEST_F(StatementCache, AQueryRunInsideItsOwnRowsKeepsBothResults) {
     store::SqlParams outer;
     std::string outer_sql = sql + outer.add(2) + " ORDER BY id";
     std::vector<std::string> seen;
-    store::for_each_row(s, outer_sql, outer, [&](const soci::row& r) {
+    store::for_each_row(s, outer_sql, outer, [&](const store::Row& r) {
       store::SqlParams inner;
       std::string inner_sql = sql + inner.add(1) + " ORDER BY id";
-      store::for_each_row(s, inner_sql, inner, [&](const soci::row& i) { seen.push_back(store::get_text(i, 1)); });
+      store::for_each_row(s, inner_sql, inner, [&](const store::Row& i) { seen.push_back(store::get_text(i, 1)); });
       seen.push_back(store::get_text(r, 1));  // the outer row is still its own
     });
     EXPECT_EQ(seen, (std::vector<std::string>{"첫째", "첫째", "첫째", "second"}));
@@ -157,7 +183,7 @@ TEST_F(StatementCache, PlaceholdersAreOnlyTheParametersOutsideQuotesCommentsAndC
     std::string sql = "SELECT ':p1 '':p2' AS \"x:p1\", " + second + "::text || " + first + "::text AS joined, " +
                       first + "::bigint + 1 AS next -- :p3\n";
     int rows = 0;
-    store::for_each_row(s, sql, p, [&](const soci::row& r) {
+    store::for_each_row(s, sql, p, [&](const store::Row& r) {
       ++rows;
       EXPECT_EQ(store::get_text(r, store::column(r, "x:p1")), ":p1 ':p2");
       EXPECT_EQ(store::get_text(r, 1), "y7");
@@ -174,7 +200,7 @@ TEST_F(StatementCache, APreparedStatementSurvivesTheServerForgettingIt) {
       store::SqlParams p;
       std::string note;
       store::for_each_row(s, "SELECT note FROM cache_probe WHERE id = " + p.add(id), p,
-                          [&](const soci::row& r) { note = store::get_text(r, 0); });
+                          [&](const store::Row& r) { note = store::get_text(r, 0); });
       return note;
     });
   };
