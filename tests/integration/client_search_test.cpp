@@ -260,6 +260,8 @@ TEST_F(ClientSearch, ALongEmailIsSearchedToItsEnd) {
   auto id = client("owner1", {{"name", "긴주소"}});
   sql_exec("UPDATE clients SET email = '" + std::string(1100, 'a') + "꽁@example.com' WHERE id = " + std::to_string(id));
   EXPECT_EQ(expect_search("owner1", {"꽁"}, "long e-mail"), std::vector<long long>{id});
+  // Its name's syllables are indexed as well as the mark: found once, not once per index row.
+  EXPECT_EQ(expect_search("owner1", {"긴"}, "long e-mail, a syllable of the name"), std::vector<long long>{id});
   EXPECT_EQ(index_rows(db_->url()), expected_index_rows(db_->url()));
 }
 
