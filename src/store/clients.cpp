@@ -69,10 +69,9 @@ std::optional<std::string> indexed_character(const ClientFilter& f) {
   return last;
 }
 
-// How a query that uses the index of characters reads it: as a list of candidate ids, or joined in its FROM as "s"
-// (kFromCandidates), where a client holding both the character and the '' mark appears twice.
+// How a query that uses the index of characters reads it: as a list of candidate ids in its WHERE, or by the caller
+// (from_candidates).
 enum class Candidates { listed, joined };
-const char* kFromCandidates = " FROM client_search_chars s CROSS JOIN clients c ON c.id = s.client_id ";
 
 std::string where(soci::session& sql, const ClientFilter& f, SqlParams& p, Candidates candidates = Candidates::listed) {
   // A word with a Korean syllable (or any non-ASCII character) tests only the clients holding it, found in the index
@@ -87,9 +86,7 @@ std::string where(soci::session& sql, const ClientFilter& f, SqlParams& p, Candi
   std::string w = "WHERE 1 = 1";
   if (f.organization_id) w += " AND " + not_driving + "c.organization_id = " + p.add(*f.organization_id);
   if (f.only_trainer_id) w += " AND " + not_driving + "c.trainer_id = " + p.add(*f.only_trainer_id);
-  if (ch && candidates == Candidates::joined) {
-    w += " AND s.organization_id = " + p.add(*f.organization_id) + " AND s.ch IN (" + p.add(*ch) + ", '')";
-  } else if (ch) {
+  if (ch && candidates == Candidates::listed) {
     const std::string holding = "SELECT s.client_id FROM client_search_chars s WHERE s.organization_id = " +
                                 p.add(*f.organization_id) + " AND s.ch IN (" + p.add(*ch) + ", '')";
     w += sqlite ? " AND c.id IN (" + holding + ")" : " AND c.id = ANY(ARRAY(" + holding + "))";
@@ -185,6 +182,14 @@ std::vector<std::int64_t> search_ids(soci::session& sql, const ClientFilter& f, 
 // The same on SQLite, driven by the index joined (no temporary table of candidates) and sorted here: SQLite's sorter
 // took a third of the query for some fifty ids (1,000 clients), and its BINARY order of text is the bytes' order, as
 // std::string::compare's. (PostgreSQL orders text by its collation, so there the database sorts.)
+// " FROM <the candidates> s CROSS JOIN clients c": the clients holding the character, then those marked '' (the two
+// lists one after the other, without the temporary table an IN (…, '') builds); a client in both comes twice.
+std::string from_candidates(const ClientFilter& f, const std::string& ch, SqlParams& p) {
+  return " FROM (SELECT client_id FROM client_search_chars WHERE organization_id = " + p.add(*f.organization_id) +
+         " AND ch = " + p.add(ch) + " UNION ALL SELECT client_id FROM client_search_chars WHERE organization_id = " +
+         p.add(*f.organization_id) + " AND ch = '') s CROSS JOIN clients c ON c.id = s.client_id ";
+}
+
 std::vector<std::int64_t> sqlite_search_ids(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort) {
   struct Match {
     std::int64_t id, age;
@@ -192,7 +197,7 @@ std::vector<std::int64_t> sqlite_search_ids(soci::session& sql, const ClientFilt
   };
   std::vector<Match> found;
   SqlParams p;
-  for_each_row(sql, std::string("SELECT c.id, c.age, c.name, c.created_at") + kFromCandidates +
+  for_each_row(sql, "SELECT c.id, c.age, c.name, c.created_at" + from_candidates(f, *indexed_character(f), p) +
                         where(sql, f, p, Candidates::joined), p, [&](const Row& r) {
     found.push_back({get_int(r, 0), get_int(r, 1), get_text(r, 2), get_text(r, 3)});
   });
