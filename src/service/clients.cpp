@@ -158,6 +158,7 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     f.activity_cutoff = today.cutoff;
     auto page = store::client_page(sql, f, q.sort, q.limit, q.offset);
     out.count = page.count;
+    out.results.reserve(page.rows.size());
     for (auto& c : page.rows) out.results.push_back(view(std::move(c), zone, today));
     if (q.with_trainer_choices) out.trainers = trainer_choices(sql, actor);
     return out;

@@ -145,6 +145,7 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
   std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions" + kFrom + where(sql, f, p) +
                   " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
   std::vector<Client> out;
+  out.reserve(static_cast<std::size_t>(std::clamp(limit, 0, 100)));  // a page (an export reads more, and grows)
   for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_client(r)); });
   return out;
 }
