@@ -17,20 +17,6 @@ const std::map<std::string_view, int>& zones() {
   return z;
 }
 
-bool digits(std::string_view s) {
-  for (char c : s)
-    if (c < '0' || c > '9') return false;
-  return true;
-}
-
-// The value of a run of digits already checked by digits(). Timestamps are parsed and printed for every row of a
-// list (created_at, updated_at): without stoi's string copies and snprintf this costs a few dozen instructions.
-int number(std::string_view s) {
-  int n = 0;
-  for (char c : s) n = n * 10 + (c - '0');
-  return n;
-}
-
 // Writes n as `width` digits (zero-padded) at out; returns the end.
 char* put_digits(char* out, unsigned n, int width) {
   for (int i = width - 1; i >= 0; --i, n /= 10) out[i] = static_cast<char>('0' + n % 10);
@@ -64,11 +50,23 @@ std::string format_timestamp(TimePoint t) {
   return out;
 }
 
+// The value of the n digits at s[at], or -1 when one of them is not a digit (the caller has checked the length).
+// Timestamps are parsed for every row of a list (created_at, updated_at): read in place, without substrings,
+// stoi's copies or snprintf.
+int digits_at(std::string_view s, std::size_t at, std::size_t n) {
+  int v = 0;
+  for (std::size_t i = at; i < at + n; ++i) {
+    const unsigned d = static_cast<unsigned char>(s[i]) - unsigned('0');
+    if (d > 9) return -1;
+    v = v * 10 + static_cast<int>(d);
+  }
+  return v;
+}
+
 std::optional<Date> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-' || !digits(s.substr(0, 4)) || !digits(s.substr(5, 2)) ||
-      !digits(s.substr(8, 2)))
-    return std::nullopt;
-  Date d{number(s.substr(0, 4)), number(s.substr(5, 2)), number(s.substr(8, 2))};
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  Date d{digits_at(s, 0, 4), digits_at(s, 5, 2), digits_at(s, 8, 2)};
+  if (d.year < 0 || d.month < 0 || d.day < 0) return std::nullopt;
   year_month_day ymd{year{d.year}, month{unsigned(d.month)}, day{unsigned(d.day)}};
   if (!ymd.ok() || d.year < 1900) return std::nullopt;
   return d;
@@ -77,11 +75,9 @@ std::optional<Date> parse_date(std::string_view s) {
 std::optional<TimePoint> parse_timestamp(std::string_view s) {
   if (s.size() < 19) return std::nullopt;
   auto date = parse_date(s.substr(0, 10));
-  if (!date || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':' || !digits(s.substr(11, 2)) ||
-      !digits(s.substr(14, 2)) || !digits(s.substr(17, 2)))
-    return std::nullopt;
-  int h = number(s.substr(11, 2)), m = number(s.substr(14, 2)), sec = number(s.substr(17, 2));
-  if (h > 23 || m > 59 || sec > 60) return std::nullopt;
+  if (!date || (s[10] != ' ' && s[10] != 'T') || s[13] != ':' || s[16] != ':') return std::nullopt;
+  const int h = digits_at(s, 11, 2), m = digits_at(s, 14, 2), sec = digits_at(s, 17, 2);
+  if (h < 0 || m < 0 || sec < 0 || h > 23 || m > 59 || sec > 60) return std::nullopt;
   std::string_view rest = s.substr(19);
   if (!rest.empty() && rest[0] == '.') {  // fractional seconds are dropped
     size_t i = 1;
@@ -92,9 +88,9 @@ std::optional<TimePoint> parse_timestamp(std::string_view s) {
   if (rest == "Z" || rest == "z" || rest.empty()) {
     offset = 0;
   } else if ((rest[0] == '+' || rest[0] == '-') && (rest.size() == 6 || rest.size() == 3)) {
-    if (!digits(rest.substr(1, 2)) || (rest.size() == 6 && (rest[3] != ':' || !digits(rest.substr(4, 2)))))
-      return std::nullopt;
-    offset = number(rest.substr(1, 2)) * 60 + (rest.size() == 6 ? number(rest.substr(4, 2)) : 0);
+    const int oh = digits_at(rest, 1, 2), om = rest.size() == 6 ? digits_at(rest, 4, 2) : 0;
+    if (oh < 0 || om < 0 || (rest.size() == 6 && rest[3] != ':')) return std::nullopt;
+    offset = oh * 60 + om;
     if (rest[0] == '-') offset = -offset;
   } else {
     return std::nullopt;
@@ -116,8 +112,17 @@ std::string iso8601(TimePoint t, int offset_minutes) {
 }
 
 int zone_offset_minutes(std::string_view zone, TimePoint) {
+  // Asked for every timestamp of a page, nearly always for the same zone: each thread keeps its last answer.
+  thread_local std::string last_zone;
+  thread_local int last_offset = -1;
+  if (last_offset >= 0 && zone == last_zone) return last_offset;
   auto it = zones().find(zone);
-  return it == zones().end() ? 540 : it->second;
+  const int offset = it == zones().end() ? 540 : it->second;
+  if (offset >= 0) {  // (every zone of the table is east of UTC or on it; a western one is simply not kept)
+    last_zone.assign(zone);
+    last_offset = offset;
+  }
+  return offset;
 }
 
 bool known_zone(std::string_view zone) { return zones().count(zone) > 0; }
