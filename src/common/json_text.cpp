@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace the5hc {
 namespace {
@@ -39,16 +40,18 @@ constexpr auto kPlain = [] {
 }();
 }  // namespace
 
-void append_json_string(std::string& out, std::string_view s) {
+char* write_json_string(char* p, std::string_view s) {
   static const char hex[] = "0123456789abcdef";
-  out.reserve(out.size() + s.size() + 2);
-  out += '"';
+  *p++ = '"';
   // A run of bytes that need no escape — plain ASCII and valid UTF-8 sequences (a Korean name is all one run) — is
-  // appended at once.
+  // copied at once.
   size_t run = 0;
   size_t i = 0;
   auto flush = [&] {
-    if (i > run) out.append(s.data() + run, i - run);
+    if (i > run) {
+      std::memcpy(p, s.data() + run, i - run);
+      p += i - run;
+    }
   };
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
@@ -62,67 +65,87 @@ void append_json_string(std::string& out, std::string_view s) {
         continue;
       }
       flush();
-      out += "\xEF\xBF\xBD";  // not valid UTF-8: U+FFFD, so the output stays valid JSON
+      std::memcpy(p, "\xEF\xBF\xBD", 3);  // not valid UTF-8: U+FFFD, so the output stays valid JSON
+      p += 3;
       run = ++i;
       continue;
     }
     flush();
+    *p++ = '\\';
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"': *p++ = '"'; break;
+      case '\\': *p++ = '\\'; break;
+      case '\n': *p++ = 'n'; break;
+      case '\r': *p++ = 'r'; break;
+      case '\t': *p++ = 't'; break;
+      case '\b': *p++ = 'b'; break;
+      case '\f': *p++ = 'f'; break;
       default:  // other control characters and DEL
-        out += "\\u00";
-        out += hex[c >> 4];
-        out += hex[c & 15];
+        std::memcpy(p, "u00", 3);
+        p[3] = hex[c >> 4];
+        p[4] = hex[c & 15];
+        p += 5;
     }
     run = ++i;
   }
   flush();
-  out += '"';
+  *p++ = '"';
+  return p;
+}
+
+void append_json_string(std::string& out, std::string_view s) {
+  const std::size_t at = out.size();
+  out.resize(at + json_string_room(s.size()));
+  out.resize(static_cast<std::size_t>(write_json_string(out.data() + at, s) - out.data()));
+}
+
+void JsonWriter::grow(std::size_t n) {
+  // Doubling, so a page's appends copy its text a few times at most; the bytes beyond used_ are only ever written.
+  out_.resize(std::max(out_.size() * 2, used_ + n));
+}
+
+JsonWriter& JsonWriter::raw_value(std::string_view text) {
+  char* p = before_value(room(text.size() + 1));
+  std::memcpy(p, text.data(), text.size());
+  used_ = static_cast<std::size_t>(p + text.size() - out_.data());
+  return *this;
 }
 
 JsonWriter& JsonWriter::begin_object() {
-  before_value();
-  out_ += '{';
+  raw_value("{");
   has_items_.push_back(false);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_object() {
-  out_ += '}';
+  *room(1) = '}';
+  ++used_;
   has_items_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::begin_array() {
-  before_value();
-  out_ += '[';
+  raw_value("[");
   has_items_.push_back(false);
   return *this;
 }
 
 JsonWriter& JsonWriter::end_array() {
-  out_ += ']';
+  *room(1) = ']';
+  ++used_;
   has_items_.pop_back();
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::string_view v) {
-  before_value();
-  append_json_string(out_, v);
+  char* p = before_value(room(json_string_room(v.size()) + 1));
+  used_ = static_cast<std::size_t>(write_json_string(p, v) - out_.data());
   return *this;
 }
 
 JsonWriter& JsonWriter::value(std::int64_t v) {
-  before_value();
-  char buf[24];
-  auto end = std::to_chars(buf, buf + sizeof buf, v).ptr;
-  out_.append(buf, end);
+  char* p = before_value(room(24 + 1));
+  used_ = static_cast<std::size_t>(std::to_chars(p, p + 24, v).ptr - out_.data());
   return *this;
 }
 
@@ -131,9 +154,10 @@ namespace {
 // shortest-digits search (a tenth of a client list's instructions, issue 11). k decimals are the shortest form when
 // they read back as the same double (the division below is correctly rounded, as reading the text is) and fewer do
 // not; below 1e9 the doubles are far closer together than 0.01, so no other k-decimal text reads back the same.
-bool append_few_decimals(std::string& out, double v) {
+// Writes at out and returns the end, or nullptr when v is not such a figure.
+char* write_few_decimals(char* out, double v) {
   const double a = std::fabs(v);
-  if (!(a < 1e9) || a == 0) return false;  // zero keeps its sign through to_chars ("-0.0")
+  if (!(a < 1e9) || a == 0) return nullptr;  // zero keeps its sign through to_chars ("-0.0")
   std::uint64_t scale = 1;
   for (int decimals = 0; decimals <= 2; ++decimals, scale *= 10) {
     const double units = std::nearbyint(a * static_cast<double>(scale));
@@ -151,46 +175,47 @@ bool append_few_decimals(std::string& out, double v) {
       n /= 10;
     } while (n);
     if (v < 0) *--p = '-';
-    out.append(p, static_cast<std::size_t>(buf + sizeof buf - p));
-    return true;
+    const auto size = static_cast<std::size_t>(buf + sizeof buf - p);
+    std::memcpy(out, p, size);
+    return out + size;
   }
-  return false;
+  return nullptr;
 }
 }  // namespace
 
-void append_json_number(std::string& out, double v) {
+char* write_json_number(char* p, double v) {
   if (!std::isfinite(v)) {
-    out += "null";
-    return;
+    std::memcpy(p, "null", 4);
+    return p + 4;
   }
-  if (append_few_decimals(out, v)) return;
+  if (char* end = write_few_decimals(p, v)) return end;
   // nlohmann-json's form: the shortest digits that read back the same, fixed notation for 1e-4 ≤ |v| < 1e15 and
   // exponent notation beyond, and ".0" after a whole number so that it stays a float to the reader.
-  char buf[64];
   const double a = std::fabs(v);
   const bool fixed = a == 0 || (a >= 1e-4 && a < 1e15);
-  auto end = std::to_chars(buf, buf + sizeof buf, v, fixed ? std::chars_format::fixed : std::chars_format::scientific).ptr;
-  std::string_view text(buf, static_cast<size_t>(end - buf));
-  out += text;
-  if (fixed && text.find('.') == std::string_view::npos) out += ".0";
+  char* end = std::to_chars(p, p + kJsonNumberRoom - 2, v, fixed ? std::chars_format::fixed : std::chars_format::scientific).ptr;
+  if (fixed && std::find(p, end, '.') == end) {
+    end[0] = '.';
+    end[1] = '0';
+    end += 2;
+  }
+  return end;
+}
+
+void append_json_number(std::string& out, double v) {
+  const std::size_t at = out.size();
+  out.resize(at + kJsonNumberRoom);
+  out.resize(static_cast<std::size_t>(write_json_number(out.data() + at, v) - out.data()));
 }
 
 JsonWriter& JsonWriter::value(double v) {
-  before_value();
-  append_json_number(out_, v);
+  char* p = before_value(room(kJsonNumberRoom + 1));
+  used_ = static_cast<std::size_t>(write_json_number(p, v) - out_.data());
   return *this;
 }
 
-JsonWriter& JsonWriter::value(bool v) {
-  before_value();
-  out_ += v ? "true" : "false";
-  return *this;
-}
+JsonWriter& JsonWriter::value(bool v) { return raw_value(v ? "true" : "false"); }
 
-JsonWriter& JsonWriter::null() {
-  before_value();
-  out_ += "null";
-  return *this;
-}
+JsonWriter& JsonWriter::null() { return raw_value("null"); }
 
 }  // namespace the5hc

@@ -15,6 +15,13 @@ namespace the5hc {
 void append_json_string(std::string& out, std::string_view s);
 // Appends `v` in the shortest form that reads back the same ("70.0" for a whole number); NaN and infinities as null.
 void append_json_number(std::string& out, double v);
+// The same two written at `p`, which has room for json_string_room(s.size()) or kJsonNumberRoom bytes; they return
+// the end of what they wrote. (JsonWriter writes into its buffer this way: one room check per value instead of a
+// std::string append, with its own checks, for every quote and run.)
+char* write_json_string(char* p, std::string_view s);
+char* write_json_number(char* p, double v);
+constexpr std::size_t json_string_room(std::size_t bytes) { return 6 * bytes + 2; }  // a byte is at most \u00XX
+inline constexpr std::size_t kJsonNumberRoom = 64;
 inline std::string json_quote(std::string_view s) {
   std::string out;
   append_json_string(out, s);
@@ -41,15 +48,14 @@ class JsonWriter {
   // they are (a key needing an escape is a programming error; JsonWriter's unit test checks the API's names), in
   // one step — a page of clients writes some 450 of them (issue 11).
   JsonWriter& key(std::string_view name) {
-    before_value();
-    const std::size_t at = out_.size();
-    out_.resize(at + name.size() + 3);
-    char* p = out_.data() + at;
+    char* p = room(name.size() + 4);
+    p = before_value(p);
     *p++ = '"';
     std::memcpy(p, name.data(), name.size());
     p += name.size();
     p[0] = '"';
     p[1] = ':';
+    used_ = static_cast<std::size_t>(p + 2 - out_.data());
     after_key_ = true;
     return *this;
   }
@@ -71,25 +77,41 @@ class JsonWriter {
   }
   // Room for `bytes` of text at once (a page of rows), instead of growing by doubling and copying.
   JsonWriter& reserve(std::size_t bytes) {
-    out_.reserve(bytes);
+    room(bytes);
     return *this;
   }
-  const std::string& text() const { return out_; }
-  std::string take() { return std::move(out_); }
+  std::string_view text() const { return {out_.data(), used_}; }
+  std::string take() {
+    out_.resize(used_);
+    used_ = 0;
+    return std::move(out_);
+  }
 
  private:
-  // The comma between members or items (inline: called for every member).
-  void before_value() {
+  // out_ is a buffer whose first used_ bytes are the text: room(n) makes n more bytes writable and returns where
+  // they begin; a writer then sets used_ to its end.
+  char* room(std::size_t n) {
+    if (out_.size() - used_ < n) grow(n);
+    return out_.data() + used_;
+  }
+  void grow(std::size_t n);
+  // The comma between members or items, written at p (room for one byte); returns the end (inline: called for
+  // every member).
+  char* before_value(char* p) {
     if (after_key_) {
       after_key_ = false;
-      return;
+      return p;
     }
     if (!has_items_.empty()) {
-      if (has_items_.back()) out_ += ',';
+      if (has_items_.back()) *p++ = ',';
       has_items_.back() = 1;
     }
+    return p;
   }
+  // Writes `text` as the next value.
+  JsonWriter& raw_value(std::string_view text);
   std::string out_;
+  std::size_t used_ = 0;
   std::vector<char> has_items_;  // per open object or array: whether a member or item was written (not vector<bool>:
                                  // its bit arithmetic showed in the client list's profile)
   bool after_key_ = false;
