@@ -5,7 +5,6 @@
 
 #include <cctype>
 #include <charconv>
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -17,56 +16,52 @@
 
 namespace the5hc::store {
 
-std::string SqlParams::next_name() {
-  names_.push_back("p" + std::to_string(names_.size() + 1));
-  return names_.back();
-}
+std::string SqlParams::placeholder() const { return ":p" + std::to_string(values_.size()); }
 
 std::string SqlParams::add(std::int64_t v) {
-  ints_.push_back(v);
-  order_.emplace_back('i', ints_.size() - 1);
-  return ":" + next_name();
+  values_.push_back({Kind::integer, v, 0, {}});
+  return placeholder();
 }
 
 std::string SqlParams::add(double v) {
-  reals_.push_back(v);
-  order_.emplace_back('r', reals_.size() - 1);
-  return ":" + next_name();
+  values_.push_back({Kind::real, 0, v, {}});
+  return placeholder();
 }
 
 std::string SqlParams::add(const std::string& v) {
-  texts_.push_back(v);
-  order_.emplace_back('t', texts_.size() - 1);
-  return ":" + next_name();
+  values_.push_back({Kind::text, 0, 0, v});
+  return placeholder();
 }
 
 std::string SqlParams::add_null() {
-  order_.emplace_back('n', 0);
-  return ":" + next_name();
+  values_.push_back({Kind::null, 0, 0, {}});
+  return placeholder();
 }
 
 void SqlParams::bind(void* sqlite_stmt, const std::vector<int>& slots) const {
   auto* st = static_cast<sqlite_api::sqlite3_stmt*>(sqlite_stmt);
-  for (std::size_t i = 0; i < order_.size(); ++i) {
-    auto [kind, index] = order_[i];
+  for (std::size_t i = 0; i < values_.size(); ++i) {
+    const Value& v = values_[i];
     int at = i < slots.size() ? slots[i] : 0;
     if (at == 0) continue;  // a placeholder the query does not use
-    if (kind == 'n') sqlite_api::sqlite3_bind_null(st, at);
-    else if (kind == 'i') sqlite_api::sqlite3_bind_int64(st, at, ints_[index]);
-    else if (kind == 'r') sqlite_api::sqlite3_bind_double(st, at, reals_[index]);
-    else
-      sqlite_api::sqlite3_bind_text(st, at, texts_[index].data(), static_cast<int>(texts_[index].size()),
-                                    SQLITE_STATIC);  // the params outlive the execution
+    switch (v.kind) {
+      case Kind::null: sqlite_api::sqlite3_bind_null(st, at); break;
+      case Kind::integer: sqlite_api::sqlite3_bind_int64(st, at, v.integer); break;
+      case Kind::real: sqlite_api::sqlite3_bind_double(st, at, v.real); break;
+      case Kind::text:
+        sqlite_api::sqlite3_bind_text(st, at, v.text.data(), static_cast<int>(v.text.size()),
+                                      SQLITE_STATIC);  // the params outlive the execution
+    }
   }
 }
 
 const char* SqlParams::text_of(std::size_t number, std::string& scratch) const {
-  auto [kind, index] = order_.at(number - 1);
-  if (kind == 'n') return nullptr;
-  if (kind == 't') return texts_[index].c_str();
+  const Value& v = values_.at(number - 1);
+  if (v.kind == Kind::null) return nullptr;
+  if (v.kind == Kind::text) return v.text.c_str();
   char buf[32];
-  auto [end, ec] = kind == 'i' ? std::to_chars(buf, buf + sizeof buf, ints_[index])
-                               : std::to_chars(buf, buf + sizeof buf, reals_[index]);  // shortest exact text
+  auto [end, ec] = v.kind == Kind::integer ? std::to_chars(buf, buf + sizeof buf, v.integer)
+                                           : std::to_chars(buf, buf + sizeof buf, v.real);  // shortest exact text
   scratch.assign(buf, end);
   return scratch.c_str();
 }

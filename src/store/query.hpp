@@ -6,7 +6,6 @@
 //   if (search) where += " AND lower(name) LIKE " + p.add(like_pattern(*search));
 //   for_each_row(sql, "SELECT ... WHERE " + where + " ORDER BY id LIMIT 20", p, [&](const Row& r) {...});
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <optional>
 #include <type_traits>
@@ -35,16 +34,19 @@ class SqlParams {
   // The value of placeholder ":p<number>" as PostgreSQL text (store/pg_statements.cpp); nullptr for NULL. The
   // text lives in `scratch` (numbers) or in the params (text).
   const char* text_of(std::size_t number, std::string& scratch) const;
-  std::size_t size() const { return order_.size(); }
+  std::size_t size() const { return values_.size(); }
 
  private:
-  std::string next_name();
-  // deques keep element addresses stable: SQLite binds text without copying it (SQLITE_STATIC).
-  std::deque<long long> ints_;
-  std::deque<double> reals_;
-  std::deque<std::string> texts_;
-  std::deque<std::pair<char, std::size_t>> order_;  // kind + index, in placeholder order
-  std::deque<std::string> names_;
+  enum class Kind : char { null, integer, real, text };
+  struct Value {
+    Kind kind;
+    std::int64_t integer;
+    double real;
+    std::string text;
+  };
+  std::string placeholder() const;  // ":p<n>" for the n-th value, the last added
+  // Bound at execution, after every add: the values' addresses need not stay put while they are collected.
+  std::vector<Value> values_;
 };
 
 // Runs `query` with the collected parameters, calling on_row for each result row (valid only during the call).
