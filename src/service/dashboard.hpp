@@ -8,6 +8,7 @@
 
 #include "service/context.hpp"
 #include "store/audit.hpp"
+#include "store/dashboard.hpp"
 
 namespace the5hc::service {
 
@@ -20,15 +21,8 @@ struct MonthTotal {
   std::int64_t total = 0;
 };
 
-// One line of "최근 활동" (WEB.md §4.2).
-struct ActivityEvent {
-  std::string kind;  // client_added | assessment_completed | session_completed | payment
-  std::int64_t client_id = 0;
-  std::string client_name;
-  std::optional<double> overall_score;  // assessment_completed
-  std::int64_t amount = 0;              // payment
-  std::string at;                       // UTC timestamp
-};
+// One line of "최근 활동" (WEB.md §4.2), as the store reads it.
+using ActivityEvent = store::ActivityEvent;
 
 struct DashboardStats {
   std::int64_t total_clients = 0, new_clients_this_month = 0, active_clients = 0;

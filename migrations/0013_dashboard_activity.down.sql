@@ -1,0 +1,2 @@
+DROP INDEX ix_payments_organization_created;
+DROP INDEX ix_sessions_organization_completed;
