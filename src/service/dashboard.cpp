@@ -51,7 +51,7 @@ constexpr std::size_t kRecentEvents = 10;
 
 }  // namespace
 
-DashboardStats dashboard_stats(const Context& ctx) {
+DashboardStats dashboard_stats(const Context& ctx, DashboardDetail detail) {
   const auto& actor = require_actor(ctx);
   auto scope = visibility_scope(ctx);
   DashboardStats st;
@@ -76,6 +76,7 @@ DashboardStats dashboard_stats(const Context& ctx) {
       periods.weeks.push_back({start.str(), add_days(start, 6).str()});
     }
     periods.money = st.money_visible;
+    periods.page_panels = detail == DashboardDetail::page;
     for (int i = 5; st.money_visible && i >= 0; --i) {
       Date m = shift_months(month, -i);
       periods.months.push_back({m.str(), add_days(shift_months(m, 1), -1).str()});
@@ -85,7 +86,6 @@ DashboardStats dashboard_stats(const Context& ctx) {
     st.total_clients = f.total_clients;
     st.new_clients_this_month = f.new_clients_this_month;
     st.active_clients = f.active_clients;
-    st.new_clients_this_week = f.new_clients_this_week;
     st.total_assessments = f.total_assessments;
     st.assessments_this_month = f.assessments_this_month;
     if (f.average_overall_this_month) st.average_overall_this_month = domain::round1(*f.average_overall_this_month);
@@ -94,17 +94,22 @@ DashboardStats dashboard_stats(const Context& ctx) {
     for (std::size_t i = 0; i < periods.weeks.size(); ++i)
       st.weekly_sessions.push_back({periods.weeks[i].from, periods.weeks[i].to, f.weekly_sessions[i]});
 
-    // The latest events of each kind, merged newest first (WEB.md §4.2 최근 활동; payments only with money).
-    st.recent_activity = store::latest_events(sql, scope, static_cast<int>(kRecentEvents), st.money_visible);
-    std::stable_sort(st.recent_activity.begin(), st.recent_activity.end(),
-                     [](const auto& a, const auto& b) { return a.at > b.at; });
-    if (st.recent_activity.size() > kRecentEvents) st.recent_activity.resize(kRecentEvents);
+    if (periods.page_panels) {
+      st.new_clients_this_week = f.new_clients_this_week;
+      // The latest events of each kind, merged newest first (WEB.md §4.2 최근 활동; payments only with money).
+      st.recent_activity = store::latest_events(sql, scope, static_cast<int>(kRecentEvents), st.money_visible);
+      std::stable_sort(st.recent_activity.begin(), st.recent_activity.end(),
+                       [](const auto& a, const auto& b) { return a.at > b.at; });
+      if (st.recent_activity.size() > kRecentEvents) st.recent_activity.resize(kRecentEvents);
+    }
 
     if (!st.money_visible) return;
     st.active_packages = f.active_packages;
     st.total_package_sessions = f.active_package_sessions;
-    st.package_sales_total = f.package_sales_total;
-    st.package_average_amount = domain::average_amount(f.package_sales_total, f.packages_sold);
+    if (periods.page_panels) {
+      st.package_sales_total = f.package_sales_total;
+      st.package_average_amount = domain::average_amount(f.package_sales_total, f.packages_sold);
+    }
     for (std::size_t i = 0; i < periods.months.size(); ++i)  // YYYY-MM of the month's first day
       st.monthly_revenue.push_back({periods.months[i].from.substr(0, 7), f.monthly_revenue[i]});
     st.revenue_this_month = st.monthly_revenue.back().total;

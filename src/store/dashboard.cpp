@@ -93,24 +93,26 @@ DashboardFigures dashboard_figures(soci::session& sql, const Scope& scope, const
   SqlParams p;
   std::string q = "SELECT coalesce((" + total_clients(scope, p) + "), 0)";
   q += ", (" + clients_created(scope, p, periods.month_start_at, periods.next_month_start_at) + ")";
-  q += ", (" + clients_created(scope, p, periods.week_start_at) + ")";  // nothing is created after now
   q += ", (" + active_clients(scope, periods, p) + ")";
   q += ", coalesce((" + total_assessments(scope, p) + "), 0), a.n, a.average";
   q += ", (" + sessions(scope, periods.month, p) + ")";
   q += ", (" + sessions(scope, periods.month, p, true) + ")";
   for (const auto& week : periods.weeks) q += ", (" + sessions(scope, week, p) + ")";
   if (money) {
-    q += ", sold.n, sold.total, running.n, running.total";
+    q += ", running.n, running.total";
     for (const auto& month : periods.months) q += ", (" + revenue(scope, month, p) + ")";
   }
+  if (periods.page_panels) {
+    q += ", (" + clients_created(scope, p, periods.week_start_at) + ")";  // nothing is created after now
+    if (money) q += ", sold.n, sold.total";
+  }
   q += " FROM (" + assessments_of_month(scope, periods, p) + ") a";
-  if (money)
-    q += " CROSS JOIN (" + packages(scope, p, false) + ") sold CROSS JOIN (" + packages(scope, p, true) + ") running";
+  if (money) q += " CROSS JOIN (" + packages(scope, p, true) + ") running";
+  if (money && periods.page_panels) q += " CROSS JOIN (" + packages(scope, p, false) + ") sold";
   for_each_row(sql, q, p, [&](const auto& r) {
     std::size_t i = 0;
     f.total_clients = get_int(r, i++);
     f.new_clients_this_month = get_int(r, i++);
-    f.new_clients_this_week = get_int(r, i++);
     f.active_clients = get_int(r, i++);
     f.total_assessments = get_int(r, i++);
     f.assessments_this_month = get_int(r, i++);
@@ -118,12 +120,16 @@ DashboardFigures dashboard_figures(soci::session& sql, const Scope& scope, const
     f.sessions_this_month = get_int(r, i++);
     f.completed_sessions_this_month = get_int(r, i++);
     for (auto& week : f.weekly_sessions) week = get_int(r, i++);
+    if (money) {
+      f.active_packages = get_int(r, i++);
+      f.active_package_sessions = get_int(r, i++);
+      for (auto& month : f.monthly_revenue) month = get_int(r, i++);
+    }
+    if (!periods.page_panels) return;
+    f.new_clients_this_week = get_int(r, i++);
     if (!money) return;
     f.packages_sold = get_int(r, i++);
     f.package_sales_total = get_int(r, i++);
-    f.active_packages = get_int(r, i++);
-    f.active_package_sessions = get_int(r, i++);
-    for (auto& month : f.monthly_revenue) month = get_int(r, i++);
   });
   return f;
 }

@@ -23,6 +23,7 @@ struct DateRange {
 struct DashboardPeriods {
   // clients created in [month_start_at, next_month_start_at) and since week_start_at (UTC timestamps)
   std::string month_start_at, next_month_start_at, week_start_at;
+  bool page_panels = false;       // also the clients created this week and every package sold (the web page)
   std::string activity_cutoff;    // active: latest activity on or after this day (DOMAIN.md §1.5)
   DateRange month;                // assessments and sessions of this month
   std::vector<DateRange> weeks;   // sessions per week
@@ -31,13 +32,14 @@ struct DashboardPeriods {
 };
 
 struct DashboardFigures {
-  std::int64_t total_clients = 0, new_clients_this_month = 0, new_clients_this_week = 0, active_clients = 0;
+  std::int64_t total_clients = 0, new_clients_this_month = 0, active_clients = 0;
+  std::int64_t new_clients_this_week = 0;  // page panels only
   std::int64_t total_assessments = 0, assessments_this_month = 0;
   std::optional<double> average_overall_this_month;  // of the scored assessments dated this month
   std::int64_t sessions_this_month = 0, completed_sessions_this_month = 0;  // cancelled ones are not counted
   std::vector<std::int64_t> weekly_sessions;                             // one per DashboardPeriods::weeks
-  // money only: every package sold, and those in status active (is_active with sessions left)
-  std::int64_t packages_sold = 0, package_sales_total = 0, active_packages = 0, active_package_sessions = 0;
+  // money only: those in status active (is_active with sessions left), and every package sold (page panels only)
+  std::int64_t active_packages = 0, active_package_sessions = 0, packages_sold = 0, package_sales_total = 0;
   std::vector<std::int64_t> monthly_revenue;  // one per DashboardPeriods::months
 };
 
