@@ -1,8 +1,18 @@
 -- compatible: yes
--- 0013 (issue 11, same SQL on both engines): the dashboard's "최근 활동" reads the ten latest completed sessions and
--- the ten latest payments of an organisation. Without these indexes each read every session (payment) of the
--- organisation and sorted them; with them it walks ten entries down from the newest. Ordered as the query orders
--- (then id, as every list breaks ties). Only completed sessions carry a completion time, and PostgreSQL puts NULLs
--- first in a descending walk: the partial index holds no NULL of the other sessions to step over.
+-- 0013 (issue 11, same SQL on both engines): what the dashboard reads, from indexes alone.
+-- Its session counts (this month, the completed ones, each of seven weeks) test each session's status, and its
+-- revenue per month sums each payment's amount: with the status (amount) in the index neither reads a table row —
+-- on SQLite with 40,000 sessions and 20,000 payments the figures took 79 M instructions, 30 M with these; on
+-- PostgreSQL 10.7 ms, 3.2 ms (index-only scans). Each replaces its prefix, which every other query of an
+-- organisation's sessions (payments) by date still finds in it.
+CREATE INDEX ix_sessions_organization_date_status ON sessions (organization_id, session_date, status);
+DROP INDEX ix_sessions_organization_date;
+CREATE INDEX ix_payments_organization_date_amount ON payments (organization_id, payment_date, amount);
+DROP INDEX ix_payments_organization_date;
+-- Its "최근 활동" reads the ten latest completed sessions and the ten latest payments of an organisation, which
+-- read every session (payment) of the organisation and sorted them; with these it walks ten entries down from the
+-- newest, ordered as the query orders (then id, as every list breaks ties). Only completed sessions carry a
+-- completion time, and PostgreSQL puts NULLs first in a descending walk: the partial index holds no NULL of the
+-- other sessions to step over.
 CREATE INDEX ix_sessions_organization_completed ON sessions (organization_id, completed_at, id) WHERE status = 'completed';
 CREATE INDEX ix_payments_organization_created ON payments (organization_id, created_at, id);

@@ -61,7 +61,8 @@ std::string assessments_of_month(const Scope& scope, const DashboardPeriods& d, 
          within("a.date", d.month, p);
 }
 
-// Sessions dated in `range` that are not cancelled (or only the completed ones): ix_sessions_organization_date.
+// Sessions dated in `range` that are not cancelled (or only the completed ones): from
+// ix_sessions_organization_date_status alone (migration 0013).
 std::string sessions(const Scope& scope, const DateRange& range, SqlParams& p, bool only_completed = false) {
   return "SELECT count(*) FROM sessions s" + client_join(scope, "s.client_id") + " WHERE " +
          scope_sql(scope, p, "s.organization_id") + " AND " + within("s.session_date", range, p) +
@@ -75,7 +76,7 @@ std::string packages(const Scope& scope, SqlParams& p, bool active) {
          scope_sql(scope, p, "p.organization_id") + (active ? " AND p.is_active = 1 AND p.remaining_sessions > 0" : "");
 }
 
-// The amount paid in `month`: ix_payments_organization_date.
+// The amount paid in `month`: from ix_payments_organization_date_amount alone (migration 0013).
 std::string revenue(const Scope& scope, const DateRange& month, SqlParams& p) {
   return "SELECT coalesce(sum(y.amount), 0) FROM payments y" + client_join(scope, "y.client_id") + " WHERE " +
          scope_sql(scope, p, "y.organization_id") + " AND " + within("y.payment_date", month, p);
