@@ -30,12 +30,15 @@ class DashboardStats : public SuiteFixture<DashboardStats> {
  protected:
   static void SetUpTestSuite() {
     SuiteFixture::SetUpTestSuite();
-    create_user(*db_, "owner1", kSuitePassword, {"--create-organization", "Studio A"});
-    create_user(*db_, "trainer1", kSuitePassword, {"--organization", "studio-a", "--role", "trainer"});
-    create_user(*db_, "assistant1", kSuitePassword, {"--organization", "studio-a", "--role", "assistant"});
-    create_user(*db_, "owner2", kSuitePassword, {"--create-organization", "Studio B"});
-    for (auto name : {"owner1", "trainer1", "assistant1", "owner2"})
+    const std::vector<std::pair<std::string, std::vector<std::string>>> users = {
+        {"owner1", {"--create-organization", "Studio A"}},
+        {"trainer1", {"--organization", "studio-a", "--role", "trainer"}},
+        {"assistant1", {"--organization", "studio-a", "--role", "assistant"}},
+        {"owner2", {"--create-organization", "Studio B"}}};
+    for (const auto& [name, options] : users) {
+      create_user(*db_, name, kSuitePassword, options);
       tokens_[name] = login(server_->port(), name, kSuitePassword);
+    }
   }
   static void TearDownTestSuite() {
     SuiteFixture::TearDownTestSuite();
