@@ -9,6 +9,11 @@ CREATE INDEX ix_sessions_organization_date_status ON sessions (organization_id, 
 DROP INDEX ix_sessions_organization_date;
 CREATE INDEX ix_payments_organization_date_amount ON payments (organization_id, payment_date, amount);
 DROP INDEX ix_payments_organization_date;
+-- Its active packages (count and sessions) read every package the organisation ever sold, row by row; this index
+-- holds only the running ones. Its own terms are columns too: SQLite tests them again and would read each row.
+CREATE INDEX ix_session_packages_organization_running
+  ON session_packages (organization_id, is_active, remaining_sessions, total_sessions)
+  WHERE is_active = 1 AND remaining_sessions > 0;
 -- Its "최근 활동" reads the ten latest completed sessions and the ten latest payments of an organisation, which
 -- read every session (payment) of the organisation and sorted them; with these it walks ten entries down from the
 -- newest, ordered as the query orders (then id, as every list breaks ties). Only completed sessions carry a

@@ -69,7 +69,8 @@ std::string sessions(const Scope& scope, const DateRange& range, SqlParams& p, b
          (only_completed ? " AND s.status = 'completed'" : " AND s.status <> 'cancelled'");
 }
 
-// Every package sold (count, amount) and those in status active (is_active with sessions left), one row each.
+// Every package sold (count, amount) and those in status active (is_active with sessions left), one row each; the
+// active ones from ix_session_packages_organization_running alone (migration 0013).
 std::string packages(const Scope& scope, SqlParams& p, bool active) {
   return std::string("SELECT count(*) AS n, coalesce(sum(") + (active ? "p.total_sessions" : "p.total_amount") +
          "), 0) AS total FROM session_packages p" + client_join(scope, "p.client_id") + " WHERE " +
