@@ -10,7 +10,7 @@ namespace the5hc::api {
 void register_dashboard_routes(http::Router& router, const service::Dependencies& deps) {
   router.get("/api/v1/users/dashboard_stats/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
-    auto st = service::dashboard_stats(ctx);
+    auto st = service::dashboard_stats(ctx, service::DashboardDetail::figures);
     auto money = [&](auto v) { return st.money_visible ? nlohmann::json(v) : nlohmann::json(nullptr); };
     nlohmann::json weeks = nlohmann::json::array(), months = nlohmann::json::array();
     for (const auto& w : st.weekly_sessions)

@@ -1,7 +1,6 @@
 #include "service/dashboard.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "common/clock.hpp"
 #include "common/error.hpp"
@@ -30,19 +29,12 @@ Date shift_months(Date first, int n) {
   int index = first.year * 12 + (first.month - 1) + n;
   return {index / 12, index % 12 + 1, 1};
 }
-std::string month_code(Date d) {
-  char buf[24];  // room for any int, so the compiler can prove no truncation
-  std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
-  return buf;
-}
 
-std::int64_t sessions_between(soci::session& sql, const store::Scope& scope, Date from, Date to,
-                              std::optional<std::string> status = {}) {
+std::int64_t sessions_between(soci::session& sql, const store::Scope& scope, Date from, Date to) {
   store::SessionFilter f;
   f.scope = scope;
   f.start_date = from.str();
   f.end_date = to.str();
-  f.status = std::move(status);
   f.exclude_cancelled = true;
   return store::count_sessions(sql, f);
 }
@@ -55,46 +47,11 @@ std::int64_t revenue_between(soci::session& sql, const store::Scope& scope, Date
   return store::summarize_payments(sql, f).total;
 }
 
-constexpr size_t kRecentEvents = 10;
-
-// The latest events of each kind, merged newest first (WEB.md §4.2 최근 활동).
-std::vector<ActivityEvent> recent_activity(soci::session& sql, const store::Scope& scope,
-                                           store::ClientFilter clients, bool money_visible) {
-  std::vector<ActivityEvent> events;
-  if (scope.nothing) return events;
-  const int n = static_cast<int>(kRecentEvents);
-  for (const auto& c : store::list_clients(sql, clients, {{store::ClientSort::created_at, true}}, n, 0))
-    events.push_back({"client_added", c.id, c.fields.name, std::nullopt, 0, c.created_at});
-  store::AssessmentFilter assessments;
-  assessments.organization_id = scope.organization_id;
-  assessments.only_client_trainer_id = scope.trainer_id;
-  for (const auto& a : store::list_assessments(sql, assessments, {{store::AssessmentSort::created_at, true}}, n, 0))
-    events.push_back({"assessment_completed", a.meta.client_id, a.client_name, a.results.scores.overall_score, 0,
-                      a.created_at});
-  store::SessionFilter sessions;
-  sessions.scope = scope;
-  sessions.status = "completed";
-  sessions.sort = {{store::SessionSort::completed_at, true}};
-  sessions.limit = n;
-  for (const auto& s : store::list_sessions(sql, sessions))
-    events.push_back({"session_completed", s.client_id, s.client_name, std::nullopt, 0,
-                      s.completed_at.value_or(s.created_at)});
-  if (money_visible) {
-    store::PaymentFilter payments;
-    payments.scope = scope;
-    payments.sort = {{store::PaymentSort::created_at, true}};
-    payments.limit = n;
-    for (const auto& p : store::list_payments(sql, payments))
-      events.push_back({"payment", p.client_id, p.client_name, std::nullopt, p.amount, p.created_at});
-  }
-  std::stable_sort(events.begin(), events.end(), [](const auto& a, const auto& b) { return a.at > b.at; });
-  if (events.size() > kRecentEvents) events.resize(kRecentEvents);
-  return events;
-}
+constexpr std::size_t kRecentEvents = 10;
 
 }  // namespace
 
-DashboardStats dashboard_stats(const Context& ctx) {
+DashboardStats dashboard_stats(const Context& ctx, DashboardDetail detail) {
   const auto& actor = require_actor(ctx);
   auto scope = visibility_scope(ctx);
   DashboardStats st;
@@ -105,68 +62,61 @@ DashboardStats dashboard_stats(const Context& ctx) {
     const std::string zone = actor_zone(ctx);
     Date today = local_date(ctx.clock.now(), zone);
     Date month = first_of_month(today.year, today.month), next = shift_months(month, 1);
-    Date month_end = add_days(next, -1);
-
-    store::ClientFilter clients;
-    clients.organization_id = scope.organization_id;
-    clients.only_trainer_id = scope.trainer_id;
-    st.total_clients = scope.nothing ? 0 : store::count_clients(sql, clients);
-    auto created = clients;
-    created.created_from = format_timestamp(start_of_day(month, zone));
-    created.created_to = format_timestamp(start_of_day(next, zone));
-    st.new_clients_this_month = scope.nothing ? 0 : store::count_clients(sql, created);
-    auto active = clients;
-    active.active = true;  // DOMAIN.md §1.5, the clients store's form of domain::is_active_client
-    active.today = today.str();
-    active.activity_cutoff = add_days(today, -30).str();
-    st.active_clients = scope.nothing ? 0 : store::count_clients(sql, active);
     int weekday = static_cast<int>(std::chrono::weekday(to_sys_days(today)).iso_encoding());  // 1 = Monday
-    auto this_week = clients;
-    this_week.created_from = format_timestamp(start_of_day(add_days(today, 1 - weekday), zone));
-    st.new_clients_this_week = scope.nothing ? 0 : store::count_clients(sql, this_week);
-    auto listed = clients;  // the list query derives activity, which needs the day
-    listed.today = active.today;
-    listed.activity_cutoff = active.activity_cutoff;
-    st.recent_activity = recent_activity(sql, scope, listed, st.money_visible);
-
-    store::AssessmentFilter assessments;
-    assessments.organization_id = scope.organization_id;
-    assessments.only_client_trainer_id = scope.trainer_id;
-    st.total_assessments = scope.nothing ? 0 : store::count_assessments(sql, assessments);
-    assessments.date_from = month.str();
-    assessments.date_to = month_end.str();
-    st.assessments_this_month = scope.nothing ? 0 : store::count_assessments(sql, assessments);
-    if (auto average = store::average_overall_score(sql, scope, month.str(), month_end.str()))
-      st.average_overall_this_month = domain::round1(*average);
-
-    st.sessions_this_month = sessions_between(sql, scope, month, month_end);
-    st.completed_sessions_this_month = sessions_between(sql, scope, month, month_end, "completed");
-    // weeks Monday–Sunday; the current week last
     Date monday = add_days(today, 1 - weekday);
-    for (int i = 6; i >= 0; --i) {
-      Date start = add_days(monday, -7 * i), end = add_days(start, 6);
-      st.weekly_sessions.push_back({start.str(), end.str(), sessions_between(sql, scope, start, end)});
+
+    store::DashboardPeriods periods;
+    periods.month_start_at = format_timestamp(start_of_day(month, zone));
+    periods.next_month_start_at = format_timestamp(start_of_day(next, zone));
+    periods.week_start_at = format_timestamp(start_of_day(monday, zone));
+    periods.activity_cutoff = add_days(today, -30).str();  // DOMAIN.md §1.5, as domain::is_active_client
+    periods.month = {month.str(), add_days(next, -1).str()};
+    for (int i = 6; i >= 0; --i) {  // weeks Monday–Sunday; the current week last
+      Date start = add_days(monday, -7 * i);
+      periods.weeks.push_back({start.str(), add_days(start, 6).str()});
+    }
+    periods.money = st.money_visible;
+    periods.page_panels = detail == DashboardDetail::page;
+    for (int i = 5; st.money_visible && i >= 0; --i) {
+      Date m = shift_months(month, -i);
+      periods.months.push_back({m.str(), add_days(shift_months(m, 1), -1).str()});
+    }
+    auto f = store::dashboard_figures(sql, scope, periods);
+
+    st.total_clients = f.total_clients;
+    st.new_clients_this_month = f.new_clients_this_month;
+    st.active_clients = f.active_clients;
+    st.total_assessments = f.total_assessments;
+    st.assessments_this_month = f.assessments_this_month;
+    if (f.average_overall_this_month) st.average_overall_this_month = domain::round1(*f.average_overall_this_month);
+    st.sessions_this_month = f.sessions_this_month;
+    st.completed_sessions_this_month = f.completed_sessions_this_month;
+    for (std::size_t i = 0; i < periods.weeks.size(); ++i)
+      st.weekly_sessions.push_back({periods.weeks[i].from, periods.weeks[i].to, f.weekly_sessions[i]});
+
+    if (periods.page_panels) {
+      st.new_clients_this_week = f.new_clients_this_week;
+      // The latest events of each kind, merged newest first (WEB.md §4.2 최근 활동; payments only with money).
+      st.recent_activity = store::latest_events(sql, scope, static_cast<int>(kRecentEvents), st.money_visible);
+      std::stable_sort(st.recent_activity.begin(), st.recent_activity.end(),
+                       [](const auto& a, const auto& b) { return a.at > b.at; });
+      if (st.recent_activity.size() > kRecentEvents) st.recent_activity.resize(kRecentEvents);
     }
 
     if (!st.money_visible) return;
-    auto packages = store::active_packages(sql, scope);
-    st.active_packages = packages.count;
-    st.total_package_sessions = packages.total_sessions;
-    store::PackageFilter all_packages;
-    all_packages.scope = scope;
-    auto sold = scope.nothing ? std::vector<store::Package>{} : store::list_packages(sql, all_packages);
-    for (const auto& p : sold) st.package_sales_total += p.counters.total_amount;
-    st.package_average_amount = domain::average_amount(st.package_sales_total, static_cast<std::int64_t>(sold.size()));
-    st.revenue_this_month = revenue_between(sql, scope, month, month_end);
-    Date last = shift_months(month, -1);
-    st.revenue_last_month = revenue_between(sql, scope, last, add_days(month, -1));
+    st.active_packages = f.active_packages;
+    st.total_package_sessions = f.active_package_sessions;
+    if (periods.page_panels) {
+      st.package_sales_total = f.package_sales_total;
+      st.package_average_amount = domain::average_amount(f.package_sales_total, f.packages_sold);
+    }
+    for (std::size_t i = 0; i < periods.months.size(); ++i)  // YYYY-MM of the month's first day
+      st.monthly_revenue.push_back({periods.months[i].from.substr(0, 7), f.monthly_revenue[i]});
+    st.revenue_this_month = st.monthly_revenue.back().total;
+    st.revenue_last_month = st.monthly_revenue[st.monthly_revenue.size() - 2].total;
     if (st.revenue_last_month > 0)
       st.revenue_growth_percent =
           domain::round1(100.0 * double(st.revenue_this_month - st.revenue_last_month) / double(st.revenue_last_month));
-    for (int i = 5; i >= 0; --i) {
-      Date m = shift_months(month, -i);
-      st.monthly_revenue.push_back({month_code(m), revenue_between(sql, scope, m, add_days(shift_months(m, 1), -1))});
-    }
   });
   return st;
 }

@@ -8,6 +8,7 @@
 
 #include "service/context.hpp"
 #include "store/audit.hpp"
+#include "store/dashboard.hpp"
 
 namespace the5hc::service {
 
@@ -20,15 +21,8 @@ struct MonthTotal {
   std::int64_t total = 0;
 };
 
-// One line of "최근 활동" (WEB.md §4.2).
-struct ActivityEvent {
-  std::string kind;  // client_added | assessment_completed | session_completed | payment
-  std::int64_t client_id = 0;
-  std::string client_name;
-  std::optional<double> overall_score;  // assessment_completed
-  std::int64_t amount = 0;              // payment
-  std::string at;                       // UTC timestamp
-};
+// One line of "최근 활동" (WEB.md §4.2), as the store reads it.
+using ActivityEvent = store::ActivityEvent;
 
 struct DashboardStats {
   std::int64_t total_clients = 0, new_clients_this_month = 0, active_clients = 0;
@@ -42,12 +36,17 @@ struct DashboardStats {
   std::int64_t revenue_this_month = 0, revenue_last_month = 0;
   std::optional<double> revenue_growth_percent;  // null when last month had no revenue
   std::vector<MonthTotal> monthly_revenue;       // 6 months, oldest first
+  // the web page's panels (DashboardDetail::page only)
   std::int64_t new_clients_this_week = 0;
   std::int64_t package_sales_total = 0, package_average_amount = 0;  // money only
   std::vector<ActivityEvent> recent_activity;  // the 10 latest visible events, newest first (payments: money only)
 };
 
-DashboardStats dashboard_stats(const Context& ctx);
+// The API's figures (API.md §3.8), or also the web page's panels (WEB.md §4.2: new clients this week, package sales,
+// recent activity) — a third of the work with 1,000 clients, which the API would compute and drop.
+enum class DashboardDetail { figures, page };
+
+DashboardStats dashboard_stats(const Context& ctx, DashboardDetail detail);
 
 // The organisation dashboard (API.md §3.9, WEB.md §4.7): owners, seniors and the superuser. "30d" is the last 30 days
 // up to today in the organisation's zone (today − 30 … today, as the trainer statistics count revenue); sessions

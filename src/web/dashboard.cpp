@@ -96,7 +96,7 @@ json view_of(const service::DashboardStats& st, const service::Actor& actor, Tim
 void register_dashboard_routes(http::Router& router, const service::Dependencies& deps) {
   page_route(router, "GET", "/", [&deps](http::Request& req) {
     auto ctx = front::context(req, deps);
-    auto stats = service::dashboard_stats(ctx);
+    auto stats = service::dashboard_stats(ctx, service::DashboardDetail::page);
     Page page;
     page.title = i18n::tr(req.lang, "Dashboard");
     page.content = "dashboard/index";
