@@ -76,6 +76,8 @@ void Router::add(const std::string& method, const std::string& path_template, Ha
   auto it = std::find_if(routes_.begin(), routes_.end(),
                          [&](const Route& r) { return r.path_template == path_template; });
   if (it == routes_.end()) {
+    for (const auto& s : route.segments)
+      route.specificity.push_back(s.kind == Segment::Kind::literal ? 0 : s.kind == Segment::Kind::integer ? 1 : 2);
     routes_.push_back(std::move(route));
     it = routes_.end() - 1;
   }
@@ -117,13 +119,9 @@ const Router::Route* Router::find(std::string_view path, std::map<std::string, s
   // The most specific template wins, compared segment by segment (literal < int parameter < any parameter), so
   // "/clients/export/" beats "/clients/{id}/" whatever the registration order.
   const Route* best = nullptr;
-  std::vector<int> best_key;
   for (const auto& route : routes_) {
     if (!matches(route, parts, trailing, nullptr)) continue;
-    std::vector<int> key;
-    for (const auto& s : route.segments)
-      key.push_back(s.kind == Segment::Kind::literal ? 0 : s.kind == Segment::Kind::integer ? 1 : 2);
-    if (!best || key < best_key) best = &route, best_key = std::move(key);
+    if (!best || route.specificity < best->specificity) best = &route;
   }
   if (best && params) matches(*best, parts, trailing, params);
   return best;

@@ -49,6 +49,7 @@ class Router {
   struct Route {
     std::string path_template;
     std::vector<Segment> segments;
+    std::vector<int> specificity;  // per segment: 0 literal, 1 int parameter, 2 any parameter (lower is more specific)
     bool trailing_slash = false;
     std::vector<Endpoint> endpoints;
   };

@@ -43,10 +43,17 @@ std::optional<std::chrono::sys_days> to_days(const std::optional<std::string>& t
   return std::chrono::sys_days{std::chrono::year{dt->year} / dt->month / dt->day};
 }
 
-ClientView view(store::Client c, const std::string& zone, const Today& today) {
-  ClientView v{std::move(c), zone, false};
+// The client as shown, in v (a page fills its views in place: a Client is ten strings to move).
+void fill_view(ClientView& v, store::Client&& c, const std::string& zone, const Today& today) {
+  v.client = std::move(c);
+  v.zone = zone;
   v.active = d::is_active_client(to_days(v.client.latest_activity_date), v.client.has_future_scheduled_session,
                                  today.days);
+}
+
+ClientView view(store::Client&& c, const std::string& zone, const Today& today) {
+  ClientView v;
+  fill_view(v, std::move(c), zone, today);
   return v;
 }
 
@@ -158,8 +165,8 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     f.activity_cutoff = today.cutoff;
     auto page = store::client_page(sql, f, q.sort, q.limit, q.offset);
     out.count = page.count;
-    out.results.reserve(page.rows.size());
-    for (auto& c : page.rows) out.results.push_back(view(std::move(c), zone, today));
+    out.results.resize(page.rows.size());
+    for (std::size_t i = 0; i < page.rows.size(); ++i) fill_view(out.results[i], std::move(page.rows[i]), zone, today);
     if (q.with_trainer_choices) out.trainers = trainer_choices(sql, actor);
     return out;
   });

@@ -20,8 +20,8 @@ const char* kSelect =
 
 const char* kFrom = " FROM clients c JOIN trainers t ON t.id = c.trainer_id JOIN users u ON u.id = t.user_id ";
 
-Client to_client(const Row& r) {
-  Client c;
+// Reads the row into c (a page reads each client straight into its vector).
+void read_client(const Row& r, Client& c) {
   c.id = get_int(r, 0);
   c.organization_id = get_int(r, 1);
   c.fields.trainer_id = get_int(r, 2);
@@ -41,6 +41,11 @@ Client to_client(const Row& r) {
   c.active_package_count = get_int(r, 16);
   c.latest_activity_date = get_opt_text(r, 17);
   c.has_future_scheduled_session = get_int(r, 18) > 0;
+}
+
+Client to_client(const Row& r) {
+  Client c;
+  read_client(r, c);
   return c;
 }
 
@@ -146,7 +151,7 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
                   " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset);
   std::vector<Client> out;
   out.reserve(static_cast<std::size_t>(std::clamp(limit, 0, 100)));  // a page (an export reads more, and grows)
-  for_each_row(sql, q, p, [&](const Row& r) { out.push_back(to_client(r)); });
+  for_each_row(sql, q, p, [&](const Row& r) { read_client(r, out.emplace_back()); });
   return out;
 }
 
@@ -247,8 +252,8 @@ ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<Cli
                   kFrom + where(sql, f, p) + " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) +
                   " OFFSET " + std::to_string(offset);
   for_each_row(sql, q, p, [&](const Row& r) {
-    page.rows.push_back(to_client(r));
-    page.count = get_int(r, 19);  // "matching", after to_client's 19 columns
+    read_client(r, page.rows.emplace_back());
+    page.count = get_int(r, 19);  // "matching", after read_client's 19 columns
   });
   if (page.rows.empty() && offset > 0) page.count = count_clients(sql, f);  // past the last page: no row to carry it
   return page;
