@@ -193,7 +193,8 @@ char* write_json_number(char* p, double v) {
   // exponent notation beyond, and ".0" after a whole number so that it stays a float to the reader.
   const double a = std::fabs(v);
   const bool fixed = a == 0 || (a >= 1e-4 && a < 1e15);
-  char* end = std::to_chars(p, p + kJsonNumberRoom - 2, v, fixed ? std::chars_format::fixed : std::chars_format::scientific).ptr;
+  const auto format = fixed ? std::chars_format::fixed : std::chars_format::scientific;
+  char* end = std::to_chars(p, p + kJsonNumberRoom - 2, v, format).ptr;
   if (fixed && std::find(p, end, '.') == end) {
     end[0] = '.';
     end[1] = '0';

@@ -166,7 +166,8 @@ ClientList list_clients(const Context& ctx, const ClientQuery& q) {
     auto page = store::client_page(sql, f, q.sort, q.limit, q.offset);
     out.count = page.count;
     out.results.resize(page.rows.size());
-    for (std::size_t i = 0; i < page.rows.size(); ++i) fill_view(out.results[i], std::move(page.rows[i]), zone, today);
+    for (std::size_t i = 0; i < page.rows.size(); ++i)
+      fill_view(out.results[i], std::move(page.rows[i]), zone, today);
     if (q.with_trainer_choices) out.trainers = trainer_choices(sql, actor);
     return out;
   });

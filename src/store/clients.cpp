@@ -97,7 +97,13 @@ std::string where(soci::session& sql, const ClientFilter& f, SqlParams& p, Candi
     w += sqlite ? " AND c.id IN (" + holding + ")" : " AND c.id = ANY(ARRAY(" + holding + "))";
   }
   // name, e-mail, phone and phone digits in one lower-cased column (migration 0004 keeps it current)
-  for (const auto& term : f.search) w += " AND " + contains_sql(sql, "c.search_text", p, term);
+  for (const auto& term : f.search) {
+    // A search of one character — a family name — is answered by the index itself (s.exact: the client holds the
+    // character); only the clients marked long are tested.
+    const bool answered = candidates == Candidates::joined && f.search.size() == 1 && term == *ch;
+    const std::string test = contains_sql(sql, "c.search_text", p, term);
+    w += answered ? " AND (s.exact = 1 OR " + test + ")" : " AND " + test;
+  }
   if (f.gender) w += " AND c.gender = " + p.add(*f.gender);
   if (f.age_min) w += " AND c.age >= " + p.add(*f.age_min);
   if (f.age_max) w += " AND c.age <= " + p.add(*f.age_max);
@@ -157,7 +163,8 @@ std::vector<Client> list_clients(soci::session& sql, const ClientFilter& f, cons
 
 namespace {
 // The clients of `ids`, in that order (one query; every id is in the transaction's snapshot).
-std::vector<Client> clients_in_order(soci::session& sql, const std::vector<std::int64_t>& ids, const std::string& today) {
+std::vector<Client> clients_in_order(soci::session& sql, const std::vector<std::int64_t>& ids,
+                                     const std::string& today) {
   std::vector<Client> out;
   if (ids.empty()) return out;
   SqlParams p;
@@ -185,29 +192,36 @@ std::vector<std::int64_t> search_ids(soci::session& sql, const ClientFilter& f, 
   return ids;
 }
 
-// The same on SQLite, driven by the index joined (no temporary table of candidates) and sorted here: SQLite's sorter
-// took a third of the query for some fifty ids (1,000 clients), and its BINARY order of text is the bytes' order, as
-// std::string::compare's. (PostgreSQL orders text by its collation, so there the database sorts.)
-// " FROM <the candidates> s CROSS JOIN clients c": the clients holding the character, then those marked '' (the two
-// lists one after the other, without the temporary table an IN (…, '') builds); a client in both comes twice.
+// " FROM <the candidates> s CROSS JOIN clients c": the clients holding the character (s.exact = 1), then those marked
+// '' (the two lists one after the other, without the temporary table an IN (…, '') builds); a client in both comes
+// twice.
 std::string from_candidates(const ClientFilter& f, const std::string& ch, SqlParams& p) {
-  return " FROM (SELECT client_id FROM client_search_chars WHERE organization_id = " + p.add(*f.organization_id) +
-         " AND ch = " + p.add(ch) + " UNION ALL SELECT client_id FROM client_search_chars WHERE organization_id = " +
-         p.add(*f.organization_id) + " AND ch = '') s CROSS JOIN clients c ON c.id = s.client_id ";
+  return " FROM (SELECT client_id, 1 AS exact FROM client_search_chars WHERE organization_id = " +
+         p.add(*f.organization_id) + " AND ch = " + p.add(ch) +
+         " UNION ALL SELECT client_id, 0 FROM client_search_chars WHERE organization_id = " + p.add(*f.organization_id) +
+         " AND ch = '') s CROSS JOIN clients c ON c.id = s.client_id ";
 }
 
+// search_ids on SQLite, driven by the index joined (no temporary table of candidates) and sorted here: SQLite's
+// sorter took a third of the query for some fifty ids (1,000 clients), and its BINARY order of text is the bytes'
+// order, as std::string::compare's. (PostgreSQL orders text by its collation, so there the database sorts.)
 std::vector<std::int64_t> sqlite_search_ids(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort) {
   struct Match {
     std::int64_t id, age;
     std::string name, created_at;
   };
+  const Sort<ClientSort>& keys = sort.empty() ? newest_first() : sort;
+  auto sorts_by = [&](ClientSort key) {
+    return std::any_of(keys.begin(), keys.end(), [&](const auto& k) { return k.key == key; });
+  };
+  // Only the columns the order needs are read (the others as constants).
+  const std::string columns = std::string("SELECT c.id, ") + (sorts_by(ClientSort::age) ? "c.age" : "0") + ", " +
+                              (sorts_by(ClientSort::name) ? "c.name" : "''") + ", " +
+                              (sorts_by(ClientSort::created_at) ? "c.created_at" : "''");
   std::vector<Match> found;
   SqlParams p;
-  for_each_row(sql, "SELECT c.id, c.age, c.name, c.created_at" + from_candidates(f, *indexed_character(f), p) +
-                        where(sql, f, p, Candidates::joined), p, [&](const Row& r) {
-    found.push_back({get_int(r, 0), get_int(r, 1), get_text(r, 2), get_text(r, 3)});
-  });
-  const Sort<ClientSort>& keys = sort.empty() ? newest_first() : sort;
+  for_each_row(sql, columns + from_candidates(f, *indexed_character(f), p) + where(sql, f, p, Candidates::joined), p,
+               [&](const Row& r) { found.push_back({get_int(r, 0), get_int(r, 1), get_text(r, 2), get_text(r, 3)}); });
   std::sort(found.begin(), found.end(), [&](const Match& a, const Match& b) {
     for (const auto& k : keys) {
       int c = 0;
@@ -244,7 +258,8 @@ ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<Cli
     page.count = static_cast<std::int64_t>(ids.size());
     const auto from = std::min<std::size_t>(ids.size(), static_cast<std::size_t>(std::max(offset, 0)));
     const auto to = std::min<std::size_t>(ids.size(), from + static_cast<std::size_t>(std::max(limit, 0)));
-    page.rows = clients_in_order(sql, {ids.begin() + static_cast<std::ptrdiff_t>(from), ids.begin() + static_cast<std::ptrdiff_t>(to)}, f.today);
+    page.rows = clients_in_order(
+        sql, {ids.begin() + static_cast<std::ptrdiff_t>(from), ids.begin() + static_cast<std::ptrdiff_t>(to)}, f.today);
     return page;
   }
   SqlParams p;
