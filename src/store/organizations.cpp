@@ -168,7 +168,7 @@ std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t use
 }
 
 std::optional<Member> find_member(soci::session& sql, std::int64_t user_id) {
-  constexpr std::size_t kTrainerFirst = 15;  // after user_from_row's columns
+  constexpr std::size_t kTrainerFirst = kUserColumnCount;  // after user_from_row's columns
   return one<Member>(sql, std::string(kMemberColumns) + "WHERE u.id = ", user_id, [](const Row& r) {
     Member m{user_from_row(r, 0), std::nullopt};
     if (!is_null(r, kTrainerFirst)) m.membership = trainer_from_row(r, kTrainerFirst);

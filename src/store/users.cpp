@@ -24,6 +24,7 @@ User user_from_row(const Row& r, std::size_t first) {
   u.must_change_password = get_bool(r, first + 12);
   u.date_joined = get_text(r, first + 13);
   u.updated_at = get_text(r, first + 14);
+  static_assert(kUserColumnCount == 15, "user_from_row reads every column of THE5HC_USER_COLUMNS, in order");
   return u;
 }
 

@@ -34,6 +34,13 @@ std::optional<User> find_user(soci::session& sql, std::int64_t id);
   "u.failed_login_attempts, u.locked_until, u.last_login, u.password_changed_at, u.must_change_password, "   \
   "u.date_joined, u.updated_at"
 User user_from_row(const Row& r, std::size_t first);
+// How many columns a list like THE5HC_USER_COLUMNS names (its commas, plus one), for where the next table's begin.
+constexpr std::size_t column_count(const char* list) {
+  std::size_t n = 1;
+  for (; *list; ++list) n += *list == ',';
+  return n;
+}
+inline constexpr std::size_t kUserColumnCount = column_count(THE5HC_USER_COLUMNS);
 // Case-insensitive; an identifier containing "@" is an e-mail (DOMAIN.md §7.1).
 std::optional<User> find_user_by_login(soci::session& sql, const std::string& username_or_email);
 bool username_taken(soci::session& sql, const std::string& username);
