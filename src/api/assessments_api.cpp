@@ -33,8 +33,11 @@ service::AssessmentDraft read_draft(const http::Request& req, domain::Assessment
   json body = http::json_body(req);
   service::AssessmentDraft draft;
   draft.input = std::move(start);
-  std::set<std::string> other = kMeta;
-  other.insert(kReadOnly.begin(), kReadOnly.end());
+  static const std::set<std::string> other = [] {
+    auto fields = kMeta;
+    fields.insert(kReadOnly.begin(), kReadOnly.end());
+    return fields;
+  }();
   FieldErrors errors = service::read_assessment_input(body, draft.input, other);
   json meta = json::object();
   draft.touches_tests = false;

@@ -7,7 +7,6 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
-#include <set>
 #include <sstream>
 #include <vector>
 
@@ -70,6 +69,83 @@ nlohmann::json multipart_fields(const Request& req) {
   return out;
 }
 
+// Builds the body's tree as nlohmann's own parser does, refusing hostile input (issue 17) while parsing, before
+// anything more is built: a duplicate key (which copy wins differs between parsers), nesting deeper than any body of
+// ours, and keys or strings that break http::check_text(). Its own builder rather than json::parse's callback, which
+// copies every key and keeps a set of them per object: that was a fifth of an assessment create (issue 11).
+class JsonBodyBuilder {
+ public:
+  using json = nlohmann::json;
+  explicit JsonBodyBuilder(json& root) : root_(root) {}
+
+  bool null() { return scalar(nullptr); }
+  bool boolean(bool v) { return scalar(v); }
+  bool number_integer(json::number_integer_t v) { return scalar(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return scalar(v); }
+  bool number_float(json::number_float_t v, const std::string&) { return scalar(v); }
+  bool binary(json::binary_t&) { return true; }  // JSON text has none
+  bool string(std::string& v) {
+    check_depth();
+    check_text(field_ ? *field_ : std::string(), v);  // checked with the latest key, as an array's items are
+    add(std::move(v));
+    return true;
+  }
+  bool start_object(std::size_t) { return open(json::value_t::object); }
+  bool start_array(std::size_t) { return open(json::value_t::array); }
+  bool end_object() { return close(); }
+  bool end_array() { return close(); }
+  bool key(std::string& k) {
+    check_depth();
+    check_text("non_field_errors", k);
+    auto placed = open_.back()->get_ref<json::object_t&>().try_emplace(std::move(k));
+    if (!placed.second)
+      throw Error(ErrorCode::bad_request,
+                  i18n::args("Malformed JSON: duplicate key \"{key}\".", {{"key", placed.first->first}}));
+    field_ = &placed.first->first;  // a map's keys stay put
+    member_ = &placed.first->second;
+    return true;
+  }
+  // Syntax errors and numbers beyond double (1e309) arrive here as nlohmann's exceptions; json_body maps them.
+  template <class Exception>
+  bool parse_error(std::size_t, const std::string&, const Exception& e) {
+    throw e;
+  }
+
+ private:
+  // A value at more than kMaxJsonDepth open containers is refused, as json::parse's callback counted depth.
+  void check_depth() const {
+    if (open_.size() > static_cast<std::size_t>(kMaxJsonDepth))
+      throw Error(ErrorCode::bad_request, "Malformed JSON: nested too deeply.");
+  }
+  template <class V>
+  bool scalar(V&& v) {
+    check_depth();
+    add(std::forward<V>(v));
+    return true;
+  }
+  template <class V>
+  json* add(V&& v) {
+    if (open_.empty()) return &(root_ = json(std::forward<V>(v)));
+    if (open_.back()->is_array()) return &open_.back()->get_ref<json::array_t&>().emplace_back(std::forward<V>(v));
+    *member_ = json(std::forward<V>(v));
+    return member_;
+  }
+  bool open(json::value_t type) {
+    check_depth();
+    open_.push_back(add(type));
+    return true;
+  }
+  bool close() {
+    open_.pop_back();
+    return true;
+  }
+
+  json& root_;
+  std::vector<json*> open_;           // the containers being filled, outermost first
+  json* member_ = nullptr;            // where the value after the latest key goes
+  const std::string* field_ = nullptr;  // the latest key
+};
+
 }  // namespace
 
 nlohmann::json json_body(const Request& req) {
@@ -82,28 +158,9 @@ nlohmann::json json_body(const Request& req) {
     throw e;
   }
   nlohmann::json value;
-  // Hostile input (issue 17): a duplicate key (which copy wins differs between parsers), nesting deeper than any
-  // body of ours and strings that break http::check_text() are refused while parsing, before anything is built.
-  std::vector<std::set<std::string>> keys;
-  std::string field;
-  auto check = [&](int depth, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
-    using Event = nlohmann::json::parse_event_t;
-    if (depth > kMaxJsonDepth) throw Error(ErrorCode::bad_request, "Malformed JSON: nested too deeply.");
-    if (event == Event::object_start) keys.emplace_back();
-    else if (event == Event::object_end && !keys.empty()) keys.pop_back();
-    else if (event == Event::key) {
-      field = parsed.get<std::string>();
-      check_text("non_field_errors", field);
-      if (!keys.empty() && !keys.back().insert(field).second)
-        throw Error(ErrorCode::bad_request,
-                    i18n::args("Malformed JSON: duplicate key \"{key}\".", {{"key", field}}));
-    } else if (event == Event::value && parsed.is_string()) {
-      check_text(field, parsed.get_ref<const std::string&>());
-    }
-    return true;
-  };
+  JsonBodyBuilder builder(value);
   try {
-    value = nlohmann::json::parse(req.body, check);
+    nlohmann::json::sax_parse(req.body, &builder);
   } catch (const nlohmann::json::out_of_range&) {
     throw Error(ErrorCode::bad_request, "Malformed JSON: a number is out of range.");  // 1e309
   } catch (const nlohmann::json::parse_error& e) {

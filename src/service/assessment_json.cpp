@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
+#include <string_view>
+#include <unordered_map>
 
 #include "domain/assessment_validation.hpp"
 #include "domain/client_rules.hpp"
@@ -106,6 +108,27 @@ std::optional<double> as_real(const json& v) {
   return std::isfinite(x) ? std::optional<double>(x) : std::nullopt;
 }
 
+// Where each field of the tables above is: a body has some thirty keys, and comparing each with every field name
+// was most of the time read_assessment_input took (issue 11).
+struct FieldSlot {
+  enum Kind : char { boolean, integer, real, text } kind;
+  std::size_t index;
+};
+const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
+  static const auto* slots = [] {
+    auto* m = new std::unordered_map<std::string_view, FieldSlot>;
+    auto add = [&](const auto& fields, FieldSlot::Kind kind) {
+      for (std::size_t k = 0; k < std::size(fields); ++k) m->emplace(fields[k].name, FieldSlot{kind, k});
+    };
+    add(bool_fields, FieldSlot::boolean);
+    add(int_fields, FieldSlot::integer);
+    add(real_fields, FieldSlot::real);
+    add(text_fields, FieldSlot::text);
+    return m;
+  }();
+  return *slots;
+}
+
 template <class T>
 json nullable(const std::optional<T>& v) {
   return v ? json(*v) : json(nullptr);
@@ -117,41 +140,48 @@ FieldErrors read_assessment_input(const json& body, d::AssessmentInput& out,
                                   const std::set<std::string>& other_fields) {
   FieldErrors errors;
   if (!body.is_object()) return {{"non_field_errors", {"Invalid data. Expected a dictionary."}}};  // 잘못된 데이터입니다.
+  const auto& slots = field_slots();
   for (const auto& item : body.items()) {
     // Named variables rather than a structured binding: clang 14 (the fuzz build) cannot capture those.
     const std::string& key = item.key();
     const json& value = item.value();
     auto bad = [&](std::string msg) { errors[key].push_back(std::move(msg)); };
     bool known = false;
-    for (const auto& f : bool_fields)
-      if (key == f.name) {
-        known = true;
-        if (value.is_null()) out.*f.member = false;
-        else if (value.is_boolean()) out.*f.member = value.get<bool>();
-        else bad(msg_boolean);
+    if (auto slot = slots.find(key); slot != slots.end()) {
+      known = true;
+      const std::size_t k = slot->second.index;
+      switch (slot->second.kind) {
+        case FieldSlot::boolean: {
+          auto& f = bool_fields[k];
+          if (value.is_null()) out.*f.member = false;
+          else if (value.is_boolean()) out.*f.member = value.get<bool>();
+          else bad(msg_boolean);
+          break;
+        }
+        case FieldSlot::integer: {
+          auto& f = int_fields[k];
+          if (value.is_null()) (out.*f.member).reset();
+          else if (auto i = as_int(value)) out.*f.member = *i;
+          else bad(msg_integer);
+          break;
+        }
+        case FieldSlot::real: {
+          auto& f = real_fields[k];
+          if (value.is_null()) (out.*f.member).reset();
+          else if (auto x = as_real(value)) out.*f.member = *x;
+          else bad(msg_number);
+          break;
+        }
+        case FieldSlot::text: {
+          auto& f = text_fields[k];
+          if (value.is_null()) (out.*f.member).reset();
+          else if (!value.is_string()) bad(msg_string);
+          else if (auto t = d::trim(value.get_ref<const std::string&>()); t.empty()) (out.*f.member).reset();  // → NULL
+          else out.*f.member = t;
+          break;
+        }
       }
-    for (const auto& f : int_fields)
-      if (key == f.name) {
-        known = true;
-        if (value.is_null()) (out.*f.member).reset();
-        else if (auto i = as_int(value)) out.*f.member = *i;
-        else bad(msg_integer);
-      }
-    for (const auto& f : real_fields)
-      if (key == f.name) {
-        known = true;
-        if (value.is_null()) (out.*f.member).reset();
-        else if (auto x = as_real(value)) out.*f.member = *x;
-        else bad(msg_number);
-      }
-    for (const auto& f : text_fields)
-      if (key == f.name) {
-        known = true;
-        if (value.is_null()) (out.*f.member).reset();
-        else if (!value.is_string()) bad(msg_string);
-        else if (auto t = d::trim(value.get<std::string>()); t.empty()) (out.*f.member).reset();  // empty → NULL
-        else out.*f.member = t;
-      }
+    }
     if (key == "push_up_type") {
       known = true;
       if (value.is_null() || value == "standard") out.push_up_type = d::PushUpType::standard;

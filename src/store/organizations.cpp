@@ -169,7 +169,12 @@ std::optional<Trainer> find_trainer_by_user(soci::session& sql, std::int64_t use
 
 std::optional<Member> find_member(soci::session& sql, std::int64_t user_id) {
   constexpr std::size_t kTrainerFirst = kUserColumnCount;  // after user_from_row's columns
-  return one<Member>(sql, std::string(kMemberColumns) + "WHERE u.id = ", user_id, [](const Row& r) {
+  // Every authenticated request runs this. Its text (over a kilobyte) is built once: concatenating it per call cost
+  // about as much as running it (issue 11).
+  static const std::string query = std::string(kMemberColumns) + "WHERE u.id = :p1";
+  SqlParams p;
+  p.add(user_id);
+  return first_row(sql, query, p, [](const Row& r) {
     Member m{user_from_row(r, 0), std::nullopt};
     if (!is_null(r, kTrainerFirst)) m.membership = trainer_from_row(r, kTrainerFirst);
     return m;

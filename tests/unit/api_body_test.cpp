@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "api/body.hpp"
+#include "common/i18n.hpp"
 #include "http/json_response.hpp"
 
 namespace the5hc::api {
@@ -71,6 +72,52 @@ TEST(ApiBody, NumberBeyondDoubleIsMalformedJson) {
       EXPECT_EQ(e.code(), ErrorCode::bad_request) << text;
     }
   }
+}
+
+http::Request json_request(std::string body) {
+  http::Request req;
+  req.headers.set("Content-Type", "application/json");
+  req.body = std::move(body);
+  return req;
+}
+
+std::string refusal(const std::string& body) {
+  try {
+    (void)http::json_body(json_request(body));
+  } catch (const Error& e) {
+    return i18n::translate(Lang::en, e.what());
+  }
+  return "";
+}
+
+TEST(ApiBody, JsonBodyIsTheTreeNlohmannReads) {
+  // json_body builds the tree itself (issue 11); it must be the one json::parse gives, nested values included.
+  const std::string text =
+      R"({"a": [1, -2, 3.5, true, null, "x", [], {}, [{"b": {"c": ["d"]}}]], "e": {"f": 18446744073709551615},)"
+      R"( "g": "한글 ☃", "h": -0.0, "i": 1e300, "j": {"k": [[1], [2, [3]]]}})";
+  EXPECT_EQ(http::json_body(json_request(text)), nlohmann::json::parse(text));
+  EXPECT_EQ(http::json_body(json_request("{}")), nlohmann::json::object());
+}
+
+TEST(ApiBody, JsonBodyRefusesDuplicateKeysAtAnyDepthAndValuesNestedTooDeeply) {
+  EXPECT_EQ(refusal(R"({"a": 1, "b": 2, "a": 3})"), "Malformed JSON: duplicate key \"a\".");
+  EXPECT_EQ(refusal(R"({"a": {"x": 1, "x": 1}})"), "Malformed JSON: duplicate key \"x\".");
+  EXPECT_EQ(refusal(R"({"a": [{"x": 1}, {"x": 2}], "x": 3})"), "");  // the same key in different objects
+  // kMaxJsonDepth open containers may hold values; one more level may not.
+  auto nested = [](int depth, const std::string& inner) {
+    std::string s;
+    for (int i = 0; i < depth; ++i) s += "{\"k\":";
+    s += inner;
+    for (int i = 0; i < depth; ++i) s += "}";
+    return s;
+  };
+  EXPECT_EQ(refusal(nested(http::kMaxJsonDepth, "1")), "");
+  EXPECT_EQ(refusal(nested(http::kMaxJsonDepth + 1, "1")), "Malformed JSON: nested too deeply.");
+  EXPECT_EQ(refusal(nested(http::kMaxJsonDepth, "[\"x\"]")), "Malformed JSON: nested too deeply.");
+  // Syntax errors keep their position; text is checked in keys and in values, array items included.
+  EXPECT_EQ(refusal("{\"a\": 1,}"), "Malformed JSON: line 1 column 9 (char 8)");
+  EXPECT_NE(refusal(std::string("{\"a\": [\"ok\", \"nul\\u0000\"]}")), "");
+  EXPECT_NE(refusal(std::string("{\"a\\u0000\": 1}")), "");
 }
 
 }  // namespace
