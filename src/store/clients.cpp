@@ -242,7 +242,51 @@ std::vector<std::int64_t> sqlite_search_ids(soci::session& sql, const ClientFilt
 }
 }  // namespace
 
+namespace {
+// A filter that keeps every client of an organisation, or of one trainer: its count is kept on their rows
+// (migration 0011) instead of being counted.
+bool only_scope(const ClientFilter& f) {
+  return f.search.empty() && !f.gender && !f.age_min && !f.age_max && !f.trainer_id && !f.bmi_range && !f.active &&
+         !f.latest_score_range && !f.latest_score_none && !f.created_from && !f.created_to &&
+         (f.organization_id || f.only_trainer_id);
+}
+
+// The count of an only_scope filter, read from its counter.
+std::string scope_count_sql(const ClientFilter& f, SqlParams& p) {
+  // A trainer's clients are all of the trainer's organisation (the client takes its trainer's organisation).
+  std::string q = f.only_trainer_id ? "SELECT client_count FROM trainers WHERE id = " + p.add(*f.only_trainer_id)
+                                    : "SELECT client_count FROM organizations WHERE id = " + p.add(*f.organization_id);
+  if (f.only_trainer_id && f.organization_id) q += " AND organization_id = " + p.add(*f.organization_id);
+  return q;
+}
+}  // namespace
+
+namespace {
+// A page read by one statement together with how many clients match: `matching` is the SQL that counts them, in the
+// statement's own snapshot. Past the last page no row carries it, and it is counted apart.
+ClientPage counted_page(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit, int offset,
+                        const std::function<std::string(SqlParams&)>& matching) {
+  ClientPage page;
+  SqlParams p;
+  std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions, " + matching(p) +
+                  " AS matching" + kFrom + where(sql, f, p) + " ORDER BY " + order_sql(sort) + " LIMIT " +
+                  std::to_string(limit) + " OFFSET " + std::to_string(offset);
+  page.rows.reserve(static_cast<std::size_t>(std::clamp(limit, 0, 100)));
+  for_each_row(sql, q, p, [&](const Row& r) {
+    read_client(r, page.rows.emplace_back());
+    page.count = get_int(r, 19);  // "matching", after read_client's 19 columns
+  });
+  if (page.rows.empty() && offset > 0) page.count = count_clients(sql, f);
+  return page;
+}
+}  // namespace
+
 ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit, int offset) {
+  if (only_scope(f) && sql.get_backend_name() == "postgresql") {
+    // The plain list on PostgreSQL reads its counter in the page's own statement: one round trip instead of two.
+    // (On SQLite, where a statement costs no round trip, the counter read apart costs less than the extra column.)
+    return counted_page(sql, f, sort, limit, offset, [&](SqlParams& p) { return "(" + scope_count_sql(f, p) + ")"; });
+  }
   ClientPage page;
   if (f.search.empty()) {
     page.count = count_clients(sql, f);
@@ -262,37 +306,12 @@ ClientPage client_page(soci::session& sql, const ClientFilter& f, const Sort<Cli
         sql, {ids.begin() + static_cast<std::ptrdiff_t>(from), ids.begin() + static_cast<std::ptrdiff_t>(to)}, f.today);
     return page;
   }
-  SqlParams p;
-  std::string q = std::string(kSelect) + future_scheduled(p, f.today) + " AS future_sessions, COUNT(*) OVER () AS matching" +
-                  kFrom + where(sql, f, p) + " ORDER BY " + order_sql(sort) + " LIMIT " + std::to_string(limit) +
-                  " OFFSET " + std::to_string(offset);
-  for_each_row(sql, q, p, [&](const Row& r) {
-    read_client(r, page.rows.emplace_back());
-    page.count = get_int(r, 19);  // "matching", after read_client's 19 columns
-  });
-  if (page.rows.empty() && offset > 0) page.count = count_clients(sql, f);  // past the last page: no row to carry it
-  return page;
+  return counted_page(sql, f, sort, limit, offset, [](SqlParams&) { return std::string("COUNT(*) OVER ()"); });
 }
-
-namespace {
-// A filter that keeps every client of an organisation, or of one trainer: its count is kept on their rows
-// (migration 0011) instead of being counted.
-bool only_scope(const ClientFilter& f) {
-  return f.search.empty() && !f.gender && !f.age_min && !f.age_max && !f.trainer_id && !f.bmi_range && !f.active &&
-         !f.latest_score_range && !f.latest_score_none && !f.created_from && !f.created_to &&
-         (f.organization_id || f.only_trainer_id);
-}
-}  // namespace
 
 std::int64_t count_clients(soci::session& sql, const ClientFilter& f) {
   SqlParams p;
-  if (only_scope(f)) {
-    // A trainer's clients are all of the trainer's organisation (the client takes its trainer's organisation).
-    std::string q = f.only_trainer_id ? "SELECT client_count FROM trainers WHERE id = " + p.add(*f.only_trainer_id)
-                                      : "SELECT client_count FROM organizations WHERE id = " + p.add(*f.organization_id);
-    if (f.only_trainer_id && f.organization_id) q += " AND organization_id = " + p.add(*f.organization_id);
-    return fetch_int(sql, q, p);
-  }
+  if (only_scope(f)) return fetch_int(sql, scope_count_sql(f, p), p);
   // No joins: every client has a trainer and every trainer a user (foreign keys), and the filters read only c.
   return fetch_int(sql, "SELECT COUNT(*) FROM clients c " + where(sql, f, p), p);
 }

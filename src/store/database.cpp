@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include "store/pg_statements.hpp"
+
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
@@ -300,15 +302,33 @@ Database::RequestScope* Database::RequestScope::current(Database& db) {
 soci::session& Database::RequestScope::enter() {
   if (!connection_) {
     Connection c = db_.acquire();
-    db_.begin(c, false);
+    if (db_.dialect_ == Dialect::sqlite) db_.begin(c, false);
+    else untried_ = true;  // no transaction (see RequestScope); its first read tells whether the connection lives
     connection_.emplace(std::move(c));
   }
   ++depth_;
   return connection_->sql();
 }
 
+bool Database::RequestScope::reconnected() {
+  if (!untried_ || !connection_ || !pg::lost(connection_->sql())) return false;
+  untried_ = false;
+  try {
+    connection_->replace(db_.open());  // Error(unavailable) while the server is still down
+  } catch (...) {
+    connection_->discard();
+    connection_.reset();
+    throw;
+  }
+  return true;
+}
+
 void Database::RequestScope::end(bool commit) noexcept {
   if (!connection_) return;
+  if (db_.dialect_ == Dialect::postgres) {
+    connection_.reset();  // no transaction to end
+    return;
+  }
   if (commit) {
     try {
       db_.commit(*connection_);

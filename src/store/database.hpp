@@ -116,9 +116,13 @@ class Database {
   // One read transaction per request (issue 11). A request reads its actor (front/), then what it shows, often in
   // several service calls; each read used to take a pooled connection, BEGIN and COMMIT of its own, and handing
   // connections between 30-odd request threads cost more than most of the queries. While a RequestScope lives on
-  // a thread, the reads of that thread share one read transaction, begun by the first of them on one pooled
-  // connection (on SQLite one snapshot for the whole request; PostgreSQL's READ COMMITTED still lets each statement
-  // see what committed before it). It ends (COMMIT, connection back to the pool):
+  // a thread, the reads of that thread share one pooled connection, taken by the first of them:
+  //   - SQLite: one read transaction on it, so the whole request reads one snapshot;
+  //   - PostgreSQL: no transaction at all. Under READ COMMITTED each statement of a transaction reads its own
+  //     snapshot anyway, so BEGIN and COMMIT bought nothing but two of a list's five round trips. A pooled
+  //     connection found dead by the scope's first read (a restarted server) is replaced and that read run again,
+  //     as begin() does for a transaction.
+  // The scope ends (COMMIT on SQLite, connection back to the pool):
   //   - when the scope ends (the request is answered);
   //   - before a write, so that what the request reads after its write sees it (the write itself runs as
   //     before: group commit on SQLite, its own pooled transaction on PostgreSQL — a request never holds two
@@ -140,38 +144,51 @@ class Database {
     friend class Database;
     template <class F>
     auto read(F&& f) {
-      soci::session& s = enter();
-      try {
-        if constexpr (std::is_void_v<decltype(f(s))>) {
-          f(s);
-          leave();
-        } else {
-          auto result = f(s);
-          leave();
-          return result;
-        }
-      } catch (...) {
-        leave();
-        if (depth_ > 0) db_.rethrow_translated(&s);
-        // The outermost read: translated while the connection is still this scope's, then the transaction ends.
-        std::exception_ptr translated;
+      for (;;) {  // twice when the first read finds its pooled connection dead (reconnected())
+        soci::session& s = enter();
         try {
-          db_.rethrow_translated(&s);
+          if constexpr (std::is_void_v<decltype(f(s))>) {
+            f(s);
+            succeeded();
+            return;
+          } else {
+            auto result = f(s);
+            succeeded();
+            return result;
+          }
         } catch (...) {
-          translated = std::current_exception();
+          leave();
+          if (depth_ == 0 && reconnected()) continue;  // a read changes nothing: run it again
+          if (depth_ > 0) db_.rethrow_translated(&s);
+          // The outermost read: translated while the connection is still this scope's, then the transaction ends.
+          std::exception_ptr translated;
+          try {
+            db_.rethrow_translated(&s);
+          } catch (...) {
+            translated = std::current_exception();
+          }
+          end(false);
+          std::rethrow_exception(translated);
         }
-        end(false);
-        std::rethrow_exception(translated);
       }
     }
-    soci::session& enter();  // the shared transaction, begun if needed; one level deeper
+    soci::session& enter();  // the shared connection (and transaction), taken if needed; one level deeper
     void leave() noexcept { --depth_; }
+    void succeeded() noexcept {  // leave() after a read that worked: the connection is known to live
+      --depth_;
+      untried_ = false;
+    }
+    // After the outermost read failed: whether its connection was a pooled one the server had dropped, now
+    // replaced by a new one (PostgreSQL, first read of the scope only). Throws Error(unavailable) when the server
+    // does not answer.
+    bool reconnected();
     void end(bool commit) noexcept;  // ends the shared transaction (if any) and returns the connection
 
     Database& db_;
     bool active_;  // false for a scope nested in another of the same database
     std::optional<Connection> connection_;
     int depth_ = 0;  // reads of this scope running now (a read inside a read)
+    bool untried_ = false;  // PostgreSQL: the connection was just taken from the pool, no read has ended on it yet
   };
   // Ends this thread's shared read transaction now (see RequestScope); the next read begins a new one.
   void end_shared_read();

@@ -281,6 +281,11 @@ bool control(soci::session& sql, const std::string& statement) {
   return true;
 }
 
+bool lost(soci::session& sql) noexcept {
+  PGconn* conn = handle(sql);
+  return conn && PQstatus(conn) == CONNECTION_BAD;
+}
+
 void forget(soci::session& sql) noexcept {
   PGconn* conn = handle(sql);
   if (!conn) return;

@@ -26,6 +26,9 @@ bool run(soci::session& sql, const std::string& query, const SqlParams& params,
 // BEGIN, COMMIT, ROLLBACK, SAVEPOINT …: one simple-protocol round-trip; false when the session is not PostgreSQL.
 bool control(soci::session& sql, const std::string& statement);
 
+// Whether the session is a PostgreSQL connection that is lost (the server closed it, e.g. on a restart).
+bool lost(soci::session& sql) noexcept;
+
 // Forgets the connection's prepared statements (it is closing); nothing when the session is not PostgreSQL.
 void forget(soci::session& sql) noexcept;
 

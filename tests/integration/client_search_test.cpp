@@ -5,6 +5,8 @@
 // search_text, whoever wrote the row (API, direct SQL, legacy import, demo data, the migration's backfill).
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include <soci/soci.h>
 
 #include <algorithm>
@@ -252,6 +254,37 @@ TEST_F(ClientSearch, PagesCountsFiltersAndOrdersAgree) {
       }
     }
     EXPECT_EQ(paged, by_substrings("owner1", {"페이", "지"}, "&ordering=age").ids) << "page size " << size;
+  }
+}
+
+// The plain list — no filter — reads its count from the organisation's or the trainer's counter in the page's own
+// statement: every page agrees with SQL, for an owner (the studio) and a trainer (their own clients), and a page past
+// the last is a 404.
+TEST_F(ClientSearch, ThePlainListCountsWhatItPages) {
+  for (int i = 0; i < 23; ++i) client(i % 3 ? "owner1" : "trainer1", {{"name", "목록" + std::to_string(i)}});
+  const std::string of_studio = "(SELECT t.organization_id FROM trainers t JOIN users u ON u.id = t.user_id "
+                                "WHERE u.username = 'owner1')";
+  const std::map<std::string, std::string> in_scope = {
+      {"owner1", "SELECT count(*) FROM clients WHERE organization_id = " + of_studio},
+      {"trainer1", "SELECT count(*) FROM clients WHERE trainer_id = (SELECT t.id FROM trainers t JOIN users u "
+                   "ON u.id = t.user_id WHERE u.username = 'trainer1')"}};
+  for (const auto& [who, counting] : in_scope) {
+    const long long want = sql_count(counting);
+    ASSERT_GT(want, 0) << who;
+    for (int size : {1, 7, 100}) {
+      std::vector<long long> paged;
+      int page = 1;
+      for (;; ++page) {
+        auto r = call(who, "GET", "/api/v1/clients/?page_size=" + std::to_string(size) + "&page=" + std::to_string(page));
+        ASSERT_EQ(r.status, 200) << r.raw;
+        EXPECT_EQ(r.body["count"], want) << who << " page " << page << " of " << size;
+        for (const auto& c : r.body["results"]) paged.push_back(c["id"].get<long long>());
+        if (r.body["next"].is_null()) break;
+      }
+      EXPECT_EQ(static_cast<long long>(paged.size()), want) << who << " page size " << size;
+      EXPECT_EQ(call(who, "GET", "/api/v1/clients/?page_size=" + std::to_string(size) + "&page=" +
+                                     std::to_string(page + 1)).status, 404) << who;
+    }
   }
 }
 
