@@ -73,8 +73,10 @@ TEST(AssessmentJson, WritesResultsWithNulls) {
   in.push_up_reps = 26;
   in.shoulder_mobility_asymmetry = 3;
   d::ClientFacts client{35, d::Gender::male, 80};
-  json out = json::object();
-  write_evaluation(out, d::evaluate_assessment(in, client), the5hc::Lang::en);
+  const auto evaluation = d::evaluate_assessment(in, client);
+  JsonWriter w;
+  write_assessment_object(w, {nullptr, &evaluation, the5hc::Lang::en});
+  json out = json::parse(w.text());
   EXPECT_EQ(out["push_up_score"], 3);
   EXPECT_TRUE(out["farmer_carry_score"].is_null());
   EXPECT_DOUBLE_EQ(out["strength_score"].get<double>(), 75.0);
