@@ -317,6 +317,19 @@ void write_percentile(JsonWriter& w, const std::optional<d::Percentile>& p) {
       .end_object();
 }
 
+void write_performance_age(JsonWriter& w, const std::optional<d::PerformanceAge>& pa, Lang lang) {
+  if (!pa) {
+    w.null();
+    return;
+  }
+  w.begin_object()
+      .field("age_difference", pa->age_difference)
+      .field("chronological_age", pa->chronological_age)
+      .field("interpretation", lang == Lang::en ? pa->interpretation_en : pa->interpretation_ko)
+      .field("performance_age", pa->performance_age)
+      .end_object();
+}
+
 // The members of an assessment's object, in key order. Each is written from the input or from the evaluation
 // (or from either, the evaluation's preferred); the list is built and sorted once.
 using Write = std::function<void(JsonWriter&, const AssessmentJson&)>;
@@ -421,19 +434,7 @@ std::vector<Member> assessment_members() {
          w.end_object();
        }},
       {"performance_age",
-       [](JsonWriter& w, const AssessmentJson& a) {
-         const auto& pa = a.evaluation->performance_age;
-         if (!pa) {
-           w.null();
-           return;
-         }
-         w.begin_object()
-             .field("age_difference", pa->age_difference)
-             .field("chronological_age", pa->chronological_age)
-             .field("interpretation", a.lang == Lang::en ? pa->interpretation_en : pa->interpretation_ko)
-             .field("performance_age", pa->performance_age)
-             .end_object();
-       }},
+       [](JsonWriter& w, const AssessmentJson& a) { write_performance_age(w, a.evaluation->performance_age, a.lang); }},
   };
 
   std::vector<Member> members;

@@ -1,6 +1,6 @@
 #pragma once
 // JSON ⇄ domain mapping of the assessment fields with the API's names (API.md §3.2). Written once and shared by
-// `the5hc score` and the REST API: type errors become FieldErrors keyed by the API field name.
+// `the5hc score`, the REST API and the reports: type errors become FieldErrors keyed by the API field name.
 #include <functional>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
@@ -35,10 +35,10 @@ nlohmann::json assessment_form_body(const std::vector<std::pair<std::string, std
 FieldErrors read_client_facts(const nlohmann::json& body, domain::ClientFacts& out, const std::string& prefix);
 
 // --- The assessment as JSON text ----------------------------------------------------------------------------------
-// Written straight into a JsonWriter, not built as a nlohmann tree first (the trees were a seventh of an assessment
-// create, issue 11). Every object's members are written in key order — the order of nlohmann::json's std::map,
-// which wrote them before — so the API's responses, `the5hc score`, the stored texts and the reports' fingerprints
-// stay the same text.
+// Written straight into a JsonWriter, not built as nlohmann trees first (building and walking them was nearly a
+// third of an assessment create, issue 11). Every object's members are written in key order — the order of
+// nlohmann::json's std::map, which wrote them before — so the API's responses, `the5hc score`, the stored texts and
+// the reports' fingerprints stay the same text.
 
 // What an assessment's object is written from; either part may be left out.
 // - input: the stored test inputs with their API names (the write fields except the *_score ones, which the
@@ -52,9 +52,9 @@ struct AssessmentJson {
   const domain::Evaluation* evaluation = nullptr;
   Lang lang = Lang::ko;  // of the labels, the risk level's display and the performance age's interpretation
 };
-// A member that a caller adds to the object (the API's ids and dates, a report's own facts): its key and how its
-// value is written. One with the key of an assessment member is written instead of it (a legacy row shows its
-// recorded results).
+// A member that a caller adds to the object (the API's ids and dates, a report's own facts): its key (the code's
+// own name, distinct among a caller's) and how its value is written. One with the key of an assessment member is
+// written instead of it (a legacy row shows its recorded results).
 struct JsonMember {
   std::string_view key;
   std::function<void(JsonWriter&)> write;
