@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
 
@@ -250,22 +251,27 @@ namespace {
 
 void write_detail(JsonWriter& w, const d::DetailValue& v);
 
-// A details object in key order, a key given twice written once with its last value (as a std::map keeps it). The
-// rules mostly give their keys in order already; then they are written as they are.
+// A details object in key order, a key given twice written once with its last value (as a std::map keeps it).
+// Sorted by insertion (stable, no allocation for the few keys a rule gives, and one comparison a key when the rule
+// gives them in order already).
 void write_detail_object(JsonWriter& w, const d::DetailValue::Object& o) {
   using Entry = d::DetailValue::Object::value_type;
-  w.begin_object();
-  if (std::adjacent_find(o.begin(), o.end(), [](const Entry& a, const Entry& b) { return a.first >= b.first; }) ==
-      o.end()) {
-    for (const auto& [key, value] : o) write_detail(w.key(key), value);
-  } else {
-    std::vector<const Entry*> sorted;
-    for (const auto& e : o) sorted.push_back(&e);
-    std::stable_sort(sorted.begin(), sorted.end(), [](const Entry* a, const Entry* b) { return a->first < b->first; });
-    for (std::size_t i = 0; i < sorted.size(); ++i)
-      if (i + 1 == sorted.size() || sorted[i + 1]->first != sorted[i]->first)
-        write_detail(w.key(sorted[i]->first), sorted[i]->second);
+  const Entry* few[16];
+  std::vector<const Entry*> many;
+  const Entry** sorted = few;
+  if (o.size() > std::size(few)) {
+    many.resize(o.size());
+    sorted = many.data();
   }
+  std::size_t n = 0;
+  for (const auto& e : o) {
+    std::size_t i = n++;
+    for (; i > 0 && e.first < sorted[i - 1]->first; --i) sorted[i] = sorted[i - 1];
+    sorted[i] = &e;
+  }
+  w.begin_object();
+  for (std::size_t i = 0; i < n; ++i)
+    if (i + 1 == n || sorted[i + 1]->first != sorted[i]->first) write_detail(w.key(sorted[i]->first), sorted[i]->second);
   w.end_object();
 }
 
