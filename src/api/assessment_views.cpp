@@ -2,7 +2,6 @@
 
 #include "service/assessment_json.hpp"
 #include "api/json_fields.hpp"
-#include "domain/risk.hpp"
 
 namespace the5hc::api {
 

@@ -445,10 +445,10 @@ std::vector<Member> assessment_members() {
 
   std::vector<Member> members;
   for (auto& [key, write] : input) members.push_back({key, std::move(write), {}});
-  for (auto& [key, write] : evaluation) {
-    auto same = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.key == key; });
-    if (same == members.end()) members.push_back({key, {}, std::move(write)});
-    else same->from_evaluation = std::move(write);
+  for (auto& item : evaluation) {  // not a structured binding: clang 14 (the fuzz build) cannot capture those
+    auto same = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.key == item.first; });
+    if (same == members.end()) members.push_back({item.first, {}, std::move(item.second)});
+    else same->from_evaluation = std::move(item.second);
   }
   std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.key < b.key; });
   return members;
