@@ -252,8 +252,8 @@ namespace {
 void write_detail(JsonWriter& w, const d::DetailValue& v);
 
 // A details object in key order, a key given twice written once with its last value (as a std::map keeps it). The
-// keys are the rules' own names (written unescaped, as JsonWriter::key wants). Sorted by insertion (stable, no allocation for the few keys a rule gives, and one comparison a key when the rule
-// gives them in order already).
+// keys are the rules' own names (written unescaped, as JsonWriter::key wants). Sorted by insertion: stable, no
+// allocation for the few keys a rule gives, and one comparison a key when the rule gives them in order already.
 void write_detail_object(JsonWriter& w, const d::DetailValue::Object& o) {
   using Entry = d::DetailValue::Object::value_type;
   const Entry* few[16];
