@@ -22,9 +22,13 @@ void write_assessment_detail(JsonWriter& w, const service::AssessmentView& v, La
       {"is_legacy", [&a](JsonWriter& w) { w.value(a.is_legacy); }},
       {"scored_at", [&a, &zone](JsonWriter& w) { w.value(timestamp_text(a.scored_at, zone)); }},
       {"created_at",
-       [&a, &zone](JsonWriter& w) { w.value(timestamp_text(a.id ? std::optional(a.created_at) : std::nullopt, zone)); }},
+       [&a, &zone](JsonWriter& w) {
+         w.value(timestamp_text(a.id ? std::optional(a.created_at) : std::nullopt, zone));
+       }},
       {"updated_at",
-       [&a, &zone](JsonWriter& w) { w.value(timestamp_text(a.id ? std::optional(a.updated_at) : std::nullopt, zone)); }},
+       [&a, &zone](JsonWriter& w) {
+         w.value(timestamp_text(a.id ? std::optional(a.updated_at) : std::nullopt, zone));
+       }},
   };
   if (a.is_legacy) {
     // Legacy rows show what was recorded, including results the legacy application never computed (NULL).

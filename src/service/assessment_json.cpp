@@ -271,7 +271,8 @@ void write_detail_object(JsonWriter& w, const d::DetailValue::Object& o) {
   }
   w.begin_object();
   for (std::size_t i = 0; i < n; ++i)
-    if (i + 1 == n || sorted[i + 1]->first != sorted[i]->first) write_detail(w.key(sorted[i]->first), sorted[i]->second);
+    if (i + 1 == n || sorted[i + 1]->first != sorted[i]->first)
+      write_detail(w.key(sorted[i]->first), sorted[i]->second);
   w.end_object();
 }
 

@@ -116,7 +116,8 @@ TEST(AssessmentJson, WritesEveryObjectInKeyOrder) {
                           d::DetailValue::Object{{"b", 1}, {"a", d::DetailValue::Object{{"d", 1.5}, {"c", "t"}}},
                                                  {"b", 2}}});
   EXPECT_EQ(risk_factors_json(risk, std::nullopt),
-            R"([{"code":"x","details":{"a":{"c":"t","d":1.5},"b":2},"label_en":"X","label_ko":"엑스","points":2.5}])");
+            R"([{"code":"x","details":{"a":{"c":"t","d":1.5},"b":2},"label_en":"X","label_ko":"엑스",)"
+            R"("points":2.5}])");
 }
 
 TEST(AssessmentJson, DetailValues) {
