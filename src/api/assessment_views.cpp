@@ -2,43 +2,52 @@
 
 #include "service/assessment_json.hpp"
 #include "api/json_fields.hpp"
-#include "domain/risk.hpp"
 
 namespace the5hc::api {
 
-using nlohmann::json;
-
-json assessment_detail_json(const service::AssessmentView& v, Lang lang) {
+void write_assessment_detail(JsonWriter& w, const service::AssessmentView& v, Lang lang) {
   const auto& a = v.row;
-  json out = json::object();
-  out["id"] = a.id ? json(a.id) : json(nullptr);
-  out["client"] = a.meta.client_id;
-  out["client_name"] = a.client_name;
-  out["trainer"] = a.meta.trainer_id;
-  out["trainer_name"] = a.trainer_name;
-  out["date"] = a.meta.date;
-  out["client_age"] = a.meta.client_age;
-  out["client_weight"] = a.meta.client_weight;
-  out["client_gender"] = a.client_gender;
-  service::write_assessment_input(out, a.input);
-  service::write_evaluation(out, v.evaluation, lang);
-  out["harvard_step_test_legacy_hr"] = nullable(a.harvard_step_test_legacy_hr);
+  const std::string& zone = v.zone;
+  std::vector<service::JsonMember> extra = {
+      {"id", [&a](JsonWriter& w) { a.id ? w.value(a.id) : w.null(); }},  // a preview has none
+      {"client", [&a](JsonWriter& w) { w.value(a.meta.client_id); }},
+      {"client_name", [&a](JsonWriter& w) { w.value(a.client_name); }},
+      {"trainer", [&a](JsonWriter& w) { w.value(a.meta.trainer_id); }},
+      {"trainer_name", [&a](JsonWriter& w) { w.value(a.trainer_name); }},
+      {"date", [&a](JsonWriter& w) { w.value(a.meta.date); }},
+      {"client_age", [&a](JsonWriter& w) { w.value(a.meta.client_age); }},
+      {"client_weight", [&a](JsonWriter& w) { w.value(a.meta.client_weight); }},
+      {"client_gender", [&a](JsonWriter& w) { w.value(a.client_gender); }},
+      {"harvard_step_test_legacy_hr", [&a](JsonWriter& w) { w.value(a.harvard_step_test_legacy_hr); }},
+      {"is_legacy", [&a](JsonWriter& w) { w.value(a.is_legacy); }},
+      {"scored_at", [&a, &zone](JsonWriter& w) { w.value(timestamp_text(a.scored_at, zone)); }},
+      {"created_at",
+       [&a, &zone](JsonWriter& w) {
+         w.value(timestamp_text(a.id ? std::optional(a.created_at) : std::nullopt, zone));
+       }},
+      {"updated_at",
+       [&a, &zone](JsonWriter& w) {
+         w.value(timestamp_text(a.id ? std::optional(a.updated_at) : std::nullopt, zone));
+       }},
+  };
   if (a.is_legacy) {
     // Legacy rows show what was recorded, including results the legacy application never computed (NULL).
     const auto& r = a.results;
-    out["injury_risk_physical"] = nullable(r.injury_risk_physical);
-    out["injury_risk_score"] = nullable(r.injury_risk_score);
-    out["injury_risk_level"] = nullable(r.injury_risk_level);
-    if (!r.injury_risk_level) out["injury_risk_level_display"] = nullptr;
-    out["knowledge_score"] = nullable(r.knowledge_score);
-    out["lifestyle_score"] = nullable(r.lifestyle_score);
-    out["readiness_score"] = nullable(r.readiness_score);
+    extra.push_back({"injury_risk_physical", [&r](JsonWriter& w) { w.value(r.injury_risk_physical); }});
+    extra.push_back({"injury_risk_score", [&r](JsonWriter& w) { w.value(r.injury_risk_score); }});
+    extra.push_back({"injury_risk_level", [&r](JsonWriter& w) { w.value(r.injury_risk_level); }});
+    if (!r.injury_risk_level) extra.push_back({"injury_risk_level_display", [](JsonWriter& w) { w.null(); }});
+    extra.push_back({"knowledge_score", [&r](JsonWriter& w) { w.value(r.knowledge_score); }});
+    extra.push_back({"lifestyle_score", [&r](JsonWriter& w) { w.value(r.lifestyle_score); }});
+    extra.push_back({"readiness_score", [&r](JsonWriter& w) { w.value(r.readiness_score); }});
   }
-  out["is_legacy"] = a.is_legacy;
-  out["scored_at"] = timestamp_json(a.scored_at, v.zone);
-  out["created_at"] = timestamp_json(a.id ? std::optional(a.created_at) : std::nullopt, v.zone);
-  out["updated_at"] = timestamp_json(a.id ? std::optional(a.updated_at) : std::nullopt, v.zone);
-  return out;
+  service::write_assessment_object(w, {&a.input, &v.evaluation, lang}, std::move(extra));
+}
+
+std::string assessment_detail_text(const service::AssessmentView& v, Lang lang) {
+  JsonWriter w;
+  write_assessment_detail(w, v, lang);
+  return w.take();
 }
 
 void write_assessment_summary(JsonWriter& w, const store::Assessment& a, const std::string& zone) {

@@ -93,39 +93,44 @@ void register_assessment_routes(http::Router& router, const service::Dependencie
   router.post("/api/v1/assessments/", [&deps](http::Request& req) {
     auto draft = read_draft(req, {});
     auto view = service::create_assessment(front::context(req, deps), draft);
-    return http::json_response(201, assessment_detail_json(view, req.lang));
+    return http::Response::json(201, assessment_detail_text(view, req.lang));
   }, "assessments-create");
 
   router.post("/api/v1/assessments/preview/", [&deps](http::Request& req) {
     auto draft = read_draft(req, {});
     auto view = service::preview_assessment(front::context(req, deps), draft);
-    return http::json_response(200, assessment_detail_json(view, req.lang));
+    return http::Response::json(200, assessment_detail_text(view, req.lang));
   }, "assessments-preview");
 
   router.get("/api/v1/assessments/compare/", [&deps](http::Request& req) {
     auto views = service::compare_assessments(front::context(req, deps), query_int_list(req, "ids"));
-    json assessments = json::array();
+    JsonWriter w;
     std::vector<domain::ComparedScores> compared;
+    w.begin_object().key("assessments").begin_array();
     for (const auto& v : views) {
-      assessments.push_back(assessment_detail_json(v, req.lang));
+      write_assessment_detail(w, v, req.lang);
       const auto& r = v.row.results;
       compared.push_back({v.row.id, r.scores.overall_score, r.scores.strength_score, r.scores.mobility_score,
                           r.scores.balance_score, r.scores.cardio_score, r.injury_risk_score});
     }
     auto best = domain::best_scores(compared);
-    return http::json_response(200, {{"assessments", std::move(assessments)},
-                                     {"best",
-                                      {{"overall_score", nullable(best.overall)},
-                                       {"strength_score", nullable(best.strength)},
-                                       {"mobility_score", nullable(best.mobility)},
-                                       {"balance_score", nullable(best.balance)},
-                                       {"cardio_score", nullable(best.cardio)},
-                                       {"injury_risk_score", nullable(best.injury_risk)}}}});
+    w.end_array()
+        .key("best")
+        .begin_object()  // keys in order, as every assessment object
+        .field("balance_score", best.balance)
+        .field("cardio_score", best.cardio)
+        .field("injury_risk_score", best.injury_risk)
+        .field("mobility_score", best.mobility)
+        .field("overall_score", best.overall)
+        .field("strength_score", best.strength)
+        .end_object()
+        .end_object();
+    return http::Response::json(200, w.take());
   }, "assessments-compare");
 
   router.get("/api/v1/assessments/{id:int}/", [&deps](http::Request& req) {
     auto view = service::get_assessment(front::context(req, deps), req.param_int("id"));
-    return http::json_response(200, assessment_detail_json(view, req.lang));
+    return http::Response::json(200, assessment_detail_text(view, req.lang));
   }, "assessments-detail");
 
   for (const char* method : {"PUT", "PATCH"}) {
@@ -138,7 +143,7 @@ void register_assessment_routes(http::Router& router, const service::Dependencie
         return draft;
       };
       auto view = service::update_assessment(front::context(req, deps), req.param_int("id"), draft_of);
-      return http::json_response(200, assessment_detail_json(view, req.lang));
+      return http::Response::json(200, assessment_detail_text(view, req.lang));
     }, partial ? "assessments-partial-update" : "assessments-update");
   }
 
@@ -151,22 +156,25 @@ void register_assessment_routes(http::Router& router, const service::Dependencie
     auto c = service::compare_with_previous(front::context(req, deps), req.param_int("id"));
     const auto& cur = c.current.row.results.scores;
     const auto& prev = c.previous.row.results.scores;
-    auto delta = [](auto a, auto b) {
-      auto d = domain::improvement(a, b);
-      return d ? json(*d) : json(nullptr);
-    };
-    json improvements = {
-        {"overall_score", delta(cur.overall_score, prev.overall_score)},
-        {"strength_score", delta(cur.strength_score, prev.strength_score)},
-        {"mobility_score", delta(cur.mobility_score, prev.mobility_score)},
-        {"balance_score", delta(cur.balance_score, prev.balance_score)},
-        {"cardio_score", delta(cur.cardio_score, prev.cardio_score)},
-        {"injury_risk_score",
-         delta(c.current.row.results.injury_risk_score, c.previous.row.results.injury_risk_score)}};
-    return http::json_response(200, {{"current", assessment_detail_json(c.current, req.lang)},
-                                     {"previous", assessment_detail_json(c.previous, req.lang)},
-                                     {"improvements", improvements},
-                                     {"days_between", c.days_between}});
+    using domain::improvement;
+    JsonWriter w;
+    w.begin_object().key("current");
+    write_assessment_detail(w, c.current, req.lang);
+    w.field("days_between", c.days_between)
+        .key("improvements")
+        .begin_object()  // keys in order, as every assessment object
+        .field("balance_score", improvement(cur.balance_score, prev.balance_score))
+        .field("cardio_score", improvement(cur.cardio_score, prev.cardio_score))
+        .field("injury_risk_score",
+               improvement(c.current.row.results.injury_risk_score, c.previous.row.results.injury_risk_score))
+        .field("mobility_score", improvement(cur.mobility_score, prev.mobility_score))
+        .field("overall_score", improvement(cur.overall_score, prev.overall_score))
+        .field("strength_score", improvement(cur.strength_score, prev.strength_score))
+        .end_object()
+        .key("previous");
+    write_assessment_detail(w, c.previous, req.lang);
+    w.end_object();
+    return http::Response::json(200, w.take());
   }, "assessments-comparison");
 }
 

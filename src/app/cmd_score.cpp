@@ -102,9 +102,10 @@ int run_score(std::istream& in, std::ostream& out) {
   }
   if (!errors.empty()) throw input_error(errors);
 
-  json result = json::object();
-  service::write_evaluation(result, domain::evaluate_assessment(input, client, responses), message_language());
-  out << result.dump() << "\n";
+  const auto evaluation = domain::evaluate_assessment(input, client, responses);
+  JsonWriter result;
+  service::write_assessment_object(result, {nullptr, &evaluation, message_language()});
+  out << result.text() << "\n";
   return 0;
 }
 

@@ -137,6 +137,14 @@ JsonWriter& JsonWriter::end_array() {
   return *this;
 }
 
+JsonWriter& JsonWriter::data_key(std::string_view name) {
+  char* p = write_json_string(before_value(room(json_string_room(name.size()) + 2)), name);
+  *p++ = ':';
+  used_ = static_cast<std::size_t>(p - out_.data());
+  after_key_ = true;
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(std::string_view v) {
   char* p = before_value(room(json_string_room(v.size()) + 1));
   used_ = static_cast<std::size_t>(write_json_string(p, v) - out_.data());

@@ -59,6 +59,8 @@ class JsonWriter {
     after_key_ = true;
     return *this;
   }
+  // A key that is data rather than the code's own name (a questionnaire category's code): quoted like a value.
+  JsonWriter& data_key(std::string_view name);
   JsonWriter& value(std::string_view v);
   JsonWriter& value(const std::string& v) { return value(std::string_view(v)); }
   JsonWriter& value(const char* v) { return value(std::string_view(v)); }

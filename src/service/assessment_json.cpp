@@ -1,7 +1,9 @@
 #include "service/assessment_json.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <nlohmann/json.hpp>
 #include <string_view>
@@ -127,11 +129,6 @@ const std::unordered_map<std::string_view, FieldSlot>& field_slots() {
     return m;
   }();
   return *slots;
-}
-
-template <class T>
-json nullable(const std::optional<T>& v) {
-  return v ? json(*v) : json(nullptr);
 }
 
 }  // namespace
@@ -278,128 +275,263 @@ std::string invalid_choice_message(const json& v) {
   return i18n::args("\"{v}\" is not a valid choice.", {{"v", v.is_string() ? v.get<std::string>() : v.dump()}});
 }
 
-json detail_to_json(const d::DetailValue& v) {
-  return std::visit(
-      [](const auto& x) -> json {
+// --- The assessment as JSON text ----------------------------------------------------------------------------------
+
+namespace {
+
+void write_detail(JsonWriter& w, const d::DetailValue& v);
+
+// A details object in key order, a key given twice written once with its last value (as a std::map keeps it). The
+// keys are the rules' own names (written unescaped, as JsonWriter::key wants). Sorted by insertion: stable, no
+// allocation for the few keys a rule gives, and one comparison a key when the rule gives them in order already.
+void write_detail_object(JsonWriter& w, const d::DetailValue::Object& o) {
+  using Entry = d::DetailValue::Object::value_type;
+  const Entry* few[16];
+  std::vector<const Entry*> many;
+  const Entry** sorted = few;
+  if (o.size() > std::size(few)) {
+    many.resize(o.size());
+    sorted = many.data();
+  }
+  std::size_t n = 0;
+  for (const auto& e : o) {
+    std::size_t i = n++;
+    for (; i > 0 && e.first < sorted[i - 1]->first; --i) sorted[i] = sorted[i - 1];
+    sorted[i] = &e;
+  }
+  w.begin_object();
+  for (std::size_t i = 0; i < n; ++i)
+    if (i + 1 == n || sorted[i + 1]->first != sorted[i]->first)
+      write_detail(w.key(sorted[i]->first), sorted[i]->second);
+  w.end_object();
+}
+
+void write_detail(JsonWriter& w, const d::DetailValue& v) {
+  std::visit(
+      [&w](const auto& x) {
         using T = std::decay_t<decltype(x)>;
-        if constexpr (std::is_same_v<T, std::monostate>) return nullptr;
+        if constexpr (std::is_same_v<T, std::monostate>) w.null();
         else if constexpr (std::is_same_v<T, d::DetailValue::Array>) {
-          json a = json::array();
-          for (const auto& e : x) a.push_back(detail_to_json(e));
-          return a;
-        } else if constexpr (std::is_same_v<T, d::DetailValue::Object>) {
-          json o = json::object();
-          for (const auto& [k, e] : x) o[k] = detail_to_json(e);
-          return o;
-        } else return x;
+          w.begin_array();
+          for (const auto& e : x) write_detail(w, e);
+          w.end_array();
+        } else if constexpr (std::is_same_v<T, d::DetailValue::Object>) write_detail_object(w, x);
+        else w.value(x);
       },
       v.value);
 }
 
-namespace {
+void write_risk_factors(JsonWriter& w, const d::InjuryRisk& r, std::optional<Lang> lang) {
+  w.begin_array();
+  for (const auto& f : r.factors) {
+    w.begin_object().field("code", f.code);
+    write_detail_object(w.key("details"), f.details);
+    if (lang) w.field("label", *lang == Lang::en ? f.label_en : f.label_ko);
+    w.field("label_en", f.label_en).field("label_ko", f.label_ko).field("points", f.points).end_object();
+  }
+  w.end_array();
+}
 
-json percentile_json(const std::optional<d::Percentile>& p) {
-  if (!p) return nullptr;
-  return {{"measure", p->measure}, {"unit", p->unit},     {"percentile", p->percentile},
-          {"top_percent", p->top_percent}, {"source", p->source}, {"year", p->year}};
+void write_mcq_category_scores(JsonWriter& w, const d::McqResult& m) {
+  w.begin_object();
+  if (m.has_responses)
+    for (const auto& [code, score] : m.category_scores) w.data_key(code).value(score);  // a std::map: in key order
+  w.end_object();
+}
+
+void write_percentile(JsonWriter& w, const std::optional<d::Percentile>& p) {
+  if (!p) {
+    w.null();
+    return;
+  }
+  w.begin_object()
+      .field("measure", p->measure)
+      .field("percentile", p->percentile)
+      .field("source", p->source)
+      .field("top_percent", p->top_percent)
+      .field("unit", p->unit)
+      .field("year", p->year)
+      .end_object();
+}
+
+void write_performance_age(JsonWriter& w, const std::optional<d::PerformanceAge>& pa, Lang lang) {
+  if (!pa) {
+    w.null();
+    return;
+  }
+  w.begin_object()
+      .field("age_difference", pa->age_difference)
+      .field("chronological_age", pa->chronological_age)
+      .field("interpretation", lang == Lang::en ? pa->interpretation_en : pa->interpretation_ko)
+      .field("performance_age", pa->performance_age)
+      .end_object();
+}
+
+// The members of an assessment's object, in key order. Each is written from the input or from the evaluation
+// (or from either, the evaluation's preferred); the list is built and sorted once.
+using Write = std::function<void(JsonWriter&, const AssessmentJson&)>;
+struct Member {
+  std::string_view key;
+  Write from_input, from_evaluation;
+};
+
+template <class M>
+Write input_field(M d::AssessmentInput::*field) {
+  return [field](JsonWriter& w, const AssessmentJson& a) { w.value(a.input->*field); };
+}
+template <class M>
+Write score_field(M d::AssessmentScores::*field) {
+  return [field](JsonWriter& w, const AssessmentJson& a) { w.value(a.evaluation->scores.*field); };
+}
+Write mcq_category(const char* code) {
+  return [code](JsonWriter& w, const AssessmentJson& a) {
+    const auto& scores = a.evaluation->mcq.category_scores;
+    auto it = scores.find(code);
+    if (it == scores.end()) w.null();
+    else w.value(it->second);
+  };
+}
+
+std::vector<Member> assessment_members() {
+  using S = d::AssessmentScores;
+  std::vector<std::pair<std::string_view, Write>> input, evaluation;
+  for (const auto& f : bool_fields) input.emplace_back(f.name, input_field(f.member));
+  for (const auto& f : int_fields)
+    if (!std::string_view(f.name).ends_with("_score")) input.emplace_back(f.name, input_field(f.member));
+  for (const auto& f : real_fields)
+    if (!std::string_view(f.name).ends_with("_score")) input.emplace_back(f.name, input_field(f.member));
+  for (const auto& f : text_fields) input.emplace_back(f.name, input_field(f.member));
+  input.emplace_back("push_up_type", [](JsonWriter& w, const AssessmentJson& a) {
+    const auto t = a.input->push_up_type;
+    w.value(t == d::PushUpType::modified ? "modified" : t == d::PushUpType::wall ? "wall" : "standard");
+  });
+  input.emplace_back("test_environment", [](JsonWriter& w, const AssessmentJson& a) {
+    w.value(a.input->test_environment == d::TestEnvironment::outdoor ? "outdoor" : "indoor");
+  });
+
+  evaluation = {
+      {"overhead_squat_performed", score_field(&S::overhead_squat_performed)},
+      {"overhead_squat_score", score_field(&S::overhead_squat_score)},
+      {"push_up_score", score_field(&S::push_up_score)},
+      {"single_leg_balance_score", score_field(&S::single_leg_balance_score)},
+      {"toe_touch_score", score_field(&S::toe_touch_score)},
+      {"shoulder_mobility_score", score_field(&S::shoulder_mobility_score)},
+      {"farmer_carry_score", score_field(&S::farmer_carry_score)},
+      {"harvard_step_test_score", score_field(&S::harvard_step_test_score)},
+      {"overhead_squat_score_manual_override", score_field(&S::overhead_squat_score_manual_override)},
+      {"push_up_score_manual_override", score_field(&S::push_up_score_manual_override)},
+      {"single_leg_balance_score_manual_override", score_field(&S::single_leg_balance_score_manual_override)},
+      {"toe_touch_score_manual_override", score_field(&S::toe_touch_score_manual_override)},
+      {"farmer_carry_score_manual_override", score_field(&S::farmer_carry_score_manual_override)},
+      {"harvard_step_test_score_manual_override", score_field(&S::harvard_step_test_score_manual_override)},
+      {"harvard_step_test_pfi", score_field(&S::harvard_step_test_pfi)},
+      {"farmer_carry_percentage", score_field(&S::farmer_carry_percentage)},
+      {"farmer_carry_percentage_entered", score_field(&S::farmer_carry_percentage_entered)},
+      {"shoulder_mobility_asymmetry", score_field(&S::shoulder_mobility_asymmetry)},
+      {"strength_score", score_field(&S::strength_score)},
+      {"mobility_score", score_field(&S::mobility_score)},
+      {"balance_score", score_field(&S::balance_score)},
+      {"cardio_score", score_field(&S::cardio_score)},
+      {"overall_score", score_field(&S::overall_score)},
+      {"is_complete", score_field(&S::is_complete)},
+      {"injury_risk_physical", [](JsonWriter& w, const AssessmentJson& a) { w.value(a.evaluation->risk.physical); }},
+      {"injury_risk_mcq", [](JsonWriter& w, const AssessmentJson& a) { w.value(a.evaluation->risk.mcq); }},
+      {"injury_risk_score", [](JsonWriter& w, const AssessmentJson& a) { w.value(a.evaluation->risk.score); }},
+      {"injury_risk_level",
+       [](JsonWriter& w, const AssessmentJson& a) { w.value(d::risk_level_label(a.evaluation->risk.level).code); }},
+      {"injury_risk_level_display",
+       [](JsonWriter& w, const AssessmentJson& a) {
+         const auto& label = d::risk_level_label(a.evaluation->risk.level);
+         w.value(a.lang == Lang::en ? label.en : label.ko);
+       }},
+      {"risk_factors",
+       [](JsonWriter& w, const AssessmentJson& a) { write_risk_factors(w, a.evaluation->risk, a.lang); }},
+      {"primary_concerns",
+       [](JsonWriter& w, const AssessmentJson& a) {
+         const auto& r = a.evaluation->risk;
+         w.begin_array();
+         for (auto i : r.primary_concerns) w.value(a.lang == Lang::en ? r.factors[i].label_en : r.factors[i].label_ko);
+         w.end_array();
+       }},
+      {"knowledge_score", mcq_category("knowledge")},
+      {"lifestyle_score", mcq_category("lifestyle")},
+      {"readiness_score", mcq_category("readiness")},
+      {"mcq_category_scores",
+       [](JsonWriter& w, const AssessmentJson& a) { write_mcq_category_scores(w, a.evaluation->mcq); }},
+      {"comprehensive_score",
+       [](JsonWriter& w, const AssessmentJson& a) { w.value(a.evaluation->comprehensive_score); }},
+      {"percentiles",
+       [](JsonWriter& w, const AssessmentJson& a) {
+         const auto& p = a.evaluation->percentiles;
+         w.begin_object();
+         write_percentile(w.key("farmer_carry"), p.farmer_carry);
+         write_percentile(w.key("harvard_step"), p.harvard_step);
+         write_percentile(w.key("overall"), p.overall);
+         write_percentile(w.key("push_up"), p.push_up);
+         w.end_object();
+       }},
+      {"performance_age",
+       [](JsonWriter& w, const AssessmentJson& a) { write_performance_age(w, a.evaluation->performance_age, a.lang); }},
+  };
+
+  std::vector<Member> members;
+  for (auto& [key, write] : input) members.push_back({key, std::move(write), {}});
+  for (auto& item : evaluation) {  // not a structured binding: clang 14 (the fuzz build) cannot capture those
+    auto same = std::find_if(members.begin(), members.end(), [&](const Member& m) { return m.key == item.first; });
+    if (same == members.end()) members.push_back({item.first, {}, std::move(item.second)});
+    else same->from_evaluation = std::move(item.second);
+  }
+  std::sort(members.begin(), members.end(), [](const Member& a, const Member& b) { return a.key < b.key; });
+  return members;
 }
 
 }  // namespace
 
-void write_assessment_input(json& out, const d::AssessmentInput& in) {
-  for (const auto& f : bool_fields) out[f.name] = in.*f.member;
-  for (const auto& f : int_fields)
-    if (!std::string_view(f.name).ends_with("_score")) out[f.name] = nullable(in.*f.member);
-  for (const auto& f : real_fields)
-    if (!std::string_view(f.name).ends_with("_score")) out[f.name] = nullable(in.*f.member);
-  for (const auto& f : text_fields) out[f.name] = nullable(in.*f.member);
-  out["push_up_type"] = in.push_up_type == d::PushUpType::modified ? "modified"
-                        : in.push_up_type == d::PushUpType::wall   ? "wall"
-                                                                   : "standard";
-  out["test_environment"] = in.test_environment == d::TestEnvironment::outdoor ? "outdoor" : "indoor";
-}
-
-json risk_factors_json(const d::InjuryRisk& r, std::optional<Lang> lang) {
-  json factors = json::array();
-  for (const auto& f : r.factors) {
-    json factor = {{"code", f.code},
-                   {"label_ko", f.label_ko},
-                   {"label_en", f.label_en},
-                   {"points", f.points},
-                   {"details", detail_to_json(f.details)}};
-    if (lang) factor["label"] = *lang == Lang::en ? f.label_en : f.label_ko;
-    factors.push_back(std::move(factor));
-  }
-  return factors;
-}
-
-json mcq_category_scores_json(const d::McqResult& m) {
-  json categories = json::object();
-  if (m.has_responses)
-    for (const auto& [code, score] : m.category_scores) categories[code] = nullable(score);
-  return categories;
-}
-
-void write_evaluation(json& out, const d::Evaluation& e, Lang lang) {
-  const bool en = lang == Lang::en;
-  const auto& s = e.scores;
-  out["overhead_squat_performed"] = s.overhead_squat_performed;
-  out["overhead_squat_score"] = nullable(s.overhead_squat_score);
-  out["push_up_score"] = nullable(s.push_up_score);
-  out["single_leg_balance_score"] = nullable(s.single_leg_balance_score);
-  out["toe_touch_score"] = nullable(s.toe_touch_score);
-  out["shoulder_mobility_score"] = nullable(s.shoulder_mobility_score);
-  out["farmer_carry_score"] = nullable(s.farmer_carry_score);
-  out["harvard_step_test_score"] = nullable(s.harvard_step_test_score);
-  out["overhead_squat_score_manual_override"] = s.overhead_squat_score_manual_override;
-  out["push_up_score_manual_override"] = s.push_up_score_manual_override;
-  out["single_leg_balance_score_manual_override"] = s.single_leg_balance_score_manual_override;
-  out["toe_touch_score_manual_override"] = s.toe_touch_score_manual_override;
-  out["farmer_carry_score_manual_override"] = s.farmer_carry_score_manual_override;
-  out["harvard_step_test_score_manual_override"] = s.harvard_step_test_score_manual_override;
-  out["harvard_step_test_pfi"] = nullable(s.harvard_step_test_pfi);
-  out["farmer_carry_percentage"] = nullable(s.farmer_carry_percentage);
-  out["farmer_carry_percentage_entered"] = s.farmer_carry_percentage_entered;
-  out["shoulder_mobility_asymmetry"] = nullable(s.shoulder_mobility_asymmetry);
-  out["strength_score"] = nullable(s.strength_score);
-  out["mobility_score"] = nullable(s.mobility_score);
-  out["balance_score"] = nullable(s.balance_score);
-  out["cardio_score"] = nullable(s.cardio_score);
-  out["overall_score"] = nullable(s.overall_score);
-  out["is_complete"] = s.is_complete;
-
-  const auto& r = e.risk;
-  out["injury_risk_physical"] = r.physical;
-  out["injury_risk_mcq"] = nullable(r.mcq);
-  out["injury_risk_score"] = r.score;
-  out["injury_risk_level"] = d::risk_level_label(r.level).code;
-  out["injury_risk_level_display"] = en ? d::risk_level_label(r.level).en : d::risk_level_label(r.level).ko;
-  out["risk_factors"] = risk_factors_json(r, lang);
-  json concerns = json::array();
-  for (auto i : r.primary_concerns) concerns.push_back(en ? r.factors[i].label_en : r.factors[i].label_ko);
-  out["primary_concerns"] = std::move(concerns);
-
-  auto category = [&](const char* code) {
-    auto it = e.mcq.category_scores.find(code);
-    return it == e.mcq.category_scores.end() ? json(nullptr) : nullable(it->second);
+void write_assessment_object(JsonWriter& w, const AssessmentJson& a, std::vector<JsonMember> extra) {
+  static const std::vector<Member> members = assessment_members();
+  std::sort(extra.begin(), extra.end(), [](const JsonMember& x, const JsonMember& y) { return x.key < y.key; });
+  auto next = extra.begin();
+  auto extras_before = [&](std::string_view key) {
+    for (; next != extra.end() && next->key < key; ++next) next->write(w.key(next->key));
   };
-  out["knowledge_score"] = category("knowledge");
-  out["lifestyle_score"] = category("lifestyle");
-  out["readiness_score"] = category("readiness");
-  out["mcq_category_scores"] = mcq_category_scores_json(e.mcq);
-  out["comprehensive_score"] = nullable(e.comprehensive_score);
+  w.begin_object();
+  for (const auto& m : members) {
+    extras_before(m.key);
+    if (next != extra.end() && next->key == m.key) {
+      next->write(w.key(m.key));
+      ++next;
+    } else if (a.evaluation && m.from_evaluation) {
+      m.from_evaluation(w.key(m.key), a);
+    } else if (a.input && m.from_input) {
+      m.from_input(w.key(m.key), a);
+    }
+  }
+  for (; next != extra.end(); ++next) next->write(w.key(next->key));
+  w.end_object();
+}
 
-  out["percentiles"] = {{"push_up", percentile_json(e.percentiles.push_up)},
-                        {"harvard_step", percentile_json(e.percentiles.harvard_step)},
-                        {"farmer_carry", percentile_json(e.percentiles.farmer_carry)},
-                        {"overall", percentile_json(e.percentiles.overall)}};
-  if (const auto& pa = e.performance_age)
-    out["performance_age"] = {{"chronological_age", pa->chronological_age},
-                              {"performance_age", pa->performance_age},
-                              {"age_difference", pa->age_difference},
-                              {"interpretation", en ? pa->interpretation_en : pa->interpretation_ko}};
-  else
-    out["performance_age"] = nullptr;
+std::string risk_factors_json(const d::InjuryRisk& r, std::optional<Lang> lang) {
+  JsonWriter w;
+  write_risk_factors(w, r, lang);
+  return w.take();
+}
+
+std::string mcq_category_scores_json(const d::McqResult& m) {
+  JsonWriter w;
+  write_mcq_category_scores(w, m);
+  return w.take();
+}
+
+void write_assessment_input(json& out, const d::AssessmentInput& in) {
+  JsonWriter w;
+  write_assessment_object(w, {&in, nullptr});
+  out.update(json::parse(w.text()));
+}
+
+json detail_to_json(const d::DetailValue& v) {
+  JsonWriter w;
+  write_detail(w, v);
+  return json::parse(w.text());
 }
 
 }  // namespace the5hc::service

@@ -55,8 +55,8 @@ store::AssessmentWrite scored(const store::AssessmentMeta& meta, const d::Assess
                               const std::string& gender, const std::vector<d::McqResponse>& responses,
                               const LoadedReference& ref, const std::string& now) {
   store::AssessmentWrite w{meta, input, d::evaluate_assessment(input, facts_of(meta, gender), responses, ref.ref())};
-  w.risk_factors_json = json_text(risk_factors_json(w.evaluation.risk, std::nullopt));  // the request picks "label"
-  w.mcq_category_scores_json = json_text(mcq_category_scores_json(w.evaluation.mcq));
+  w.risk_factors_json = risk_factors_json(w.evaluation.risk, std::nullopt);  // the request picks "label"
+  w.mcq_category_scores_json = mcq_category_scores_json(w.evaluation.mcq);
   w.scored_at = now;
   return w;
 }

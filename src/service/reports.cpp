@@ -91,16 +91,37 @@ Source report_source(const Context& ctx, const AssessmentView& view, Lang lang) 
             m.questionnaire_advice.push_back(i18n::tr(lang, text));
     }
   });
-  json source = json::object();
-  write_assessment_input(source, m.input);
-  write_evaluation(source, m.evaluation, lang);
-  source["report"] = {m.organization_name, m.trainer_name, m.client_name, m.client_age.value_or(0),
-                      a.client_gender, m.client_height.value_or(0), m.client_weight.value_or(0), a.meta.date,
-                      m.is_legacy, lang_code(lang), report::kLayoutVersion};
+  // The report's facts beside the assessment's own members (an object in key order, as nlohmann::json wrote it).
+  std::vector<JsonMember> facts = {{"report", [&](JsonWriter& w) {
+                                      w.begin_array()
+                                          .value(m.organization_name)
+                                          .value(m.trainer_name)
+                                          .value(m.client_name)
+                                          .value(m.client_age.value_or(0))
+                                          .value(a.client_gender)
+                                          .value(m.client_height.value_or(0))
+                                          .value(m.client_weight.value_or(0))
+                                          .value(a.meta.date)
+                                          .value(m.is_legacy)
+                                          .value(lang_code(lang))
+                                          .value(report::kLayoutVersion)
+                                          .end_array();
+                                    }}};
   if (m.previous_categories)
-    for (const auto& v : *m.previous_categories) source["previous"].push_back(v ? json(*v) : json(nullptr));
-  for (const auto& q : m.questionnaire) source["questionnaire"].push_back({q.code, q.name});
-  return {std::move(m), digest::sha256_hex(source.dump()), a.meta.organization_id};
+    facts.push_back({"previous", [&](JsonWriter& w) {
+                       w.begin_array();
+                       for (const auto& v : *m.previous_categories) w.value(v);
+                       w.end_array();
+                     }});
+  if (!m.questionnaire.empty())
+    facts.push_back({"questionnaire", [&](JsonWriter& w) {
+                       w.begin_array();
+                       for (const auto& q : m.questionnaire) w.begin_array().value(q.code).value(q.name).end_array();
+                       w.end_array();
+                     }});
+  JsonWriter source;
+  write_assessment_object(source, {&m.input, &m.evaluation, lang}, std::move(facts));
+  return {std::move(m), digest::sha256_hex(source.text()), a.meta.organization_id};
 }
 
 // Drawing takes milliseconds and needs no database: the request's shared read ends first, so that its pooled

@@ -1,4 +1,4 @@
-// The assessment JSON mapping shared by `the5hc score` and the REST API.
+// The assessment JSON mapping shared by `the5hc score`, the REST API and the reports.
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
@@ -73,8 +73,10 @@ TEST(AssessmentJson, WritesResultsWithNulls) {
   in.push_up_reps = 26;
   in.shoulder_mobility_asymmetry = 3;
   d::ClientFacts client{35, d::Gender::male, 80};
-  json out = json::object();
-  write_evaluation(out, d::evaluate_assessment(in, client), the5hc::Lang::en);
+  const auto evaluation = d::evaluate_assessment(in, client);
+  JsonWriter w;
+  write_assessment_object(w, {nullptr, &evaluation, the5hc::Lang::en});
+  json out = json::parse(w.text());
   EXPECT_EQ(out["push_up_score"], 3);
   EXPECT_TRUE(out["farmer_carry_score"].is_null());
   EXPECT_DOUBLE_EQ(out["strength_score"].get<double>(), 75.0);
@@ -86,6 +88,36 @@ TEST(AssessmentJson, WritesResultsWithNulls) {
   EXPECT_DOUBLE_EQ(out["percentiles"]["push_up"]["percentile"].get<double>(), 62.5);
   EXPECT_TRUE(out["percentiles"]["harvard_step"].is_null());
   EXPECT_EQ(out["performance_age"]["interpretation"], "Excellent (10+ years younger)");  // overall 75 → age 24.5
+}
+
+// API clients and stored rows compare these texts: every object keeps the key order nlohmann::json (a std::map)
+// wrote before the writer, callers' members merged in and replacing an assessment member of the same key.
+TEST(AssessmentJson, WritesEveryObjectInKeyOrder) {
+  d::AssessmentInput in;
+  in.push_up_reps = 26;
+  in.shoulder_mobility_right = 7.5;
+  in.shoulder_mobility_left = 13.5;
+  in.overhead_squat_performed = in.overhead_squat_knee_valgus = true;
+  in.notes = "메모 \"따옴표\"";
+  const auto evaluation = d::evaluate_assessment(in, {35, d::Gender::male, 80});
+  JsonWriter w;
+  write_assessment_object(w, {&in, &evaluation, the5hc::Lang::ko},
+                          {{"zz_last", [](JsonWriter& w) { w.value(1); }},
+                           {"injury_risk_score", [](JsonWriter& w) { w.null(); }},
+                           {"client", [](JsonWriter& w) { w.value("a"); }}});
+  const json parsed = json::parse(w.text());
+  EXPECT_EQ(parsed.dump(), w.text());
+  EXPECT_TRUE(parsed["injury_risk_score"].is_null());
+  EXPECT_EQ(parsed["shoulder_mobility_asymmetry"], 6.0);
+  EXPECT_EQ(parsed["risk_factors"][0]["label"], "어깨 가동성 비대칭");
+
+  d::InjuryRisk risk;
+  risk.factors.push_back({"x", "엑스", "X", 2.5,
+                          d::DetailValue::Object{{"b", 1}, {"a", d::DetailValue::Object{{"d", 1.5}, {"c", "t"}}},
+                                                 {"b", 2}}});
+  EXPECT_EQ(risk_factors_json(risk, std::nullopt),
+            R"([{"code":"x","details":{"a":{"c":"t","d":1.5},"b":2},"label_en":"X","label_ko":"엑스",)"
+            R"("points":2.5}])");
 }
 
 TEST(AssessmentJson, DetailValues) {
