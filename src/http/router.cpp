@@ -78,6 +78,8 @@ void Router::add(const std::string& method, const std::string& path_template, Ha
   if (it == routes_.end()) {
     for (const auto& s : route.segments)
       route.specificity.push_back(s.kind == Segment::Kind::literal ? 0 : s.kind == Segment::Kind::integer ? 1 : 2);
+    if (by_length_.size() <= route.segments.size()) by_length_.resize(route.segments.size() + 1);
+    by_length_[route.segments.size()].push_back(routes_.size());
     routes_.push_back(std::move(route));
     it = routes_.end() - 1;
   }
@@ -118,8 +120,11 @@ const Router::Route* Router::find(std::string_view path, std::map<std::string, s
   if (path.empty() || (parts.empty() && path != "/")) return nullptr;
   // The most specific template wins, compared segment by segment (literal < int parameter < any parameter), so
   // "/clients/export/" beats "/clients/{id}/" whatever the registration order.
+  // Only the templates of as many segments as the path can match (a few dozen of some three hundred).
   const Route* best = nullptr;
-  for (const auto& route : routes_) {
+  if (parts.size() >= by_length_.size()) return nullptr;
+  for (std::size_t at : by_length_[parts.size()]) {
+    const Route& route = routes_[at];
     if (!matches(route, parts, trailing, nullptr)) continue;
     if (!best || route.specificity < best->specificity) best = &route;
   }

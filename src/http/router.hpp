@@ -60,6 +60,7 @@ class Router {
   const Route* find(std::string_view path, std::map<std::string, std::string>* params) const;
 
   std::vector<Route> routes_;
+  std::vector<std::vector<std::size_t>> by_length_;  // [number of segments] → indices into routes_
 };
 
 }  // namespace the5hc::http
