@@ -12,6 +12,7 @@
 #include "domain/evaluation.hpp"
 #include "fuzz_support.hpp"
 #include "http/json_response.hpp"
+#include "common/json_text.hpp"
 #include "service/assessment_json.hpp"
 
 using namespace the5hc;
@@ -51,10 +52,10 @@ void assessment_write(const nlohmann::json& object, Lang lang) {
   domain::round_measurements(input);
   if (!domain::validate_assessment_input(input).empty()) return;
   domain::Evaluation e = domain::evaluate_assessment(input, client);
-  nlohmann::json out = nlohmann::json::object();
-  service::write_assessment_input(out, input);
-  service::write_evaluation(out, e, lang);
-  (void)http::dump_json(out);
+  JsonWriter out;
+  service::write_assessment_object(out, {&input, &e, lang});
+  // What the API would send must be one valid JSON object (a parse error here is not a product error: it fails).
+  if (!nlohmann::json::parse(out.text()).is_object()) __builtin_trap();
 }
 
 }  // namespace
