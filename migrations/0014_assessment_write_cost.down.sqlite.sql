@@ -1,0 +1,32 @@
+-- 0014 undone: the IN lists and 0010's insert trigger as they were.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(replace(sql,
+    'CHECK (push_up_type = ''standard'' OR push_up_type = ''modified'' OR push_up_type = ''wall'')',
+    'CHECK (push_up_type IN (''standard'', ''modified'', ''wall''))'),
+    'CHECK (injury_risk_level = ''low'' OR injury_risk_level = ''low_moderate'' OR injury_risk_level = ''moderate'' '
+    || 'OR injury_risk_level = ''high'')',
+    'CHECK (injury_risk_level IN (''low'', ''low_moderate'', ''moderate'', ''high''))')
+WHERE type = 'table' AND name = 'assessments';
+UPDATE sqlite_schema SET sql = replace(sql,
+    'CHECK (type = ''client_added'' OR type = ''assessment_completed'' OR type = ''payment_received'' '
+    || 'OR type = ''trainer_joined'')',
+    'CHECK (type IN (''client_added'', ''assessment_completed'', ''payment_received'', ''trainer_joined''))')
+WHERE type = 'table' AND name = 'notifications';
+PRAGMA writable_schema = RESET;
+
+DROP TRIGGER tr_assessments_client_summary_insert;
+CREATE TRIGGER tr_assessments_client_summary_insert AFTER INSERT ON assessments BEGIN
+  UPDATE clients SET
+    assessment_count = assessment_count + 1,
+    latest_assessment_date = (SELECT max(a.date) FROM assessments a WHERE a.client_id = NEW.client_id),
+    latest_overall_score = (SELECT a.overall_score FROM assessments a WHERE a.client_id = NEW.client_id
+                            ORDER BY a.date DESC, a.id DESC LIMIT 1),
+    latest_activity_date = nullif(max(coalesce((SELECT max(a.date) FROM assessments a WHERE a.client_id = NEW.client_id), ''),
+                                      coalesce(latest_session_date, '')), '')
+  WHERE id = NEW.client_id;
+END;
+
+DROP INDEX ix_assessments_organization_listed_score;
+CREATE INDEX ix_assessments_organization_listed ON assessments (organization_id, date, created_at, id);
+CREATE INDEX ix_assessments_organization_date_score ON assessments (organization_id, date, overall_score);
+CREATE INDEX ix_assessments_created_by ON assessments (created_by_id);

@@ -1,0 +1,58 @@
+-- compatible: yes
+-- 0014 (issue 11; SQLite, keep in step with the PostgreSQL file): what SQLite does on every new assessment, made
+-- cheaper without changing any figure it keeps (callgrind of POST /api/v1/assessments/: the single group-commit writer
+-- spent ~650k instructions per create, half of them inside this INSERT).
+
+-- 1. CHECK (x IN ('a', 'b', 'c')): SQLite tests an IN list of three or more values by building a temporary B-tree of
+-- the values on every row written — two of them cost ~60k instructions per assessment, a third of the INSERT. The
+-- same constraints written as comparisons are tested in place. A CHECK that every row already satisfies can be
+-- restated by editing the stored schema (https://sqlite.org/lang_altertable.html#otheralter: the table's content is
+-- untouched); rebuilding the table instead would need foreign keys off, which a migration's transaction cannot do.
+-- RESET turns the editing off and reloads the schema of this connection; the triggers below then bump the schema
+-- version, so every other connection reloads it too. Notifications too: a trainer's assessment notifies the owners.
+PRAGMA writable_schema = ON;
+UPDATE sqlite_schema SET sql = replace(replace(sql,
+    'CHECK (push_up_type IN (''standard'', ''modified'', ''wall''))',
+    'CHECK (push_up_type = ''standard'' OR push_up_type = ''modified'' OR push_up_type = ''wall'')'),
+    'CHECK (injury_risk_level IN (''low'', ''low_moderate'', ''moderate'', ''high''))',
+    'CHECK (injury_risk_level = ''low'' OR injury_risk_level = ''low_moderate'' OR injury_risk_level = ''moderate'' '
+    || 'OR injury_risk_level = ''high'')')
+WHERE type = 'table' AND name = 'assessments';
+UPDATE sqlite_schema SET sql = replace(sql,
+    'CHECK (type IN (''client_added'', ''assessment_completed'', ''payment_received'', ''trainer_joined''))',
+    'CHECK (type = ''client_added'' OR type = ''assessment_completed'' OR type = ''payment_received'' '
+    || 'OR type = ''trainer_joined'')')
+WHERE type = 'table' AND name = 'notifications';
+PRAGMA writable_schema = RESET;
+
+-- 2. The client summary of a new assessment (0010 recomputed it with three subqueries): the new row is the client's
+-- latest when its (date, id) is after the current latest's, so the latest date can only become the new date, and
+-- the latest score only the new score. Only a tie on the date looks for a later row of that date (one seek in
+-- ix_assessments_client_date, whose entries end with the row id); the AUTOINCREMENT id makes the new row the last,
+-- but a row inserted with an explicit id is still placed right. latest_assessment_date is NULL exactly when the
+-- client has no other assessment. Updates and deletes keep recomputing (a row can stop being the latest).
+DROP TRIGGER tr_assessments_client_summary_insert;
+CREATE TRIGGER tr_assessments_client_summary_insert AFTER INSERT ON assessments BEGIN
+  UPDATE clients SET
+    assessment_count = assessment_count + 1,
+    latest_assessment_date = max(coalesce(latest_assessment_date, ''), NEW.date),
+    latest_overall_score = CASE
+      WHEN latest_assessment_date IS NULL OR NEW.date > latest_assessment_date THEN NEW.overall_score
+      WHEN NEW.date < latest_assessment_date THEN latest_overall_score
+      WHEN EXISTS (SELECT 1 FROM assessments a WHERE a.client_id = NEW.client_id AND a.date = NEW.date
+                   AND a.id > NEW.id) THEN latest_overall_score
+      ELSE NEW.overall_score END,
+    latest_activity_date = nullif(max(coalesce(latest_assessment_date, ''), NEW.date, coalesce(latest_session_date, '')), '')
+  WHERE id = NEW.client_id;
+END;
+
+-- 3. Fewer indexes to write per assessment (each is an insert and a page written at commit). The assessment list's
+-- order (0004) and the dashboard's month (0009) are read from one index: (organization_id, date, created_at, id)
+-- with the overall score after them, which serves both as they were served (the same plans, covering where they
+-- were). created_by_id is read by no query: its index served only the foreign key's ON DELETE SET NULL of a user,
+-- and users are never deleted by the application (they are deactivated); an operator's DELETE FROM users then reads
+-- the assessments once per deleted user.
+DROP INDEX ix_assessments_organization_listed;
+DROP INDEX ix_assessments_organization_date_score;
+DROP INDEX ix_assessments_created_by;
+CREATE INDEX ix_assessments_organization_listed_score ON assessments (organization_id, date, created_at, id, overall_score);
