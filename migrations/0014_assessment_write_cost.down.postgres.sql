@@ -20,3 +20,6 @@ CREATE INDEX ix_assessments_organization_listed ON assessments (organization_id,
 CREATE INDEX ix_assessments_organization_date_score ON assessments (organization_id, date, overall_score);
 CREATE INDEX ix_assessments_created_by ON assessments (created_by_id);
 CREATE INDEX ix_assessments_client_date ON assessments (client_id, date);
+
+CREATE INDEX ix_audit_log_user_created ON audit_log (user_id, created_at);
+CREATE INDEX ix_audit_log_action_created ON audit_log (action, created_at);
