@@ -1,19 +1,9 @@
--- 0014 undone: 0010's client_summary() as it was.
-
--- The new row's client, and the old row's when the row left it (delete, move to another client).
-CREATE OR REPLACE FUNCTION client_summary() RETURNS trigger AS $$
-BEGIN
-  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
-    PERFORM refresh_client_summary(TG_TABLE_NAME, NEW.client_id, 1);
-  ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM refresh_client_summary(TG_TABLE_NAME, NEW.client_id, 0);
-  END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
-    PERFORM refresh_client_summary(TG_TABLE_NAME, OLD.client_id, -1);
-  END IF;
-  RETURN NULL;
-END $$ LANGUAGE plpgsql;
-DROP FUNCTION client_assessment_added(BIGINT, BIGINT, TEXT, DOUBLE PRECISION);
+-- 0014 undone: 0010's one trigger for every change of an assessment, and the indexes as they were.
+DROP TRIGGER tr_assessments_client_summary_insert ON assessments;
+DROP TRIGGER tr_assessments_client_summary ON assessments;
+CREATE CONSTRAINT TRIGGER tr_assessments_client_summary AFTER INSERT OR UPDATE OF client_id, date, overall_score
+  OR DELETE ON assessments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION client_summary();
+DROP FUNCTION client_assessment_added();
 
 DROP INDEX ix_assessments_organization_listed_score;
 CREATE INDEX ix_assessments_organization_listed ON assessments (organization_id, date, created_at, id);

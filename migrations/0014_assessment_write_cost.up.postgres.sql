@@ -5,42 +5,31 @@
 -- The new row is the client's latest when its (date, id) is after the current latest's, so the latest date can only
 -- become the new date, and the latest score only the new score. Only a tie on the date looks for a later row of that
 -- date. As in 0010 the client's row is locked first, so that the statements after it see every row another writer
--- of this client committed before us; a row inserted later in the same transaction has its own event after this one.
--- latest_assessment_date is NULL exactly when the client has no other assessment. Updates and deletes keep
--- recomputing (a row can stop being the latest).
-CREATE FUNCTION client_assessment_added(client BIGINT, new_id BIGINT, new_date TEXT, new_score DOUBLE PRECISION)
-RETURNS void AS $$
+-- of this client committed before us, and the trigger is deferred to the commit; the events of one transaction are
+-- handled in their order, so a row inserted later in it has its own event after this one, and an update or delete of
+-- the new row recomputes after it. latest_assessment_date is NULL exactly when the client has no other assessment.
+-- Updates and deletes keep recomputing (a row can stop being the latest).
+CREATE FUNCTION client_assessment_added() RETURNS trigger AS $$
 BEGIN
-  PERFORM 1 FROM clients WHERE id = client FOR NO KEY UPDATE;
+  PERFORM 1 FROM clients WHERE id = NEW.client_id FOR NO KEY UPDATE;
   UPDATE clients SET
     assessment_count = assessment_count + 1,
-    latest_assessment_date = GREATEST(latest_assessment_date, new_date),  -- GREATEST skips NULLs
+    latest_assessment_date = GREATEST(latest_assessment_date, NEW.date),  -- GREATEST skips NULLs
     latest_overall_score = CASE
-      WHEN latest_assessment_date IS NULL OR new_date > latest_assessment_date THEN new_score
-      WHEN new_date < latest_assessment_date THEN latest_overall_score
-      WHEN EXISTS (SELECT 1 FROM assessments a WHERE a.client_id = client AND a.date = new_date AND a.id > new_id)
-        THEN latest_overall_score
-      ELSE new_score END,
-    latest_activity_date = GREATEST(latest_assessment_date, new_date, latest_session_date)
-  WHERE id = client;
-END $$ LANGUAGE plpgsql;
-
-CREATE OR REPLACE FUNCTION client_summary() RETURNS trigger AS $$
-BEGIN
-  IF TG_OP = 'INSERT' AND TG_TABLE_NAME = 'assessments' THEN
-    PERFORM client_assessment_added(NEW.client_id, NEW.id, NEW.date, NEW.overall_score);
-    RETURN NULL;
-  END IF;
-  IF TG_OP = 'INSERT' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
-    PERFORM refresh_client_summary(TG_TABLE_NAME, NEW.client_id, 1);
-  ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM refresh_client_summary(TG_TABLE_NAME, NEW.client_id, 0);
-  END IF;
-  IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.client_id <> NEW.client_id) THEN
-    PERFORM refresh_client_summary(TG_TABLE_NAME, OLD.client_id, -1);
-  END IF;
+      WHEN latest_assessment_date IS NULL OR NEW.date > latest_assessment_date THEN NEW.overall_score
+      WHEN NEW.date < latest_assessment_date THEN latest_overall_score
+      WHEN EXISTS (SELECT 1 FROM assessments a WHERE a.client_id = NEW.client_id AND a.date = NEW.date
+                   AND a.id > NEW.id) THEN latest_overall_score
+      ELSE NEW.overall_score END,
+    latest_activity_date = GREATEST(latest_assessment_date, NEW.date, latest_session_date)
+  WHERE id = NEW.client_id;
   RETURN NULL;
 END $$ LANGUAGE plpgsql;
+DROP TRIGGER tr_assessments_client_summary ON assessments;
+CREATE CONSTRAINT TRIGGER tr_assessments_client_summary AFTER UPDATE OF client_id, date, overall_score OR DELETE
+  ON assessments DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION client_summary();
+CREATE CONSTRAINT TRIGGER tr_assessments_client_summary_insert AFTER INSERT ON assessments DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW EXECUTE FUNCTION client_assessment_added();
 
 -- Fewer indexes to write per assessment (each is an insert and a page written at commit). The assessment list's
 -- order (0004) and the dashboard's month (0009) are read from one index: (organization_id, date, created_at, id)
