@@ -434,8 +434,8 @@ Assessment assessment_row(const AssessmentWrite& w, std::optional<std::int64_t> 
   return a;
 }
 
-std::int64_t insert_assessment(soci::session& sql, const Assessment& a) {
-  return insert_row(sql, "assessments", insert_columns(a));
+std::int64_t insert_assessment(RowBatches& batches, const Assessment& a) {
+  return batches.add("assessments", insert_columns(a));
 }
 
 Assessment insert_assessment_read_back(soci::session& sql, const Assessment& a) {
@@ -473,9 +473,6 @@ Assessment insert_assessment_read_back(soci::session& sql, const Assessment& a) 
   // Every such row has the same columns in the same order: where each one is, found once.
   static const ReadPositions at(row);
   return to_assessment(row, at);
-}
-std::int64_t insert_assessment(RowBatches& batches, const Assessment& a) {
-  return batches.add("assessments", insert_columns(a));
 }
 
 void update_assessment(soci::session& sql, std::int64_t id, const AssessmentWrite& w, const std::string& now) {

@@ -250,8 +250,8 @@ bool email_is_trainer(soci::session& sql, std::int64_t organization_id, const st
 
 std::vector<std::int64_t> active_owner_and_senior_users(soci::session& sql, std::int64_t organization_id) {
   // Every write of an assessment or a payment asks (issue 11): the role is tested and the few ids sorted here, as
-  // SQLite built a temporary B-tree for `role IN (…)` on the index and sorted in another — 40k instructions of the
-  // group-commit writer per request, against 7k for this.
+  // SQLite built a temporary B-tree for `role IN (…)` on the index and sorted the rows in a second one — 40k
+  // instructions of the group-commit writer per request, against 7k for this.
   std::vector<std::int64_t> out;
   SqlParams p;
   for_each_row(sql,
