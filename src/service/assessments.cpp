@@ -309,16 +309,17 @@ AssessmentView create_assessment(const Context& ctx, const AssessmentDraft& draf
       row = store::assessment_row(p.write, created_by, format_timestamp(ctx.clock.now()));
       summary = audit_summary(p.write).dump();
     }
-    auto id = store::insert_assessment(sql, row);
+    auto stored = store::insert_assessment_read_back(sql, row);
+    const auto id = stored.id;
     audit(sql, ctx, "assessment_created", "assessment", id, p.client.fields.name + " " + p.write.meta.date,
           p.client.organization_id, {std::nullopt, summary});
     const auto& overall = p.write.evaluation.scores.overall_score;
     notify(sql, ctx, "assessment_completed",
            {{"client", p.client.fields.name}, {"overall", overall ? d::format1(*overall) : std::string("-")}},
            {p.client.organization_id, "assessment", id, "/assessments/" + std::to_string(id) + "/"});
-    // The evaluation just computed is the view's (a new assessment has no MCQ responses yet): scoring it again
-    // would keep the group-commit writer busy for nothing.
-    return AssessmentView{*store::find_assessment(sql, id), std::move(p.write.evaluation), p.zone};
+    // The evaluation just computed is the view's (a new assessment has no MCQ responses yet), and the row the one
+    // just written: scoring it again or reading it back would keep the group-commit writer busy for nothing.
+    return AssessmentView{std::move(stored), std::move(p.write.evaluation), p.zone};
   });
 }
 

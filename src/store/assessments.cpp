@@ -6,6 +6,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <variant>
 
@@ -433,11 +434,45 @@ Assessment assessment_row(const AssessmentWrite& w, std::optional<std::int64_t> 
   return a;
 }
 
-std::int64_t insert_assessment(soci::session& sql, const Assessment& a) {
-  return insert_row(sql, "assessments", insert_columns(a));
-}
 std::int64_t insert_assessment(RowBatches& batches, const Assessment& a) {
   return batches.add("assessments", insert_columns(a));
+}
+
+Assessment insert_assessment_read_back(soci::session& sql, const Assessment& a) {
+  auto columns = insert_columns(a);
+  columns.push_back({"id", val(insert_row(sql, "assessments", columns))});
+  // kSelect's joined names, through the same joins.
+  SqlParams p;
+  auto joined = first_row(
+      sql,
+      "SELECT c.name, c.gender, c.trainer_id, u.name FROM clients c JOIN trainers t ON t.id = " +
+          p.add(a.meta.trainer_id) + " JOIN users u ON u.id = t.user_id WHERE c.id = " + p.add(a.meta.client_id),
+      p, [](const Row& r) {
+        return Columns{{"client_name", val(get_text(r, 0))}, {"client_gender", val(get_text(r, 1))},
+                       {"client_trainer_id", val(get_int(r, 2))}, {"trainer_name", val(get_text(r, 3))}};
+      });
+  if (!joined) throw std::runtime_error("insert_assessment_read_back: the row has no client or trainer");
+  columns.insert(columns.end(), std::make_move_iterator(joined->begin()), std::make_move_iterator(joined->end()));
+  // The written values as a result row, read by the reader of stored rows: what to_assessment derives from the
+  // columns (the input's manual scores, the computed asymmetry...) is derived the same way.
+  Row row;
+  std::vector<std::string> names;
+  names.reserve(columns.size());
+  for (const auto& c : columns) names.emplace_back(c.name);
+  row.lay_out(std::move(names));
+  for (std::size_t i = 0; i < columns.size(); ++i)
+    std::visit(
+        [&](const auto& v) {
+          using T = typename std::decay_t<decltype(v)>::value_type;
+          if (!v) row.set_null(i);
+          else if constexpr (std::is_same_v<T, std::int64_t>) row.set_int(i, *v);
+          else if constexpr (std::is_same_v<T, double>) row.set_real(i, *v);
+          else row.set_text(i, v->data(), v->size());
+        },
+        columns[i].value);
+  // Every such row has the same columns in the same order: where each one is, found once.
+  static const ReadPositions at(row);
+  return to_assessment(row, at);
 }
 
 void update_assessment(soci::session& sql, std::int64_t id, const AssessmentWrite& w, const std::string& now) {

@@ -80,9 +80,11 @@ std::optional<std::int64_t> previous_assessment_id(soci::session& sql, const Ass
 // The row a write stores (not legacy), created by `created_by` now.
 Assessment assessment_row(const AssessmentWrite& w, std::optional<std::int64_t> created_by, const std::string& now);
 class RowBatches;
-// Every column of the row but the id; the batched form is the legacy import's.
-std::int64_t insert_assessment(soci::session& sql, const Assessment& a);
+// Every column of the row but the id. The batched form is the legacy import's; the single insert returns what
+// find_assessment(sql, <its id>) would, without reading the row back (the group-commit writer answers every create
+// with it: issue 11): the columns as written, the joined names read in one small query.
 std::int64_t insert_assessment(RowBatches& batches, const Assessment& a);
+Assessment insert_assessment_read_back(soci::session& sql, const Assessment& a);
 // Replaces every input and result column and clears is_legacy.
 void update_assessment(soci::session& sql, std::int64_t id, const AssessmentWrite& w, const std::string& now);
 // Only date, trainer and notes (an edit that keeps a legacy row's recorded scores, DOMAIN.md §2.6).

@@ -101,18 +101,25 @@ class Statement {
 
 }  // namespace
 
-std::int64_t insert_row(soci::session& sql, const char* table, Columns row) {
+std::int64_t insert_row(soci::session& sql, const char* table, const Columns& row) {
   // Through the statement caches of store/query.hpp: the same INSERT text every time for a table's writes, prepared
-  // once per connection (every write of every request adds at least its audit row).
+  // once per connection (every write of every request adds at least its audit row). The text is appended in place:
+  // temporary strings per column cost the group-commit writer ~40k instructions per assessment (issue 11).
   SqlParams p;
-  std::string names, values;
-  for (auto& c : row) {
-    names += (names.empty() ? "" : ", ") + std::string(c.name);
-    values += values.empty() ? "" : ", ";
-    values += std::visit([&](auto& o) { return o ? p.add(*o) : p.add_null(); }, c.value);
+  std::string insert, values;
+  insert.reserve(64 + 40 * row.size());
+  values.reserve(6 * row.size());
+  insert.append("INSERT INTO ").append(table).append(" (");
+  for (const auto& c : row) {
+    if (!values.empty()) {
+      insert.append(", ");
+      values.append(", ");
+    }
+    insert.append(c.name);
+    values.append(std::visit([&](const auto& o) { return o ? p.add(*o) : p.add_null(); }, c.value));
   }
-  std::string insert = "INSERT INTO " + std::string(table) + " (" + names + ") VALUES (" + values + ")";
-  if (dialect_of(sql) == Dialect::postgres) return fetch_int(sql, insert + " RETURNING id", p);
+  insert.append(") VALUES (").append(values).append(")");
+  if (dialect_of(sql) == Dialect::postgres) return fetch_int(sql, insert.append(" RETURNING id"), p);
   execute(sql, insert, p);
   return last_insert_rowid(sql);
 }

@@ -48,7 +48,7 @@ Value val(const std::optional<T>& v) {
 }
 
 // Inserts one row now and returns its id.
-std::int64_t insert_row(soci::session& sql, const char* table, Columns row);
+std::int64_t insert_row(soci::session& sql, const char* table, const Columns& row);
 
 // A row of a batch that could not be written: its table and reserved id.
 struct BatchRowError : std::runtime_error {

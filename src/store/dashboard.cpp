@@ -54,7 +54,7 @@ std::string active_clients(const Scope& scope, const DashboardPeriods& d, SqlPar
 }
 
 // This month's assessments and their average overall score (which skips unscored ones), one row; without a
-// trainer from ix_assessments_organization_date_score alone.
+// trainer from ix_assessments_organization_listed_score alone.
 std::string assessments_of_month(const Scope& scope, const DashboardPeriods& d, SqlParams& p) {
   return "SELECT count(*) AS n, avg(a.overall_score) AS average FROM assessments a" +
          client_join(scope, "a.client_id") + " WHERE " + scope_sql(scope, p, "a.organization_id") + " AND " +

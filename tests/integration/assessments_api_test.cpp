@@ -110,6 +110,31 @@ TEST_F(AssessmentsApi, ManualScoresOverrideAndNullReturnsToAutomatic) {
   EXPECT_EQ(put.body["strength_score"], 75.0);
 }
 
+// The create's response is built from the row it writes, not read back (issue 11): it is the detail's, byte for byte,
+// in both languages, for inputs whose stored form differs from what was sent (manual scores, an entered asymmetry
+// equal to the computed one, an entered percentage, empty notes) and for a trainer's own client (no notification).
+TEST_F(AssessmentsApi, CreateAnswersWhatTheDetailReadsBack) {
+  auto mine = client("trainer1", {{"name", "응답회원"}, {"age", 41}, {"gender", "female"}, {"weight", 58.5}});
+  auto theirs = client_of("owner1");
+  json plain = assessment_a(theirs);
+  json manual = assessment_a(theirs);
+  manual.update({{"push_up_score", 4}, {"overhead_squat_score", 1}, {"single_leg_balance_score", 3.5},
+                 {"toe_touch_score", 1}, {"farmer_carry_score", 2.5}, {"harvard_step_test_score", 4},
+                 {"farmer_carry_percentage", 61.3}, {"shoulder_mobility_right", 18.8}, {"shoulder_mobility_left", 11.2},
+                 {"shoulder_mobility_asymmetry", 7.6}, {"notes", ""}, {"push_up_type", "wall"},
+                 {"test_environment", "outdoor"}, {"temperature", -3.5}});
+  json minimal = {{"client", mine}, {"date", seoul_date(-2)}};
+  const std::vector<std::pair<std::string, json>> writes = {{"owner1", plain}, {"owner1", manual}, {"trainer1", minimal}};
+  for (const auto& [who, body] : writes)
+    for (const char* lang : {"ko", "en"}) {
+      auto created = call(who, "POST", "/api/v1/assessments/", body, lang);
+      ASSERT_EQ(created.status, 201) << created.raw;
+      auto read = call(who, "GET", url(created.body["id"]), nullptr, lang);
+      ASSERT_EQ(read.status, 200) << read.raw;
+      EXPECT_EQ(created.raw, read.raw) << who << " " << lang;
+    }
+}
+
 TEST_F(AssessmentsApi, ValidationErrorsFutureDateAndPreview) {
   auto client = client_of("owner1");
   auto future = call("owner1", "POST", "/api/v1/assessments/", {{"client", client}, {"date", seoul_date(1)}});

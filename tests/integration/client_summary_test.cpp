@@ -240,6 +240,44 @@ TEST_F(ClientSummary, ParallelWritersOfOneClientAreAllCounted) {
             0);
 }
 
+// A new assessment moves the summary without recomputing it (migration 0014): among rows of one date the highest id
+// is the latest, whatever order the rows arrive in — concurrent writers of one day, and rows written with their ids
+// out of order (as only direct SQL can).
+TEST_F(ClientSummary, SameDayAssessmentsAreOrderedByIdWhateverOrderTheyArrive) {
+  auto id = client("owner1", {{"name", "같은날평가"}});
+  const std::string day = seoul_date(-1);
+  constexpr int kWriters = 8;
+  std::vector<std::thread> writers;
+  for (int i = 0; i < kWriters; ++i)
+    writers.emplace_back([&, i] {
+      EXPECT_EQ(call("owner1", "POST", "/api/v1/assessments/", {{"client", id}, {"date", day}, {"push_up_reps", 5 + 4 * i}})
+                    .status,
+                201);
+    });
+  for (auto& w : writers) w.join();
+  EXPECT_EQ(columns(id), rows(id));
+
+  const std::string c = std::to_string(id);
+  const long long top = sql_->count("SELECT max(id) FROM assessments");
+  auto insert = [&](long long row_id, const std::string& date, double score) {
+    sql_->exec("INSERT INTO assessments (id, organization_id, client_id, trainer_id, date, client_age, client_weight, "
+               "overall_score, created_at, updated_at) SELECT " + std::to_string(row_id) +
+               ", organization_id, client_id, trainer_id, '" + date + "', client_age, client_weight, " +
+               std::to_string(score) + ", created_at, updated_at FROM assessments WHERE client_id = " + c +
+               " ORDER BY id LIMIT 1");
+  };
+  insert(top + 100, day, 91.5);  // the latest: the highest id of the latest date
+  EXPECT_EQ(columns(id), rows(id));
+  insert(top + 50, day, 12.5);  // same date, lower id: not the latest
+  EXPECT_EQ(columns(id), rows(id));
+  insert(top + 200, seoul_date(-5), 33.5);  // highest id, older date: not the latest
+  EXPECT_EQ(columns(id), rows(id));
+  EXPECT_EQ(sql_->count("SELECT CAST(latest_overall_score * 10 AS INTEGER) FROM clients WHERE id = " + c), 915);
+  insert(top + 150, seoul_date(0), 44.5);  // a later date: the latest, lower id or not
+  EXPECT_EQ(columns(id), rows(id));
+  EXPECT_EQ(sql_->count("SELECT assessment_count FROM clients WHERE id = " + c), kWriters + 4);
+}
+
 // The legacy importer, recalculation and demo data write with the triggers in place; the migration's backfill
 // computes the same columns again after down and up.
 TEST(ClientSummaryMigration, ImportRecalculateDemoDataAndBackfillAgree) {
