@@ -259,9 +259,7 @@ std::string scope_count_sql(const ClientFilter& f, SqlParams& p) {
   if (f.only_trainer_id && f.organization_id) q += " AND organization_id = " + p.add(*f.organization_id);
   return q;
 }
-}  // namespace
 
-namespace {
 // A page read by one statement together with how many clients match: `matching` is the SQL that counts them, in the
 // statement's own snapshot. Past the last page no row carries it, and it is counted apart.
 ClientPage counted_page(soci::session& sql, const ClientFilter& f, const Sort<ClientSort>& sort, int limit, int offset,

@@ -325,8 +325,9 @@ bool Database::RequestScope::reconnected() {
 
 void Database::RequestScope::end(bool commit) noexcept {
   if (!connection_) return;
-  if (db_.dialect_ == Dialect::postgres) {
-    connection_.reset();  // no transaction to end
+  if (db_.dialect_ == Dialect::postgres) {  // no transaction to end
+    if (pg::lost(connection_->sql())) connection_->discard();  // the pool opens a new one instead
+    connection_.reset();
     return;
   }
   if (commit) {
