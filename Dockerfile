@@ -11,7 +11,7 @@ RUN apt-get update \
       build-essential cmake ninja-build pkg-config git ca-certificates nodejs npm gettext \
       libpoco-dev libsoci-dev libsqlite3-dev libpq-dev libcpp-jwt-dev libsodium-dev libcrypt-dev libssl-dev \
       libcairo2-dev libpango1.0-dev libkainjow-mustache-dev libboost-locale1.81-dev libspdlog-dev libfmt-dev \
-      libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libxlsxwriter-dev libhiredis-dev libjemalloc-dev \
+      libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libxlsxwriter-dev libhiredis-dev \
       fonts-nanum fontconfig \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
@@ -27,7 +27,7 @@ RUN apt-get update \
       ca-certificates fonts-nanum fontconfig postgresql-client \
       libpocofoundation80 libpoconet80 libpoconetssl80 libpococrypto80 libpocoutil80 libsoci-core4.0 libsoci-sqlite3-4.0 libsoci-postgresql4.0 \
       libsqlite3-0 libpq5 libsodium23 libcrypt1 libssl3 libcairo2 libpango-1.0-0 libpangocairo-1.0-0 \
-      libpangoft2-1.0-0 libglib2.0-0 libxlsxwriter4 libhiredis0.14 libjemalloc2 libstdc++6 \
+      libpangoft2-1.0-0 libglib2.0-0 libxlsxwriter4 libhiredis0.14 libstdc++6 \
  && rm -rf /var/lib/apt/lists/* \
  && groupadd --system --gid 10001 the5hc \
  && useradd --system --uid 10001 --gid the5hc --home-dir /data --shell /usr/sbin/nologin the5hc \

@@ -5,7 +5,6 @@ PKGS="build-essential cmake ninja-build ccache pkg-config git ca-certificates
 libpoco-dev libsoci-dev libsqlite3-dev libpq-dev libcpp-jwt-dev libsodium-dev libcrypt-dev libssl-dev
 libcairo2-dev libpango1.0-dev fonts-nanum fontconfig libkainjow-mustache-dev libboost-locale1.81-dev
 libspdlog-dev libfmt-dev libcli11-dev nlohmann-json3-dev libgtest-dev libgmock-dev libxlsxwriter-dev libhiredis-dev
-libjemalloc-dev
 gettext sqlite3 postgresql postgresql-client redis-server nginx-light wrk curl procps jq python3 python3-aiosmtpd poppler-utils chromium
 clang libclang-rt-14-dev"  # clang (14 on Debian 12) and its libFuzzer runtime: the fuzz targets of fuzz/
 # Node.js may come from outside Debian (it does on the CI image); only ask apt for it when absent.
