@@ -3,7 +3,6 @@
 #include "service/assessment_json.hpp"
 #include "api/assessment_views.hpp"
 #include "api/body.hpp"
-#include "api/json_fields.hpp"
 #include "api/listing.hpp"
 #include "front/context.hpp"
 #include "domain/report_rules.hpp"

@@ -9,7 +9,6 @@
 #include <nlohmann/json.hpp>
 
 #include "service/assessment_json.hpp"
-#include "common/json_tree.hpp"
 #include "common/clock.hpp"
 #include "common/error.hpp"
 #include "common/time.hpp"
