@@ -38,6 +38,20 @@ constexpr auto kPlain = [] {
   for (int c = 0x20; c < 0x7f; ++c) plain[c] = c != '"' && c != '\\';
   return plain;
 }();
+
+// Whether the 8 bytes at p are all plain (kPlain), tested at once: a timestamp or an e-mail address is then skipped
+// 8 bytes per step instead of one (the strings of a page of clients were 8 % of its instructions, issue 11). The
+// tests are the word-at-a-time ones of "Bit Twiddling Hacks" (hasless, hasmore, haszero); each is exact as to
+// whether any byte matches, which is all that is asked here.
+bool plain8(const char* p) {
+  std::uint64_t x;
+  std::memcpy(&x, p, 8);
+  constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+  auto has_zero = [](std::uint64_t v) { return (v - ones) & ~v & highs; };
+  const std::uint64_t below_space = (x - ones * 0x20) & ~x & highs;  // a control character
+  const std::uint64_t above_tilde = ((x + ones * (0x7f - 0x7e)) | x) & highs;  // DEL or a non-ASCII byte
+  return (below_space | above_tilde | has_zero(x ^ (ones * '"')) | has_zero(x ^ (ones * '\\'))) == 0;
+}
 }  // namespace
 
 char* write_json_string(char* p, std::string_view s) {
@@ -56,7 +70,7 @@ char* write_json_string(char* p, std::string_view s) {
   while (i < s.size()) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (kPlain[c]) {
-      ++i;
+      i += i + 8 <= s.size() && plain8(s.data() + i) ? 8 : 1;
       continue;
     }
     if (c >= 0x80) {

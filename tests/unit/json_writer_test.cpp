@@ -79,6 +79,40 @@ TEST(JsonWriter, KeysAreWrittenAsGiven) {
             R"({"latest_overall_score":81.0})");
 }
 
+// Every byte value at every position of strings longer than one 8-byte step, on plain ASCII and on Korean: the
+// writer skips plain runs 8 bytes at a time, and a byte to escape or replace must be found wherever it falls.
+TEST(JsonWriter, EveryByteIsEscapedOrReplacedWhereverItFalls) {
+  // What the writer must give for one byte b: itself, its escape, or U+FFFD when it cannot stand alone in UTF-8.
+  auto expected_for = [](unsigned char b) -> std::string {
+    switch (b) {
+      case '"': return "\\\"";
+      case '\\': return "\\\\";
+      case '\n': return "\\n";
+      case '\r': return "\\r";
+      case '\t': return "\\t";
+      case '\b': return "\\b";
+      case '\f': return "\\f";
+    }
+    if (b < 0x20 || b == 0x7f) {
+      static const char hex[] = "0123456789abcdef";
+      return std::string("\\u00") + hex[b >> 4] + hex[b & 15];
+    }
+    if (b >= 0x80) return "\xEF\xBF\xBD";
+    return std::string(1, static_cast<char>(b));
+  };
+  for (const std::string& base : {std::string("2026-12-05T10:00:00+09:00 a@b.kr"), std::string("김민수 박서연 이지은 최")}) {
+    for (std::size_t at = 0; at <= base.size(); ++at)
+      for (int b = 0; b < 256; ++b) {
+        if (at < base.size() && (static_cast<unsigned char>(base[at]) & 0xC0) == 0x80) continue;  // between characters
+        std::string s = base.substr(0, at) + static_cast<char>(b) + base.substr(at);
+        const std::string want = "\"" + base.substr(0, at) + expected_for(static_cast<unsigned char>(b)) +
+                                 base.substr(at) + "\"";
+        ASSERT_EQ(json_quote(s), want) << "byte " << b << " at " << at;
+      }
+    EXPECT_EQ(json_quote(base), "\"" + base + "\"");
+  }
+}
+
 // json_text(tree) is what every API response built as an nlohmann tree now goes through (http::dump_json).
 TEST(JsonTree, WritesWhatNlohmannDumpWrites) {
   nlohmann::json tree = {
