@@ -58,7 +58,9 @@ ASSESSMENT_ID=$(curl -fsS -H "Authorization: Bearer $TOKEN" "$BASE/api/v1/assess
   python3 -c 'import json, sys; print(json.load(sys.stdin)["results"][0]["id"])')
 kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
 write_wrk_scripts "$TOKEN" "$CLIENT_ID"
-valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$WORK/callgrind.out" \
+# --trace-children: serve starts itself again once with its allocator settings (src/app/cmd_serve.cpp); the
+# process measured is that one.
+valgrind --tool=callgrind --trace-children=yes --instr-atstart=no --callgrind-out-file="$WORK/callgrind.out" \
   "$BIN" serve --host 127.0.0.1 --port "$PORT" --threads 16 >>server.log 2>&1 &
 SERVER_PID=$!
 wait_for_server

@@ -23,6 +23,7 @@ namespace cli {
 
 struct Context {
   std::string env_file;  // --env-file
+  char** argv = nullptr;  // the command line as given: `serve` starts itself again once with it (cmd_serve.cpp)
   // Loads the configuration (OPERATIONS.md §1) on first use; commands that need no configuration never call it.
   const Config& config();
   // The configured database (opened lazily, pool sized by DB_POOL_SIZE).

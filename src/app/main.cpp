@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string(kVersion));
   cli::Context ctx;
+  ctx.argv = argv;
   app.add_option("--env-file", ctx.env_file, "read configuration from this file instead of .env");
   cli::Action action;
   // One registrar per line: parallel work adds lines here without colliding.
