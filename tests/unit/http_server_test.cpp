@@ -506,3 +506,19 @@ TEST_F(HttpServer, ConcurrentKeepAliveClientsAreAllServed) {
     }
   EXPECT_EQ(access, 8 * 40);
 }
+
+// A connection's addresses are asked of the kernel once (server.cpp): every request of a keep-alive connection still
+// sees its own client's address, and two connections each see theirs.
+TEST_F(HttpServer, EveryRequestOfAKeepAliveConnectionSeesItsClientAddress) {
+  router.get("/api/v1/peer/", [](Request& req) { return Response::json(200, "{\"peer\":\"" + req.peer_ip + "\"}"); });
+  start();
+  for (const char* client : {"127.0.0.1", "127.0.0.2"}) {
+    Poco::Net::StreamSocket socket;
+    socket.impl()->bind(Poco::Net::SocketAddress(client, 0));
+    socket.connect(Poco::Net::SocketAddress("127.0.0.1", static_cast<Poco::UInt16>(port)));
+    Poco::Net::HTTPClientSession session(socket);
+    session.setKeepAlive(true);
+    session.setTimeout(Poco::Timespan(10, 0));
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(call(session, "GET", "/api/v1/peer/").json()["peer"], client) << i;
+  }
+}
