@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
 #include <nlohmann/json.hpp>
 
 #include "common/error.hpp"
@@ -179,6 +183,22 @@ TEST(HttpMiddleware, RequestIdValidation) {
   EXPECT_FALSE(valid_request_id("a\nb"));
   EXPECT_NE(new_request_id(), new_request_id());
   EXPECT_EQ(new_request_id().size(), 32u);
+}
+
+// Ids come from a per-thread pool of the kernel's random bytes, refilled every 64 ids: across refills and threads
+// none repeats and each is 32 hex digits.
+TEST(HttpMiddleware, RequestIdsNeverRepeatAcrossRefillsAndThreads) {
+  std::vector<std::string> ids(1000), other(1000);
+  std::thread t([&] {
+    for (auto& id : other) id = new_request_id();
+  });
+  for (auto& id : ids) id = new_request_id();
+  t.join();
+  std::set<std::string> seen(ids.begin(), ids.end());
+  seen.insert(other.begin(), other.end());
+  EXPECT_EQ(seen.size(), 2000u);
+  for (const auto& id : seen)
+    ASSERT_EQ(id.find_first_not_of("0123456789abcdef"), std::string::npos) << id;
 }
 
 TEST(HttpMiddleware, ForwardedHeadersOnlyFromTrustedProxies) {
