@@ -7,7 +7,12 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
+#include <charconv>
+#include <cmath>
+#include <cstdint>
 #include <sstream>
+#include <string_view>
+#include <system_error>
 #include <vector>
 
 #include "common/error.hpp"
@@ -146,6 +151,170 @@ class JsonBodyBuilder {
   const std::string* field_ = nullptr;  // the latest key
 };
 
+// The usual body read by hand and fed to the same builder: nlohmann's lexer reads its input a byte at a time
+// through an adapter and copies every token, about 90 instructions per byte of an assessment's body (issue 11).
+// It reads strings without escapes, numbers, literals, objects and arrays — and gives up (false) on anything else:
+// an escape, a byte outside plain UTF-8, a number nlohmann might read as another type, any syntax error. The body is
+// then read again from its start by nlohmann, so what is accepted, what is refused and each message stay
+// nlohmann's. Every token read here is one nlohmann reads alike, and the builder is called in nlohmann's order (a
+// key before its colon is looked at), so up to the point of giving up the builder sees what it would have seen —
+// including the duplicate key or the depth it refuses. Depth is bounded by the builder (kMaxJsonDepth).
+class PlainJsonReader {
+ public:
+  PlainJsonReader(std::string_view text, JsonBodyBuilder& out) : s_(text), out_(out) {}
+  bool read() {
+    skip_space();
+    if (!value()) return false;
+    skip_space();
+    return i_ == s_.size();
+  }
+
+ private:
+  bool value() {
+    if (i_ >= s_.size()) return false;
+    switch (s_[i_]) {
+      case '{': return object();
+      case '[': return array();
+      case '"': {
+        std::string v;
+        return string(v) && out_.string(v);
+      }
+      case 't': return literal("true") && out_.boolean(true);
+      case 'f': return literal("false") && out_.boolean(false);
+      case 'n': return literal("null") && out_.null();
+      default: return number();
+    }
+  }
+  bool object() {
+    ++i_;
+    out_.start_object(std::size_t(-1));
+    skip_space();
+    if (at('}')) return ++i_, out_.end_object();
+    for (;;) {
+      std::string k;
+      if (!at('"') || !string(k)) return false;
+      out_.key(k);
+      skip_space();
+      if (!at(':')) return false;
+      ++i_;
+      skip_space();
+      if (!value()) return false;
+      skip_space();
+      if (at('}')) return ++i_, out_.end_object();
+      if (!at(',')) return false;
+      ++i_;
+      skip_space();
+    }
+  }
+  bool array() {
+    ++i_;
+    out_.start_array(std::size_t(-1));
+    skip_space();
+    if (at(']')) return ++i_, out_.end_array();
+    for (;;) {
+      if (!value()) return false;
+      skip_space();
+      if (at(']')) return ++i_, out_.end_array();
+      if (!at(',')) return false;
+      ++i_;
+      skip_space();
+    }
+  }
+  // At the opening quote. Plain UTF-8 only, as nlohmann validates it (RFC 3629: no overlongs, no surrogates, nothing
+  // above U+10FFFF); an escape or a control character gives up.
+  bool string(std::string& out) {
+    const std::size_t start = ++i_;
+    while (i_ < s_.size()) {
+      const auto c = static_cast<unsigned char>(s_[i_]);
+      if (c == '"') {
+        out.assign(s_.data() + start, i_ - start);
+        ++i_;
+        return true;
+      }
+      if (c == '\\' || c < 0x20) return false;
+      if (c < 0x80) {
+        ++i_;
+        continue;
+      }
+      const std::size_t n = utf8_sequence();
+      if (n == 0) return false;
+      i_ += n;
+    }
+    return false;
+  }
+  std::size_t utf8_sequence() const {
+    auto b = [&](std::size_t k) { return i_ + k < s_.size() ? static_cast<unsigned char>(s_[i_ + k]) : 0u; };
+    const unsigned c = b(0);
+    auto tail = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
+    if (c >= 0xC2 && c <= 0xDF) return tail(1) ? 2 : 0;
+    if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      return b(1) >= lo && b(1) <= hi && tail(2) ? 3 : 0;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      return b(1) >= lo && b(1) <= hi && tail(2) && tail(3) ? 4 : 0;
+    }
+    return 0;
+  }
+  // JSON's number grammar. A whole number of up to 18 digits is the integer nlohmann makes of it (unsigned without a
+  // sign, signed with one); other whole numbers are left to nlohmann (unsigned 64-bit or double). A fraction or an
+  // exponent is the nearest double, as strtod reads it (from_chars: the same, whatever the locale); one beyond
+  // double's range is left to nlohmann.
+  bool number() {
+    const std::size_t start = i_;
+    const bool negative = at('-');
+    if (negative) ++i_;
+    if (at('0')) {
+      ++i_;
+    } else if (digit()) {
+      while (digit()) ++i_;
+    } else {
+      return false;
+    }
+    bool whole = true;
+    if (at('.')) {
+      ++i_;
+      if (!digit()) return false;
+      while (digit()) ++i_;
+      whole = false;
+    }
+    if (at('e') || at('E')) {
+      ++i_;
+      if (at('+') || at('-')) ++i_;
+      if (!digit()) return false;
+      while (digit()) ++i_;
+      whole = false;
+    }
+    const char* first = s_.data() + start;
+    const char* last = s_.data() + i_;
+    if (whole) {
+      if (last - first - (negative ? 1 : 0) > 18) return false;
+      std::uint64_t v = 0;
+      for (const char* p = first + (negative ? 1 : 0); p < last; ++p) v = v * 10 + static_cast<unsigned>(*p - '0');
+      return negative ? out_.number_integer(-static_cast<std::int64_t>(v)) : out_.number_unsigned(v);
+    }
+    double v = 0;
+    const auto [end, ec] = std::from_chars(first, last, v);
+    if (ec != std::errc() || end != last || !std::isfinite(v)) return false;
+    return out_.number_float(v, std::string(first, last));
+  }
+  bool literal(std::string_view word) {
+    if (s_.substr(i_, word.size()) != word) return false;
+    i_ += word.size();
+    return true;
+  }
+  bool at(char c) const { return i_ < s_.size() && s_[i_] == c; }
+  bool digit() const { return i_ < s_.size() && s_[i_] >= '0' && s_[i_] <= '9'; }
+  void skip_space() {
+    while (i_ < s_.size() && (s_[i_] == ' ' || s_[i_] == '\t' || s_[i_] == '\n' || s_[i_] == '\r')) ++i_;
+  }
+
+  std::string_view s_;
+  std::size_t i_ = 0;
+  JsonBodyBuilder& out_;
+};
+
 }  // namespace
 
 nlohmann::json json_body(const Request& req) {
@@ -158,6 +327,14 @@ nlohmann::json json_body(const Request& req) {
     throw e;
   }
   nlohmann::json value;
+  {
+    JsonBodyBuilder plain(value);
+    if (PlainJsonReader(req.body, plain).read()) {
+      if (!value.is_object()) throw Error::field("non_field_errors", "A JSON object is required.");
+      return value;
+    }
+  }
+  value = nlohmann::json();  // given up: nlohmann reads the body again from its start
   JsonBodyBuilder builder(value);
   try {
     nlohmann::json::sax_parse(req.body, &builder);
