@@ -68,8 +68,8 @@ class ConnectionSocketImpl : public Poco::Net::StreamSocketImpl {
   }
 
  private:
-  const Poco::Net::SocketAddress peer_;                  // as accept(2) gave it
-  std::optional<Poco::Net::SocketAddress> local_;        // asked once (one thread serves a connection)
+  const Poco::Net::SocketAddress peer_;            // as accept(2) gave it
+  std::optional<Poco::Net::SocketAddress> local_;  // asked once (one thread serves a connection)
 };
 
 // The listening socket: accepts connections as ConnectionSocketImpl (and close-on-exec, so that a child process —
