@@ -173,8 +173,8 @@ class PlainJsonReader {
   bool value() {
     if (i_ >= s_.size()) return false;
     switch (s_[i_]) {
-      case '{': return object();
-      case '[': return array();
+      case '{': return container(true);
+      case '[': return container(false);
       case '"': {
         std::string v;
         return string(v) && out_.string(v);
@@ -185,77 +185,48 @@ class PlainJsonReader {
       default: return number();
     }
   }
-  bool object() {
+  // An object or an array: its items separated by commas, each object item a key, a colon and a value.
+  bool container(bool object) {
+    const char close = object ? '}' : ']';
     ++i_;
-    out_.start_object(std::size_t(-1));
+    object ? out_.start_object(std::size_t(-1)) : out_.start_array(std::size_t(-1));
     skip_space();
-    if (at('}')) return ++i_, out_.end_object();
-    for (;;) {
-      std::string k;
-      if (!at('"') || !string(k)) return false;
-      out_.key(k);
-      skip_space();
-      if (!at(':')) return false;
-      ++i_;
-      skip_space();
+    for (bool first = true;; first = false) {
+      if (at(close) && first) break;
+      if (object) {
+        std::string k;
+        if (!at('"') || !string(k)) return false;
+        out_.key(k);
+        skip_space();
+        if (!at(':')) return false;
+        ++i_;
+        skip_space();
+      }
       if (!value()) return false;
       skip_space();
-      if (at('}')) return ++i_, out_.end_object();
+      if (at(close)) break;
       if (!at(',')) return false;
       ++i_;
       skip_space();
     }
-  }
-  bool array() {
     ++i_;
-    out_.start_array(std::size_t(-1));
-    skip_space();
-    if (at(']')) return ++i_, out_.end_array();
-    for (;;) {
-      if (!value()) return false;
-      skip_space();
-      if (at(']')) return ++i_, out_.end_array();
-      if (!at(',')) return false;
-      ++i_;
-      skip_space();
-    }
+    return object ? out_.end_object() : out_.end_array();
   }
-  // At the opening quote. Plain UTF-8 only, as nlohmann validates it (RFC 3629: no overlongs, no surrogates, nothing
-  // above U+10FFFF); an escape or a control character gives up.
+  // At the opening quote. Valid UTF-8 only (http::valid_utf8: no overlongs, no surrogates, nothing above U+10FFFF,
+  // as nlohmann checks it); an escape or a control character gives up.
   bool string(std::string& out) {
     const std::size_t start = ++i_;
-    while (i_ < s_.size()) {
+    while (i_ < s_.size() && s_[i_] != '"') {
       const auto c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        out.assign(s_.data() + start, i_ - start);
-        ++i_;
-        return true;
-      }
       if (c == '\\' || c < 0x20) return false;
-      if (c < 0x80) {
-        ++i_;
-        continue;
-      }
-      const std::size_t n = utf8_sequence();
-      if (n == 0) return false;
-      i_ += n;
+      ++i_;
     }
-    return false;
-  }
-  std::size_t utf8_sequence() const {
-    auto b = [&](std::size_t k) { return i_ + k < s_.size() ? static_cast<unsigned char>(s_[i_ + k]) : 0u; };
-    const unsigned c = b(0);
-    auto tail = [&](std::size_t k) { return (b(k) & 0xC0) == 0x80; };
-    if (c >= 0xC2 && c <= 0xDF) return tail(1) ? 2 : 0;
-    if (c >= 0xE0 && c <= 0xEF) {
-      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-      return b(1) >= lo && b(1) <= hi && tail(2) ? 3 : 0;
-    }
-    if (c >= 0xF0 && c <= 0xF4) {
-      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-      return b(1) >= lo && b(1) <= hi && tail(2) && tail(3) ? 4 : 0;
-    }
-    return 0;
+    if (i_ == s_.size()) return false;
+    const std::string_view text = s_.substr(start, i_ - start);
+    if (!valid_utf8(text)) return false;
+    out.assign(text);
+    ++i_;
+    return true;
   }
   // JSON's number grammar. A whole number of up to 18 digits is the integer nlohmann makes of it (unsigned without a
   // sign, signed with one); other whole numbers are left to nlohmann (unsigned 64-bit or double). A fraction or an
