@@ -64,10 +64,11 @@ void keep_freed_blocks_per_thread(char** argv) {
   self[n] = '\0';
   const std::string tunables = (given && *given ? std::string(given) + ":" : std::string()) +
                                "glibc.malloc.tcache_count=1000";
+  const std::string before = given ? given : "";  // (setenv may have freed what `given` points to)
   setenv("GLIBC_TUNABLES", tunables.c_str(), 1);
   execv(self, argv);
-  setenv("GLIBC_TUNABLES", given ? given : "", 1);  // execv failed: as it was
-  if (!given) unsetenv("GLIBC_TUNABLES");
+  if (before.empty()) unsetenv("GLIBC_TUNABLES");  // execv failed: the environment as it was
+  else setenv("GLIBC_TUNABLES", before.c_str(), 1);
 }
 
 int serve(Context& ctx, const std::string& host_opt, int port_opt, int threads_opt) {
